@@ -1,0 +1,151 @@
+"""Frozen snapshots the services hand to the GUI and the CLI. No ORM object ever leaves services/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from studyplanner.core.model import Availability, Blackout, ModuleKind, Schedule, Term
+
+
+@dataclass(frozen=True, slots=True)
+class TrackTemplateInfo:
+    """A built-in track the user can choose."""
+
+    id: str
+    name: str
+    goal_credential: str
+    body: str
+    usual_months: tuple[int, int]
+    module_count: int
+    total_minutes: int
+    term_count: int
+    """0 for certificate programs; the number of terms (semesters) for a degree."""
+    basis: str
+
+    @property
+    def is_degree(self) -> bool:
+        return self.term_count > 0
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleInfo:
+    id: int
+    position: int
+    title: str
+    topic: str
+    kind: ModuleKind
+    minutes: int
+    prerequisite_ids: tuple[int, ...]
+    term: int | None
+    done: bool
+    done_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class TrackInfo:
+    id: int
+    name: str
+    template_id: str | None
+    goal_credential: str
+    usual_months: tuple[int, int] | None
+    term_count: int
+    modules: tuple[ModuleInfo, ...]
+
+    def module(self, module_id: int) -> ModuleInfo:
+        for m in self.modules:
+            if m.id == module_id:
+                return m
+        raise KeyError(module_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSettings:
+    """What the user chose: exactly one of `target` and `weekly_minutes` is set."""
+
+    start: date
+    availability: Availability
+    target: date | None = None
+    weekly_minutes: int | None = None
+    blackouts: tuple[Blackout, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleDraft:
+    """A module as edited in a form. `ref` is the module id, or a negative number for a new one
+    (prerequisites may point at other drafts by their negative ref)."""
+
+    ref: int
+    title: str
+    kind: ModuleKind
+    minutes: int
+    prerequisite_refs: tuple[int, ...] = ()
+    term: int | None = None
+    topic: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewPlan:
+    """What the first-run assistant collects. Either a built-in template or a custom track."""
+
+    settings: PlanSettings
+    template_id: str | None = None
+    custom_name: str | None = None
+    custom_modules: tuple[ModuleDraft, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChange:
+    """A proposed change to the active plan: new settings, and/or the whole edited module list
+    (in the new order; modules missing from the list are removed), and/or a new track name."""
+
+    settings: PlanSettings | None = None
+    modules: tuple[ModuleDraft, ...] | None = None
+    track_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineInfo:
+    number: int
+    accepted_at: datetime
+    finish: date | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleMove:
+    """How one module's dates change in a preview (None = not scheduled / new / removed)."""
+
+    module_ref: int
+    title: str
+    old_start: date | None
+    old_due: date | None
+    new_start: date | None
+    new_due: date | None
+
+    @property
+    def shift_days(self) -> int | None:
+        if self.old_due is None or self.new_due is None:
+            return None
+        return (self.new_due - self.old_due).days
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSnapshot:
+    id: int
+    track: TrackInfo
+    settings: PlanSettings
+    schedule: Schedule
+    baselines: tuple[BaselineInfo, ...]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPreview:
+    """The result of a change before it is saved: the new schedule and what moves."""
+
+    settings: PlanSettings
+    modules: tuple[ModuleInfo, ...]
+    schedule: Schedule
+    moves: tuple[ModuleMove, ...] = field(default=())
