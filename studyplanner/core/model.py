@@ -44,7 +44,9 @@ class Availability:
             raise ValueError("availability needs exactly seven weekdays")
         for m in self.minutes:
             if m < 0 or m > MAX_MINUTES_PER_DAY:
-                raise ValueError(f"availability of {m} minutes a day is outside 0..{MAX_MINUTES_PER_DAY}")
+                raise ValueError(
+                    f"availability of {m} minutes a day is outside 0..{MAX_MINUTES_PER_DAY}"
+                )
 
     def on(self, day: date) -> int:
         return self.minutes[day.weekday()]

@@ -65,11 +65,15 @@ def check_plan_dates(
         if weekly_minutes <= 0:
             problems.append(Problem("weekly_hours", "Hours a week must be more than zero."))
         elif weekly_minutes > 7 * MAX_MINUTES_PER_DAY:
-            problems.append(Problem("weekly_hours", "That is more hours a week than anyone can study."))
+            problems.append(
+                Problem("weekly_hours", "That is more hours a week than anyone can study.")
+            )
     return problems
 
 
-def check_availability(availability: Availability, weekly_minutes: int | None = None) -> list[Problem]:
+def check_availability(
+    availability: Availability, weekly_minutes: int | None = None
+) -> list[Problem]:
     problems: list[Problem] = []
     if availability.weekly_minutes == 0:
         problems.append(Problem("availability", "Give at least one day with some study time."))
@@ -91,7 +95,9 @@ def check_minutes_per_day(values: dict[str, int]) -> list[Problem]:
         if minutes < 0:
             problems.append(Problem(f"availability.{day}", "Minutes cannot be negative."))
         elif minutes > MAX_MINUTES_PER_DAY:
-            problems.append(Problem(f"availability.{day}", "More than 16 hours in a day is not realistic."))
+            problems.append(
+                Problem(f"availability.{day}", "More than 16 hours in a day is not realistic.")
+            )
     return problems
 
 
@@ -101,7 +107,9 @@ def check_blackouts(blackouts: Iterable[Blackout]) -> list[Problem]:
         if b.end < b.start:
             problems.append(Problem(f"blackouts.{i}", "A day off period ends before it starts."))
         elif (b.end - b.start).days > 366:
-            problems.append(Problem(f"blackouts.{i}", "A day off period longer than a year is not realistic."))
+            problems.append(
+                Problem(f"blackouts.{i}", "A day off period longer than a year is not realistic.")
+            )
     return problems
 
 

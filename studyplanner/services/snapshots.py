@@ -1,4 +1,7 @@
-"""Frozen snapshots the services hand to the GUI and the CLI. No ORM object ever leaves services/."""
+"""Frozen snapshots the services hand to the GUI and the CLI.
+
+No ORM object ever leaves services/.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,130 @@
+"""Start-up as a short list of steps.
+
+1. Parse the arguments; a subcommand goes to the command line (which never imports Qt).
+2. Resolve the data folder and take the single-instance lock.
+3. Open, check, back up and migrate the database (before PySide6 is imported: it is faster).
+4. Build the main window with the user's data; on first run, start the plan assistant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+GUI_OPTIONS_WITH_VALUE = {"--data-dir", "--today"}
+
+
+def _wants_cli(argv: Sequence[str]) -> bool:
+    """True when the arguments name a subcommand (`studyplanner tracks ...`)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in GUI_OPTIONS_WITH_VALUE:
+            skip = True
+            continue
+        if not arg.startswith("-"):
+            return True
+    return False
+
+
+def _parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="studyplanner", description="Study Planner")
+    parser.add_argument("--data-dir", metavar="DIR", help="use this data folder")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, paint the main window with the user's data, and exit 0",
+    )
+    parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if _wants_cli(args_list):
+        from studyplanner.cli import main as cli_main
+
+        return cli_main(args_list)
+    args = _parse_gui_args(args_list)
+
+    from studyplanner.services.database import StoreProblem, open_database
+    from studyplanner.store.location import resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        db = open_database(data_dir)
+    except StoreProblem as exc:
+        if args.smoke_test:
+            print(f"studyplanner: {exc.user_message}", file=sys.stderr)
+            return int(getattr(exc, "exit_code", 3))
+        return _show_start_error(exc.user_message, int(getattr(exc, "exit_code", 3)))
+    return _run_gui(db, data_dir, args, args_list)
+
+
+def _clock(fixed: date | None) -> Any:
+    if fixed is not None:
+        return lambda: fixed
+    return date.today
+
+
+def _run_gui(db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str]) -> int:
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from studyplanner.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Study Planner")
+    app.setOrganizationName("StudyPlanner")
+    app.setApplicationDisplayName("Study Planner")
+    lock = QLockFile(str(data_dir / "studyplanner.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        message = f"Study Planner is already running with the data folder {data_dir}."
+        if args.smoke_test:
+            print(f"studyplanner: {message}", file=sys.stderr)
+            return 7
+        QMessageBox.information(None, "Study Planner", message)
+        return 7
+    try:
+        window = MainWindow(db, _clock(args.today))
+        if args.smoke_test:
+            return _smoke_test(app, window)
+        window.show()
+        window.start_assistant_if_no_plan()
+        return int(app.exec())
+    finally:
+        lock.unlock()
+        db.close()
+
+
+def _smoke_test(app: Any, window: Any) -> int:
+    """Exit 0 once the window, already holding the user's data, has really been painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    painted = _FirstPaint()
+    window.installEventFilter(painted)
+    window.show()
+    QTimer.singleShot(30_000, lambda: app.exit(1))
+    return int(app.exec())
+
+
+def _show_start_error(message: str, code: int) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    QMessageBox.critical(None, "Study Planner cannot open your data", message)
+    return code

@@ -1,0 +1,153 @@
+"""The headless command line over services/ (no Qt is imported here).
+
+Every command validates its input before anything is written: a bad argument prints one line
+naming the problem and exits with status 2. A data-file problem exits with the store's own status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, NoReturn
+
+from studyplanner.core.model import WEEKDAYS, Availability, Blackout
+from studyplanner.core.validation import InvalidInput
+
+EXIT_BAD_INPUT = 2
+DEFAULT_MINUTES = {"mon": 90, "tue": 90, "wed": 90, "thu": 90, "fri": 90, "sat": 180, "sun": 0}
+
+
+class UsageError(Exception):
+    """A bad argument: shown as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD") from None
+
+
+def parse_minutes(text: str) -> Availability:
+    values: dict[str, int] = {}
+    for part in text.split(","):
+        day, sep, minutes = part.strip().partition("=")
+        day = day.strip().lower()[:3]
+        if not sep or day not in WEEKDAYS:
+            raise argparse.ArgumentTypeError(
+                f"invalid --minutes item {part!r}: use mon=90,tue=60,... (weekday=minutes)"
+            )
+        try:
+            values[day] = int(minutes)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"invalid minutes {minutes!r} for {day}: give whole minutes"
+            ) from None
+    try:
+        return Availability.from_mapping(values)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def parse_blackout(text: str) -> Blackout:
+    first, sep, last = text.partition("..")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"invalid --blackout {text!r}: use DATE..DATE")
+    try:
+        return Blackout(parse_date(first), parse_date(last))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"invalid --blackout {text!r}: {exc}") from None
+
+
+def parse_hours(text: str) -> float:
+    try:
+        hours = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid hours {text!r}: give a number") from None
+    if not 0 < hours <= 112:
+        raise argparse.ArgumentTypeError(
+            f"invalid hours {text!r}: give more than 0 and at most 112"
+        )
+    return hours
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="studyplanner", description="Study Planner (command line)")
+    parser.add_argument("--data-dir", metavar="DIR", help="use this data folder")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    tracks = sub.add_parser("tracks", help="list the built-in tracks")
+    tracks.add_argument("--json", action="store_true")
+
+    plan = sub.add_parser("plan", help="create or show the active plan")
+    plan_sub = plan.add_subparsers(dest="plan_command", required=True, parser_class=_Parser)
+    create = plan_sub.add_parser("create", help="create the active plan from a built-in track")
+    create.add_argument("--track", required=True, metavar="ID")
+    create.add_argument("--start", required=True, type=parse_date, metavar="DATE")
+    goal = create.add_mutually_exclusive_group(required=True)
+    goal.add_argument("--target", type=parse_date, metavar="DATE")
+    goal.add_argument("--hours-per-week", type=parse_hours, metavar="H")
+    create.add_argument("--minutes", type=parse_minutes, metavar="mon=90,tue=60,...")
+    create.add_argument(
+        "--blackout", type=parse_blackout, action="append", default=[], metavar="DATE..DATE"
+    )
+    create.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    create.add_argument("--json", action="store_true")
+    show = plan_sub.add_parser("show", help="show the active plan")
+    show.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    show.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        return _run(args)
+    except UsageError as exc:
+        print(f"studyplanner: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except InvalidInput as exc:
+        print(f"studyplanner: error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _one_line(exc: InvalidInput) -> str:
+    return " ".join(p.message for p in exc.problems)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from studyplanner.cli.commands import run_plan_create, run_plan_show, run_tracks
+    from studyplanner.services.database import StoreProblem
+
+    try:
+        if args.command == "tracks":
+            return run_tracks(args)
+        if args.plan_command == "create":
+            return run_plan_create(args)
+        return run_plan_show(args)
+    except StoreProblem as exc:
+        print(f"studyplanner: {exc.user_message}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", 3))
+
+
+def emit(payload: Any, as_json: bool, text: str) -> None:
+    if as_json:
+        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text.rstrip("\n") + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""Opening the user's database: resolve the folder, check the file, back up, migrate.
+
+`Database` is the opaque handle the GUI and the CLI pass back into every service call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from studyplanner.store import db as store_db
+from studyplanner.store import migrate
+from studyplanner.store.location import resolve_data_dir
+
+StoreProblem = store_db.StoreError
+"""Raised when the data file cannot be used; `.user_message` says why in plain words."""
+DatabaseTooNew = store_db.DatabaseTooNew
+NotADatabase = store_db.NotADatabase
+DatabaseDamaged = store_db.DatabaseDamaged
+
+
+@dataclass(frozen=True)
+class Database:
+    data_dir: Path
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_before_migration: Path | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action = one transaction: everything is committed, or nothing."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise _explain(exc, self.path) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _explain(exc: OperationalError, path: Path) -> StoreProblem:
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreProblem(f"The database {path} is in use by another program; try again.")
+    if "disk is full" in text or "full" in text:
+        return StoreProblem(f"The disk holding {path} is full; free some space and try again.")
+    if "readonly" in text or "read-only" in text:
+        return StoreProblem(f"The database {path} is read-only; check the folder's permissions.")
+    return StoreProblem(f"The database {path} could not be used: {exc.orig}.")
+
+
+def open_database(
+    data_dir: Path | str | None = None,
+    *,
+    now: Callable[[], datetime] = datetime.now,
+) -> Database:
+    """Open (creating or upgrading as needed) the database in the data folder.
+
+    A file that is not a database, is damaged, or comes from a newer version is refused untouched
+    (StoreProblem). Before an existing database is migrated, an online backup is taken.
+    """
+    folder = resolve_data_dir(data_dir)
+    path = store_db.prepare_data_dir(folder)
+    state = store_db.inspect_file(path)
+    migrate.check_revision(state, path)
+    engine = store_db.make_engine(path)
+    backup: Path | None = None
+    if migrate.needs_upgrade(state):
+        if state.has_tables:
+            backup = store_db.backup_database(path, "before-migration", now())
+        try:
+            migrate.upgrade_to_head(engine)
+        except OperationalError as exc:
+            engine.dispose()
+            raise _explain(exc, path) from exc
+    return Database(
+        data_dir=folder,
+        path=path,
+        engine=engine,
+        sessions=store_db.make_sessionmaker(engine),
+        backup_before_migration=backup,
+    )

@@ -1,0 +1,276 @@
+"""Conversions between stored rows and frozen snapshots for plans (used by services/plans.py)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from studyplanner.core.model import (
+    Availability,
+    Blackout,
+    ModuleKind,
+    Schedule,
+    ScheduledModule,
+    StudyBlock,
+    Term,
+    Verdict,
+    VerdictKind,
+)
+from studyplanner.services.snapshots import (
+    BaselineInfo,
+    ModuleInfo,
+    PlanSettings,
+    PlanSnapshot,
+    TrackInfo,
+)
+from studyplanner.store import models
+
+
+def load_active_plan(session: Session) -> models.Plan | None:
+    stmt = (
+        select(models.Plan)
+        .where(models.Plan.is_active.is_(True))
+        .options(
+            selectinload(models.Plan.track)
+            .selectinload(models.Track.modules)
+            .selectinload(models.Module.prerequisites),
+            selectinload(models.Plan.track)
+            .selectinload(models.Track.modules)
+            .selectinload(models.Module.completion),
+            selectinload(models.Plan.blackouts),
+            selectinload(models.Plan.terms),
+            selectinload(models.Plan.baselines),
+        )
+        .order_by(models.Plan.id.desc())
+    )
+    return session.scalars(stmt).first()
+
+
+def module_info(row: models.Module, position: int) -> ModuleInfo:
+    return ModuleInfo(
+        id=row.id,
+        position=position,
+        title=row.title,
+        topic=row.topic,
+        kind=ModuleKind(row.kind),
+        minutes=row.estimated_minutes,
+        prerequisite_ids=tuple(sorted(p.requires_id for p in row.prerequisites)),
+        term=row.term,
+        done=row.completion is not None,
+        done_on=row.completion.completed_on if row.completion else None,
+    )
+
+
+def track_info(row: models.Track) -> TrackInfo:
+    usual = None
+    if row.usual_min_months is not None and row.usual_max_months is not None:
+        usual = (row.usual_min_months, row.usual_max_months)
+    return TrackInfo(
+        id=row.id,
+        name=row.name,
+        template_id=row.template_id,
+        goal_credential=row.goal_credential,
+        usual_months=usual,
+        term_count=row.term_count,
+        modules=tuple(module_info(m, i) for i, m in enumerate(row.modules)),
+    )
+
+
+def plan_settings(row: models.Plan) -> PlanSettings:
+    minutes = tuple(getattr(row, col) for col in models.Plan.WEEKDAY_COLUMNS)
+    return PlanSettings(
+        start=row.start_date,
+        availability=Availability(minutes),  # type: ignore[arg-type]
+        target=row.target_date,
+        weekly_minutes=row.weekly_minutes,
+        blackouts=tuple(Blackout(b.start_date, b.end_date, b.label) for b in row.blackouts),
+        terms=tuple(Term(t.number, t.start_date, t.end_date) for t in row.terms),
+    )
+
+
+def write_settings(row: models.Plan, settings: PlanSettings) -> None:
+    row.start_date = settings.start
+    row.target_date = settings.target
+    row.weekly_minutes = settings.weekly_minutes
+    for col, minutes in zip(
+        models.Plan.WEEKDAY_COLUMNS, settings.availability.minutes, strict=True
+    ):
+        setattr(row, col, minutes)
+    row.blackouts = [
+        models.Blackout(start_date=b.start, end_date=b.end, label=b.label)
+        for b in settings.blackouts
+    ]
+    row.terms = [
+        models.PlanTerm(number=t.number, start_date=t.start, end_date=t.end) for t in settings.terms
+    ]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: Any) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def verdict_to_json(v: Verdict) -> str:
+    return json.dumps(
+        {
+            "kind": v.kind.value,
+            "finish": _iso(v.finish),
+            "target": _iso(v.target),
+            "days_early": v.days_early,
+            "extra_minutes_per_week": v.extra_minutes_per_week,
+            "suggested_target": _iso(v.suggested_target),
+            "months": v.months,
+            "usual_months": list(v.usual_months) if v.usual_months else None,
+            "outside_usual": v.outside_usual,
+            "program_label": v.program_label,
+            "late_terms": list(v.late_terms),
+            "weekly_minutes_used": v.weekly_minutes_used,
+        }
+    )
+
+
+def verdict_from_json(text: str) -> Verdict:
+    d = json.loads(text)
+    usual = d.get("usual_months")
+    return Verdict(
+        kind=VerdictKind(d["kind"]),
+        finish=_date(d.get("finish")),
+        target=_date(d.get("target")),
+        days_early=int(d.get("days_early", 0)),
+        extra_minutes_per_week=int(d.get("extra_minutes_per_week", 0)),
+        suggested_target=_date(d.get("suggested_target")),
+        months=float(d.get("months", 0.0)),
+        usual_months=(int(usual[0]), int(usual[1])) if usual else None,
+        outside_usual=bool(d.get("outside_usual", False)),
+        program_label=str(d.get("program_label", "programs like this")),
+        late_terms=tuple(int(t) for t in d.get("late_terms", ())),
+        weekly_minutes_used=int(d.get("weekly_minutes_used", 0)),
+    )
+
+
+def settings_to_json(settings: PlanSettings) -> str:
+    return json.dumps(
+        {
+            "start": settings.start.isoformat(),
+            "target": _iso(settings.target),
+            "weekly_minutes": settings.weekly_minutes,
+            "availability": settings.availability.as_mapping(),
+            "blackouts": [
+                [b.start.isoformat(), b.end.isoformat(), b.label] for b in settings.blackouts
+            ],
+            "terms": [[t.number, t.start.isoformat(), t.end.isoformat()] for t in settings.terms],
+        }
+    )
+
+
+def save_baseline(
+    session: Session, plan: models.Plan, schedule: Schedule, now: datetime, note: str
+) -> None:
+    number = max((b.number for b in plan.baselines), default=0) + 1
+    titles = {m.id: m.title for m in plan.track.modules}
+    baseline = models.Baseline(
+        number=number,
+        accepted_at=now,
+        finish_date=schedule.finish,
+        verdict_json=verdict_to_json(schedule.verdict),
+        note=note,
+        settings_json=settings_to_json(plan_settings(plan)),
+    )
+    plan.baselines.append(baseline)
+    session.flush()
+    session.execute(
+        models.BaselineModule.__table__.insert(),
+        [
+            {
+                "baseline_id": baseline.id,
+                "module_id": m.module_id,
+                "title": titles.get(m.module_id, ""),
+                "minutes": m.minutes,
+                "start_date": m.start,
+                "due_date": m.due,
+            }
+            for m in schedule.modules
+        ],
+    )
+    if schedule.blocks:
+        session.execute(
+            models.BaselineBlock.__table__.insert(),
+            [
+                {
+                    "baseline_id": baseline.id,
+                    "day": b.day,
+                    "module_id": b.module_id,
+                    "minutes": b.minutes,
+                }
+                for b in schedule.blocks
+            ],
+        )
+
+
+def baseline_schedule(
+    session: Session, baseline: models.Baseline, done: dict[int, date]
+) -> Schedule:
+    """The accepted schedule as stored (the Plan screen shows this, so it does not drift daily)."""
+    mods = session.execute(
+        select(
+            models.BaselineModule.module_id,
+            models.BaselineModule.start_date,
+            models.BaselineModule.due_date,
+            models.BaselineModule.minutes,
+        )
+        .where(models.BaselineModule.baseline_id == baseline.id)
+        .order_by(models.BaselineModule.id)
+    ).all()
+    blocks = session.execute(
+        select(
+            models.BaselineBlock.day, models.BaselineBlock.module_id, models.BaselineBlock.minutes
+        )
+        .where(models.BaselineBlock.baseline_id == baseline.id)
+        .order_by(models.BaselineBlock.id)
+    ).all()
+    return Schedule(
+        modules=tuple(
+            ScheduledModule(
+                module_id=mid,
+                start=start,
+                due=done.get(mid, due),
+                minutes=minutes,
+                done=mid in done,
+            )
+            for mid, start, due, minutes in mods
+            if mid is not None
+        ),
+        blocks=tuple(
+            StudyBlock(day, mid, minutes) for day, mid, minutes in blocks if mid is not None
+        ),
+        finish=baseline.finish_date,
+        verdict=verdict_from_json(baseline.verdict_json),
+    )
+
+
+def baseline_infos(plan: models.Plan) -> tuple[BaselineInfo, ...]:
+    return tuple(
+        BaselineInfo(number=b.number, accepted_at=b.accepted_at, finish=b.finish_date, note=b.note)
+        for b in plan.baselines
+    )
+
+
+def plan_snapshot(session: Session, plan: models.Plan) -> PlanSnapshot:
+    track = track_info(plan.track)
+    done = {m.id: m.done_on for m in track.modules if m.done and m.done_on}
+    latest = plan.baselines[-1]
+    return PlanSnapshot(
+        id=plan.id,
+        track=track,
+        settings=plan_settings(plan),
+        schedule=baseline_schedule(session, latest, done),
+        baselines=baseline_infos(plan),
+        created_at=plan.created_at,
+    )

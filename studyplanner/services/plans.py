@@ -1,0 +1,476 @@
+"""Use cases of planning: choose a track, create a plan, preview and accept changes.
+
+Each function that writes is one transaction; each returns frozen snapshots. Nothing invalid is
+written: input problems raise `InvalidInput` before the database is touched.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from studyplanner import bundled
+from studyplanner.core.model import (
+    ModuleToPlan,
+    PlanningError,
+    PlanRequest,
+    Schedule,
+    Term,
+)
+from studyplanner.core.scheduler import schedule_plan
+from studyplanner.core.tracks import TrackTemplate, default_terms
+from studyplanner.core.validation import (
+    InvalidInput,
+    Problem,
+    check_availability,
+    check_blackouts,
+    check_module,
+    check_plan_dates,
+)
+from studyplanner.services import plan_records as records
+from studyplanner.services.database import Database
+from studyplanner.services.snapshots import (
+    ModuleDraft,
+    ModuleInfo,
+    ModuleMove,
+    NewPlan,
+    PlanChange,
+    PlanPreview,
+    PlanSettings,
+    PlanSnapshot,
+    TrackInfo,
+    TrackTemplateInfo,
+)
+from studyplanner.store import models
+
+CUSTOM_LABEL = "programs like this"
+
+
+def _template_info(t: TrackTemplate) -> TrackTemplateInfo:
+    return TrackTemplateInfo(
+        id=t.id,
+        name=t.name,
+        goal_credential=t.goal_credential,
+        body=t.body,
+        usual_months=t.usual_months,
+        module_count=len(t.modules),
+        total_minutes=sum(m.minutes for m in t.modules),
+        term_count=t.terms.count if t.terms else 0,
+        basis=t.basis,
+    )
+
+
+def list_track_templates() -> tuple[TrackTemplateInfo, ...]:
+    return tuple(_template_info(t) for t in bundled.load_track_templates())
+
+
+def _template(template_id: str) -> TrackTemplate:
+    try:
+        return bundled.track_template(template_id)
+    except KeyError:
+        raise InvalidInput(
+            [Problem("track", f"There is no built-in track {template_id!r}.")]
+        ) from None
+
+
+def suggest_terms(template_id: str, start: date) -> tuple[Term, ...]:
+    """Default term dates for a degree track starting on `start` (empty for other tracks)."""
+    template = _template(template_id)
+    return default_terms(template.terms, start) if template.terms else ()
+
+
+def template_modules(template_id: str) -> tuple[ModuleInfo, ...]:
+    """A template's modules as ModuleInfo with negative refs (they have no ids until copied)."""
+    template = _template(template_id)
+    refs = {m.key: -(i + 1) for i, m in enumerate(template.modules)}
+    return tuple(
+        ModuleInfo(
+            id=refs[m.key],
+            position=i,
+            title=m.title,
+            topic=m.topic,
+            kind=m.kind,
+            minutes=m.minutes,
+            prerequisite_ids=tuple(refs[k] for k in m.requires),
+            term=m.term,
+            done=False,
+            done_on=None,
+        )
+        for i, m in enumerate(template.modules)
+    )
+
+
+# -- validation -------------------------------------------------------------------------------
+
+
+def _settings_problems(
+    settings: PlanSettings, today: date, term_count: int, *, replanning: bool
+) -> list[Problem]:
+    problems = check_plan_dates(
+        settings.start, settings.target, settings.weekly_minutes, today, replanning=replanning
+    )
+    problems += check_availability(settings.availability, settings.weekly_minutes)
+    problems += check_blackouts(settings.blackouts)
+    if term_count:
+        numbers = sorted(t.number for t in settings.terms)
+        if numbers != list(range(1, term_count + 1)):
+            problems.append(Problem("terms", f"Give the dates of all {term_count} terms."))
+        ordered = sorted(settings.terms, key=lambda t: t.number)
+        for earlier, later in itertools.pairwise(ordered):
+            if later.start <= earlier.end:
+                problems.append(
+                    Problem(
+                        f"terms.{later.number}",
+                        f"Term {later.number} starts before term {earlier.number} ends.",
+                    )
+                )
+    return problems
+
+
+def _draft_problems(drafts: Sequence[ModuleDraft], term_count: int) -> list[Problem]:
+    problems: list[Problem] = []
+    if not drafts:
+        problems.append(Problem("modules", "A track needs at least one module."))
+    refs = [d.ref for d in drafts]
+    if len(set(refs)) != len(refs):
+        problems.append(Problem("modules", "Two modules have the same reference."))
+    for i, d in enumerate(drafts):
+        for p in check_module(d.title, d.minutes):
+            problems.append(Problem(f"modules.{i}.{p.field}", f"Module {i + 1}: {p.message}"))
+        if d.ref in d.prerequisite_refs:
+            problems.append(
+                Problem(f"modules.{i}.prerequisites", f"Module {i + 1} cannot require itself.")
+            )
+        if term_count and (d.term is None or not 1 <= d.term <= term_count):
+            problems.append(
+                Problem(
+                    f"modules.{i}.term", f"Module {i + 1}: choose a term from 1 to {term_count}."
+                )
+            )
+    return problems
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise InvalidInput(problems)
+
+
+# -- scheduling -------------------------------------------------------------------------------
+
+
+def _schedule(
+    modules: Sequence[ModuleInfo],
+    settings: PlanSettings,
+    today: date,
+    usual: tuple[int, int] | None,
+    label: str,
+) -> Schedule:
+    known = {m.id for m in modules}
+    request = PlanRequest(
+        modules=tuple(
+            ModuleToPlan(
+                id=m.id,
+                title=m.title,
+                kind=m.kind,
+                minutes=m.minutes,
+                prerequisites=tuple(p for p in m.prerequisite_ids if p in known),
+                done=m.done,
+                done_on=m.done_on,
+                term=m.term,
+            )
+            for m in modules
+        ),
+        availability=settings.availability,
+        start=settings.start,
+        today=today,
+        target=settings.target,
+        weekly_minutes=settings.weekly_minutes,
+        blackouts=settings.blackouts,
+        terms=settings.terms,
+        usual_months=usual,
+        program_label=label,
+    )
+    try:
+        return schedule_plan(request)
+    except PlanningError as exc:
+        raise InvalidInput([Problem("modules", str(exc))]) from exc
+
+
+def _drafts_as_infos(
+    drafts: Sequence[ModuleDraft], current: dict[int, ModuleInfo]
+) -> list[ModuleInfo]:
+    refs = {d.ref for d in drafts}
+    infos = []
+    for i, d in enumerate(drafts):
+        old = current.get(d.ref)
+        infos.append(
+            ModuleInfo(
+                id=d.ref,
+                position=i,
+                title=d.title.strip(),
+                topic=d.topic,
+                kind=d.kind,
+                minutes=d.minutes,
+                prerequisite_ids=tuple(r for r in d.prerequisite_refs if r in refs),
+                term=d.term,
+                done=old.done if old else False,
+                done_on=old.done_on if old else None,
+            )
+        )
+    return infos
+
+
+def _new_plan_parts(new: NewPlan) -> tuple[list[ModuleInfo], TrackTemplate | None]:
+    if new.template_id is not None:
+        return list(template_modules(new.template_id)), _template(new.template_id)
+    if not (new.custom_name or "").strip():
+        raise InvalidInput([Problem("track_name", "Give your track a name.")])
+    _raise_if(_draft_problems(new.custom_modules, 0))
+    return _drafts_as_infos(new.custom_modules, {}), None
+
+
+def preview_new_plan(new: NewPlan, today: date) -> PlanPreview:
+    modules, template = _new_plan_parts(new)
+    term_count = template.terms.count if template and template.terms else 0
+    _raise_if(_settings_problems(new.settings, today, term_count, replanning=False))
+    schedule = _schedule(
+        modules,
+        new.settings,
+        today,
+        template.usual_months if template else None,
+        template.program_label if template else CUSTOM_LABEL,
+    )
+    return PlanPreview(settings=new.settings, modules=tuple(modules), schedule=schedule)
+
+
+def create_plan(
+    db: Database, new: NewPlan, today: date, now: datetime | None = None
+) -> PlanSnapshot:
+    """Copy the chosen track into the user's database, create the active plan, save baseline 1."""
+    preview_new_plan(new, today)  # validates everything before anything is written
+    modules, template = _new_plan_parts(new)
+    stamp = now or datetime.now()
+    with db.transaction() as session:
+        track = models.Track(
+            name=template.name if template else (new.custom_name or "").strip(),
+            template_id=template.id if template else None,
+            goal_credential=template.goal_credential if template else "",
+            body=template.body if template else "",
+            usual_min_months=template.usual_months[0] if template else None,
+            usual_max_months=template.usual_months[1] if template else None,
+            program_label=template.program_label if template else CUSTOM_LABEL,
+            pass_mark_percent=template.pass_mark_percent if template else None,
+            term_count=template.terms.count if template and template.terms else 0,
+            created_at=stamp,
+        )
+        session.add(track)
+        keys = [m.key for m in template.modules] if template else [None] * len(modules)
+        rows = _write_modules(session, track, modules, keys)
+        session.execute(update(models.Plan).values(is_active=False))
+        plan = models.Plan(track=track, is_active=True, created_at=stamp)
+        records.write_settings(plan, new.settings)
+        session.add(plan)
+        session.flush()
+        infos = [
+            replace(
+                m, id=rows[m.id].id, prerequisite_ids=tuple(rows[p].id for p in m.prerequisite_ids)
+            )
+            for m in modules
+        ]
+        schedule = _schedule(infos, new.settings, today, _usual(track), track.program_label)
+        records.save_baseline(session, plan, schedule, stamp, "Plan created")
+        session.flush()
+        session.expire_all()
+        return records.plan_snapshot(session, records.load_active_plan(session))  # type: ignore[arg-type]
+
+
+def _usual(track: models.Track) -> tuple[int, int] | None:
+    if track.usual_min_months is None or track.usual_max_months is None:
+        return None
+    return (track.usual_min_months, track.usual_max_months)
+
+
+def _write_modules(
+    session: Session,
+    track: models.Track,
+    modules: Sequence[ModuleInfo],
+    keys: Sequence[str | None],
+) -> dict[int, models.Module]:
+    """Create module rows for infos with negative refs; return ref -> row (ids after flush)."""
+    rows: dict[int, models.Module] = {}
+    for position, (m, key) in enumerate(zip(modules, keys, strict=True)):
+        row = models.Module(
+            position=position,
+            key=key,
+            title=m.title,
+            topic=m.topic,
+            kind=m.kind.value,
+            estimated_minutes=m.minutes,
+            term=m.term,
+        )
+        track.modules.append(row)
+        rows[m.id] = row
+    session.flush()
+    for m in modules:
+        rows[m.id].prerequisites = [
+            models.ModulePrerequisite(requires_id=rows[p].id) for p in m.prerequisite_ids
+        ]
+    return rows
+
+
+def active_plan(db: Database, today: date) -> PlanSnapshot | None:
+    with db.transaction() as session:
+        plan = records.load_active_plan(session)
+        if plan is None or not plan.baselines:
+            return None
+        return records.plan_snapshot(session, plan)
+
+
+# -- changing the active plan ---------------------------------------------------------------
+
+
+def _no_plan() -> InvalidInput:
+    return InvalidInput([Problem("plan", "There is no plan yet: start the plan assistant first.")])
+
+
+def _changed_modules(
+    change: PlanChange, current: TrackInfo
+) -> tuple[list[ModuleInfo], list[Problem]]:
+    if change.modules is None:
+        return list(current.modules), []
+    existing = {m.id: m for m in current.modules}
+    problems = _draft_problems(change.modules, current.term_count)
+    for d in change.modules:
+        if d.ref > 0 and d.ref not in existing:
+            problems.append(Problem("modules", f"Module {d.title!r} is not part of this track."))
+    kept = {d.ref for d in change.modules}
+    for m in current.modules:
+        if m.done and m.id not in kept:
+            problems.append(
+                Problem("modules", f"{m.title!r} is completed; reopen it before removing it.")
+            )
+    return _drafts_as_infos(change.modules, existing), problems
+
+
+def _moves(
+    modules: Sequence[ModuleInfo], old: Schedule, new: Schedule, old_titles: dict[int, str]
+) -> tuple[ModuleMove, ...]:
+    old_by_id = {m.module_id: m for m in old.modules}
+    new_by_id = {m.module_id: m for m in new.modules}
+    moves = []
+    for m in modules:
+        before, after = old_by_id.get(m.id), new_by_id.get(m.id)
+        pair_old = (before.start, before.due) if before else (None, None)
+        pair_new = (after.start, after.due) if after else (None, None)
+        if pair_old != pair_new:
+            moves.append(ModuleMove(m.id, m.title, *pair_old, *pair_new))
+    listed = {m.id for m in modules}
+    for mid, before in old_by_id.items():
+        if mid not in listed:
+            moves.append(
+                ModuleMove(mid, old_titles.get(mid, "?"), before.start, before.due, None, None)
+            )
+    return tuple(moves)
+
+
+def _preview_change(
+    session: Session, plan: models.Plan, change: PlanChange, today: date
+) -> PlanPreview:
+    snapshot = records.plan_snapshot(session, plan)
+    settings = change.settings or snapshot.settings
+    modules, problems = _changed_modules(change, snapshot.track)
+    problems += _settings_problems(settings, today, snapshot.track.term_count, replanning=True)
+    if change.track_name is not None and not change.track_name.strip():
+        problems.append(Problem("track_name", "Give the track a name."))
+    _raise_if(problems)
+    schedule = _schedule(
+        modules, settings, today, snapshot.track.usual_months, plan.track.program_label
+    )
+    titles = {m.id: m.title for m in snapshot.track.modules}
+    return PlanPreview(
+        settings=settings,
+        modules=tuple(modules),
+        schedule=schedule,
+        moves=_moves(modules, snapshot.schedule, schedule, titles),
+    )
+
+
+def preview_plan_change(db: Database, change: PlanChange, today: date) -> PlanPreview:
+    """What the change would do, without saving anything."""
+    with db.transaction() as session:
+        plan = records.load_active_plan(session)
+        if plan is None or not plan.baselines:
+            raise _no_plan()
+        preview = _preview_change(session, plan, change, today)
+        session.rollback()
+        return preview
+
+
+def apply_plan_change(
+    db: Database, change: PlanChange, today: date, note: str = "", now: datetime | None = None
+) -> PlanSnapshot:
+    """Save the change and the re-planned schedule as a new baseline, in one transaction."""
+    stamp = now or datetime.now()
+    with db.transaction() as session:
+        plan = records.load_active_plan(session)
+        if plan is None or not plan.baselines:
+            raise _no_plan()
+        preview = _preview_change(session, plan, change, today)
+        track = plan.track
+        if change.track_name is not None:
+            track.name = change.track_name.strip()
+        if change.settings is not None:
+            records.write_settings(plan, change.settings)
+        infos = list(preview.modules)
+        if change.modules is not None:
+            infos = _sync_modules(session, track, infos)
+        schedule = _schedule(infos, preview.settings, today, _usual(track), track.program_label)
+        records.save_baseline(session, plan, schedule, stamp, note or "Plan changed")
+        session.flush()
+        session.expire_all()
+        return records.plan_snapshot(session, records.load_active_plan(session))  # type: ignore[arg-type]
+
+
+def _sync_modules(
+    session: Session, track: models.Track, infos: list[ModuleInfo]
+) -> list[ModuleInfo]:
+    """Make the track's module rows match `infos` (order, edits, new, removed); return real ids."""
+    rows = {row.id: row for row in track.modules}
+    wanted = {m.id for m in infos}
+    for mid, row in rows.items():
+        if mid not in wanted:
+            track.modules.remove(row)
+    by_ref: dict[int, models.Module] = {}
+    for position, m in enumerate(infos):
+        row = rows.get(m.id) if m.id > 0 else None
+        if row is None:
+            row = models.Module(key=None)
+            track.modules.append(row)
+        row.position = position
+        row.title = m.title
+        row.topic = m.topic
+        row.kind = m.kind.value
+        row.estimated_minutes = m.minutes
+        row.term = m.term
+        by_ref[m.id] = row
+    session.flush()
+    for m in infos:
+        row = by_ref[m.id]
+        wanted_prereqs = {by_ref[p].id for p in m.prerequisite_ids}
+        if {p.requires_id for p in row.prerequisites} != wanted_prereqs:
+            row.prerequisites = [
+                models.ModulePrerequisite(requires_id=p) for p in sorted(wanted_prereqs)
+            ]
+    track.modules.sort(key=lambda r: r.position)
+    session.flush()
+    return [
+        replace(
+            m, id=by_ref[m.id].id, prerequisite_ids=tuple(by_ref[p].id for p in m.prerequisite_ids)
+        )
+        for m in infos
+    ]

@@ -1,0 +1,146 @@
+"""The database file: opening it safely, its pragmas, online backups, and what is wrong with it.
+
+Errors are split by who is to blame (qutebrowser style): `StoreError` subclasses carry a message in
+plain words for the user; anything else is our bug.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from studyplanner.store.location import backup_dir, database_path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem with the user's data file that the user can act on."""
+
+    exit_code = 3
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+class NotADatabase(StoreError):
+    exit_code = 4
+
+
+class DatabaseDamaged(StoreError):
+    exit_code = 4
+
+
+class DatabaseTooNew(StoreError):
+    exit_code = 5
+
+
+class DataFolderUnusable(StoreError):
+    exit_code = 6
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    revision: str | None
+    """The Alembic revision stored in the file (None for a new or empty file)."""
+    has_tables: bool
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def prepare_data_dir(data_dir: Path) -> Path:
+    """Create the data folder (private to the user) and return the database path."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise DataFolderUnusable(
+            f"Cannot create the data folder {data_dir}: {exc.strerror or exc}."
+        ) from exc
+    if not os.access(data_dir, os.W_OK):
+        raise DataFolderUnusable(f"The data folder {data_dir} is read-only.")
+    path = database_path(data_dir)
+    if not path.exists():
+        # Create the file ourselves so it is readable only by the user from the first byte.
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    return path
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at the file without changing it: is it a database, of which schema revision?"""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=path.exists(), revision=None, has_tables=False)
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADatabase(f"{path} is not a Study Planner database (it is not an SQLite file).")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchone()
+            if not ok or ok[0] != "ok":
+                raise DatabaseDamaged(f"The database {path} is damaged ({ok[0] if ok else '?'}).")
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(f"The database {path} cannot be read: {exc}.") from exc
+    return FileState(exists=True, revision=revision, has_tables=bool(tables - {"alembic_version"}))
+
+
+def backup_database(path: Path, reason: str, now: datetime) -> Path:
+    """Copy the live database with SQLite's online backup API and check the copy."""
+    folder = backup_dir(path.parent)
+    folder.mkdir(exist_ok=True, mode=0o700)
+    target = folder / f"studyplanner-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = folder / f"studyplanner-{now:%Y%m%d-%H%M%S}-{reason}-{counter}.sqlite3"
+        counter += 1
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    os.close(fd)
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        result = dest.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        dest.close()
+        source.close()
+    if not result or result[0] != "ok":
+        target.unlink(missing_ok=True)
+        raise DatabaseDamaged(f"The backup of {path} failed its integrity check.")
+    return target
