@@ -1,0 +1,84 @@
+"""Migrations: an empty database upgrades to head, and the models match what the migrations built."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from studyplanner.services.database import DatabaseTooNew, open_database
+from studyplanner.store import migrate
+from studyplanner.store.db import backup_database, make_engine, prepare_data_dir
+from studyplanner.store.models import Base
+
+
+def test_known_revisions_match_alembic_chain() -> None:
+    assert list(migrate.KNOWN_REVISIONS) == migrate.alembic_revisions()
+
+
+def test_empty_database_upgrades_to_head_and_matches_models(data_dir: Path) -> None:
+    db = open_database(data_dir)
+    try:
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert context.get_current_revision() == migrate.HEAD_REVISION
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        db.close()
+
+
+def test_second_open_does_not_migrate_or_back_up(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    db = open_database(data_dir)
+    db.close()
+    assert db.backup_before_migration is None
+    assert not (data_dir / "backups").exists()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_database_from_newer_version_is_refused_untouched(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    path = data_dir / "studyplanner.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.close()
+    before = _sha(path)
+    with pytest.raises(DatabaseTooNew) as info:
+        open_database(data_dir)
+    assert "newer version" in info.value.user_message
+    assert _sha(path) == before
+
+
+def test_online_backup_copies_data_and_passes_integrity_check(data_dir: Path) -> None:
+    from datetime import datetime
+
+    db = open_database(data_dir)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO tracks (name, goal_credential, body, program_label, term_count, created_at)"
+            " VALUES ('Mine', '', '', 'x', 0, '2026-01-01 00:00:00')"
+        )
+    copy = backup_database(db.path, "manual", datetime(2026, 11, 27, 9, 30))
+    db.close()
+    assert copy.name == "studyplanner-20261127-093000-manual.sqlite3"
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT name FROM tracks").fetchall() == [("Mine",)]
+    conn.close()
+    assert copy.stat().st_mode & 0o077 == 0
+
+
+def test_engine_sets_pragmas_on_every_connection(tmp_path: Path) -> None:
+    path = prepare_data_dir(tmp_path / "d")
+    engine = make_engine(path)
+    for _ in range(3):
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
