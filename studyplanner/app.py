@@ -80,7 +80,8 @@ def _run_gui(db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str])
 
     from studyplanner.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     app.setApplicationName("Study Planner")
     app.setOrganizationName("StudyPlanner")
     app.setApplicationDisplayName("Study Planner")

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from studyplanner.core.model import (
@@ -84,7 +84,7 @@ def plan_settings(row: models.Plan) -> PlanSettings:
     minutes = tuple(getattr(row, col) for col in models.Plan.WEEKDAY_COLUMNS)
     return PlanSettings(
         start=row.start_date,
-        availability=Availability(minutes),  # type: ignore[arg-type]
+        availability=Availability(minutes),
         target=row.target_date,
         weekly_minutes=row.weekly_minutes,
         blackouts=tuple(Blackout(b.start_date, b.end_date, b.label) for b in row.blackouts),
@@ -186,7 +186,7 @@ def save_baseline(
     plan.baselines.append(baseline)
     session.flush()
     session.execute(
-        models.BaselineModule.__table__.insert(),
+        insert(models.BaselineModule),
         [
             {
                 "baseline_id": baseline.id,
@@ -201,7 +201,7 @@ def save_baseline(
     )
     if schedule.blocks:
         session.execute(
-            models.BaselineBlock.__table__.insert(),
+            insert(models.BaselineBlock),
             [
                 {
                     "baseline_id": baseline.id,

@@ -447,10 +447,12 @@ def _sync_modules(
             track.modules.remove(row)
     by_ref: dict[int, models.Module] = {}
     for position, m in enumerate(infos):
-        row = rows.get(m.id) if m.id > 0 else None
-        if row is None:
+        existing = rows.get(m.id) if m.id > 0 else None
+        if existing is None:
             row = models.Module(key=None)
             track.modules.append(row)
+        else:
+            row = existing
         row.position = position
         row.title = m.title
         row.topic = m.topic

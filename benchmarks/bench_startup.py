@@ -1,0 +1,122 @@
+"""Start-up time of `studyplanner --smoke-test` against the floor of our own stack.
+
+Builds a data folder holding a two-year plan (the associate degree, 4 terms, with every accepted
+baseline's study blocks), then runs, alternately and N times each, whole processes:
+
+  app        python -m studyplanner --smoke-test   (exits after the window painted the plan)
+  reference  imports SQLAlchemy's ORM, runs one query on the same file, shows an empty
+             QMainWindow and exits after its first paint
+  bare       an empty PySide6 QMainWindow until its first paint
+
+and prints the medians and the ratios app/reference (target: at most 1.3) and app/bare.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REFERENCE = r"""
+import sys
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+engine = create_engine(f"sqlite:///{sys.argv[1]}")
+with Session(engine) as session:
+    session.execute(text("SELECT count(*) FROM baseline_blocks")).scalar()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+class F(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F()
+window.installEventFilter(f)
+window.show()
+sys.exit(app.exec())
+"""
+
+BARE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+class F(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F()
+window.installEventFilter(f)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def build_data(folder: Path) -> Path:
+    from studyplanner.core.model import Availability
+    from studyplanner.services.database import open_database
+    from studyplanner.services.plans import create_plan, suggest_terms
+    from studyplanner.services.snapshots import NewPlan, PlanSettings
+
+    start = date(2025, 8, 25)
+    db = open_database(folder)
+    settings = PlanSettings(
+        start=start,
+        availability=Availability((420, 420, 420, 420, 420, 300, 120)),
+        target=date(2027, 8, 1),
+        terms=suggest_terms("associate-degree-hit", start),
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="associate-degree-hit"), start)
+    db.close()
+    return folder / "studyplanner.sqlite3"
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    began = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "data"
+        db_file = build_data(folder)
+        commands = {
+            "app": [
+                sys.executable, "-m", "studyplanner", "--data-dir", str(folder), "--smoke-test"
+            ],
+            "reference": [sys.executable, "-c", REFERENCE, str(db_file)],
+            "bare": [sys.executable, "-c", BARE],
+        }  # fmt: skip
+        for cmd in commands.values():  # warm the file cache once
+            timed(cmd, env)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                times[name].append(timed(cmd, env))
+    med = {name: statistics.median(values) for name, values in times.items()}
+    for name, value in med.items():
+        print(f"{name:>9}: median {value * 1000:7.1f} ms  (min {min(times[name]) * 1000:.1f})")
+    print(f"app / reference = {med['app'] / med['reference']:.2f}  (target <= 1.30)")
+    print(f"app / bare      = {med['app'] / med['bare']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
