@@ -1,4 +1,4 @@
-"""Migrations: an empty database upgrades to head, and the models match what the migrations built."""
+"""Migrations: an empty database upgrades to head; the models match what the migrations built."""
 
 from __future__ import annotations
 
@@ -62,8 +62,8 @@ def test_online_backup_copies_data_and_passes_integrity_check(data_dir: Path) ->
     db = open_database(data_dir)
     with db.engine.begin() as conn:
         conn.exec_driver_sql(
-            "INSERT INTO tracks (name, goal_credential, body, program_label, term_count, created_at)"
-            " VALUES ('Mine', '', '', 'x', 0, '2026-01-01 00:00:00')"
+            "INSERT INTO tracks (name, goal_credential, body, program_label, term_count,"
+            " created_at) VALUES ('Mine', '', '', 'x', 0, '2026-01-01 00:00:00')"
         )
     copy = backup_database(db.path, "manual", datetime(2026, 11, 27, 9, 30))
     db.close()
