@@ -33,7 +33,7 @@ def _fingerprint(extra: str) -> str:
 
 
 def ensure_venv(extra: str) -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be started by an old python3)
         sys.exit(f"Study Planner needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     wanted = _fingerprint(extra)
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
