@@ -1,0 +1,80 @@
+"""The verdict in plain English (the CLI prints this; the GUI builds its own translated text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from studyplanner.core.model import Verdict, VerdictKind
+
+
+def format_day(day: date) -> str:
+    """ "14 Oct 2027": the same on every machine (the CLI's output must not depend on locale)."""
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_hours(minutes: int) -> str:
+    hours = round(minutes / 60, 1)
+    text = f"{hours:g}"
+    return f"{text} hour" if hours == 1 else f"{text} hours"
+
+
+def _distance(days: int) -> str:
+    days = abs(days)
+    if days < 14:
+        return "1 day" if days == 1 else f"{days} days"
+    weeks = round(days / 7)
+    return f"{weeks} weeks"
+
+
+def _months(months: float) -> str:
+    return f"{months:g} month" if months == 1 else f"{months:g} months"
+
+
+def describe_verdict(verdict: Verdict) -> str:
+    parts: list[str] = []
+    finish = verdict.finish
+    if verdict.kind is VerdictKind.IMPOSSIBLE or finish is None:
+        if verdict.weekly_minutes_used == 0:
+            parts.append("Cannot be scheduled: there is no study time available in the week.")
+        else:
+            parts.append(
+                "Cannot be scheduled: the days off and availability leave too little time "
+                "to finish within 15 years."
+            )
+        return " ".join(parts)
+    weekly = format_hours(verdict.weekly_minutes_used)
+    if verdict.kind is VerdictKind.FITS:
+        if verdict.days_early == 0:
+            when = "on your target date"
+        else:
+            when = f"{_distance(verdict.days_early)} before your target"
+        parts.append(f"Finishes on {format_day(finish)}, {when} (about {weekly} a week).")
+    elif verdict.kind is VerdictKind.TOO_LATE:
+        if verdict.days_early < 0:
+            late = f", {_distance(verdict.days_early)} after your target"
+        else:
+            late = ""
+        parts.append(f"Does not fit: finishes on {format_day(finish)}{late}.")
+        if verdict.extra_minutes_per_week and verdict.suggested_target:
+            parts.append(
+                f"It needs {round(verdict.extra_minutes_per_week / 60, 1):g} more hours a week, "
+                f"or a target of {format_day(verdict.suggested_target)}."
+            )
+        elif verdict.suggested_target:
+            parts.append(f"Choose a target of {format_day(verdict.suggested_target)} or later.")
+    else:
+        parts.append(
+            f"Finishes on {format_day(finish)} ({_months(verdict.months)} at {weekly} a week)."
+        )
+    for term in verdict.late_terms:
+        parts.append(
+            f"Term {term} does not fit in its dates: its courses need more study time each week."
+        )
+    if verdict.outside_usual and verdict.usual_months:
+        low, high = verdict.usual_months
+        parts.append(
+            f"This plan takes {_months(round(verdict.months))}; "
+            f"{verdict.program_label} usually take {low} to {high}."
+        )
+    return " ".join(parts)

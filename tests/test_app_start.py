@@ -1,0 +1,67 @@
+"""Start-up end to end, as real processes: `--smoke-test` paints the user's data and exits 0;
+a damaged or too-new database exits non-zero with one line and is left untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from studyplanner.core.model import Availability
+from studyplanner.services.database import open_database
+from studyplanner.services.plans import create_plan
+from studyplanner.services.snapshots import NewPlan, PlanSettings
+
+
+def _start(data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "studyplanner", "--data-dir", str(data_dir), "--smoke-test", *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_smoke_test_with_a_plan(data_dir: Path) -> None:
+    db = open_database(data_dir)
+    settings = PlanSettings(
+        start=date(2027, 1, 4), availability=Availability((60,) * 7), weekly_minutes=420
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="ccs-exam-prep"), date(2026, 11, 27))
+    db.close()
+    result = _start(data_dir, "--today", "2026-11-27")
+    assert result.returncode == 0, result.stderr
+
+
+def test_smoke_test_on_a_fresh_folder(tmp_path: Path) -> None:
+    result = _start(tmp_path / "new")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "new" / "studyplanner.sqlite3").exists()
+
+
+def test_smoke_test_refuses_damaged_database(data_dir: Path) -> None:
+    path = data_dir / "studyplanner.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = _start(data_dir)
+    assert result.returncode not in (0, 2)
+    assert result.stderr.count("\n") == 1 and "not an SQLite file" in result.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_smoke_test_refuses_newer_database(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    path = data_dir / "studyplanner.sqlite3"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.close()
+    result = _start(data_dir)
+    assert result.returncode not in (0, 2)
+    assert "newer version" in result.stderr
