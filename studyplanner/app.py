@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_main(args_list)
     args = _parse_gui_args(args_list)
 
-    from studyplanner.services.database import StoreProblem, open_database
+    from studyplanner.services.database import open_database
+    from studyplanner.services.errors import StoreProblem
     from studyplanner.store.location import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)

@@ -16,7 +16,7 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def run_tracks(args: argparse.Namespace) -> int:
-    from studyplanner.services.plans import list_track_templates
+    from studyplanner.services.catalog import list_track_templates
 
     templates = list_track_templates()
     payload = [

@@ -128,7 +128,7 @@ def _one_line(exc: InvalidInput) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from studyplanner.cli.commands import run_plan_create, run_plan_show, run_tracks
-    from studyplanner.services.database import StoreProblem
+    from studyplanner.services.errors import StoreProblem
 
     try:
         if args.command == "tracks":

@@ -15,15 +15,17 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from studyplanner.services.errors import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    NotADatabase,
+    StoreProblem,
+)
 from studyplanner.store import db as store_db
 from studyplanner.store import migrate
 from studyplanner.store.location import resolve_data_dir
 
-StoreProblem = store_db.StoreError
-"""Raised when the data file cannot be used; `.user_message` says why in plain words."""
-DatabaseTooNew = store_db.DatabaseTooNew
-NotADatabase = store_db.NotADatabase
-DatabaseDamaged = store_db.DatabaseDamaged
+__all__ = ["Database", "DatabaseDamaged", "DatabaseTooNew", "NotADatabase", "StoreProblem"]
 
 
 @dataclass(frozen=True)

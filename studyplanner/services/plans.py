@@ -14,16 +14,14 @@ from datetime import date, datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from studyplanner import bundled
 from studyplanner.core.model import (
     ModuleToPlan,
     PlanningError,
     PlanRequest,
     Schedule,
-    Term,
 )
 from studyplanner.core.scheduler import schedule_plan
-from studyplanner.core.tracks import TrackTemplate, default_terms
+from studyplanner.core.tracks import TrackTemplate
 from studyplanner.core.validation import (
     InvalidInput,
     Problem,
@@ -33,6 +31,12 @@ from studyplanner.core.validation import (
     check_plan_dates,
 )
 from studyplanner.services import plan_records as records
+from studyplanner.services.catalog import (
+    get_template,
+    list_track_templates,
+    suggest_terms,
+    template_modules,
+)
 from studyplanner.services.database import Database
 from studyplanner.services.snapshots import (
     ModuleDraft,
@@ -44,65 +48,20 @@ from studyplanner.services.snapshots import (
     PlanSettings,
     PlanSnapshot,
     TrackInfo,
-    TrackTemplateInfo,
 )
 from studyplanner.store import models
 
 CUSTOM_LABEL = "programs like this"
-
-
-def _template_info(t: TrackTemplate) -> TrackTemplateInfo:
-    return TrackTemplateInfo(
-        id=t.id,
-        name=t.name,
-        goal_credential=t.goal_credential,
-        body=t.body,
-        usual_months=t.usual_months,
-        module_count=len(t.modules),
-        total_minutes=sum(m.minutes for m in t.modules),
-        term_count=t.terms.count if t.terms else 0,
-        basis=t.basis,
-    )
-
-
-def list_track_templates() -> tuple[TrackTemplateInfo, ...]:
-    return tuple(_template_info(t) for t in bundled.load_track_templates())
-
-
-def _template(template_id: str) -> TrackTemplate:
-    try:
-        return bundled.track_template(template_id)
-    except KeyError:
-        raise InvalidInput(
-            [Problem("track", f"There is no built-in track {template_id!r}.")]
-        ) from None
-
-
-def suggest_terms(template_id: str, start: date) -> tuple[Term, ...]:
-    """Default term dates for a degree track starting on `start` (empty for other tracks)."""
-    template = _template(template_id)
-    return default_terms(template.terms, start) if template.terms else ()
-
-
-def template_modules(template_id: str) -> tuple[ModuleInfo, ...]:
-    """A template's modules as ModuleInfo with negative refs (they have no ids until copied)."""
-    template = _template(template_id)
-    refs = {m.key: -(i + 1) for i, m in enumerate(template.modules)}
-    return tuple(
-        ModuleInfo(
-            id=refs[m.key],
-            position=i,
-            title=m.title,
-            topic=m.topic,
-            kind=m.kind,
-            minutes=m.minutes,
-            prerequisite_ids=tuple(refs[k] for k in m.requires),
-            term=m.term,
-            done=False,
-            done_on=None,
-        )
-        for i, m in enumerate(template.modules)
-    )
+__all__ = [
+    "active_plan",
+    "apply_plan_change",
+    "create_plan",
+    "list_track_templates",
+    "preview_new_plan",
+    "preview_plan_change",
+    "suggest_terms",
+    "template_modules",
+]
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -227,7 +186,7 @@ def _drafts_as_infos(
 
 def _new_plan_parts(new: NewPlan) -> tuple[list[ModuleInfo], TrackTemplate | None]:
     if new.template_id is not None:
-        return list(template_modules(new.template_id)), _template(new.template_id)
+        return list(template_modules(new.template_id)), get_template(new.template_id)
     if not (new.custom_name or "").strip():
         raise InvalidInput([Problem("track_name", "Give your track a name.")])
     _raise_if(_draft_problems(new.custom_modules, 0))
@@ -442,9 +401,13 @@ def _sync_modules(
     """Make the track's module rows match `infos` (order, edits, new, removed); return real ids."""
     rows = {row.id: row for row in track.modules}
     wanted = {m.id for m in infos}
-    for mid, row in rows.items():
-        if mid not in wanted:
-            track.modules.remove(row)
+    removed = set(rows) - wanted
+    for mid, row in rows.items():  # first forget links to removed modules, then remove them
+        if mid not in removed:
+            row.prerequisites = [p for p in row.prerequisites if p.requires_id not in removed]
+    session.flush()
+    for mid in removed:
+        track.modules.remove(rows[mid])
     by_ref: dict[int, models.Module] = {}
     for position, m in enumerate(infos):
         existing = rows.get(m.id) if m.id > 0 else None

@@ -16,36 +16,18 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from studyplanner.store.errors import (
+    DatabaseDamaged,
+    DataFolderUnusable,
+    NotADatabase,
+    StoreError,
+)
 from studyplanner.store.location import backup_dir, database_path
+
+__all__ = ["DataFolderUnusable", "DatabaseDamaged", "NotADatabase", "StoreError"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-class StoreError(Exception):
-    """A problem with the user's data file that the user can act on."""
-
-    exit_code = 3
-
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-
-
-class NotADatabase(StoreError):
-    exit_code = 4
-
-
-class DatabaseDamaged(StoreError):
-    exit_code = 4
-
-
-class DatabaseTooNew(StoreError):
-    exit_code = 5
-
-
-class DataFolderUnusable(StoreError):
-    exit_code = 6
 
 
 @dataclass(frozen=True)

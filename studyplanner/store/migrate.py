@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from studyplanner.store.db import DatabaseTooNew, FileState
+from studyplanner.store.db import FileState
+from studyplanner.store.errors import DatabaseTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config

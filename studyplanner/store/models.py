@@ -78,10 +78,12 @@ class Module(Base):
 
     track: Mapped[Track] = relationship(back_populates="modules")
     prerequisites: Mapped[list[ModulePrerequisite]] = relationship(
-        foreign_keys="ModulePrerequisite.module_id", cascade="all, delete-orphan"
+        foreign_keys="ModulePrerequisite.module_id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
     completion: Mapped[ModuleCompletion | None] = relationship(
-        cascade="all, delete-orphan", uselist=False
+        cascade="all, delete-orphan", uselist=False, passive_deletes=True
     )
 
 

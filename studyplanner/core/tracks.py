@@ -1,0 +1,210 @@
+"""Track templates: parsing and checking the built-in (or user-supplied) template data.
+
+Pure: the caller reads the JSON (studyplanner.bundled does, for the shipped ones) and passes the
+decoded value in. Every problem raises TemplateError naming the template, the module and the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from studyplanner.core.model import MAX_MODULE_MINUTES, ModuleKind, Term
+
+TEMPLATE_FORMAT = 1
+
+
+class TemplateError(ValueError):
+    """A track template is malformed; the message says where and what."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleTemplate:
+    key: str
+    title: str
+    topic: str
+    kind: ModuleKind
+    minutes: int
+    requires: tuple[str, ...]
+    term: int | None
+    credits: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TermLayout:
+    count: int
+    weeks: int
+    spacing_weeks: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrackTemplate:
+    id: str
+    name: str
+    goal_credential: str
+    body: str
+    usual_months: tuple[int, int]
+    program_label: str
+    pass_mark_percent: float | None
+    terms: TermLayout | None
+    basis: str
+    sources: tuple[str, ...]
+    checked: date
+    modules: tuple[ModuleTemplate, ...]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(m.minutes for m in self.modules)
+
+
+class _Reader:
+    """Typed access to one JSON object, with errors that say where."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise TemplateError(f"{where}: expected an object, got {type(data).__name__}")
+        self.data = data
+        self.where = where
+
+    def _get(self, name: str, types: type | tuple[type, ...], optional: bool = False) -> Any:
+        if name not in self.data or self.data[name] is None:
+            if optional:
+                return None
+            raise TemplateError(f"{self.where}: missing field {name!r}")
+        value = self.data[name]
+        if isinstance(value, bool) or not isinstance(value, types):
+            raise TemplateError(f"{self.where}: field {name!r} has the wrong type")
+        return value
+
+    def text(self, name: str, *, optional: bool = False) -> str:
+        value = self._get(name, str, optional)
+        if value is None:
+            return ""
+        if not optional and not value.strip():
+            raise TemplateError(f"{self.where}: field {name!r} is empty")
+        return str(value)
+
+    def number(self, name: str, *, optional: bool = False) -> float | None:
+        value = self._get(name, (int, float), optional)
+        return None if value is None else float(value)
+
+    def integer(self, name: str, *, optional: bool = False) -> int | None:
+        value = self._get(name, int, optional)
+        return None if value is None else int(value)
+
+    def strings(self, name: str) -> tuple[str, ...]:
+        value = self._get(name, list, optional=True) or []
+        if not all(isinstance(v, str) for v in value):
+            raise TemplateError(f"{self.where}: field {name!r} must be a list of texts")
+        return tuple(value)
+
+
+def _module(
+    data: Any, index: int, origin: str, earlier: set[str], terms: TermLayout | None
+) -> ModuleTemplate:
+    r = _Reader(data, f"{origin}, module {index + 1}")
+    key = r.text("key")
+    r.where = f"{origin}, module {index + 1} ({key})"
+    if key in earlier:
+        raise TemplateError(f"{r.where}: the key is used twice")
+    kind_text = r.text("kind")
+    try:
+        kind = ModuleKind(kind_text)
+    except ValueError:
+        raise TemplateError(f"{r.where}: unknown kind {kind_text!r}") from None
+    hours = r.number("hours")
+    assert hours is not None
+    minutes = round(hours * 60)
+    if minutes <= 0 or minutes > MAX_MODULE_MINUTES:
+        raise TemplateError(f"{r.where}: hours must be more than 0 and at most 2000")
+    requires = r.strings("requires")
+    for other in requires:
+        if other not in earlier:
+            raise TemplateError(
+                f"{r.where}: requires {other!r}, which is not an earlier module of the track"
+            )
+    term = r.integer("term", optional=True)
+    if terms is not None:
+        if term is None or not 1 <= term <= terms.count:
+            raise TemplateError(f"{r.where}: needs a term from 1 to {terms.count}")
+    elif term is not None:
+        raise TemplateError(f"{r.where}: has a term but the track has no terms")
+    return ModuleTemplate(
+        key=key,
+        title=r.text("title"),
+        topic=r.text("topic", optional=True),
+        kind=kind,
+        minutes=minutes,
+        requires=requires,
+        term=term,
+        credits=r.number("credits", optional=True),
+    )
+
+
+def _terms(data: Any, origin: str) -> TermLayout | None:
+    if data is None:
+        return None
+    r = _Reader(data, f"{origin}, terms")
+    count, weeks, spacing = r.integer("count"), r.integer("weeks"), r.integer("spacing_weeks")
+    assert count is not None and weeks is not None and spacing is not None
+    if not 1 <= count <= 20 or not 1 <= weeks <= 52 or spacing < weeks:
+        raise TemplateError(f"{origin}, terms: count 1-20, weeks 1-52, spacing at least the weeks")
+    return TermLayout(count, weeks, spacing)
+
+
+def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTemplate:
+    r = _Reader(data, origin)
+    if r.integer("format") != TEMPLATE_FORMAT:
+        raise TemplateError(f"{origin}: unsupported format (expected {TEMPLATE_FORMAT})")
+    track_id = r.text("id")
+    origin = f"{origin} ({track_id})"
+    r.where = origin
+    usual = r.data.get("usual_months")
+    if (
+        not isinstance(usual, list)
+        or len(usual) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in usual)
+        or not 0 < usual[0] <= usual[1]
+    ):
+        raise TemplateError(f"{origin}: usual_months must be [min, max] months with min <= max")
+    terms = _terms(r.data.get("terms"), origin)
+    raw_modules = r.data.get("modules")
+    if not isinstance(raw_modules, list) or not raw_modules:
+        raise TemplateError(f"{origin}: needs a non-empty list of modules")
+    modules: list[ModuleTemplate] = []
+    keys: set[str] = set()
+    for i, raw in enumerate(raw_modules):
+        module = _module(raw, i, origin, keys, terms)
+        keys.add(module.key)
+        modules.append(module)
+    try:
+        checked = date.fromisoformat(r.text("checked"))
+    except ValueError:
+        raise TemplateError(f"{origin}: 'checked' must be a date (YYYY-MM-DD)") from None
+    return TrackTemplate(
+        id=track_id,
+        name=r.text("name"),
+        goal_credential=r.text("goal_credential"),
+        body=r.text("body"),
+        usual_months=(usual[0], usual[1]),
+        program_label=r.text("program_label"),
+        pass_mark_percent=r.number("pass_mark_percent", optional=True),
+        terms=terms,
+        basis=r.text("basis", optional=True),
+        sources=r.strings("sources"),
+        checked=checked,
+        modules=tuple(modules),
+    )
+
+
+def default_terms(layout: TermLayout, start: date) -> tuple[Term, ...]:
+    """Term k starts (k-1) * spacing weeks after `start` and lasts `weeks` weeks."""
+    return tuple(
+        Term(
+            number=k,
+            start=start + timedelta(weeks=(k - 1) * layout.spacing_weeks),
+            end=start + timedelta(weeks=(k - 1) * layout.spacing_weeks + layout.weeks, days=-1),
+        )
+        for k in range(1, layout.count + 1)
+    )
