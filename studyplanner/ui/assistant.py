@@ -1,0 +1,389 @@
+"""The plan assistant (first run, and File ▸ New plan): track, start and goal, weekly time and days
+off, then a summary with the verdict. Finishing creates the plan and its first baseline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from studyplanner.core.model import Availability, Term
+from studyplanner.core.validation import InvalidInput, check_availability
+from studyplanner.services.database import Database
+from studyplanner.services.plans import (
+    create_plan,
+    list_track_templates,
+    preview_new_plan,
+    suggest_terms,
+)
+from studyplanner.services.snapshots import (
+    ModuleDraft,
+    NewPlan,
+    PlanSettings,
+    PlanSnapshot,
+    TrackTemplateInfo,
+)
+from studyplanner.ui.availability_editor import PRESETS, AvailabilityEditor
+from studyplanner.ui.blackout_editor import BlackoutEditor
+from studyplanner.ui.formatting import (
+    format_date,
+    format_hours,
+    pydate,
+    qdate,
+    verdict_sentences,
+    verdict_status,
+)
+from studyplanner.ui.goal_editor import GoalEditor, problem_label
+from studyplanner.ui.icons import icon
+from studyplanner.ui.module_editor import ModuleEditor
+
+CUSTOM = "__custom__"
+
+
+class TrackPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Which track do you follow?"))
+        self.setSubTitle(
+            self.tr("Choose a built-in track (you get your own copy to edit) or create your own.")
+        )
+        self.templates = {t.id: t for t in list_track_templates()}
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Tracks"))
+        for t in self.templates.values():
+            low, high = t.usual_months
+            line = "{name}\n{modules} modules, about {hours}, usually {low}–{high} months"
+            text = self.tr(line).format(
+                name=t.name, modules=t.module_count, hours=format_hours(t.total_minutes), low=low,
+                high=high,
+            )  # fmt: skip
+            item = QListWidgetItem(icon("lesson" if t.is_degree else "book"), text)
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, t.name)
+            self.list.addItem(item)
+        custom = QListWidgetItem(
+            icon("edit"), self.tr("Create my own track\nStart from an empty list")
+        )
+        custom.setData(Qt.ItemDataRole.UserRole, CUSTOM)
+        custom.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Create my own track"))
+        self.list.addItem(custom)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(self.tr("About the chosen track"))
+        self.custom_box = QGroupBox(self.tr("Your own track"))
+        form = QFormLayout(self.custom_box)
+        self.custom_name = QLineEdit()
+        self.custom_name.setAccessibleName(self.tr("Name of your track"))
+        self.custom_name.setPlaceholderText(self.tr("e.g. My CPC review"))
+        form.addRow(self.tr("&Name:"), self.custom_name)
+        self.custom_modules = ModuleEditor()
+        self.custom_modules.set_term_count(0)
+        self.custom_modules.model.add_module(-1)
+        form.addRow(self.custom_modules)
+        self.custom_problem = problem_label()
+        form.addRow(self.custom_problem)
+        self.custom_box.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(self.details)
+        layout.addWidget(self.custom_box, 3)
+        self.list.currentItemChanged.connect(self._on_choice)
+        self.custom_name.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.custom_modules.model.changed.connect(self.completeChanged.emit)
+        self.list.setCurrentRow(0)
+
+    def choice(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def template(self) -> TrackTemplateInfo | None:
+        choice = self.choice()
+        return self.templates.get(choice) if choice else None
+
+    def _on_choice(self, *_args: object) -> None:
+        template = self.template()
+        self.custom_box.setVisible(self.choice() == CUSTOM)
+        if template is not None:
+            self.details.setText(template.basis)
+            self.details.show()
+        else:
+            self.details.hide()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        if self.choice() != CUSTOM:
+            return self.template() is not None
+        problems = self.custom_modules.model.problems()
+        if not self.custom_name.text().strip():
+            problems.insert(0, self.tr("Give your track a name."))
+        self.custom_problem.setText("\n".join(problems))
+        self.custom_problem.setVisible(bool(problems))
+        return not problems
+
+    def custom_drafts(self) -> tuple[ModuleDraft, ...]:
+        return self.custom_modules.model.drafts()
+
+
+class TermEditor(QGroupBox):
+    """Start and end of each degree term, suggested from the start date and editable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Term dates"), parent)
+        self._form = QFormLayout(self)
+        self._rows: list[tuple[QDateEdit, QDateEdit]] = []
+        self.problem = problem_label()
+
+    def set_terms(self, terms: tuple[Term, ...]) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self._rows = []
+        for t in terms:
+            first, last = QDateEdit(qdate(t.start)), QDateEdit(qdate(t.end))
+            for edit, what in ((first, self.tr("start")), (last, self.tr("end"))):
+                edit.setCalendarPopup(True)
+                edit.setAccessibleName(self.tr("Term {n} {what}").format(n=t.number, what=what))
+            row = QHBoxLayout()
+            row.addWidget(first)
+            row.addWidget(QLabel(self.tr("to")))
+            row.addWidget(last)
+            row.addStretch(1)
+            self._form.addRow(self.tr("Term {n}:").format(n=t.number), row)
+            self._rows.append((first, last))
+        self.problem = problem_label()
+        self._form.addRow(self.problem)
+
+    def terms(self) -> tuple[Term, ...]:
+        result = []
+        for number, (first, last) in enumerate(self._rows, start=1):
+            start, end = pydate(first.date()), pydate(last.date())
+            if end < start:
+                raise ValueError(self.tr("Term {n} ends before it starts.").format(n=number))
+            result.append(Term(number, start, end))
+        return tuple(result)
+
+    def edits(self) -> list[QDateEdit]:
+        return [e for pair in self._rows for e in pair]
+
+
+class GoalPage(QWizardPage):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("When do you start, and what is your goal?"))
+        self.setSubTitle(
+            self.tr(
+                "Give a target date (for example your exam date) "
+                "or the hours you want to study a week."
+            )
+        )
+        self.goal = GoalEditor(today)
+        self.terms = TermEditor()
+        self.terms.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.goal)
+        layout.addWidget(self.terms)
+        layout.addStretch(1)
+        self.goal.changed.connect(self._on_changed)
+        self._template_id: str | None = None
+        self._terms_for: date | None = None
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, PlanAssistant)
+        template = wizard.track_page.template()
+        self._template_id = template.id if template and template.is_degree else None
+        self._suggest_terms(force=True)
+        self.terms.setVisible(self._template_id is not None)
+
+    def _suggest_terms(self, force: bool = False) -> None:
+        if self._template_id is None:
+            return
+        start = self.goal.start_date()
+        if force or start != self._terms_for:
+            self.terms.set_terms(suggest_terms(self._template_id, start))
+            for edit in self.terms.edits():
+                edit.dateChanged.connect(lambda *_: self.completeChanged.emit())
+            self._terms_for = start
+
+    def _on_changed(self) -> None:
+        self._suggest_terms()
+        self.completeChanged.emit()
+
+    def term_dates(self) -> tuple[Term, ...]:
+        return self.terms.terms() if self._template_id else ()
+
+    def isComplete(self) -> bool:
+        ok = not self.goal.problems()
+        if self._template_id:
+            try:
+                self.term_dates()
+                self.terms.problem.hide()
+            except ValueError as exc:
+                self.terms.problem.setText(str(exc))
+                self.terms.problem.show()
+                ok = False
+        return ok
+
+
+class TimePage(QWizardPage):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("How much time do you have?"))
+        self.setSubTitle(
+            self.tr("Minutes you can study on each weekday, and days off such as vacations.")
+        )
+        self.availability = AvailabilityEditor()
+        self.problem = problem_label()
+        self.blackouts = BlackoutEditor(today)
+        week = QGroupBox(self.tr("Each week"))
+        week_layout = QVBoxLayout(week)
+        week_layout.addWidget(self.availability)
+        week_layout.addWidget(self.problem)
+        off = QGroupBox(self.tr("Days off"))
+        QVBoxLayout(off).addWidget(self.blackouts)
+        layout = QVBoxLayout(self)
+        layout.addWidget(week)
+        layout.addWidget(off)
+        self.availability.changed.connect(self.completeChanged.emit)
+        self.availability.set_availability(Availability(PRESETS[1][1]))
+
+    def isComplete(self) -> bool:
+        wizard = self.wizard()
+        weekly = (
+            wizard.goal_page.goal.weekly_minutes() if isinstance(wizard, PlanAssistant) else None
+        )
+        problems = check_availability(self.availability.availability(), weekly)
+        self.problem.setText(" ".join(p.message for p in problems))
+        self.problem.setVisible(bool(problems))
+        return not problems
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your plan"))
+        self.setSubTitle(
+            self.tr("Check the verdict. Finish saves the plan; you can change it later.")
+        )
+        self.status_icon = QLabel()
+        self.status_word = QLabel()
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName(self.tr("Verdict"))
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.problem = problem_label()
+        row = QHBoxLayout()
+        row.addWidget(self.status_icon)
+        row.addWidget(self.status_word)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self._ok = False
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        assert isinstance(wizard, PlanAssistant)
+        self._ok = False
+        try:
+            preview = preview_new_plan(wizard.new_plan(), wizard.today)
+        except (InvalidInput, ValueError) as exc:
+            messages = (
+                [p.message for p in exc.problems] if isinstance(exc, InvalidInput) else [str(exc)]
+            )
+            self.problem.setText("\n".join(messages))
+            self.problem.show()
+            self.verdict.clear()
+            self.completeChanged.emit()
+            return
+        self.problem.hide()
+        verdict = preview.schedule.verdict
+        name, word = verdict_status(verdict)
+        self.status_icon.setPixmap(icon(name).pixmap(22, 22))
+        self.status_word.setText(f"<b>{word}</b>")
+        self.verdict.setText(" ".join(verdict_sentences(verdict)))
+        modules = len(preview.modules)
+        hours = format_hours(sum(m.minutes for m in preview.modules))
+        self.facts.setText(
+            self.tr("{modules} modules, {hours} in all, from {start} to {finish}.").format(
+                modules=modules,
+                hours=hours,
+                start=format_date(preview.settings.start, True),
+                finish=format_date(preview.schedule.finish, True),
+            )
+        )
+        self._ok = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._ok
+
+
+class PlanAssistant(QWizard):
+    def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.today = today
+        self.created: PlanSnapshot | None = None
+        self.setWindowTitle(self.tr("New study plan"))
+        self.setWindowIcon(icon("wizard"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumSize(720, 560)
+        self.track_page = TrackPage()
+        self.goal_page = GoalPage(today)
+        self.time_page = TimePage(today)
+        self.summary_page = SummaryPage()
+        for page in (self.track_page, self.goal_page, self.time_page, self.summary_page):
+            self.addPage(page)
+
+    def new_plan(self) -> NewPlan:
+        goal = self.goal_page.goal
+        settings = PlanSettings(
+            start=goal.start_date(),
+            availability=self.time_page.availability.availability(),
+            target=goal.target_date(),
+            weekly_minutes=goal.weekly_minutes(),
+            blackouts=self.time_page.blackouts.blackouts(),
+            terms=self.goal_page.term_dates(),
+        )
+        choice = self.track_page.choice()
+        if choice == CUSTOM:
+            return NewPlan(
+                settings=settings,
+                custom_name=self.track_page.custom_name.text().strip(),
+                custom_modules=self.track_page.custom_drafts(),
+            )
+        return NewPlan(settings=settings, template_id=choice)
+
+    def accept(self) -> None:
+        try:
+            self.created = create_plan(self._db, self.new_plan(), self.today)
+        except InvalidInput as exc:
+            self.summary_page.problem.setText("\n".join(p.message for p in exc.problems))
+            self.summary_page.problem.show()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, db: Database, today: date, parent: QWidget | None = None) -> PlanSnapshot | None:
+        """Run the assistant; the created plan, or None when the user cancelled."""
+        wizard = cls(db, today, parent)
+        wizard.exec()
+        return wizard.created

@@ -1,0 +1,142 @@
+"""User-facing words and dates: through Qt's translation functions and the user's locale."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from studyplanner.core.model import ModuleKind, Verdict, VerdictKind
+
+
+def tr(text: str, context: str = "Planner") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def format_date(day: date | None, long: bool = False) -> str:
+    if day is None:
+        return "–"
+    kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
+    return QLocale().toString(qdate(day), kind)
+
+
+def format_hours(minutes: int) -> str:
+    hours = minutes / 60
+    return tr("{hours} h").format(hours=QLocale().toString(round(hours, 1), "g", 4))
+
+
+def kind_name(kind: ModuleKind) -> str:
+    return {
+        ModuleKind.LESSON: tr("Lesson"),
+        ModuleKind.COURSE: tr("Course"),
+        ModuleKind.PRACTICE_EXAM: tr("Practice exam"),
+        ModuleKind.EXAM: tr("Exam"),
+        ModuleKind.EXTERNSHIP: tr("Externship"),
+    }[kind]
+
+
+def kind_icon_name(kind: ModuleKind) -> str:
+    return {
+        ModuleKind.LESSON: "lesson",
+        ModuleKind.COURSE: "book",
+        ModuleKind.PRACTICE_EXAM: "exam",
+        ModuleKind.EXAM: "exam",
+        ModuleKind.EXTERNSHIP: "externship",
+    }[kind]
+
+
+def _distance(days: int) -> str:
+    days = abs(days)
+    if days == 1:
+        return tr("1 day", "Verdict")
+    if days < 14:
+        return tr("{n} days", "Verdict").format(n=days)
+    return tr("{n} weeks", "Verdict").format(n=round(days / 7))
+
+
+def verdict_status(verdict: Verdict) -> tuple[str, str]:
+    """(icon name, short word) for the verdict: never colour alone."""
+    if verdict.kind is VerdictKind.IMPOSSIBLE:
+        return "error", tr("Cannot be scheduled", "Verdict")
+    if not verdict.fits:
+        return "warning", tr("Does not fit", "Verdict")
+    if verdict.outside_usual and verdict.usual_months:
+        if verdict.months > verdict.usual_months[1]:
+            return "warning", tr("Fits, but longer than usual", "Verdict")
+        return "warning", tr("Fits, but shorter than usual", "Verdict")
+    return "check", tr("Fits", "Verdict")
+
+
+def verdict_sentences(verdict: Verdict) -> list[str]:
+    """The verdict in plain, translatable words."""
+
+    def t(text: str) -> str:
+        return tr(text, "Verdict")
+
+    finish = verdict.finish
+    if verdict.kind is VerdictKind.IMPOSSIBLE or finish is None:
+        if verdict.weekly_minutes_used == 0:
+            return [t("Cannot be scheduled: there is no study time in your week.")]
+        return [t("Cannot be scheduled: days off and availability leave too little time.")]
+    out = []
+    weekly = format_hours(verdict.weekly_minutes_used)
+    if verdict.kind is VerdictKind.FITS:
+        if verdict.days_early == 0:
+            out.append(
+                t("Finishes on {date}, on your target date (about {weekly} a week).").format(
+                    date=format_date(finish, True), weekly=weekly
+                )
+            )
+        else:
+            out.append(
+                t(
+                    "Finishes on {date}, {distance} before your target (about {weekly} a week)."
+                ).format(
+                    date=format_date(finish, True),
+                    distance=_distance(verdict.days_early),
+                    weekly=weekly,
+                )
+            )
+    elif verdict.kind is VerdictKind.TOO_LATE:
+        out.append(
+            t("Does not fit: finishes on {date}, {distance} after your target.").format(
+                date=format_date(finish, True), distance=_distance(verdict.days_early)
+            )
+        )
+        if verdict.extra_minutes_per_week and verdict.suggested_target:
+            out.append(
+                t("It needs {hours} more a week, or a target of {date}.").format(
+                    hours=format_hours(verdict.extra_minutes_per_week),
+                    date=format_date(verdict.suggested_target, True),
+                )
+            )
+    else:
+        out.append(
+            t("Finishes on {date} ({months} months at {weekly} a week).").format(
+                date=format_date(finish, True),
+                months=QLocale().toString(verdict.months, "g", 3),
+                weekly=weekly,
+            )
+        )
+    for term in verdict.late_terms:
+        out.append(
+            t("Term {n} does not fit in its dates: its courses need more time each week.").format(
+                n=term
+            )
+        )
+    if verdict.outside_usual and verdict.usual_months:
+        low, high = verdict.usual_months
+        out.append(
+            t("This plan takes {months} months; {programs} usually take {low} to {high}.").format(
+                months=round(verdict.months), programs=verdict.program_label, low=low, high=high
+            )
+        )
+    return out

@@ -1,0 +1,129 @@
+"""Before a change is saved: what moves, and the new verdict. Accept saves a new baseline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.core.model import Schedule
+from studyplanner.services.snapshots import ModuleMove, PlanPreview
+from studyplanner.ui.formatting import format_date, tr, verdict_sentences, verdict_status
+from studyplanner.ui.icons import icon, status_line
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MovesModel(QAbstractTableModel):
+    """Modules whose dates change: old due, new due and the shift in days."""
+
+    HEADERS = ("Module", "Due before", "Due after", "Change")
+
+    def __init__(self, moves: tuple[ModuleMove, ...] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._moves = list(moves)
+
+    def set_moves(self, moves: tuple[ModuleMove, ...]) -> None:
+        self.beginResetModel()
+        self._moves = list(moves)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._moves)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._moves):
+            return None
+        move = self._moves[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return move.title
+            if column == 1:
+                return format_date(move.old_due) if move.old_due else tr("new")
+            if column == 2:
+                return format_date(move.new_due) if move.new_due else tr("removed")
+            return self._shift_text(move)
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 3:
+            shift = move.shift_days
+            if shift is not None and shift > 0:
+                return icon("warning")
+        return None
+
+    @staticmethod
+    def _shift_text(move: ModuleMove) -> str:
+        shift = move.shift_days
+        if shift is None:
+            return ""
+        if shift == 0:
+            return tr("same due date")
+        if shift > 0:
+            return tr("{n} days later").format(n=shift)
+        return tr("{n} days earlier").format(n=-shift)
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, preview: PlanPreview, current: Schedule, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preview of the new plan"))
+        self.setAccessibleName(self.tr("Preview of the new plan"))
+        layout = QVBoxLayout(self)
+        name, word = verdict_status(preview.schedule.verdict)
+        layout.addWidget(status_line(name, word))
+        self.verdict_label = QLabel(" ".join(verdict_sentences(preview.schedule.verdict)))
+        self.verdict_label.setWordWrap(True)
+        layout.addWidget(self.verdict_label)
+        before = format_date(current.finish, True)
+        after = format_date(preview.schedule.finish, True)
+        self.finish_label = QLabel(
+            self.tr("Finish: {before} → {after}").format(before=before, after=after)
+        )
+        layout.addWidget(self.finish_label)
+        moved = [m for m in preview.moves if m.old_due != m.new_due]
+        summary = (
+            self.tr("{n} modules change their due date:").format(n=len(moved))
+            if moved
+            else self.tr("No module changes its due date.")
+        )
+        layout.addWidget(QLabel(summary))
+        self.moves = MovesModel(tuple(moved), self)
+        table = QTableView()
+        table.setModel(self.moves)
+        table.setAccessibleName(self.tr("Modules that move"))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        layout.addWidget(table, 1)
+        buttons = QDialogButtonBox()
+        self.accept_button = buttons.addButton(
+            self.tr("&Accept and save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.accept_button.setIcon(icon("check"))
+        self.keep_button = buttons.addButton(
+            self.tr("&Keep editing"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 480)
+
+    @classmethod
+    def ask(cls, preview: PlanPreview, current: Schedule, parent: QWidget | None = None) -> bool:
+        """The one seam tests replace: True when the user accepts the change."""
+        return cls(preview, current, parent).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,237 @@
+"""A timeline of modules: one row each, a bar from first to last study day, coloured by kind.
+
+Custom painted with palette colours only; keyboard: Up/Down move the selected row, and the
+selected module is announced through the accessible description and a tooltip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from studyplanner.core.model import ModuleKind
+from studyplanner.ui.colours import kind_colour, muted, text_on
+from studyplanner.ui.formatting import format_date, format_hours, kind_name, tr
+from studyplanner.ui.icons import icon
+
+LABEL_WIDTH = 300
+MIN_DAY_WIDTH = 1.2
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    title: str
+    kind: ModuleKind
+    start: date | None
+    due: date | None
+    minutes: int
+    done: bool
+
+
+class TimelineView(QWidget):
+    row_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Timeline of modules"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self._rows: list[TimelineRow] = []
+        self._first = date.today()
+        self._last = self._first
+        self._today = self._first
+        self._selected = -1
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_rows(self, rows: list[TimelineRow], today: date) -> None:
+        self._rows = rows
+        self._today = today
+        days = [d for r in rows for d in (r.start, r.due) if d is not None]
+        self._first = min(days, default=today) - timedelta(days=3)
+        self._last = max(days, default=today) + timedelta(days=7)
+        self._selected = min(self._selected, len(rows) - 1)
+        self.setMinimumHeight(self._header_height() + self._row_height() * max(1, len(rows)) + 8)
+        self.updateGeometry()
+        self.update()
+
+    def rows(self) -> list[TimelineRow]:
+        return list(self._rows)
+
+    # -- geometry -------------------------------------------------------------------------------
+    def _row_height(self) -> int:
+        return max(24, QFontMetrics(self.font()).height() + 10)
+
+    def _header_height(self) -> int:
+        return QFontMetrics(self.font()).height() * 2 + 8
+
+    def _label_width(self) -> int:
+        return min(LABEL_WIDTH, max(160, self.width() // 3))
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, self.minimumHeight())
+
+    def _x(self, day: date) -> float:
+        span = max(1, (self._last - self._first).days)
+        width = self.width() - self._label_width() - 12
+        return self._label_width() + (day - self._first).days * width / span
+
+    def _row_rect(self, row: int) -> QRect:
+        top = self._header_height() + row * self._row_height()
+        return QRect(0, top, self.width(), self._row_height())
+
+    def _row_at(self, point: QPoint) -> int:
+        row = (point.y() - self._header_height()) // self._row_height()
+        return row if 0 <= row < len(self._rows) else -1
+
+    # -- painting -------------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        self._paint_axis(painter, palette)
+        for i, row in enumerate(self._rows):
+            self._paint_row(painter, palette, i, row)
+        self._paint_today(painter, palette)
+        if not self._rows:
+            painter.setPen(muted(palette))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No modules."))
+
+    def _paint_axis(self, painter: QPainter, palette: QPalette) -> None:
+        grid = QPen(palette.color(QPalette.ColorRole.Mid))
+        grid.setStyle(Qt.PenStyle.DotLine)
+        fm = QFontMetrics(self.font())
+        month = date(self._first.year, self._first.month, 1)
+        span_days = (self._last - self._first).days
+        step = 1 if span_days < 400 else 3
+        bottom = self._header_height() + self._row_height() * len(self._rows)
+        while month <= self._last:
+            x = self._x(month)
+            if x >= self._label_width():
+                painter.setPen(grid)
+                painter.drawLine(int(x), self._header_height() - 4, int(x), bottom)
+                painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+                pattern = "MMM yyyy" if month.month == 1 or x < self._label_width() + 60 else "MMM"
+                label = self.locale().toString(QDate(month.year, month.month, 1), pattern)
+                painter.drawText(int(x) + 3, fm.ascent() + 4, label)
+            year, mon = divmod(month.month - 1 + step, 12)
+            month = date(month.year + year, mon + 1, 1)
+
+    def _paint_row(self, painter: QPainter, palette: QPalette, i: int, row: TimelineRow) -> None:
+        rect = self._row_rect(i)
+        if i == self._selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+            text_colour = palette.color(QPalette.ColorRole.HighlightedText)
+        else:
+            if i % 2:
+                painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+            text_colour = palette.color(QPalette.ColorRole.Text)
+        fm = QFontMetrics(self.font())
+        label_rect = rect.adjusted(8, 0, -8, 0)
+        label_rect.setWidth(self._label_width() - 16)
+        if row.done:
+            icon("check", text_colour).paint(
+                painter, QRect(label_rect.left(), rect.top() + (rect.height() - 16) // 2, 16, 16)
+            )
+            label_rect.setLeft(label_rect.left() + 20)
+        painter.setPen(text_colour)
+        painter.drawText(
+            label_rect,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(row.title, Qt.TextElideMode.ElideRight, label_rect.width()),
+        )
+        if row.start is None and row.due is None:
+            return
+        start = row.start or row.due
+        due = row.due or row.start
+        assert start is not None and due is not None
+        left = self._x(start)
+        right = max(left + 4, self._x(due + timedelta(days=1)))
+        bar = QRect(int(left), rect.top() + 5, int(right - left), rect.height() - 10)
+        colour = kind_colour(row.kind, palette)
+        if row.done:
+            colour.setAlphaF(0.45)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(bar, 3, 3)
+        if bar.width() > fm.horizontalAdvance("00 h") + 8:
+            painter.setPen(text_on(colour))
+            painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, format_hours(row.minutes))
+
+    def _paint_today(self, painter: QPainter, palette: QPalette) -> None:
+        if not self._first <= self._today <= self._last:
+            return
+        x = int(self._x(self._today))
+        pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        bottom = self._header_height() + self._row_height() * len(self._rows)
+        painter.drawLine(x, self._header_height() - 8, x, bottom)
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(x + 3, self._header_height() - 6, self.tr("Today"))
+
+    # -- interaction ----------------------------------------------------------------------------
+    def select_row(self, row: int) -> None:
+        if not self._rows:
+            return
+        row = max(0, min(row, len(self._rows) - 1))
+        self._selected = row
+        r = self._rows[row]
+        self.setAccessibleDescription(self._describe(r))
+        self.row_selected.emit(row)
+        self.update()
+
+    def selected_row(self) -> int:
+        return self._selected
+
+    def _describe(self, r: TimelineRow) -> str:
+        status = tr("done") if r.done else tr("planned")
+        return tr("{title} ({kind}, {hours}): {start} to {due}, {status}").format(
+            title=r.title,
+            kind=kind_name(r.kind),
+            hours=format_hours(r.minutes),
+            start=format_date(r.start),
+            due=format_date(r.due),
+            status=status,
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.select_row(self._selected + 1)
+        elif event.key() == Qt.Key.Key_Up:
+            self.select_row(self._selected - 1)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self._row_at(event.position().toPoint())
+        if row >= 0:
+            self.select_row(row)
+        self.setFocus()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            row = self._row_at(event.pos())
+            if row >= 0:
+                QToolTip.showText(event.globalPos(), self._describe(self._rows[row]), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
