@@ -22,10 +22,15 @@ def pydate(day: QDate) -> date:
 
 
 def format_date(day: date | None, long: bool = False) -> str:
+    """A date in the user's locale (short or long form); never ISO."""
     if day is None:
         return "–"
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        # The C locale's short form is "dd MM yyyy"; show an unambiguous one instead.
+        return locale.toString(qdate(day), "ddd d MMM yyyy" if long else "d MMM yyyy")
     kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().toString(qdate(day), kind)
+    return locale.toString(qdate(day), kind)
 
 
 def format_hours(minutes: int) -> str:

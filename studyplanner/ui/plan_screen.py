@@ -33,7 +33,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.module_editor import ModuleEditor
 from studyplanner.ui.preview_dialog import PreviewDialog
 from studyplanner.ui.schedule_settings import ScheduleSettings
-from studyplanner.ui.timeline_view import TimelineRow, TimelineView
+from studyplanner.ui.timeline_view import KindLegend, TimelineRow, TimelineView
 
 
 def heading_font(base: QFont, scale: float = 1.5) -> QFont:
@@ -180,7 +180,11 @@ class PlanScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.timeline)
-        self.tabs.addTab(scroll, icon("timeline"), self.tr("&Timeline"))
+        timeline_page = QWidget()
+        timeline_layout = QVBoxLayout(timeline_page)
+        timeline_layout.addWidget(KindLegend())
+        timeline_layout.addWidget(scroll, 1)
+        self.tabs.addTab(timeline_page, icon("timeline"), self.tr("&Timeline"))
         self.calendar = CalendarPanel()
         self.tabs.addTab(self.calendar, icon("calendar"), self.tr("&Calendar"))
         self.tabs.addTab(self._build_modules_tab(), icon("modules"), self.tr("&Modules"))
@@ -250,7 +254,7 @@ class PlanScreen(QWidget):
                     m.title, m.kind, s.start if s else None, s.due if s else None, m.minutes, m.done
                 )
             )
-        self.timeline.set_rows(rows, today)
+        self.timeline.set_rows(rows, today, plan.settings.target)
         titles = {m.id: (m.title, m.kind) for m in plan.track.modules}
         self.calendar.set_plan(plan.schedule.blocks, titles, plan.settings.blackouts, today)
         self._show_modules()

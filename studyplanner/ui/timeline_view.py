@@ -20,12 +20,13 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
 from studyplanner.core.model import ModuleKind
 from studyplanner.ui.colours import kind_colour, muted, text_on
-from studyplanner.ui.formatting import format_date, format_hours, kind_name, tr
+from studyplanner.ui.formatting import format_date, format_hours, kind_icon_name, kind_name, tr
 from studyplanner.ui.icons import icon
 
 LABEL_WIDTH = 300
@@ -42,6 +43,29 @@ class TimelineRow:
     done: bool
 
 
+class KindLegend(QWidget):
+    """Which colour means which kind of module: a swatch, an icon and the name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Legend of module kinds"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for kind in ModuleKind:
+            swatch = QLabel()
+            size = QFontMetrics(self.font()).height()
+            pixmap = QPixmap(size, size)
+            pixmap.fill(kind_colour(kind, self.palette()))
+            swatch.setPixmap(pixmap)
+            picture = QLabel()
+            picture.setPixmap(icon(kind_icon_name(kind)).pixmap(size, size))
+            layout.addWidget(swatch)
+            layout.addWidget(picture)
+            layout.addWidget(QLabel(kind_name(kind)))
+            layout.addSpacing(12)
+        layout.addStretch(1)
+
+
 class TimelineView(QWidget):
     row_selected = Signal(int)
 
@@ -55,13 +79,17 @@ class TimelineView(QWidget):
         self._first = date.today()
         self._last = self._first
         self._today = self._first
+        self._target: date | None = None
         self._selected = -1
 
     # -- data ---------------------------------------------------------------------------------
-    def set_rows(self, rows: list[TimelineRow], today: date) -> None:
+    def set_rows(self, rows: list[TimelineRow], today: date, target: date | None = None) -> None:
         self._rows = rows
         self._today = today
+        self._target = target
         days = [d for r in rows for d in (r.start, r.due) if d is not None]
+        if target is not None:
+            days.append(target)
         self._first = min(days, default=today) - timedelta(days=3)
         self._last = max(days, default=today) + timedelta(days=7)
         self._selected = min(self._selected, len(rows) - 1)
@@ -108,6 +136,7 @@ class TimelineView(QWidget):
         for i, row in enumerate(self._rows):
             self._paint_row(painter, palette, i, row)
         self._paint_today(painter, palette)
+        self._paint_target(painter, palette)
         if not self._rows:
             painter.setPen(muted(palette))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No modules."))
@@ -119,6 +148,7 @@ class TimelineView(QWidget):
         month = date(self._first.year, self._first.month, 1)
         span_days = (self._last - self._first).days
         step = 1 if span_days < 400 else 3
+        labelled_year = None
         bottom = self._header_height() + self._row_height() * len(self._rows)
         while month <= self._last:
             x = self._x(month)
@@ -126,7 +156,8 @@ class TimelineView(QWidget):
                 painter.setPen(grid)
                 painter.drawLine(int(x), self._header_height() - 4, int(x), bottom)
                 painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-                pattern = "MMM yyyy" if month.month == 1 or x < self._label_width() + 60 else "MMM"
+                pattern = "MMM yyyy" if month.year != labelled_year else "MMM"
+                labelled_year = month.year
                 label = self.locale().toString(QDate(month.year, month.month, 1), pattern)
                 painter.drawText(int(x) + 3, fm.ascent() + 4, label)
             year, mon = divmod(month.month - 1 + step, 12)
@@ -172,6 +203,19 @@ class TimelineView(QWidget):
         if bar.width() > fm.horizontalAdvance("00 h") + 8:
             painter.setPen(text_on(colour))
             painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, format_hours(row.minutes))
+
+    def _paint_target(self, painter: QPainter, palette: QPalette) -> None:
+        if self._target is None or not self._first <= self._target <= self._last:
+            return
+        x = int(self._x(self._target + timedelta(days=1)))
+        pen = QPen(palette.color(QPalette.ColorRole.WindowText), 2)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        bottom = self._header_height() + self._row_height() * len(self._rows)
+        painter.drawLine(x, self._header_height() - 8, x, bottom)
+        text = self.tr("Target")
+        width = QFontMetrics(self.font()).horizontalAdvance(text)
+        painter.drawText(x - width - 3, self._header_height() - 6, text)
 
     def _paint_today(self, painter: QPainter, palette: QPalette) -> None:
         if not self._first <= self._today <= self._last:
