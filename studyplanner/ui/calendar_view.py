@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,16 @@ class StudyCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setAccessibleName(self.tr("Calendar of study days"))
+        grid = self.findChild(QTableView, "qt_calendar_calendarview")
+        if grid is not None:
+            grid.setAccessibleName(self.tr("Days of the month"))
+        for name, text in (
+            ("qt_calendar_prevmonth", self.tr("Previous month")),
+            ("qt_calendar_nextmonth", self.tr("Next month")),
+        ):
+            button = self.findChild(QWidget, name)
+            if button is not None:
+                button.setAccessibleName(text)
         self._minutes: dict[date, int] = {}
         self._kinds: dict[date, ModuleKind] = {}
         self._blackouts: tuple[Blackout, ...] = ()

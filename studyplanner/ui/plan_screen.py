@@ -179,6 +179,7 @@ class PlanScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Timeline"))
         scroll.setWidget(self.timeline)
         timeline_page = QWidget()
         timeline_layout = QVBoxLayout(timeline_page)

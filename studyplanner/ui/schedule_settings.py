@@ -21,6 +21,7 @@ class ScheduleSettings(QScrollArea):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setAccessibleName(self.tr("Availability and dates"))
         self._settings: PlanSettings | None = None
         inner = QWidget()
         layout = QVBoxLayout(inner)

@@ -1,0 +1,237 @@
+"""The Plan screen: shows the saved plan, previews every change before saving a new baseline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from studyplanner.core.model import Availability, ModuleKind
+from studyplanner.services.database import Database
+from studyplanner.services.plans import active_plan, create_plan
+from studyplanner.services.snapshots import NewPlan, PlanPreview, PlanSettings
+from studyplanner.ui import main_window, preview_dialog
+from studyplanner.ui.colours import kind_colour
+from studyplanner.ui.history_view import BaselineModel
+from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.module_editor import ModuleDraftModel
+from studyplanner.ui.preview_dialog import MovesModel
+
+
+def _plan(db: Database, today: date) -> None:
+    settings = PlanSettings(
+        start=date(2027, 1, 4),
+        availability=Availability((90, 90, 90, 90, 0, 240, 0)),
+        weekly_minutes=600,
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, today: date) -> MainWindow:
+    _plan(db, today)
+    win = MainWindow(db, lambda: today)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+class Answer:
+    """Stands in for the preview dialog: records what was shown, answers yes or no."""
+
+    def __init__(self, accept: bool) -> None:
+        self.accept = accept
+        self.previews: list[PlanPreview] = []
+
+    def __call__(self, preview: PlanPreview, current: object, parent: object = None) -> bool:
+        self.previews.append(preview)
+        return self.accept
+
+
+def test_shows_the_saved_plan(window: MainWindow) -> None:
+    screen = window.plan_screen
+    assert screen.stack.currentIndex() == 1
+    assert screen.header.title.text() == "CPC certification program (9-20 months)"
+    assert screen.header.verdict.text().startswith("Finishes on")
+    assert len(screen.timeline.rows()) == 29
+    assert screen.history.model.rowCount() == 1
+    assert window.sidebar.count() == 1  # only screens that exist are listed
+
+
+def test_empty_state_offers_the_assistant(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[date] = []
+
+    def fake_assistant(db_: Database, day: date, parent: object = None) -> None:
+        asked.append(day)
+
+    monkeypatch.setattr(main_window.PlanAssistant, "ask", fake_assistant)
+    win = MainWindow(db, lambda: today)
+    qtbot.addWidget(win)
+    screen = win.plan_screen
+    assert screen.stack.currentIndex() == 0
+    with qtbot.waitSignal(screen.assistant_requested):
+        qtbot.mouseClick(screen.start_button, Qt.MouseButton.LeftButton)
+    assert asked == [today]
+    win.start_assistant_if_no_plan()
+    assert asked == [today, today]
+
+
+def test_change_availability_preview_then_accept(
+    window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    answer = Answer(accept=True)
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", answer)
+    screen = window.plan_screen
+    settings = screen.settings
+    before = screen.plan()
+    assert before is not None and not settings.preview_button.isEnabled()
+    settings.availability.spins[5].setValue(60)  # Saturday 4 h -> 1 h
+    settings.goal.hours.setValue(6.0)
+    assert settings.preview_button.isEnabled()
+    with qtbot.waitSignal(screen.plan_changed):
+        qtbot.mouseClick(settings.preview_button, Qt.MouseButton.LeftButton)
+    assert len(answer.previews) == 1
+    preview = answer.previews[0]
+    assert preview.moves and preview.schedule.finish > before.schedule.finish  # type: ignore[operator]
+    saved = active_plan(db, today)
+    assert saved is not None and [b.number for b in saved.baselines] == [1, 2]
+    assert saved.settings.availability.minutes[5] == 60
+    assert screen.history.model.rowCount() == 2
+    assert screen.header.finish.value.text() != ""
+
+
+def test_declined_preview_saves_nothing_and_discard_reverts(
+    window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=False))
+    settings = window.plan_screen.settings
+    settings.availability.spins[0].setValue(30)
+    qtbot.mouseClick(settings.preview_button, Qt.MouseButton.LeftButton)
+    saved = active_plan(db, today)
+    assert saved is not None and len(saved.baselines) == 1
+    assert saved.settings.availability.minutes[0] == 90
+    qtbot.mouseClick(settings.discard_button, Qt.MouseButton.LeftButton)
+    assert settings.availability.spins[0].value() == 90
+    assert not settings.preview_button.isEnabled()
+
+
+def test_invalid_setting_shows_message_and_disables_preview(window: MainWindow) -> None:
+    settings = window.plan_screen.settings
+    settings.goal.by_target.setChecked(True)
+    settings.goal.target.setDate(settings.goal.target.minimumDate().addDays(1))
+    assert not settings.preview_button.isEnabled()
+    assert settings.goal.goal_problem.text() == "The target date is in the past."
+
+
+def test_edit_modules_then_accept(
+    window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=True))
+    screen = window.plan_screen
+    editor = screen.module_editor
+    model = editor.model
+    model.setData(model.index(0, 0), "Orientation, my way")
+    model.setData(model.index(0, 2), 3)
+    editor.view.setCurrentIndex(model.index(2, 0))
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 30
+    model.setData(model.index(3, 0), "Extra A&P flashcards")
+    model.setData(model.index(3, 1), ModuleKind.PRACTICE_EXAM.value)
+    qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
+    assert model.index(2, 0).data() == "Extra A&P flashcards"
+    assert screen.modules_preview.isEnabled()
+    with qtbot.waitSignal(screen.plan_changed):
+        qtbot.mouseClick(screen.modules_preview, Qt.MouseButton.LeftButton)
+    saved = active_plan(db, today)
+    assert saved is not None
+    titles = [m.title for m in saved.track.modules]
+    assert titles[0] == "Orientation, my way" and titles[2] == "Extra A&P flashcards"
+    assert saved.track.modules[0].minutes == 180
+    assert saved.track.modules[2].kind is ModuleKind.PRACTICE_EXAM
+    assert len(saved.baselines) == 2
+
+
+def test_empty_title_blocks_the_preview(window: MainWindow) -> None:
+    screen = window.plan_screen
+    model = screen.module_editor.model
+    model.setData(model.index(1, 0), "   ")
+    assert not screen.modules_preview.isEnabled()
+    assert "Give the module a title" in screen.module_problems.text()
+
+
+def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    screen = window.plan_screen
+    qtmodeltester.check(screen.module_editor.model)
+    qtmodeltester.check(screen.history.model)
+    plan = screen.plan()
+    assert plan is not None
+    moves = MovesModel()
+    qtmodeltester.check(moves)
+    empty = ModuleDraftModel()
+    qtmodeltester.check(empty)
+    baselines = BaselineModel()
+    baselines.set_baselines(plan.baselines)
+    qtmodeltester.check(baselines)
+
+
+def test_kind_colours_follow_a_dark_palette(qtbot: QtBot) -> None:
+    light = QPalette(QColor("#f0f0f0"))
+    dark = QPalette(QColor("#2b2b2b"))
+    for kind in ModuleKind:
+        on_light, on_dark = kind_colour(kind, light), kind_colour(kind, dark)
+        assert on_light != on_dark
+        base_light = light.color(QPalette.ColorRole.Base).lightnessF()
+        base_dark = dark.color(QPalette.ColorRole.Base).lightnessF()
+        assert abs(on_light.lightnessF() - base_light) > 0.3
+        assert abs(on_dark.lightnessF() - base_dark) > 0.3
+    colours = {kind_colour(k, light).name() for k in ModuleKind}
+    assert len(colours) == len(ModuleKind)
+
+
+def test_every_focusable_control_has_an_accessible_name(window: MainWindow) -> None:
+    unnamed: list[str] = []
+    tabs = window.plan_screen.tabs
+    for tab in range(tabs.count()):
+        tabs.setCurrentIndex(tab)
+        unnamed += _unnamed_controls(window)
+    assert unnamed == []
+
+
+def _unnamed_controls(window: MainWindow) -> list[str]:
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(window):
+            continue
+        cls = type(widget).__name__
+        if cls in ("QScrollBar", "QTabBar", "QLineEdit") and widget.parent() is not None:
+            parent_name = widget.parent().accessibleName() if widget.parent() else ""
+            if cls != "QLineEdit" or parent_name:
+                continue
+        text = getattr(widget, "text", lambda: "")()
+        if not widget.accessibleName() and not text:
+            unnamed.append(f"{cls} {widget.objectName()}")
+    return unnamed
+
+
+def test_timeline_keyboard_selection(window: MainWindow, qtbot: QtBot) -> None:
+    timeline = window.plan_screen.timeline
+    timeline.setFocus()
+    with qtbot.waitSignal(timeline.row_selected):
+        qtbot.keyClick(timeline, Qt.Key.Key_Down)
+    assert timeline.selected_row() == 0
+    qtbot.keyClick(timeline, Qt.Key.Key_Down)
+    assert timeline.selected_row() == 1
+    assert "Medical terminology" in timeline.accessibleDescription()
+
+
+def test_renders_offscreen(window: MainWindow) -> None:
+    image = window.grab().toImage()
+    assert image.width() > 900
+    assert QApplication.instance() is not None
