@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -40,16 +41,17 @@ from studyplanner.services.snapshots import (
 from studyplanner.ui.availability_editor import PRESETS, AvailabilityEditor
 from studyplanner.ui.blackout_editor import BlackoutEditor
 from studyplanner.ui.formatting import (
+    date_edit,
     format_date,
     format_hours,
     pydate,
-    qdate,
     verdict_sentences,
     verdict_status,
 )
 from studyplanner.ui.goal_editor import GoalEditor, problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.module_editor import ModuleEditor
+from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 CUSTOM = "__custom__"
 
@@ -152,10 +154,8 @@ class TermEditor(QGroupBox):
             self._form.removeRow(0)
         self._rows = []
         for t in terms:
-            first, last = QDateEdit(qdate(t.start)), QDateEdit(qdate(t.end))
-            for edit, what in ((first, self.tr("start")), (last, self.tr("end"))):
-                edit.setCalendarPopup(True)
-                edit.setAccessibleName(self.tr("Term {n} {what}").format(n=t.number, what=what))
+            first = date_edit(t.start, self.tr("Term {n} start").format(n=t.number))
+            last = date_edit(t.end, self.tr("Term {n} end").format(n=t.number))
             row = QHBoxLayout()
             row.addWidget(first)
             row.addWidget(QLabel(self.tr("to")))
@@ -295,7 +295,13 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.verdict)
         layout.addWidget(self.facts)
         layout.addWidget(self.problem)
-        layout.addStretch(1)
+        self.timeline = TimelineView()
+        self.timeline.setAccessibleName(self.tr("Timeline of the new plan"))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Timeline of the new plan"))
+        scroll.setWidget(self.timeline)
+        layout.addWidget(scroll, 1)
         self._ok = False
 
     def initializePage(self) -> None:
@@ -329,6 +335,13 @@ class SummaryPage(QWizardPage):
                 finish=format_date(preview.schedule.finish, True),
             )
         )
+        scheduled = {m.module_id: m for m in preview.schedule.modules}
+        rows = []
+        for m in preview.modules:
+            s = scheduled.get(m.id)
+            start, due = (s.start, s.due) if s else (None, None)
+            rows.append(TimelineRow(m.title, m.kind, start, due, m.minutes, m.done))
+        self.timeline.set_rows(rows, wizard.today, preview.settings.target)
         self._ok = True
         self.completeChanged.emit()
 
@@ -345,7 +358,7 @@ class PlanAssistant(QWizard):
         self.setWindowTitle(self.tr("New study plan"))
         self.setWindowIcon(icon("wizard"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(720, 560)
+        self.setMinimumSize(760, 600)
         self.track_page = TrackPage()
         self.goal_page = GoalPage(today)
         self.time_page = TimePage(today)

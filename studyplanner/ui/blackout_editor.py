@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.model import Blackout
-from studyplanner.ui.formatting import format_date, pydate, qdate
+from studyplanner.ui.formatting import date_edit, format_date, pydate
 from studyplanner.ui.icons import icon
 
 
@@ -31,14 +30,8 @@ class BlackoutEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.first = QDateEdit(qdate(today))
-        self.last = QDateEdit(qdate(today + timedelta(days=6)))
-        for edit, name in (
-            (self.first, self.tr("First day off")),
-            (self.last, self.tr("Last day off")),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setAccessibleName(name)
+        self.first = date_edit(today, self.tr("First day off"))
+        self.last = date_edit(today + timedelta(days=6), self.tr("Last day off"))
         self.label = QLineEdit()
         self.label.setPlaceholderText(self.tr("e.g. Vacation"))
         self.label.setAccessibleName(self.tr("What the days off are for"))

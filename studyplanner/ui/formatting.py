@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtWidgets import QDateEdit
 
 from studyplanner.core.model import ModuleKind, Verdict, VerdictKind
 
@@ -31,6 +32,16 @@ def format_date(day: date | None, long: bool = False) -> str:
         return locale.toString(qdate(day), "ddd d MMM yyyy" if long else "d MMM yyyy")
     kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return locale.toString(qdate(day), kind)
+
+
+def date_edit(day: date, accessible_name: str) -> QDateEdit:
+    """A date field with a calendar pop-up, showing dates in the user's locale."""
+    edit = QDateEdit(qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(accessible_name)
+    if QLocale().language() == QLocale.Language.C:
+        edit.setDisplayFormat("d MMM yyyy")
+    return edit
 
 
 def format_hours(minutes: int) -> str:

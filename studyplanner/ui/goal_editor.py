@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.validation import Problem, check_plan_dates, hours_to_minutes
-from studyplanner.ui.formatting import pydate, qdate
+from studyplanner.ui.formatting import date_edit, pydate, qdate
 
 
 def problem_label() -> QLabel:
@@ -37,9 +36,7 @@ class GoalEditor(QWidget):
         self.replanning = False
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.start = QDateEdit(qdate(today))
-        self.start.setCalendarPopup(True)
-        self.start.setAccessibleName(self.tr("Start date"))
+        self.start = date_edit(today, self.tr("Start date"))
         self.start_problem = problem_label()
         form.addRow(self.tr("&Start studying on:"), self.start)
         form.addRow("", self.start_problem)
@@ -49,9 +46,7 @@ class GoalEditor(QWidget):
         group.addButton(self.by_target)
         group.addButton(self.by_hours)
         self.by_target.setChecked(True)
-        self.target = QDateEdit(qdate(today + timedelta(days=365)))
-        self.target.setCalendarPopup(True)
-        self.target.setAccessibleName(self.tr("Target date"))
+        self.target = date_edit(today + timedelta(days=365), self.tr("Target date"))
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0.0, 112.0)
         self.hours.setDecimals(1)
