@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -33,6 +33,9 @@ class StudyCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setAccessibleName(self.tr("Calendar of study days"))
+        plain = QTextCharFormat()  # Qt paints weekends red by default: use the palette instead
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, plain)
         grid = self.findChild(QTableView, "qt_calendar_calendarview")
         if grid is not None:
             grid.setAccessibleName(self.tr("Days of the month"))

@@ -29,8 +29,12 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.setWindowTitle(self.tr("Study Planner"))
         self.setWindowIcon(icon("app"))
-        self.setMinimumSize(QSize(960, 600))
-        self.resize(1280, 760)
+        self.setMinimumSize(QSize(900, 560))
+        available = self.screen().availableGeometry()
+        self.resize(
+            min(1600, max(900, int(available.width() * 0.9))),
+            min(1000, max(560, int(available.height() * 0.9))),
+        )
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))
         self.sidebar.setIconSize(QSize(22, 22))

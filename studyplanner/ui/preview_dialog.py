@@ -107,6 +107,8 @@ class PreviewDialog(QDialog):
         table = QTableView()
         table.setModel(self.moves)
         table.setAccessibleName(self.tr("Modules that move"))
+        table.setWordWrap(False)
+        table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setVisible(False)
         layout.addWidget(table, 1)

@@ -159,6 +159,8 @@ class TimelineView(QWidget):
                 pattern = "MMM yyyy" if month.year != labelled_year else "MMM"
                 labelled_year = month.year
                 label = self.locale().toString(QDate(month.year, month.month, 1), pattern)
+                if x + fm.horizontalAdvance(label) + 4 > self.width():
+                    label = ""
                 painter.drawText(int(x) + 3, fm.ascent() + 4, label)
             year, mon = divmod(month.month - 1 + step, 12)
             month = date(month.year + year, mon + 1, 1)
