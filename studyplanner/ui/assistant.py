@@ -341,7 +341,9 @@ class SummaryPage(QWizardPage):
             s = scheduled.get(m.id)
             start, due = (s.start, s.due) if s else (None, None)
             rows.append(TimelineRow(m.title, m.kind, start, due, m.minutes, m.done))
-        self.timeline.set_rows(rows, wizard.today, preview.settings.target)
+        self.timeline.set_rows(
+            rows, wizard.today, preview.settings.target, preview.settings.blackouts
+        )
         self._ok = True
         self.completeChanged.emit()
 

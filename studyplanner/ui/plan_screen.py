@@ -255,7 +255,7 @@ class PlanScreen(QWidget):
                     m.title, m.kind, s.start if s else None, s.due if s else None, m.minutes, m.done
                 )
             )
-        self.timeline.set_rows(rows, today, plan.settings.target)
+        self.timeline.set_rows(rows, today, plan.settings.target, plan.settings.blackouts)
         titles = {m.id: (m.title, m.kind) for m in plan.track.modules}
         self.calendar.set_plan(plan.schedule.blocks, titles, plan.settings.blackouts, today)
         self._show_modules()

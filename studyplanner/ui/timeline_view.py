@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -24,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
-from studyplanner.core.model import ModuleKind
+from studyplanner.core.model import Blackout, ModuleKind
 from studyplanner.ui.colours import kind_colour, muted, text_on
 from studyplanner.ui.formatting import format_date, format_hours, kind_icon_name, kind_name, tr
 from studyplanner.ui.icons import icon
@@ -63,6 +64,19 @@ class KindLegend(QWidget):
             layout.addWidget(picture)
             layout.addWidget(QLabel(kind_name(kind)))
             layout.addSpacing(12)
+        hatch = QLabel()
+        size = QFontMetrics(self.font()).height()
+        pixmap = QPixmap(size, size)
+        pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
+        painter = QPainter(pixmap)
+        painter.fillRect(
+            pixmap.rect(),
+            QBrush(self.palette().color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern),
+        )
+        painter.end()
+        hatch.setPixmap(pixmap)
+        layout.addWidget(hatch)
+        layout.addWidget(QLabel(self.tr("Days off")))
         layout.addStretch(1)
 
 
@@ -80,10 +94,18 @@ class TimelineView(QWidget):
         self._last = self._first
         self._today = self._first
         self._target: date | None = None
+        self._days_off: tuple[Blackout, ...] = ()
         self._selected = -1
 
     # -- data ---------------------------------------------------------------------------------
-    def set_rows(self, rows: list[TimelineRow], today: date, target: date | None = None) -> None:
+    def set_rows(
+        self,
+        rows: list[TimelineRow],
+        today: date,
+        target: date | None = None,
+        days_off: tuple[Blackout, ...] = (),
+    ) -> None:
+        self._days_off = days_off
         self._rows = rows
         self._today = today
         self._target = target
@@ -135,6 +157,7 @@ class TimelineView(QWidget):
         self._paint_axis(painter, palette)
         for i, row in enumerate(self._rows):
             self._paint_row(painter, palette, i, row)
+        self._paint_days_off(painter, palette)
         self._paint_today(painter, palette)
         self._paint_target(painter, palette)
         if not self._rows:
@@ -205,6 +228,18 @@ class TimelineView(QWidget):
         if bar.width() > fm.horizontalAdvance("00 h") + 8:
             painter.setPen(text_on(colour))
             painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, format_hours(row.minutes))
+
+    def _paint_days_off(self, painter: QPainter, palette: QPalette) -> None:
+        """Days off as hatched bands behind the bars."""
+        bottom = self._header_height() + self._row_height() * len(self._rows)
+        brush = QBrush(palette.color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern)
+        for b in self._days_off:
+            if b.end < self._first or b.start > self._last:
+                continue
+            left = max(self._label_width(), int(self._x(b.start)))
+            right = int(self._x(b.end + timedelta(days=1)))
+            if right > left:
+                painter.fillRect(QRect(left, self._header_height(), right - left, bottom), brush)
 
     def _paint_target(self, painter: QPainter, palette: QPalette) -> None:
         if self._target is None or not self._first <= self._target <= self._last:
