@@ -231,7 +231,15 @@ def test_timeline_keyboard_selection(window: MainWindow, qtbot: QtBot) -> None:
     assert "Medical terminology" in timeline.accessibleDescription()
 
 
-def test_renders_offscreen(window: MainWindow) -> None:
-    image = window.grab().toImage()
-    assert image.width() > 900
+def test_timeline_paints_bars_in_kind_colours(window: MainWindow) -> None:
+    timeline = window.plan_screen.timeline
+    timeline.resize(1000, timeline.minimumHeight())
+    image = timeline.grab().toImage()
+    course = kind_colour(ModuleKind.COURSE, timeline.palette()).rgb()
+    found = any(
+        image.pixel(x, y) == course
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+    )
+    assert found
     assert QApplication.instance() is not None
