@@ -164,10 +164,7 @@ def _place(request: PlanRequest, budget: int | None, scale: float = 1.0) -> _Run
     for m in request.modules:
         if m.done:
             finished.add(m.id)
-        elif m.remaining_minutes == 0:
-            finished.add(m.id)
-            run.first_day[m.id] = run.last_day[m.id] = first_day
-        else:
+        else:  # fully studied but not marked done: remaining 0, "finishes" once it may start
             remaining[m.id] = m.remaining_minutes
             order.append(m)
     terms = {t.number: t for t in request.terms}
@@ -214,6 +211,16 @@ def _give(run: _Run, day: date, module_id: int, minutes: int) -> None:
     run.last_day[module_id] = day
 
 
+def _finish_empty(
+    run: _Run, day: date, module_id: int, remaining: dict[int, int], finished: set[int]
+) -> None:
+    """A module with nothing left to study is due the first study day it may start."""
+    run.first_day.setdefault(module_id, day)
+    run.last_day[module_id] = day
+    del remaining[module_id]
+    finished.add(module_id)
+
+
 def _stream_day(
     day: date,
     available: int,
@@ -234,6 +241,9 @@ def _stream_day(
                 break
         if current is None:
             return
+        if remaining[current.id] == 0:
+            _finish_empty(run, day, current.id, remaining, finished)
+            continue
         take = min(available, remaining[current.id])
         _give(run, day, current.id, take)
         available -= take
@@ -256,6 +266,11 @@ def _share_day(
     while available > 0:
         active = [m for m in order if m.id in remaining and _open(m, day, terms, last_term_end)]
         active = [m for m in active if _eligible(m, finished)]
+        empty = [m for m in active if remaining[m.id] == 0]
+        if empty:
+            for m in empty:
+                _finish_empty(run, day, m.id, remaining, finished)
+            continue
         if not active:
             return available
         share = max(QUANTUM, available // len(active) // QUANTUM * QUANTUM)
