@@ -316,10 +316,36 @@ def _capacity_fits(request: PlanRequest, budget: int | None, scale: float, targe
     return total == 0
 
 
+def _terms_capacity_fits(
+    request: PlanRequest, budget: int | None, scale: float, target: date
+) -> bool:
+    """Degree tracks: each term's study time (up to the target) covers its courses, and the time
+    after the last term covers the modules without a term. Ignores waiting on prerequisites
+    inside a term, so the searches confirm their answer with a real placement."""
+    first_day = max(request.start, request.today)
+    days = _Days(request, first_day, budget, scale)
+
+    def capacity(first: date, last: date) -> int:
+        total, day = 0, max(first, first_day)
+        while day <= last:
+            total += days.minutes(day)
+            day += timedelta(days=1)
+        return total
+
+    need: dict[int | None, int] = {}
+    for m in request.modules:
+        need[m.term] = need.get(m.term, 0) + m.remaining_minutes
+    for term in request.terms:
+        if need.get(term.number, 0) > capacity(term.start, min(term.end, target)):
+            return False
+    last_end = max(t.end for t in request.terms)
+    return need.get(None, 0) <= capacity(last_end + timedelta(days=1), target)
+
+
 def _fits_with(request: PlanRequest, budget: int | None, scale: float, target: date) -> bool:
     if not request.terms:
         return _capacity_fits(request, budget, scale, target)
-    return _fits(_place(request, budget, scale), target)
+    return _terms_capacity_fits(request, budget, scale, target)
 
 
 def _fits(run: _Run, target: date) -> bool:
@@ -339,7 +365,12 @@ def _smallest_budget(request: PlanRequest, target: date, full: int) -> tuple[int
             high = middle - 1
         else:
             low = middle + 1
-    return best_budget, _place(request, best_budget if best_budget < full else None)
+    run = _place(request, best_budget if best_budget < full else None)
+    while request.terms and not _fits(run, target) and best_budget < full:
+        # prerequisites inside a term can leave days idle: raise the budget until it really fits
+        best_budget = min(full, best_budget + BUDGET_STEP * 4)
+        run = _place(request, best_budget if best_budget < full else None)
+    return best_budget, run
 
 
 def _extra_minutes_needed(request: PlanRequest, target: date, full: int) -> int:
