@@ -12,20 +12,13 @@ from sqlalchemy.orm import Session, selectinload
 from studyplanner.core.model import (
     Availability,
     Blackout,
-    ModuleKind,
     Schedule,
-    ScheduledModule,
-    StudyBlock,
     Term,
     Verdict,
     VerdictKind,
 )
 from studyplanner.services.snapshots import (
-    BaselineInfo,
-    ModuleInfo,
     PlanSettings,
-    PlanSnapshot,
-    TrackInfo,
 )
 from studyplanner.store import models
 
@@ -48,36 +41,6 @@ def load_active_plan(session: Session) -> models.Plan | None:
         .order_by(models.Plan.id.desc())
     )
     return session.scalars(stmt).first()
-
-
-def module_info(row: models.Module, position: int) -> ModuleInfo:
-    return ModuleInfo(
-        id=row.id,
-        position=position,
-        title=row.title,
-        topic=row.topic,
-        kind=ModuleKind(row.kind),
-        minutes=row.estimated_minutes,
-        prerequisite_ids=tuple(sorted(p.requires_id for p in row.prerequisites)),
-        term=row.term,
-        done=row.completion is not None,
-        done_on=row.completion.completed_on if row.completion else None,
-    )
-
-
-def track_info(row: models.Track) -> TrackInfo:
-    usual = None
-    if row.usual_min_months is not None and row.usual_max_months is not None:
-        usual = (row.usual_min_months, row.usual_max_months)
-    return TrackInfo(
-        id=row.id,
-        name=row.name,
-        template_id=row.template_id,
-        goal_credential=row.goal_credential,
-        usual_months=usual,
-        term_count=row.term_count,
-        modules=tuple(module_info(m, i) for i, m in enumerate(row.modules)),
-    )
 
 
 def plan_settings(row: models.Plan) -> PlanSettings:
@@ -212,65 +175,3 @@ def save_baseline(
                 for b in schedule.blocks
             ],
         )
-
-
-def baseline_schedule(
-    session: Session, baseline: models.Baseline, done: dict[int, date]
-) -> Schedule:
-    """The accepted schedule as stored (the Plan screen shows this, so it does not drift daily)."""
-    mods = session.execute(
-        select(
-            models.BaselineModule.module_id,
-            models.BaselineModule.start_date,
-            models.BaselineModule.due_date,
-            models.BaselineModule.minutes,
-        )
-        .where(models.BaselineModule.baseline_id == baseline.id)
-        .order_by(models.BaselineModule.id)
-    ).all()
-    blocks = session.execute(
-        select(
-            models.BaselineBlock.day, models.BaselineBlock.module_id, models.BaselineBlock.minutes
-        )
-        .where(models.BaselineBlock.baseline_id == baseline.id)
-        .order_by(models.BaselineBlock.id)
-    ).all()
-    return Schedule(
-        modules=tuple(
-            ScheduledModule(
-                module_id=mid,
-                start=start,
-                due=done.get(mid, due),
-                minutes=minutes,
-                done=mid in done,
-            )
-            for mid, start, due, minutes in mods
-            if mid is not None
-        ),
-        blocks=tuple(
-            StudyBlock(day, mid, minutes) for day, mid, minutes in blocks if mid is not None
-        ),
-        finish=baseline.finish_date,
-        verdict=verdict_from_json(baseline.verdict_json),
-    )
-
-
-def baseline_infos(plan: models.Plan) -> tuple[BaselineInfo, ...]:
-    return tuple(
-        BaselineInfo(number=b.number, accepted_at=b.accepted_at, finish=b.finish_date, note=b.note)
-        for b in plan.baselines
-    )
-
-
-def plan_snapshot(session: Session, plan: models.Plan) -> PlanSnapshot:
-    track = track_info(plan.track)
-    done = {m.id: m.done_on for m in track.modules if m.done and m.done_on}
-    latest = plan.baselines[-1]
-    return PlanSnapshot(
-        id=plan.id,
-        track=track,
-        settings=plan_settings(plan),
-        schedule=baseline_schedule(session, latest, done),
-        baselines=baseline_infos(plan),
-        created_at=plan.created_at,
-    )

@@ -38,6 +38,7 @@ from studyplanner.services.catalog import (
     template_modules,
 )
 from studyplanner.services.database import Database
+from studyplanner.services.plan_reader import active_plan, read_active_plan
 from studyplanner.services.snapshots import (
     ModuleDraft,
     ModuleInfo,
@@ -244,8 +245,14 @@ def create_plan(
         schedule = _schedule(infos, new.settings, today, _usual(track), track.program_label)
         records.save_baseline(session, plan, schedule, stamp, "Plan created")
         session.flush()
-        session.expire_all()
-        return records.plan_snapshot(session, records.load_active_plan(session))  # type: ignore[arg-type]
+        return _reread(session)
+
+
+def _reread(session: Session) -> PlanSnapshot:
+    """The active plan as stored now (inside the current transaction)."""
+    snapshot = read_active_plan(session.connection())
+    assert snapshot is not None
+    return snapshot
 
 
 def _usual(track: models.Track) -> tuple[int, int] | None:
@@ -280,14 +287,6 @@ def _write_modules(
             models.ModulePrerequisite(requires_id=rows[p].id) for p in m.prerequisite_ids
         ]
     return rows
-
-
-def active_plan(db: Database, today: date) -> PlanSnapshot | None:
-    with db.transaction() as session:
-        plan = records.load_active_plan(session)
-        if plan is None or not plan.baselines:
-            return None
-        return records.plan_snapshot(session, plan)
 
 
 # -- changing the active plan ---------------------------------------------------------------
@@ -340,7 +339,7 @@ def _moves(
 def _preview_change(
     session: Session, plan: models.Plan, change: PlanChange, today: date
 ) -> PlanPreview:
-    snapshot = records.plan_snapshot(session, plan)
+    snapshot = _reread(session)
     settings = change.settings or snapshot.settings
     modules, problems = _changed_modules(change, snapshot.track)
     problems += _settings_problems(settings, today, snapshot.track.term_count, replanning=True)
@@ -391,8 +390,7 @@ def apply_plan_change(
         schedule = _schedule(infos, preview.settings, today, _usual(track), track.program_label)
         records.save_baseline(session, plan, schedule, stamp, note or "Plan changed")
         session.flush()
-        session.expire_all()
-        return records.plan_snapshot(session, records.load_active_plan(session))  # type: ignore[arg-type]
+        return _reread(session)
 
 
 def _sync_modules(

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.services.database import Database
-from studyplanner.ui.assistant import PlanAssistant
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import PlanScreen
 
@@ -81,6 +80,8 @@ class MainWindow(QMainWindow):
             self.run_assistant()
 
     def run_assistant(self) -> None:
+        from studyplanner.ui.assistant import PlanAssistant  # not needed for the first paint
+
         snapshot = PlanAssistant.ask(self._db, self._clock(), self)
         if snapshot is not None:
             self.plan_screen.show_plan(snapshot)

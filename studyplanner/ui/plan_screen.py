@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,15 +25,17 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
-from studyplanner.services.plans import active_plan, apply_plan_change, preview_plan_change
+from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.snapshots import PlanChange, PlanSnapshot
-from studyplanner.ui.calendar_view import CalendarPanel
 from studyplanner.ui.formatting import format_date, format_hours, verdict_sentences, verdict_status
-from studyplanner.ui.history_view import HistoryView
 from studyplanner.ui.icons import icon
-from studyplanner.ui.module_editor import ModuleEditor
-from studyplanner.ui.preview_dialog import PreviewDialog
-from studyplanner.ui.schedule_settings import ScheduleSettings
+
+if TYPE_CHECKING:
+    from studyplanner.ui.calendar_view import CalendarPanel
+    from studyplanner.ui.history_view import HistoryView
+    from studyplanner.ui.modules_tab import ModulesTab
+    from studyplanner.ui.schedule_settings import ScheduleSettings
+
 from studyplanner.ui.timeline_view import KindLegend, TimelineRow, TimelineView
 
 
@@ -120,6 +123,41 @@ class PlanHeader(QWidget):
         )
 
 
+class LazyTab(QWidget):
+    """A tab whose content is built the first time it is shown or asked for."""
+
+    def __init__(
+        self,
+        make: Callable[[], QWidget],
+        fill: Callable[[Any, PlanSnapshot], None],
+        plan: Callable[[], PlanSnapshot | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self._make = make
+        self._fill = fill
+        self._content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def content(self, plan: PlanSnapshot | None) -> QWidget:
+        if self._content is None:
+            self._content = self._make()
+            self._layout.addWidget(self._content)
+            if plan is not None:
+                self._fill(self._content, plan)
+        return self._content
+
+    def fill(self, plan: PlanSnapshot) -> None:
+        if self._content is not None:
+            self._fill(self._content, plan)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.content(self._plan())
+        super().showEvent(event)
+
+
 class PlanScreen(QWidget):
     """Shows the active plan, or an empty state that leads to the assistant."""
 
@@ -186,49 +224,72 @@ class PlanScreen(QWidget):
         timeline_layout.addWidget(KindLegend())
         timeline_layout.addWidget(scroll, 1)
         self.tabs.addTab(timeline_page, icon("timeline"), self.tr("&Timeline"))
-        self.calendar = CalendarPanel()
-        self.tabs.addTab(self.calendar, icon("calendar"), self.tr("&Calendar"))
-        self.tabs.addTab(self._build_modules_tab(), icon("modules"), self.tr("&Modules"))
-        self.settings = ScheduleSettings(self._clock())
-        self.settings.preview_requested.connect(self._on_preview_settings)
-        self.tabs.addTab(self.settings, icon("clock"), self.tr("&Availability and dates"))
-        self.history = HistoryView()
-        self.tabs.addTab(self.history, icon("refresh"), self.tr("&History"))
+        # The other tabs are built when first shown (or asked for): faster first paint.
+        self._lazy = [
+            LazyTab(self._make_calendar, self._fill_calendar, self.plan),
+            LazyTab(self._make_modules, lambda tab, plan: tab.fill(plan), self.plan),
+            LazyTab(
+                self._make_settings, lambda tab, plan: tab.show_settings(plan.settings), self.plan
+            ),
+            LazyTab(
+                self._make_history, lambda tab, plan: tab.set_baselines(plan.baselines), self.plan
+            ),
+        ]
+        labels = (
+            ("calendar", self.tr("&Calendar")),
+            ("modules", self.tr("&Modules")),
+            ("clock", self.tr("&Availability and dates")),
+            ("refresh", self.tr("&History")),
+        )
+        for tab, (icon_name, label) in zip(self._lazy, labels, strict=True):
+            self.tabs.addTab(tab, icon(icon_name), label)
         layout.addWidget(self.tabs, 1)
         return page
 
-    def _build_modules_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        hint = QLabel(
-            self.tr(
-                "Rename, re-estimate, reorder, add or remove modules of your own copy of the "
-                "track. Completed modules cannot be changed. Nothing is saved until you accept "
-                "the preview."
-            )
-        )
-        hint.setWordWrap(True)
-        self.module_editor = ModuleEditor()
-        self.module_problems = QLabel()
-        self.module_problems.setWordWrap(True)
-        self.module_problems.setAccessibleName(self.tr("Problems with the modules"))
-        self.module_problems.hide()
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.modules_discard = QPushButton(self.tr("&Discard changes"))
-        self.modules_discard.clicked.connect(self._show_modules)
-        self.modules_preview = QPushButton(icon("refresh"), self.tr("&Preview changes…"))
-        self.modules_preview.setDefault(True)
-        self.modules_preview.clicked.connect(self._on_preview_modules)
-        for b in (self.modules_discard, self.modules_preview):
-            b.setAccessibleName(b.text().replace("&", "").replace("…", ""))
-            buttons.addWidget(b)
-        self.module_editor.model.changed.connect(self._on_modules_edited)
-        layout.addWidget(hint)
-        layout.addWidget(self.module_editor, 1)
-        layout.addWidget(self.module_problems)
-        layout.addLayout(buttons)
-        return page
+    # -- the lazily built tabs --------------------------------------------------------------
+    def _make_calendar(self) -> CalendarPanel:
+        from studyplanner.ui.calendar_view import CalendarPanel
+
+        return CalendarPanel()
+
+    def _fill_calendar(self, panel: Any, plan: PlanSnapshot) -> None:
+        titles = {m.id: (m.title, m.kind) for m in plan.track.modules}
+        panel.set_plan(plan.schedule.blocks, titles, plan.settings.blackouts, self._clock())
+
+    def _make_modules(self) -> ModulesTab:
+        from studyplanner.ui.modules_tab import ModulesTab
+
+        tab = ModulesTab()
+        tab.preview_requested.connect(self._on_preview_modules)
+        return tab
+
+    def _make_settings(self) -> ScheduleSettings:
+        from studyplanner.ui.schedule_settings import ScheduleSettings
+
+        settings = ScheduleSettings(self._clock())
+        settings.preview_requested.connect(self._on_preview_settings)
+        return settings
+
+    def _make_history(self) -> HistoryView:
+        from studyplanner.ui.history_view import HistoryView
+
+        return HistoryView()
+
+    @property
+    def calendar(self) -> CalendarPanel:
+        return self._lazy[0].content(self._plan)  # type: ignore[return-value]
+
+    @property
+    def modules_tab(self) -> ModulesTab:
+        return self._lazy[1].content(self._plan)  # type: ignore[return-value]
+
+    @property
+    def settings(self) -> ScheduleSettings:
+        return self._lazy[2].content(self._plan)  # type: ignore[return-value]
+
+    @property
+    def history(self) -> HistoryView:
+        return self._lazy[3].content(self._plan)  # type: ignore[return-value]
 
     # -- data -----------------------------------------------------------------------------------
     def plan(self) -> PlanSnapshot | None:
@@ -256,32 +317,13 @@ class PlanScreen(QWidget):
                 )
             )
         self.timeline.set_rows(rows, today, plan.settings.target, plan.settings.blackouts)
-        titles = {m.id: (m.title, m.kind) for m in plan.track.modules}
-        self.calendar.set_plan(plan.schedule.blocks, titles, plan.settings.blackouts, today)
-        self._show_modules()
-        self.settings.show_settings(plan.settings)
-        self.history.set_baselines(plan.baselines)
-
-    def _show_modules(self) -> None:
-        if self._plan is None:
-            return
-        self.module_editor.model.set_modules(self._plan.track.modules, self._plan.track.term_count)
-        self.module_editor.set_term_count(self._plan.track.term_count)
-        self.module_problems.hide()
-        self.modules_preview.setEnabled(False)
-        self.modules_discard.setEnabled(False)
+        for tab in self._lazy:
+            tab.fill(plan)
 
     # -- changes --------------------------------------------------------------------------------
-    def _on_modules_edited(self) -> None:
-        problems = self.module_editor.model.problems()
-        self.module_problems.setText("\n".join(problems))
-        self.module_problems.setVisible(bool(problems))
-        self.modules_preview.setEnabled(not problems)
-        self.modules_discard.setEnabled(True)
-
-    def _on_preview_modules(self) -> None:
-        change = PlanChange(modules=self.module_editor.model.drafts())
-        if self._preview_and_apply(change, self.module_problems, self.tr("Modules changed")):
+    def _on_preview_modules(self, change: PlanChange) -> None:
+        tab = self.modules_tab
+        if self._preview_and_apply(change, tab.problems_label, self.tr("Modules changed")):
             self.tabs.setCurrentIndex(0)
 
     def _on_preview_settings(self, change: PlanChange) -> None:
@@ -290,6 +332,9 @@ class PlanScreen(QWidget):
     def _preview_and_apply(self, change: PlanChange, problems: QLabel, note: str) -> bool:
         if self._plan is None:
             return False
+        from studyplanner.services.plans import apply_plan_change, preview_plan_change
+        from studyplanner.ui.preview_dialog import PreviewDialog
+
         today = self._clock()
         try:
             preview = preview_plan_change(self._db, change, today)

@@ -14,7 +14,7 @@ from studyplanner.core.model import Availability, ModuleKind
 from studyplanner.services.database import Database
 from studyplanner.services.plans import active_plan, create_plan
 from studyplanner.services.snapshots import NewPlan, PlanPreview, PlanSettings
-from studyplanner.ui import main_window, preview_dialog
+from studyplanner.ui import assistant, preview_dialog
 from studyplanner.ui.colours import kind_colour
 from studyplanner.ui.history_view import BaselineModel
 from studyplanner.ui.main_window import MainWindow
@@ -71,7 +71,7 @@ def test_empty_state_offers_the_assistant(
     def fake_assistant(db_: Database, day: date, parent: object = None) -> None:
         asked.append(day)
 
-    monkeypatch.setattr(main_window.PlanAssistant, "ask", fake_assistant)
+    monkeypatch.setattr(assistant.PlanAssistant, "ask", fake_assistant)
     win = MainWindow(db, lambda: today)
     qtbot.addWidget(win)
     screen = win.plan_screen
@@ -135,7 +135,8 @@ def test_edit_modules_then_accept(
 ) -> None:
     monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=True))
     screen = window.plan_screen
-    editor = screen.module_editor
+    tab = screen.modules_tab
+    editor = tab.editor
     model = editor.model
     model.setData(model.index(0, 0), "Orientation, my way")
     model.setData(model.index(0, 2), 3)
@@ -146,9 +147,9 @@ def test_edit_modules_then_accept(
     model.setData(model.index(3, 1), ModuleKind.PRACTICE_EXAM.value)
     qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
     assert model.index(2, 0).data() == "Extra A&P flashcards"
-    assert screen.modules_preview.isEnabled()
+    assert tab.preview_button.isEnabled()
     with qtbot.waitSignal(screen.plan_changed):
-        qtbot.mouseClick(screen.modules_preview, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
     saved = active_plan(db, today)
     assert saved is not None
     titles = [m.title for m in saved.track.modules]
@@ -159,16 +160,16 @@ def test_edit_modules_then_accept(
 
 
 def test_empty_title_blocks_the_preview(window: MainWindow) -> None:
-    screen = window.plan_screen
-    model = screen.module_editor.model
+    tab = window.plan_screen.modules_tab
+    model = tab.editor.model
     model.setData(model.index(1, 0), "   ")
-    assert not screen.modules_preview.isEnabled()
-    assert "Give the module a title" in screen.module_problems.text()
+    assert not tab.preview_button.isEnabled()
+    assert "Give the module a title" in tab.problems_label.text()
 
 
 def test_item_models_pass_the_model_tester(qtmodeltester, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     screen = window.plan_screen
-    qtmodeltester.check(screen.module_editor.model)
+    qtmodeltester.check(screen.modules_tab.editor.model)
     qtmodeltester.check(screen.history.model)
     plan = screen.plan()
     assert plan is not None
