@@ -5,12 +5,14 @@ How it places work, day by day from max(start, today):
   the week's usable minutes are scaled down evenly (5-minute steps) so the week never exceeds it;
 - certificate tracks are one stream: the first unfinished module (in the track's order) whose
   prerequisites are finished gets the time; when it finishes mid-day the next one continues;
-- degree tracks run a term's courses in parallel between the term's dates, sharing each day's
-  minutes evenly; courses that overrun their term keep going (nothing is dropped) and the term is
-  reported late;
+- degree tracks run a term's courses in parallel from the term's start, sharing each day's minutes
+  evenly; courses that overrun their term keep going (nothing is dropped) and the term is reported
+  late; modules without a term come after the last term, one at a time;
 - with a target date, the smallest weekly budget (15-minute steps) that still finishes by the
   target is used, so the learner is not crammed; when even all the available time misses it, the
   verdict says how many more minutes a week, or which later target, would fit.
+
+Inside, days are proleptic ordinals (`date.toordinal()`); Monday is (ordinal - 1) % 7 == 0.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
+from itertools import pairwise
 
 from studyplanner.core.model import (
     ModuleToPlan,
@@ -35,28 +38,18 @@ from studyplanner.core.model import (
 QUANTUM = 5
 """Minutes are handed out in steps of this size when a day or a week is shared."""
 BUDGET_STEP = 15
-HORIZON_DAYS = 15 * 366
+"""The weekly budget searched for in target mode moves in steps of this many minutes."""
+HORIZON_YEARS = 15
+"""Work not finished this many years after the first study day is reported as unscheduled."""
 DAYS_PER_MONTH = 30.44
 MAX_SCALE = 64.0
-
-
-@dataclass
-class _Run:
-    """The outcome of one placement pass."""
-
-    blocks: list[StudyBlock] = field(default_factory=list)
-    first_day: dict[int, date] = field(default_factory=dict)
-    last_day: dict[int, date] = field(default_factory=dict)
-    unscheduled: list[int] = field(default_factory=list)
-    late_terms: set[int] = field(default_factory=set)
-
-    @property
-    def finish(self) -> date | None:
-        return max(self.last_day.values(), default=None)
+"""The most the availability is multiplied by when working out how much more time would fit."""
+EXTRA_STEP = 30
 
 
 def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
-    """Raise PlanningError for unknown prerequisites, cycles or courses in a missing term."""
+    """Raise PlanningError for duplicate ids, unknown prerequisites, prerequisite cycles, or
+    (degree tracks) courses whose term has no dates. Messages name the modules by title."""
     by_id = {m.id: m for m in modules}
     if len(by_id) != len(modules):
         raise PlanningError("two modules share the same id")
@@ -64,13 +57,14 @@ def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
     for m in modules:
         for p in m.prerequisites:
             if p not in by_id:
-                raise PlanningError(f"{m.title!r} requires a module that is not in the track")
+                raise PlanningError(
+                    f"{m.title!r} requires a module that is not in the track (id {p})"
+                )
             if p == m.id:
                 raise PlanningError(f"{m.title!r} cannot require itself")
         if terms and m.term is not None and m.term not in term_numbers:
             raise PlanningError(f"{m.title!r} belongs to term {m.term}, which has no dates")
     state: dict[int, int] = {}  # 1 = on the current path, 2 = checked
-
     for root in modules:
         if state.get(root.id):
             continue
@@ -83,9 +77,8 @@ def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
                 stack[-1] = (node, index + 1)
                 nxt = prereqs[index]
                 if state.get(nxt) == 1:
-                    raise PlanningError(
-                        f"{by_id[nxt].title!r} and {by_id[node].title!r} require each other"
-                    )
+                    path = [n for n, _ in stack]
+                    raise PlanningError(_cycle_message([by_id[n] for n in path[path.index(nxt) :]]))
                 if not state.get(nxt):
                     state[nxt] = 1
                     stack.append((nxt, 0))
@@ -94,58 +87,71 @@ def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
                 stack.pop()
 
 
-class _Days:
-    """Minutes available per day, with blackouts, a weekly budget and a scale factor applied."""
+def _cycle_message(cycle: list[ModuleToPlan]) -> str:
+    """`cycle[i]` requires `cycle[i + 1]`, and the last requires the first."""
+    if len(cycle) == 2:
+        return f"{cycle[0].title!r} and {cycle[1].title!r} require each other"
+    links = [f"{a.title!r} requires {b.title!r}" for a, b in pairwise([*cycle, cycle[0]])]
+    return "the prerequisites go round in a circle: " + ", ".join(links)
 
-    def __init__(self, request: PlanRequest, first_day: date, budget: int | None, scale: float):
-        self._request = request
-        self._first_day = first_day
-        self._budget = budget
-        self._scale = scale
-        self._weeks: dict[date, list[int]] = {}
-        self._blackouts = sorted(request.blackouts, key=lambda b: b.start)
-        self._raw_cache: dict[date, int] = {}
 
-    def _raw(self, day: date) -> int:
-        cached = self._raw_cache.get(day)
-        if cached is None:
-            cached = self._raw_cache[day] = self._raw_uncached(day)
-        return cached
+def _horizon(first_day: date) -> int:
+    """The last day (ordinal) on which anything is scheduled."""
+    try:
+        return first_day.replace(year=first_day.year + HORIZON_YEARS).toordinal()
+    except ValueError:  # 29 February
+        return first_day.replace(year=first_day.year + HORIZON_YEARS, day=28).toordinal()
 
-    def _raw_uncached(self, day: date) -> int:
-        if day < self._first_day:
+
+class _Calendar:
+    """Raw study minutes per day: availability (times `scale`), none on days off or before the
+    first study day."""
+
+    def __init__(self, request: PlanRequest, scale: float = 1.0) -> None:
+        first_day = max(request.start, request.today)
+        self.first = first_day.toordinal()
+        self.last = _horizon(first_day)
+        minutes = request.availability.minutes
+        self.weekday_minutes = tuple(int(m * scale) for m in minutes) if scale != 1.0 else minutes
+        self.days_off: set[int] = set()
+        for b in request.blackouts:
+            low, high = max(b.start.toordinal(), self.first), min(b.end.toordinal(), self.last + 7)
+            self.days_off.update(range(low, high + 1))
+
+    def raw(self, day: int) -> int:
+        if day < self.first or day in self.days_off:
             return 0
-        for b in self._blackouts:
-            if b.start > day:
-                break
-            if b.end >= day:
-                return 0
-        minutes = self._request.availability.on(day)
-        if self._scale != 1.0:
-            minutes = int(minutes * self._scale)
-        return minutes
+        return self.weekday_minutes[(day - 1) % 7]
 
-    def minutes(self, day: date) -> int:
-        if self._budget is None:
-            return self._raw(day)
-        monday = day - timedelta(days=day.weekday())
+
+class _Days:
+    """Minutes to study per day: the calendar's, shaped so no ISO week exceeds `budget`."""
+
+    def __init__(self, calendar: _Calendar, budget: int | None) -> None:
+        self.calendar = calendar
+        self.budget = budget
+        self._weeks: dict[int, list[int]] = {}
+
+    def minutes(self, day: int) -> int:
+        if self.budget is None:
+            return self.calendar.raw(day)
+        weekday = (day - 1) % 7
+        monday = day - weekday
         week = self._weeks.get(monday)
         if week is None:
-            week = self._shape_week(monday)
-            self._weeks[monday] = week
-        return week[day.weekday()]
+            week = self._weeks[monday] = self._shape_week(monday, self.budget)
+        return week[weekday]
 
-    def _shape_week(self, monday: date) -> list[int]:
-        assert self._budget is not None
-        raw = [self._raw(monday + timedelta(days=i)) for i in range(7)]
+    def _shape_week(self, monday: int, budget: int) -> list[int]:
+        raw = [self.calendar.raw(monday + i) for i in range(7)]
         usable = sum(raw)
-        if usable <= self._budget:
+        if usable <= budget:
             return raw
-        factor = self._budget / usable
+        factor = budget / usable
         shaped = [int(m * factor) // QUANTUM * QUANTUM for m in raw]
-        left = self._budget - sum(shaped)
-        for i in range(7):  # give what rounding lost back to the earliest days, within availability
-            if left <= 0:
+        left = budget - sum(shaped)
+        for i in range(7):  # what rounding lost goes to the earliest days, within availability
+            if left < QUANTUM:
                 break
             extra = min(left, raw[i] - shaped[i]) // QUANTUM * QUANTUM
             shaped[i] += extra
@@ -153,199 +159,176 @@ class _Days:
         return shaped
 
 
-def _place(request: PlanRequest, budget: int | None, scale: float = 1.0) -> _Run:
-    """One pass over the calendar with a given weekly budget (None: all available time)."""
-    first_day = max(request.start, request.today)
-    days = _Days(request, first_day, budget, scale)
-    run = _Run()
-    finished: set[int] = set()
-    remaining: dict[int, int] = {}
-    order: list[ModuleToPlan] = []
-    for m in request.modules:
-        if m.done:
-            finished.add(m.id)
-        else:  # fully studied but not marked done: remaining 0, "finishes" once it may start
-            remaining[m.id] = m.remaining_minutes
-            order.append(m)
-    terms = {t.number: t for t in request.terms}
-    last_term_end = max((t.end for t in request.terms), default=None)
-    parallel = bool(terms)
-    day = first_day
-    horizon = first_day + timedelta(days=HORIZON_DAYS)
-    cursor = [0]
-    while remaining and day <= horizon:
-        available = days.minutes(day)
-        if available > 0:
-            if parallel:
-                available = _share_day(day, available, order, remaining, finished, terms,
-                                       last_term_end, run)  # fmt: skip
-            else:
-                _stream_day(day, available, order, remaining, finished, run, cursor)
-        day += timedelta(days=1)
-    run.unscheduled = [m.id for m in order if m.id in remaining]
-    for m in order:
-        last = run.last_day.get(m.id)
-        if m.term is not None and m.term in terms and last and last > terms[m.term].end:
-            run.late_terms.add(m.term)
-        if m.term is not None and m.id in remaining:
-            run.late_terms.add(m.term)
-    return run
+@dataclass
+class _Run:
+    """The outcome of one placement pass (days as ordinals)."""
+
+    blocks: list[StudyBlock] = field(default_factory=list)
+    first_day: dict[int, int] = field(default_factory=dict)
+    last_day: dict[int, int] = field(default_factory=dict)
+    unscheduled: list[int] = field(default_factory=list)
+    late_terms: set[int] = field(default_factory=set)
+
+    @property
+    def finish(self) -> date | None:
+        last = max(self.last_day.values(), default=None)
+        return None if last is None else date.fromordinal(last)
 
 
-def _eligible(m: ModuleToPlan, finished: set[int]) -> bool:
-    return all(p in finished for p in m.prerequisites)
+class _Placement:
+    """One pass over the calendar: who studies what on each day."""
 
+    def __init__(self, request: PlanRequest, days: _Days) -> None:
+        self.days = days
+        self.run = _Run()
+        self.order = [m for m in request.modules if not m.done]
+        self.finished = {m.id for m in request.modules if m.done}
+        self.remaining = {m.id: m.remaining_minutes for m in self.order}
+        self.empty = [m for m in self.order if m.remaining_minutes == 0]
+        self.terms = {t.number: t for t in request.terms}
+        ends = [t.end.toordinal() for t in request.terms]
+        self.after_terms = max(ends) + 1 if ends else 0
+        self.term_starts = {t.number: t.start.toordinal() for t in request.terms}
+        self.position = {m.id: i for i, m in enumerate(self.order)}
+        self.cursor = 0
+        self.today = date.min
+        self.ready: list[ModuleToPlan] = []
+        self.waiting = [m for m in self.order if m.term is not None and m.remaining_minutes]
+        self.ready_day, self.changed = 0, True
 
-def _give(run: _Run, day: date, module_id: int, minutes: int) -> None:
-    """Add minutes to the module's block of that day (one block per day and module)."""
-    blocks = run.blocks
-    i = len(blocks) - 1
-    while i >= 0 and blocks[i].day == day:
-        if blocks[i].module_id == module_id:
-            blocks[i] = StudyBlock(day, module_id, blocks[i].minutes + minutes)
-            break
-        i -= 1
-    else:
-        blocks.append(StudyBlock(day, module_id, minutes))
-    run.first_day.setdefault(module_id, day)
-    run.last_day[module_id] = day
-
-
-def _finish_empty(
-    run: _Run, day: date, module_id: int, remaining: dict[int, int], finished: set[int]
-) -> None:
-    """A module with nothing left to study is due the first study day it may start."""
-    run.first_day.setdefault(module_id, day)
-    run.last_day[module_id] = day
-    del remaining[module_id]
-    finished.add(module_id)
-
-
-def _stream_day(
-    day: date,
-    available: int,
-    order: list[ModuleToPlan],
-    remaining: dict[int, int],
-    finished: set[int],
-    run: _Run,
-    cursor: list[int],
-) -> None:
-    """Single stream. `cursor[0]` is the index of the first unfinished module in `order`."""
-    while available > 0:
-        while cursor[0] < len(order) and order[cursor[0]].id not in remaining:
-            cursor[0] += 1
-        current = None
-        for m in order[cursor[0] :] if cursor[0] else order:
-            if m.id in remaining and _eligible(m, finished):
-                current = m
-                break
-        if current is None:
-            return
-        if remaining[current.id] == 0:
-            _finish_empty(run, day, current.id, remaining, finished)
-            continue
-        take = min(available, remaining[current.id])
-        _give(run, day, current.id, take)
-        available -= take
-        remaining[current.id] -= take
-        if remaining[current.id] == 0:
-            del remaining[current.id]
-            finished.add(current.id)
-
-
-def _share_day(
-    day: date,
-    available: int,
-    order: list[ModuleToPlan],
-    remaining: dict[int, int],
-    finished: set[int],
-    terms: dict[int, Term],
-    last_term_end: date | None,
-    run: _Run,
-) -> int:
-    while available > 0:
-        active = [m for m in order if m.id in remaining and _open(m, day, terms, last_term_end)]
-        active = [m for m in active if _eligible(m, finished)]
-        empty = [m for m in active if remaining[m.id] == 0]
-        if empty:
-            for m in empty:
-                _finish_empty(run, day, m.id, remaining, finished)
-            continue
-        if not active:
-            return available
-        share = max(QUANTUM, available // len(active) // QUANTUM * QUANTUM)
-        progressed = False
-        for m in active:
-            if available <= 0:
-                break
-            take = min(share, available, remaining[m.id])
-            if take <= 0:
+    def place(self) -> _Run:
+        calendar = self.days.calendar
+        day, parallel = calendar.first, bool(self.terms)
+        while self.remaining and day <= calendar.last:
+            available = self.days.minutes(day)
+            if available > 0:
+                self.today = date.fromordinal(day)
+                if parallel:
+                    self._share_day(day, available)
+                else:
+                    self._stream_day(day, available)
+            day += 1
+        run = self.run
+        run.unscheduled = [m.id for m in self.order if m.id in self.remaining]
+        for m in self.order:
+            if m.term is None or m.term not in self.terms:
                 continue
-            _give(run, day, m.id, take)
-            progressed = True
-            available -= take
-            remaining[m.id] -= take
-            if remaining[m.id] == 0:
-                del remaining[m.id]
-                finished.add(m.id)
-        if not progressed:
-            return available
-    return available
+            last = run.last_day.get(m.id)
+            if m.id in self.remaining or (last and last > self.terms[m.term].end.toordinal()):
+                run.late_terms.add(m.term)
+        return run
 
+    def _eligible(self, m: ModuleToPlan) -> bool:
+        return all(p in self.finished for p in m.prerequisites)
 
-def _open(m: ModuleToPlan, day: date, terms: dict[int, Term], last_term_end: date | None) -> bool:
-    """May this module be studied on `day`? Term courses from their term's start on (overrunning
-    courses go on after the term ends); modules without a term after the last term."""
-    if m.term is None:
-        return last_term_end is None or day > last_term_end
-    return day >= terms[m.term].start
-
-
-def _capacity_fits(request: PlanRequest, budget: int | None, scale: float, target: date) -> bool:
-    """Single-stream tracks never idle while work is left, so they finish by `target` exactly
-    when the study time up to `target` covers the remaining work: a cheap test for the searches."""
-    total = sum(m.remaining_minutes for m in request.modules)
-    first_day = max(request.start, request.today)
-    days = _Days(request, first_day, budget, scale)
-    day, covered = first_day, 0
-    while day <= target:
-        covered += days.minutes(day)
-        if covered >= total:
+    def _open(self, m: ModuleToPlan, day: int) -> bool:
+        """May `m` be studied on `day`? Always on a certificate track; term courses from their
+        term's start on; modules without a term after the last term."""
+        if not self.terms:
             return True
-        day += timedelta(days=1)
-    return total == 0
+        if m.term is None:
+            return day >= self.after_terms
+        return day >= self.term_starts[m.term]
+
+    def _finish(self, module_id: int) -> None:
+        del self.remaining[module_id]
+        self.finished.add(module_id)
+        self.changed = True
+
+    def _ready_courses(self, day: int) -> list[ModuleToPlan]:
+        """Term courses with work left that may be studied on `day`, in order. Kept in two
+        lists (ready, waiting) refreshed only on a new day or when a module finishes: a course
+        once ready stays ready until it finishes."""
+        if self.changed or day != self.ready_day:
+            self.ready = [m for m in self.ready if m.id in self.remaining]
+            now = [m for m in self.waiting if self._open(m, day) and self._eligible(m)]
+            if now:
+                self.waiting = [m for m in self.waiting if m.id not in {n.id for n in now}]
+                self.ready = sorted([*self.ready, *now], key=lambda m: self.position[m.id])
+            self.changed, self.ready_day = False, day
+        return list(self.ready)
+
+    def _settle_empty(self, day: int) -> None:
+        """Modules with nothing left to study are due on the first study day on which they may
+        start (their prerequisites finished, their term begun)."""
+        settled = True
+        while self.empty and settled:
+            settled = False
+            for m in self.empty:
+                if self._open(m, day) and self._eligible(m):
+                    self.run.first_day[m.id] = self.run.last_day[m.id] = day
+                    self._finish(m.id)
+                    settled = True
+            if settled:
+                self.empty = [m for m in self.empty if m.id in self.remaining]
+
+    def _give(self, day: int, module_id: int, minutes: int) -> None:
+        """Add minutes to the module's block of that day (one block per day and module)."""
+        blocks = self.run.blocks
+        i = len(blocks) - 1
+        when = self.today
+        while i >= 0 and blocks[i].day == when:
+            if blocks[i].module_id == module_id:
+                blocks[i] = StudyBlock(when, module_id, blocks[i].minutes + minutes)
+                break
+            i -= 1
+        else:
+            blocks.append(StudyBlock(when, module_id, minutes))
+        self.run.first_day.setdefault(module_id, day)
+        self.run.last_day[module_id] = day
+        self.remaining[module_id] -= minutes
+        if self.remaining[module_id] == 0:
+            self._finish(module_id)
+
+    def _stream_head(self, day: int) -> ModuleToPlan | None:
+        """The first module in order, from the cursor on, that may be studied now."""
+        order, remaining = self.order, self.remaining
+        while self.cursor < len(order) and order[self.cursor].id not in remaining:
+            self.cursor += 1
+        for i in range(self.cursor, len(order)):
+            m = order[i]
+            if remaining.get(m.id) and self._open(m, day) and self._eligible(m):
+                if self.terms and m.term is not None:
+                    continue
+                return m
+        return None
+
+    def _stream_day(self, day: int, available: int) -> None:
+        while available > 0:
+            self._settle_empty(day)
+            current = self._stream_head(day)
+            if current is None:
+                return
+            take = min(available, self.remaining[current.id])
+            self._give(day, current.id, take)
+            available -= take
+        self._settle_empty(day)
+
+    def _share_day(self, day: int, available: int) -> None:
+        """Term courses that may be studied share the day evenly; after the last term the
+        modules without a term take part as one stream (one participant)."""
+        while available > 0:
+            self._settle_empty(day)
+            active = self._ready_courses(day)
+            if day >= self.after_terms:
+                head = self._stream_head(day)
+                if head is not None:
+                    active.append(head)
+                    active.sort(key=lambda m: self.position[m.id])
+            if not active:
+                return
+            share = max(QUANTUM, available // len(active) // QUANTUM * QUANTUM)
+            for m in active:
+                if available <= 0:
+                    break
+                take = min(share, available, self.remaining[m.id])
+                self._give(day, m.id, take)
+                available -= take
+        self._settle_empty(day)
 
 
-def _terms_capacity_fits(
-    request: PlanRequest, budget: int | None, scale: float, target: date
-) -> bool:
-    """Degree tracks: each term's study time (up to the target) covers its courses, and the time
-    after the last term covers the modules without a term. Ignores waiting on prerequisites
-    inside a term, so the searches confirm their answer with a real placement."""
-    first_day = max(request.start, request.today)
-    days = _Days(request, first_day, budget, scale)
-
-    def capacity(first: date, last: date) -> int:
-        total, day = 0, max(first, first_day)
-        while day <= last:
-            total += days.minutes(day)
-            day += timedelta(days=1)
-        return total
-
-    need: dict[int | None, int] = {}
-    for m in request.modules:
-        need[m.term] = need.get(m.term, 0) + m.remaining_minutes
-    for term in request.terms:
-        if need.get(term.number, 0) > capacity(term.start, min(term.end, target)):
-            return False
-    last_end = max(t.end for t in request.terms)
-    return need.get(None, 0) <= capacity(last_end + timedelta(days=1), target)
-
-
-def _fits_with(request: PlanRequest, budget: int | None, scale: float, target: date) -> bool:
-    if not request.terms:
-        return _capacity_fits(request, budget, scale, target)
-    return _terms_capacity_fits(request, budget, scale, target)
+def _place(request: PlanRequest, calendar: _Calendar, budget: int | None) -> _Run:
+    return _Placement(request, _Days(calendar, budget)).place()
 
 
 def _fits(run: _Run, target: date) -> bool:
@@ -353,63 +336,141 @@ def _fits(run: _Run, target: date) -> bool:
     return not run.unscheduled and not run.late_terms and (finish is None or finish <= target)
 
 
-def _smallest_budget(request: PlanRequest, target: date, full: int) -> tuple[int, _Run]:
-    """The smallest weekly budget (in BUDGET_STEP steps, at most `full`) that fits the target."""
+def _stream_fits(request: PlanRequest, days: _Days, target: date) -> bool:
+    """Single-stream tracks never idle while work is left, so they finish by `target` exactly
+    when the study time up to `target` covers the remaining work (one study day at least when
+    only fully studied modules are left): a cheap, exact test for the searches."""
+    unfinished = [m for m in request.modules if not m.done]
+    if not unfinished:
+        return True
+    need = max(1, sum(m.remaining_minutes for m in unfinished))
+    last = min(target.toordinal(), days.calendar.last)
+    covered, day = 0, days.calendar.first
+    while day <= last:
+        covered += days.minutes(day)
+        if covered >= need:
+            return True
+        day += 1
+    return False
+
+
+def _terms_fit(request: PlanRequest, days: _Days, target: date) -> bool:
+    """Degree tracks: each term's study time (up to the target) covers its courses, and the time
+    after the last term covers the modules without a term. Ignores waiting on prerequisites and
+    uneven sharing, so the searches confirm their answer with a real placement."""
+    last = min(target.toordinal(), days.calendar.last)
+
+    def capacity(first: int, until: int) -> int:
+        return sum(days.minutes(d) for d in range(max(first, days.calendar.first), until + 1))
+
+    need: dict[int | None, int] = {}
+    for m in request.modules:
+        need[m.term] = need.get(m.term, 0) + m.remaining_minutes
+    for term in request.terms:
+        wanted = need.get(term.number, 0)
+        if wanted and wanted > capacity(term.start.toordinal(), min(term.end.toordinal(), last)):
+            return False
+    after = max(t.end for t in request.terms).toordinal() + 1
+    return need.get(None, 0) <= capacity(after, last)
+
+
+def _quick_fits(request: PlanRequest, days: _Days, target: date) -> bool:
+    if request.terms:
+        return _terms_fit(request, days, target)
+    return _stream_fits(request, days, target)
+
+
+def _smallest_budget(
+    request: PlanRequest, calendar: _Calendar, target: date, full: int
+) -> tuple[int, _Run]:
+    """The smallest weekly budget (BUDGET_STEP steps, at most `full`) that finishes by `target`,
+    and its placement. The caller knows that `full` fits."""
     low, high = 1, math.ceil(full / BUDGET_STEP)
-    best_budget = full
+    best = full
     while low <= high:
         middle = (low + high) // 2
         budget = min(full, middle * BUDGET_STEP)
-        if _fits_with(request, budget, 1.0, target):
-            best_budget = budget
+        if _quick_fits(request, _Days(calendar, budget), target):
+            best = budget
             high = middle - 1
         else:
             low = middle + 1
-    run = _place(request, best_budget if best_budget < full else None)
-    while request.terms and not _fits(run, target) and best_budget < full:
-        # prerequisites inside a term can leave days idle: raise the budget until it really fits
-        best_budget = min(full, best_budget + BUDGET_STEP * 4)
-        run = _place(request, best_budget if best_budget < full else None)
-    return best_budget, run
+    run = _place(request, calendar, best if best < full else None)
+    step = BUDGET_STEP
+    while not _fits(run, target) and best < full:
+        # degree tracks: prerequisites inside a term can leave time unused; give a little more
+        best = min(full, best + step)
+        step *= 2
+        run = _place(request, calendar, best if best < full else None)
+    return best, run
 
 
 def _extra_minutes_needed(request: PlanRequest, target: date, full: int) -> int:
-    """More weekly minutes (spread like the current weekdays) that would reach the target."""
-    if target < max(request.start, request.today):
+    """More weekly minutes (spread over the weekdays in proportion to the availability) that
+    would finish everything, every term included, by the target; 0 when no amount would."""
+    if full == 0 or target < max(request.start, request.today):
         return 0
-    if not _fits_with(request, None, MAX_SCALE, target):
+
+    def fits(scale: float) -> bool:
+        return _quick_fits(request, _Days(_Calendar(request, scale), None), target)
+
+    if not fits(MAX_SCALE):
         return 0
     low, high = 1.0, MAX_SCALE
-    for _ in range(20):
+    for _ in range(24):
         middle = (low + high) / 2
-        if _fits_with(request, None, middle, target):
+        if fits(middle):
             high = middle
         else:
             low = middle
-    extra = (high - 1.0) * full
-    return max(30, math.ceil(extra / 30) * 30)
+    extra = max(EXTRA_STEP, math.ceil((high - 1.0) * full / EXTRA_STEP - 1e-9) * EXTRA_STEP)
+    if request.terms:  # confirm with real placements: the capacity test is optimistic here
+        for _ in range(8):
+            scale = 1.0 + extra / full
+            if _fits(_place(request, _Calendar(request, scale), None), target):
+                break
+            extra += max(EXTRA_STEP, math.ceil(extra / 4 / EXTRA_STEP) * EXTRA_STEP)
+    return extra
 
 
 def schedule_plan(request: PlanRequest) -> Schedule:
-    """Place every unfinished module of `request` on the calendar and judge the result."""
+    """Place every unfinished module of `request` on the calendar and judge the result.
+
+    Done modules keep their `done_on` and get no blocks. A module that is not done but has
+    nothing left to study (all its minutes studied) gets no blocks either: its start and due are
+    the first study day on which it may start (its prerequisites finished, its term begun).
+    Raises PlanningError for unknown prerequisites, cycles and courses of a term without dates.
+    """
     check_graph(request.modules, request.terms)
     full = request.availability.weekly_minutes
-    done_dates = [m.done_on for m in request.modules if m.done and m.done_on is not None]
+    calendar = _Calendar(request)
     extra = 0
-    if full == 0 and any(m.remaining_minutes for m in request.modules):
-        run = _Run(unscheduled=[m.id for m in request.modules if m.remaining_minutes])
+    if full == 0:
+        run = _Run(unscheduled=[m.id for m in request.modules if not m.done])
         used = 0
     elif request.target is not None:
-        run = _place(request, None)
+        target = request.target
         used = full
-        if _fits(run, request.target):
-            used, run = _smallest_budget(request, request.target, full)
+        if request.terms:
+            run = _place(request, calendar, None)
+            fits_fully = _fits(run, target)
+        else:  # exact and cheap: place only once, with the budget found
+            fits_fully = _stream_fits(request, _Days(calendar, None), target)
+            run = _Run()
+        if fits_fully:
+            used, run = _smallest_budget(request, calendar, target, full)
         else:
-            extra = _extra_minutes_needed(request, request.target, full)
+            if not request.terms:
+                run = _place(request, calendar, None)
+            if not run.unscheduled:
+                extra = _extra_minutes_needed(request, target, full)
     else:
         assert request.weekly_minutes is not None
         used = min(request.weekly_minutes, full)
-        run = _place(request, request.weekly_minutes if request.weekly_minutes < full else None)
+        run = _place(
+            request, calendar, request.weekly_minutes if request.weekly_minutes < full else None
+        )
+    done_dates = [m.done_on for m in request.modules if m.done and m.done_on is not None]
     finish = run.finish or max(done_dates, default=None)
     return Schedule(
         modules=_scheduled_modules(request, run),
@@ -421,17 +482,17 @@ def schedule_plan(request: PlanRequest) -> Schedule:
 
 
 def _scheduled_modules(request: PlanRequest, run: _Run) -> tuple[ScheduledModule, ...]:
-    result = []
-    for m in request.modules:
-        if m.done:
-            result.append(ScheduledModule(m.id, None, m.done_on, m.minutes, done=True))
-        else:
-            result.append(
-                ScheduledModule(
-                    m.id, run.first_day.get(m.id), run.last_day.get(m.id), m.remaining_minutes
-                )
-            )
-    return tuple(result)
+    def day(ordinal: int | None) -> date | None:
+        return None if ordinal is None else date.fromordinal(ordinal)
+
+    return tuple(
+        ScheduledModule(m.id, None, m.done_on, m.minutes, done=True)
+        if m.done
+        else ScheduledModule(
+            m.id, day(run.first_day.get(m.id)), day(run.last_day.get(m.id)), m.remaining_minutes
+        )
+        for m in request.modules
+    )
 
 
 def _verdict(
@@ -456,8 +517,10 @@ def _verdict(
     if request.target is None:
         return base
     days_early = (request.target - finish).days if finish else 0
-    if _fits(run, request.target):
-        return replace(base, kind=VerdictKind.FITS, days_early=days_early)
+    if days_early >= 0:  # on time; late terms (if any) still make `fits` false
+        return replace(
+            base, kind=VerdictKind.FITS, days_early=days_early, extra_minutes_per_week=extra
+        )
     return replace(
         base,
         kind=VerdictKind.TOO_LATE,

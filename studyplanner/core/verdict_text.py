@@ -14,6 +14,7 @@ def format_day(day: date) -> str:
 
 
 def format_hours(minutes: int) -> str:
+    """ "9.5 hours", "1 hour": to one decimal."""
     hours = round(minutes / 60, 1)
     text = f"{hours:g}"
     return f"{text} hour" if hours == 1 else f"{text} hours"
@@ -32,17 +33,19 @@ def _months(months: float) -> str:
 
 
 def describe_verdict(verdict: Verdict) -> str:
+    """One or a few plain English sentences: when the plan finishes, against the target or the
+    weekly hours, late terms, and a length outside what the program usually takes."""
     parts: list[str] = []
     finish = verdict.finish
+    if verdict.kind is not VerdictKind.IMPOSSIBLE and finish is None:
+        return "Nothing is left to study."
     if verdict.kind is VerdictKind.IMPOSSIBLE or finish is None:
         if verdict.weekly_minutes_used == 0:
-            parts.append("Cannot be scheduled: there is no study time available in the week.")
-        else:
-            parts.append(
-                "Cannot be scheduled: the days off and availability leave too little time "
-                "to finish within 15 years."
-            )
-        return " ".join(parts)
+            return "Cannot be scheduled: there is no study time available in the week."
+        return (
+            "Cannot be scheduled: the days off and the study time available leave too little "
+            "time to finish within 15 years."
+        )
     weekly = format_hours(verdict.weekly_minutes_used)
     if verdict.kind is VerdictKind.FITS:
         if verdict.days_early == 0:
@@ -58,7 +61,7 @@ def describe_verdict(verdict: Verdict) -> str:
         parts.append(f"Does not fit: finishes on {format_day(finish)}{late}.")
         if verdict.extra_minutes_per_week and verdict.suggested_target:
             parts.append(
-                f"It needs {round(verdict.extra_minutes_per_week / 60, 1):g} more hours a week, "
+                f"It needs {format_hours(verdict.extra_minutes_per_week)} more a week, "
                 f"or a target of {format_day(verdict.suggested_target)}."
             )
         elif verdict.suggested_target:
