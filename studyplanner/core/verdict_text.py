@@ -20,6 +20,11 @@ def format_hours(minutes: int) -> str:
     return f"{text} hour" if hours == 1 else f"{text} hours"
 
 
+def _more_hours(minutes: int) -> str:
+    hours = round(minutes / 60, 1)
+    return f"{hours:g} more hour" if hours == 1 else f"{hours:g} more hours"
+
+
 def _distance(days: int) -> str:
     days = abs(days)
     if days < 14:
@@ -61,7 +66,7 @@ def describe_verdict(verdict: Verdict) -> str:
         parts.append(f"Does not fit: finishes on {format_day(finish)}{late}.")
         if verdict.extra_minutes_per_week and verdict.suggested_target:
             parts.append(
-                f"It needs {format_hours(verdict.extra_minutes_per_week)} more a week, "
+                f"It needs {_more_hours(verdict.extra_minutes_per_week)} a week, "
                 f"or a target of {format_day(verdict.suggested_target)}."
             )
         elif verdict.suggested_target:
