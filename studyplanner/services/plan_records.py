@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -14,12 +13,11 @@ from studyplanner.core.model import (
     Blackout,
     Schedule,
     Term,
-    Verdict,
-    VerdictKind,
 )
 from studyplanner.services.snapshots import (
     PlanSettings,
 )
+from studyplanner.services.verdict_codec import iso_or_none, verdict_to_json
 from studyplanner.store import models
 
 
@@ -72,57 +70,11 @@ def write_settings(row: models.Plan, settings: PlanSettings) -> None:
     ]
 
 
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _date(s: Any) -> date | None:
-    return date.fromisoformat(s) if s else None
-
-
-def verdict_to_json(v: Verdict) -> str:
-    return json.dumps(
-        {
-            "kind": v.kind.value,
-            "finish": _iso(v.finish),
-            "target": _iso(v.target),
-            "days_early": v.days_early,
-            "extra_minutes_per_week": v.extra_minutes_per_week,
-            "suggested_target": _iso(v.suggested_target),
-            "months": v.months,
-            "usual_months": list(v.usual_months) if v.usual_months else None,
-            "outside_usual": v.outside_usual,
-            "program_label": v.program_label,
-            "late_terms": list(v.late_terms),
-            "weekly_minutes_used": v.weekly_minutes_used,
-        }
-    )
-
-
-def verdict_from_json(text: str) -> Verdict:
-    d = json.loads(text)
-    usual = d.get("usual_months")
-    return Verdict(
-        kind=VerdictKind(d["kind"]),
-        finish=_date(d.get("finish")),
-        target=_date(d.get("target")),
-        days_early=int(d.get("days_early", 0)),
-        extra_minutes_per_week=int(d.get("extra_minutes_per_week", 0)),
-        suggested_target=_date(d.get("suggested_target")),
-        months=float(d.get("months", 0.0)),
-        usual_months=(int(usual[0]), int(usual[1])) if usual else None,
-        outside_usual=bool(d.get("outside_usual", False)),
-        program_label=str(d.get("program_label", "programs like this")),
-        late_terms=tuple(int(t) for t in d.get("late_terms", ())),
-        weekly_minutes_used=int(d.get("weekly_minutes_used", 0)),
-    )
-
-
 def settings_to_json(settings: PlanSettings) -> str:
     return json.dumps(
         {
             "start": settings.start.isoformat(),
-            "target": _iso(settings.target),
+            "target": iso_or_none(settings.target),
             "weekly_minutes": settings.weekly_minutes,
             "availability": settings.availability.as_mapping(),
             "blackouts": [

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from studyplanner.store.models import Base
+from studyplanner.store import models  # noqa: F401 (the mapped classes complete the schema)
+from studyplanner.store.tables import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +14,7 @@ if connection is None:  # pragma: no cover - only `alembic` on the command line 
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,
     compare_type=True,
 )

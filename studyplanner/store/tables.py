@@ -1,0 +1,182 @@
+"""The schema as SQLAlchemy Core tables: the one definition of every table and constraint.
+
+The ORM classes in models.py map onto these tables. Code that only reads (the start-up path)
+queries the tables directly and never pays for setting up the ORM mappers.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True)
+
+
+def _fk(name: str, target: str, *, nullable: bool = False, on_delete: str = "CASCADE",
+        index: bool = True) -> Column[int]:  # fmt: skip
+    return Column(
+        name, Integer, ForeignKey(target, ondelete=on_delete), nullable=nullable, index=index
+    )
+
+
+tracks = Table(
+    "tracks",
+    metadata,
+    _id(),
+    Column("name", String(200), nullable=False),
+    Column("template_id", String(100)),
+    Column("goal_credential", String(20), nullable=False, default=""),
+    Column("body", String(20), nullable=False, default=""),
+    Column("usual_min_months", Integer),
+    Column("usual_max_months", Integer),
+    Column("program_label", String(100), nullable=False, default="programs like this"),
+    Column("pass_mark_percent", Float),
+    Column("term_count", Integer, nullable=False, default=0),
+    Column("created_at", DateTime, nullable=False),
+)
+
+modules = Table(
+    "modules",
+    metadata,
+    _id(),
+    _fk("track_id", "tracks.id"),
+    Column("position", Integer, nullable=False),
+    Column("key", String(100)),
+    Column("title", String(200), nullable=False),
+    Column("topic", Text, nullable=False, default=""),
+    Column("kind", String(20), nullable=False),
+    Column("estimated_minutes", Integer, nullable=False),
+    Column("term", Integer),
+    Column("credits", Float),
+    CheckConstraint("estimated_minutes > 0", name="positive_minutes"),
+    CheckConstraint(
+        "kind IN ('lesson', 'course', 'practice_exam', 'externship', 'exam')", name="known_kind"
+    ),
+)
+
+module_prerequisites = Table(
+    "module_prerequisites",
+    metadata,
+    Column("module_id", Integer, ForeignKey("modules.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "requires_id",
+        Integer,
+        ForeignKey("modules.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+module_completions = Table(
+    "module_completions",
+    metadata,
+    Column("module_id", Integer, ForeignKey("modules.id", ondelete="CASCADE"), primary_key=True),
+    Column("completed_on", Date, nullable=False),
+    Column("score", Float),
+    CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score_percent"),
+)
+
+WEEKDAY_COLUMNS = ("min_mon", "min_tue", "min_wed", "min_thu", "min_fri", "min_sat", "min_sun")
+
+plans = Table(
+    "plans",
+    metadata,
+    _id(),
+    _fk("track_id", "tracks.id"),
+    Column("start_date", Date, nullable=False),
+    Column("target_date", Date),
+    Column("weekly_minutes", Integer),
+    *(Column(name, Integer, nullable=False, default=0) for name in WEEKDAY_COLUMNS),
+    Column("is_active", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("(target_date IS NULL) <> (weekly_minutes IS NULL)", name="target_xor_budget"),
+    CheckConstraint("weekly_minutes IS NULL OR weekly_minutes > 0", name="positive_budget"),
+    CheckConstraint(
+        " AND ".join(f"{name} >= 0" for name in WEEKDAY_COLUMNS),
+        name="availability_not_negative",
+    ),
+)
+
+blackouts = Table(
+    "blackouts",
+    metadata,
+    _id(),
+    _fk("plan_id", "plans.id"),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date, nullable=False),
+    Column("label", String(200), nullable=False, default=""),
+    CheckConstraint("end_date >= start_date", name="ordered_dates"),
+)
+
+plan_terms = Table(
+    "plan_terms",
+    metadata,
+    _id(),
+    _fk("plan_id", "plans.id"),
+    Column("number", Integer, nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date, nullable=False),
+    UniqueConstraint("plan_id", "number"),
+    CheckConstraint("end_date >= start_date", name="ordered_dates"),
+)
+
+baselines = Table(
+    "baselines",
+    metadata,
+    _id(),
+    _fk("plan_id", "plans.id"),
+    Column("number", Integer, nullable=False),
+    Column("accepted_at", DateTime, nullable=False),
+    Column("finish_date", Date),
+    Column("verdict_json", Text, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("settings_json", Text, nullable=False),
+    UniqueConstraint("plan_id", "number"),
+)
+
+baseline_modules = Table(
+    "baseline_modules",
+    metadata,
+    _id(),
+    _fk("baseline_id", "baselines.id"),
+    _fk("module_id", "modules.id", nullable=True, on_delete="SET NULL"),
+    Column("title", String(200), nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("start_date", Date),
+    Column("due_date", Date),
+)
+
+baseline_blocks = Table(
+    "baseline_blocks",
+    metadata,
+    _id(),
+    _fk("baseline_id", "baselines.id"),
+    Column("day", Date, nullable=False),
+    _fk("module_id", "modules.id", nullable=True, on_delete="SET NULL", index=False),
+    Column("minutes", Integer, nullable=False),
+)
