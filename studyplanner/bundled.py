@@ -1,5 +1,6 @@
 """The one way into the resources shipped with the app (`resources/` in a checkout, the package
-`studyplanner.resources` once installed). Light on purpose: no Qt, no SQLAlchemy."""
+`studyplanner.resources` once installed), always through importlib.resources so an installed
+copy works like a checkout. Light on purpose: no Qt, no SQLAlchemy (the CLI starts fast)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,12 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from studyplanner.core.tracks import TrackTemplate, parse_track_template
+from studyplanner.core.tracks import TemplateError, TrackTemplate, parse_track_template
 
 PACKAGE = "studyplanner.resources"
-TRACK_ORDER = (
-    "cpc-certificate-program",
-    "cpc-exam-prep-experienced",
-    "cca-facility-coding-program",
-    "ccs-exam-prep",
-    "associate-degree-hit",
-)
+PROGRAM_ORDER = ("certification programs", "exam-prep tracks")
+"""Tracks are listed by kind: these program labels first, in this order; degrees (tracks with
+terms) last; anything else in between."""
 
 
 def _root() -> Traversable:
@@ -29,23 +26,36 @@ def _json(item: Traversable) -> Any:
     return json.loads(item.read_text(encoding="utf-8"))
 
 
+def _rank(t: TrackTemplate) -> tuple[int, str, int, str]:
+    if t.terms is not None:
+        kind = len(PROGRAM_ORDER) + 1
+    elif t.program_label in PROGRAM_ORDER:
+        kind = PROGRAM_ORDER.index(t.program_label)
+    else:
+        kind = len(PROGRAM_ORDER)
+    return (kind, t.body, t.usual_months[0], t.name)
+
+
 @cache
 def load_track_templates() -> tuple[TrackTemplate, ...]:
-    """Every built-in track, certificate programs first, the degree last."""
-    folder = _root() / "tracks"
-    templates = [
-        parse_track_template(_json(item), origin=f"tracks/{item.name}")
-        for item in folder.iterdir()
-        if item.name.endswith(".json")
-    ]
+    """Every built-in track: certification programs first, then exam-prep tracks, degrees last.
 
-    def rank(t: TrackTemplate) -> tuple[int, str]:
-        return (TRACK_ORDER.index(t.id) if t.id in TRACK_ORDER else len(TRACK_ORDER), t.name)
-
-    return tuple(sorted(templates, key=rank))
+    Each file must be named after its track id; a broken file raises TemplateError naming it.
+    """
+    templates: dict[str, TrackTemplate] = {}
+    for item in (_root() / "tracks").iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        origin = f"tracks/{item.name}"
+        template = parse_track_template(_json(item), origin=origin)
+        if item.name != f"{template.id}.json":
+            raise TemplateError(f"{origin}: the file must be named {template.id}.json")
+        templates[template.id] = template
+    return tuple(sorted(templates.values(), key=_rank))
 
 
 def track_template(template_id: str) -> TrackTemplate:
+    """The built-in track with this id; KeyError if there is none."""
     for template in load_track_templates():
         if template.id == template_id:
             return template
@@ -53,13 +63,22 @@ def track_template(template_id: str) -> TrackTemplate:
 
 
 @cache
+def _credential_rules_text() -> str:
+    return (_root() / "credentials" / "rules.json").read_text(encoding="utf-8")
+
+
 def credential_rules() -> dict[str, Any]:
-    data = _json(_root() / "credentials" / "rules.json")
-    assert isinstance(data, dict)
+    """The credential maintenance rules (format: resources/README.md), a fresh copy each call
+    so a caller cannot change what the next one sees."""
+    data = json.loads(_credential_rules_text())
+    if not isinstance(data, dict):
+        raise ValueError("credentials/rules.json: expected an object")
     return data
 
 
+@cache
 def icon_names() -> tuple[str, ...]:
+    """Names of the bundled icons (file names without `.svg`), sorted."""
     return tuple(
         sorted(
             item.name.removesuffix(".svg")
@@ -71,7 +90,7 @@ def icon_names() -> tuple[str, ...]:
 
 @cache
 def icon_svg(name: str) -> bytes:
-    item = _root() / "icons" / f"{name}.svg"
-    if not item.is_file():
+    """The SVG of a bundled icon (stroke="currentColor"); KeyError for an unknown name."""
+    if name not in icon_names():
         raise KeyError(name)
-    return item.read_bytes()
+    return (_root() / "icons" / f"{name}.svg").read_bytes()

@@ -6,6 +6,8 @@ decoded value in. Every problem raises TemplateError naming the template, the mo
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -13,6 +15,18 @@ from typing import Any
 from studyplanner.core.model import MAX_MODULE_MINUTES, ModuleKind, Term
 
 TEMPLATE_FORMAT = 1
+MAX_MODULE_HOURS = MAX_MODULE_MINUTES // 60
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TRACK_FIELDS = frozenset(
+    {
+        "format", "id", "name", "goal_credential", "body", "usual_months", "program_label",
+        "pass_mark_percent", "pass_note", "terms", "basis", "sources", "checked", "modules",
+    }
+)  # fmt: skip
+_MODULE_FIELDS = frozenset(
+    {"key", "title", "topic", "kind", "hours", "requires", "term", "credits"}
+)
+_TERM_FIELDS = frozenset({"count", "weeks", "spacing_weeks"})
 
 
 class TemplateError(ValueError):
@@ -52,6 +66,8 @@ class TrackTemplate:
     sources: tuple[str, ...]
     checked: date
     modules: tuple[ModuleTemplate, ...]
+    pass_note: str = ""
+    """How the exam is passed when it is not a plain percentage (AHIMA's scaled 300)."""
 
     @property
     def total_minutes(self) -> int:
@@ -64,8 +80,13 @@ class _Reader:
     def __init__(self, data: Any, where: str) -> None:
         if not isinstance(data, dict):
             raise TemplateError(f"{where}: expected an object, got {type(data).__name__}")
-        self.data = data
+        self.data: dict[str, Any] = data
         self.where = where
+
+    def only(self, allowed: frozenset[str]) -> None:
+        unknown = sorted(str(k) for k in self.data if k not in allowed)
+        if unknown:
+            raise TemplateError(f"{self.where}: unknown field(s) {', '.join(map(repr, unknown))}")
 
     def _get(self, name: str, types: type | tuple[type, ...], optional: bool = False) -> Any:
         if name not in self.data or self.data[name] is None:
@@ -87,7 +108,20 @@ class _Reader:
 
     def number(self, name: str, *, optional: bool = False) -> float | None:
         value = self._get(name, (int, float), optional)
-        return None if value is None else float(value)
+        if value is None:
+            return None
+        if not math.isfinite(value):
+            raise TemplateError(f"{self.where}: field {name!r} must be a finite number")
+        return float(value)
+
+    def slug(self, name: str) -> str:
+        value = self.text(name)
+        if not _SLUG.fullmatch(value):
+            raise TemplateError(
+                f"{self.where}: field {name!r} must be a slug (a-z, 0-9 and single hyphens), "
+                f"got {value!r}"
+            )
+        return value
 
     def integer(self, name: str, *, optional: bool = False) -> int | None:
         value = self._get(name, int, optional)
@@ -97,6 +131,8 @@ class _Reader:
         value = self._get(name, list, optional=True) or []
         if not all(isinstance(v, str) for v in value):
             raise TemplateError(f"{self.where}: field {name!r} must be a list of texts")
+        if len(set(value)) != len(value):
+            raise TemplateError(f"{self.where}: field {name!r} lists an entry twice")
         return tuple(value)
 
 
@@ -104,32 +140,46 @@ def _module(
     data: Any, index: int, origin: str, earlier: set[str], terms: TermLayout | None
 ) -> ModuleTemplate:
     r = _Reader(data, f"{origin}, module {index + 1}")
-    key = r.text("key")
+    key = r.slug("key")
     r.where = f"{origin}, module {index + 1} ({key})"
+    r.only(_MODULE_FIELDS)
     if key in earlier:
-        raise TemplateError(f"{r.where}: the key is used twice")
+        raise TemplateError(f"{r.where}: field 'key': the key is used twice")
     kind_text = r.text("kind")
     try:
         kind = ModuleKind(kind_text)
     except ValueError:
-        raise TemplateError(f"{r.where}: unknown kind {kind_text!r}") from None
+        choices = ", ".join(k.value for k in ModuleKind)
+        raise TemplateError(
+            f"{r.where}: field 'kind': unknown kind {kind_text!r} (one of {choices})"
+        ) from None
     hours = r.number("hours")
     assert hours is not None
     minutes = round(hours * 60)
-    if minutes <= 0 or minutes > MAX_MODULE_MINUTES:
-        raise TemplateError(f"{r.where}: hours must be more than 0 and at most 2000")
+    if not 0 < hours <= MAX_MODULE_HOURS or minutes <= 0:
+        raise TemplateError(
+            f"{r.where}: field 'hours': hours must be more than 0 and at most "
+            f"{MAX_MODULE_HOURS}, got {hours:g}"
+        )
     requires = r.strings("requires")
     for other in requires:
         if other not in earlier:
             raise TemplateError(
-                f"{r.where}: requires {other!r}, which is not an earlier module of the track"
+                f"{r.where}: field 'requires': requires {other!r}, which is not an earlier "
+                "module of the track"
             )
     term = r.integer("term", optional=True)
     if terms is not None:
         if term is None or not 1 <= term <= terms.count:
-            raise TemplateError(f"{r.where}: needs a term from 1 to {terms.count}")
+            raise TemplateError(
+                f"{r.where}: field 'term': a degree module needs a term from 1 to {terms.count}"
+                f", got {term}"
+            )
     elif term is not None:
-        raise TemplateError(f"{r.where}: has a term but the track has no terms")
+        raise TemplateError(f"{r.where}: field 'term': has a term but the track has no terms")
+    credits = r.number("credits", optional=True)
+    if credits is not None and not 0 <= credits <= 100:
+        raise TemplateError(f"{r.where}: field 'credits' must be from 0 to 100, got {credits:g}")
     return ModuleTemplate(
         key=key,
         title=r.text("title"),
@@ -138,7 +188,7 @@ def _module(
         minutes=minutes,
         requires=requires,
         term=term,
-        credits=r.number("credits", optional=True),
+        credits=credits,
     )
 
 
@@ -146,20 +196,29 @@ def _terms(data: Any, origin: str) -> TermLayout | None:
     if data is None:
         return None
     r = _Reader(data, f"{origin}, terms")
+    r.only(_TERM_FIELDS)
     count, weeks, spacing = r.integer("count"), r.integer("weeks"), r.integer("spacing_weeks")
     assert count is not None and weeks is not None and spacing is not None
     if not 1 <= count <= 20 or not 1 <= weeks <= 52 or spacing < weeks:
-        raise TemplateError(f"{origin}, terms: count 1-20, weeks 1-52, spacing at least the weeks")
+        raise TemplateError(
+            f"{origin}, field 'terms': count 1-20, weeks 1-52 and spacing_weeks at least weeks"
+        )
     return TermLayout(count, weeks, spacing)
 
 
 def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTemplate:
+    """Check a decoded template (format 1, see resources/README.md) and build its value.
+
+    `origin` (usually the file name) starts every error message, followed by the track id, the
+    module's position and key, and the field at fault.
+    """
     r = _Reader(data, origin)
     if r.integer("format") != TEMPLATE_FORMAT:
         raise TemplateError(f"{origin}: unsupported format (expected {TEMPLATE_FORMAT})")
-    track_id = r.text("id")
+    track_id = r.slug("id")
     origin = f"{origin} ({track_id})"
     r.where = origin
+    r.only(_TRACK_FIELDS)
     usual = r.data.get("usual_months")
     if (
         not isinstance(usual, list)
@@ -167,21 +226,29 @@ def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTe
         or not all(isinstance(v, int) and not isinstance(v, bool) for v in usual)
         or not 0 < usual[0] <= usual[1]
     ):
-        raise TemplateError(f"{origin}: usual_months must be [min, max] months with min <= max")
+        raise TemplateError(
+            f"{origin}: field 'usual_months' must be [min, max] months with 0 < min <= max"
+        )
+    pass_mark = r.number("pass_mark_percent", optional=True)
+    if pass_mark is not None and not 0 < pass_mark <= 100:
+        raise TemplateError(f"{origin}: field 'pass_mark_percent' must be from 0 to 100")
+    checked_text = r.text("checked")
+    try:
+        checked = date.fromisoformat(checked_text)
+    except ValueError:
+        raise TemplateError(
+            f"{origin}: field 'checked' must be a date (YYYY-MM-DD), got {checked_text!r}"
+        ) from None
     terms = _terms(r.data.get("terms"), origin)
     raw_modules = r.data.get("modules")
     if not isinstance(raw_modules, list) or not raw_modules:
-        raise TemplateError(f"{origin}: needs a non-empty list of modules")
+        raise TemplateError(f"{origin}: field 'modules' needs a non-empty list of modules")
     modules: list[ModuleTemplate] = []
     keys: set[str] = set()
     for i, raw in enumerate(raw_modules):
         module = _module(raw, i, origin, keys, terms)
         keys.add(module.key)
         modules.append(module)
-    try:
-        checked = date.fromisoformat(r.text("checked"))
-    except ValueError:
-        raise TemplateError(f"{origin}: 'checked' must be a date (YYYY-MM-DD)") from None
     return TrackTemplate(
         id=track_id,
         name=r.text("name"),
@@ -189,12 +256,13 @@ def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTe
         body=r.text("body"),
         usual_months=(usual[0], usual[1]),
         program_label=r.text("program_label"),
-        pass_mark_percent=r.number("pass_mark_percent", optional=True),
+        pass_mark_percent=pass_mark,
         terms=terms,
         basis=r.text("basis", optional=True),
         sources=r.strings("sources"),
         checked=checked,
         modules=tuple(modules),
+        pass_note=r.text("pass_note", optional=True),
     )
 
 
