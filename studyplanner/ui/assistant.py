@@ -67,11 +67,10 @@ class TrackPage(QWizardPage):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Tracks"))
         for t in self.templates.values():
-            low, high = t.usual_months
-            line = "{name}\n{modules} modules, about {hours}, usually {low}–{high} months"
+            line = "{name}\nPrepares for {credential} ({body}) · {modules} modules · about {hours}"
             text = self.tr(line).format(
-                name=t.name, modules=t.module_count, hours=format_hours(t.total_minutes), low=low,
-                high=high,
+                name=t.name, credential=t.goal_credential, body=t.body, modules=t.module_count,
+                hours=format_hours(t.total_minutes),
             )  # fmt: skip
             item = QListWidgetItem(icon("lesson" if t.is_degree else "book"), text)
             item.setData(Qt.ItemDataRole.UserRole, t.id)
@@ -120,7 +119,18 @@ class TrackPage(QWizardPage):
         template = self.template()
         self.custom_box.setVisible(self.choice() == CUSTOM)
         if template is not None:
-            self.details.setText(template.basis)
+            low, high = template.usual_months
+            weeks_long, weeks_short = high * 4.35, low * 4.35
+            slow = format_hours(int(template.total_minutes / weeks_long))
+            fast = format_hours(int(template.total_minutes / weeks_short))
+            self.details.setText(
+                self.tr(
+                    "Usually {low} to {high} months, that is about {slow} to {fast} of study a "
+                    "week. The hours are estimates: after choosing, you can rename, re-estimate, "
+                    "reorder, add or remove modules of your own copy."
+                ).format(low=low, high=high, slow=slow, fast=fast)
+            )
+            self.details.setToolTip(template.basis)
             self.details.show()
         else:
             self.details.hide()

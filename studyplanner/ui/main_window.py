@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.services.database import Database
+from studyplanner.ui.icons import clear_cache as clear_icon_cache
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import PlanScreen
 
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.stack = QStackedWidget()
+        self._icon_names: list[str] = []
         self.plan_screen = PlanScreen(db, clock)
         self.plan_screen.assistant_requested.connect(self.run_assistant)
         self._add_screen("plan", self.tr("Plan"), self.plan_screen)
@@ -56,7 +58,19 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.plan_screen.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a switch between light and dark while the app runs."""
+        if event.type() == QEvent.Type.PaletteChange:
+            clear_icon_cache()
+            for row, name in enumerate(self._icon_names):
+                self.sidebar.item(row).setIcon(icon(name))
+            plan = self.plan_screen.plan()
+            if plan is not None:
+                self.plan_screen.show_plan(plan)
+        super().changeEvent(event)
+
     def _add_screen(self, icon_name: str, title: str, widget: QWidget) -> None:
+        self._icon_names.append(icon_name)
         item = QListWidgetItem(icon(icon_name), title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         item.setSizeHint(QSize(170, 40))

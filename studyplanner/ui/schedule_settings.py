@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from studyplanner.core.validation import check_availability
@@ -24,6 +24,7 @@ class ScheduleSettings(QScrollArea):
         self.setAccessibleName(self.tr("Availability and dates"))
         self._settings: PlanSettings | None = None
         inner = QWidget()
+        inner.setMaximumWidth(860)  # forms stretched across a wide screen are hard to read
         layout = QVBoxLayout(inner)
         goal_box = QGroupBox(self.tr("Start and goal"))
         self.goal = GoalEditor(today)
@@ -55,6 +56,7 @@ class ScheduleSettings(QScrollArea):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.setWidget(inner)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         for signal in (self.goal.changed, self.availability.changed, self.blackouts.changed):
             signal.connect(self._on_edited)
 

@@ -52,32 +52,40 @@ class KindLegend(QWidget):
         self.setAccessibleName(self.tr("Legend of module kinds"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._swatches: list[tuple[ModuleKind, QLabel, QLabel]] = []
         for kind in ModuleKind:
-            swatch = QLabel()
-            size = QFontMetrics(self.font()).height()
-            pixmap = QPixmap(size, size)
-            pixmap.fill(kind_colour(kind, self.palette()))
-            swatch.setPixmap(pixmap)
-            picture = QLabel()
-            picture.setPixmap(icon(kind_icon_name(kind)).pixmap(size, size))
+            swatch, picture = QLabel(), QLabel()
             layout.addWidget(swatch)
             layout.addWidget(picture)
             layout.addWidget(QLabel(kind_name(kind)))
             layout.addSpacing(12)
-        hatch = QLabel()
-        size = QFontMetrics(self.font()).height()
-        pixmap = QPixmap(size, size)
-        pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
-        painter = QPainter(pixmap)
-        painter.fillRect(
-            pixmap.rect(),
-            QBrush(self.palette().color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern),
-        )
-        painter.end()
-        hatch.setPixmap(pixmap)
-        layout.addWidget(hatch)
+            self._swatches.append((kind, swatch, picture))
+        self._hatch = QLabel()
+        layout.addWidget(self._hatch)
         layout.addWidget(QLabel(self.tr("Days off")))
         layout.addStretch(1)
+        self._paint()
+
+    def _paint(self) -> None:
+        palette = self.palette()
+        size = QFontMetrics(self.font()).height()
+        for kind, swatch, picture in self._swatches:
+            pixmap = QPixmap(size, size)
+            pixmap.fill(kind_colour(kind, palette))
+            swatch.setPixmap(pixmap)
+            picture.setPixmap(icon(kind_icon_name(kind)).pixmap(size, size))
+        pixmap = QPixmap(size, size)
+        pixmap.fill(palette.color(QPalette.ColorRole.Base))
+        painter = QPainter(pixmap)
+        brush = QBrush(palette.color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern)
+        painter.fillRect(pixmap.rect(), brush)
+        painter.end()
+        self._hatch.setPixmap(pixmap)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint()
+        super().changeEvent(event)
 
 
 class TimelineView(QWidget):

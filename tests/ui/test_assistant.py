@@ -33,7 +33,8 @@ def test_create_a_cpc_plan_through_the_assistant(qtbot: QtBot, db: Database, tod
     qtbot.addWidget(wizard)
     wizard.show()
     _choose(wizard, "cpc-certificate-program")
-    assert "Cecil" in wizard.track_page.details.text()
+    assert "Usually 9 to 20 months" in wizard.track_page.details.text()
+    assert "Cecil" in wizard.track_page.details.toolTip()
     _next(qtbot, wizard)
 
     goal = wizard.goal_page.goal

@@ -20,6 +20,7 @@ from studyplanner.ui.history_view import BaselineModel
 from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.module_editor import ModuleDraftModel
 from studyplanner.ui.preview_dialog import MovesModel
+from studyplanner.ui.timeline_view import KindLegend
 
 
 def _plan(db: Database, today: date) -> None:
@@ -244,3 +245,22 @@ def test_timeline_paints_bars_in_kind_colours(window: MainWindow) -> None:
     )
     assert found
     assert QApplication.instance() is not None
+
+
+def test_switching_to_dark_repaints_icons_and_legend(window: MainWindow, qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.palette()
+    before = window.sidebar.item(0).icon().pixmap(22, 22).toImage()
+    dark = QPalette(QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: window.sidebar.item(0).icon().pixmap(22, 22).toImage() != before)
+        legend = window.findChild(KindLegend)
+        assert legend is not None
+        swatch = legend._swatches[0][1].pixmap().toImage()
+        expected = kind_colour(legend._swatches[0][0], legend.palette()).rgb()
+        assert swatch.pixel(1, 1) == expected
+    finally:
+        app.setPalette(original)
