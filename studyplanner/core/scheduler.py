@@ -406,31 +406,35 @@ def _smallest_budget(
 
 
 def _extra_minutes_needed(request: PlanRequest, target: date, full: int) -> int:
-    """More weekly minutes (spread over the weekdays in proportion to the availability) that
-    would finish everything, every term included, by the target; 0 when no amount would."""
+    """The fewest more weekly minutes, in EXTRA_STEP steps, that would finish everything (every
+    term included) by the target when spread over the weekdays in proportion to the
+    availability (each day's minutes times 1 + extra / full); 0 when no amount would."""
     if full == 0 or target < max(request.start, request.today):
         return 0
 
-    def fits(scale: float) -> bool:
-        return _quick_fits(request, _Days(_Calendar(request, scale), None), target)
+    def scale(steps: int) -> float:
+        return 1 + steps * EXTRA_STEP / full
 
-    if not fits(MAX_SCALE):
+    def fits(steps: int) -> bool:
+        return _quick_fits(request, _Days(_Calendar(request, scale(steps)), None), target)
+
+    high = math.floor((MAX_SCALE - 1) * full / EXTRA_STEP)
+    if high < 1 or not fits(high):
         return 0
-    low, high = 1.0, MAX_SCALE
-    for _ in range(24):
-        middle = (low + high) / 2
+    low = 1
+    while low < high:  # the smallest number of steps that fits
+        middle = (low + high) // 2
         if fits(middle):
             high = middle
         else:
-            low = middle
-    extra = max(EXTRA_STEP, math.ceil((high - 1.0) * full / EXTRA_STEP - 1e-9) * EXTRA_STEP)
+            low = middle + 1
+    steps = high
     if request.terms:  # confirm with real placements: the capacity test is optimistic here
         for _ in range(8):
-            scale = 1.0 + extra / full
-            if _fits(_place(request, _Calendar(request, scale), None), target):
+            if _fits(_place(request, _Calendar(request, scale(steps)), None), target):
                 break
-            extra += max(EXTRA_STEP, math.ceil(extra / 4 / EXTRA_STEP) * EXTRA_STEP)
-    return extra
+            steps += max(1, steps // 4)
+    return steps * EXTRA_STEP
 
 
 def schedule_plan(request: PlanRequest) -> Schedule:
