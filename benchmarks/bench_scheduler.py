@@ -53,7 +53,7 @@ def degree() -> PlanRequest:
                 term=m.term,
             )
             for m in t.modules
-        ),  # fmt: skip
+        ),
         Availability((540, 540, 540, 540, 540, 360, 180)),
         START,
         START,
