@@ -100,6 +100,7 @@ def _rules() -> dict[str, Any]:
 
 def _body(code: str) -> dict[str, Any]:
     (body,) = [b for b in _rules()["bodies"] if b["code"] == code]
+    assert isinstance(body, dict)
     return body
 
 
