@@ -82,3 +82,27 @@ def test_engine_sets_pragmas_on_every_connection(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     engine.dispose()
+
+
+def test_a_due_migration_is_preceded_by_a_checked_online_backup(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(data_dir)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO tracks (name, goal_credential, body, program_label, term_count,"
+            " created_at) VALUES ('Before the upgrade', '', '', 'x', 0, '2026-01-01 00:00:00')"
+        )
+    db.close()
+    # Pretend this version of the app knows one more revision than the file holds.
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", (*migrate.KNOWN_REVISIONS, "0002_next"))
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002_next")
+    upgraded = open_database(data_dir)
+    upgraded.close()
+    backup = upgraded.backup_before_migration
+    assert backup is not None and backup.parent == data_dir / "backups"
+    assert "before-migration" in backup.name
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT name FROM tracks").fetchall() == [("Before the upgrade",)]
+    conn.close()
