@@ -34,7 +34,12 @@ def _wants_cli(argv: Sequence[str]) -> bool:
 
 
 def _parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="studyplanner", description="Study Planner")
+    parser = argparse.ArgumentParser(
+        prog="studyplanner",
+        description="Study Planner: without a command, opens the app.",
+        epilog="Commands (no window): tracks, plan create, plan show. "
+        "See `studyplanner COMMAND --help`.",
+    )
     parser.add_argument("--data-dir", metavar="DIR", help="use this data folder")
     parser.add_argument(
         "--smoke-test",
