@@ -18,7 +18,7 @@ Inside, days are proleptic ordinals (`date.toordinal()`); Monday is (ordinal - 1
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -418,23 +418,48 @@ def _extra_minutes_needed(request: PlanRequest, target: date, full: int) -> int:
     def fits(steps: int) -> bool:
         return _quick_fits(request, _Days(_Calendar(request, scale(steps)), None), target)
 
-    high = math.floor((MAX_SCALE - 1) * full / EXTRA_STEP)
-    if high < 1 or not fits(high):
+    most = math.floor((MAX_SCALE - 1) * full / EXTRA_STEP)
+    if most < 1 or not fits(most):
         return 0
-    low = 1
+    low, high = 1, most
     while low < high:  # the smallest number of steps that fits
         middle = (low + high) // 2
         if fits(middle):
             high = middle
         else:
             low = middle + 1
-    steps = high
-    if request.terms:  # confirm with real placements: the capacity test is optimistic here
-        for _ in range(8):
-            if _fits(_place(request, _Calendar(request, scale(steps)), None), target):
-                break
-            steps += max(1, steps // 4)
-    return steps * EXTRA_STEP
+    if request.terms:  # the capacity test ignores prerequisites: confirm with real placements
+        high = _confirmed_steps(request, target, high, most, scale)
+    return high * EXTRA_STEP
+
+
+def _confirmed_steps(
+    request: PlanRequest, target: date, low: int, most: int, scale: Callable[[int], float]
+) -> int:
+    """The fewest steps from `low` (the capacity test's answer) to `most` with which a real
+    placement fits: a few growing strides, then halving. 0 when even `most` does not fit (say a
+    course waits for a module of a later term)."""
+
+    def fits(steps: int) -> bool:
+        return _fits(_place(request, _Calendar(request, scale(steps)), None), target)
+
+    if fits(low):
+        return low
+    stride, failed = 1, low
+    while True:
+        trial = min(most, failed + stride)
+        if fits(trial):
+            break
+        if trial == most:
+            return 0
+        failed, stride = trial, stride * 4
+    while failed + 1 < trial:
+        middle = (failed + trial) // 2
+        if fits(middle):
+            trial = middle
+        else:
+            failed = middle
+    return trial
 
 
 def schedule_plan(request: PlanRequest) -> Schedule:
