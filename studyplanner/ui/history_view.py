@@ -4,54 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDateTime,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from studyplanner.services.snapshots import BaselineInfo
 from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.snapshot_model import SnapshotTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class BaselineModel(QAbstractTableModel):
+class BaselineModel(SnapshotTableModel[BaselineInfo]):
     HEADERS = ("Baseline", "Accepted", "Finish", "Why")
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BaselineInfo] = []
-
     def set_baselines(self, baselines: tuple[BaselineInfo, ...]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(baselines, key=lambda b: -b.number)
-        self.endResetModel()
+        self.set_rows(sorted(baselines, key=lambda b: -b.number))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: int, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if not 0 <= index.row() < len(self._rows):
-            return None
-        b = self._rows[index.row()]
-        column = index.column()
+        b = self._rows[row]
         if column == 0:
-            return tr("#{n} (current)").format(n=b.number) if index.row() == 0 else f"#{b.number}"
+            return tr("#{n} (current)").format(n=b.number) if row == 0 else f"#{b.number}"
         if column == 1:
             return QLocale().toString(QDateTime(b.accepted_at), QLocale.FormatType.ShortFormat)
         if column == 2:
@@ -70,7 +42,7 @@ class HistoryView(QWidget):
             )
         )
         text.setWordWrap(True)
-        self.model = BaselineModel(self)
+        self.model = BaselineModel(parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Accepted baselines"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,41 +19,20 @@ from studyplanner.core.model import Schedule
 from studyplanner.services.snapshots import ModuleMove, PlanPreview
 from studyplanner.ui.formatting import format_date, tr, verdict_sentences, verdict_status
 from studyplanner.ui.icons import icon, status_line
+from studyplanner.ui.snapshot_model import SnapshotTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class MovesModel(QAbstractTableModel):
+class MovesModel(SnapshotTableModel[ModuleMove]):
     """Modules whose dates change: old due, new due and the shift in days."""
 
     HEADERS = ("Module", "Due before", "Due after", "Change")
 
-    def __init__(self, moves: tuple[ModuleMove, ...] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._moves = list(moves)
-
     def set_moves(self, moves: tuple[ModuleMove, ...]) -> None:
-        self.beginResetModel()
-        self._moves = list(moves)
-        self.endResetModel()
+        self.set_rows(moves)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._moves)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._moves):
-            return None
-        move = self._moves[index.row()]
+    def cell(self, row: int, column: int, role: int) -> Any:
+        move = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
             if column == 0:
                 return move.title
             if column == 1:
@@ -61,7 +40,7 @@ class MovesModel(QAbstractTableModel):
             if column == 2:
                 return format_date(move.new_due) if move.new_due else tr("removed")
             return self._shift_text(move)
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 3:
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
             shift = move.shift_days
             if shift is not None and shift > 0:
                 return icon("warning")
