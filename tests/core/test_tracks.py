@@ -13,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from studyplanner import bundled
-from studyplanner.core.model import ModuleKind
+from studyplanner.core.model import (
+    Availability,
+    ModuleKind,
+    ModuleToPlan,
+    PlanRequest,
+    VerdictKind,
+)
+from studyplanner.core.scheduler import schedule_plan
 from studyplanner.core.tracks import (
     ModuleTemplate,
     TemplateError,
@@ -93,6 +100,50 @@ def test_tracks_without_terms_have_no_term_or_credits() -> None:
         if track_id != "associate-degree-hit":
             assert t.terms is None
             assert all(m.term is None and m.credits is None for m in t.modules)
+
+
+def _request(t: TrackTemplate, start: date, **mode: Any) -> PlanRequest:
+    ids = {m.key: i for i, m in enumerate(t.modules, start=1)}
+    modules = tuple(
+        ModuleToPlan(
+            ids[m.key], m.title, m.kind, m.minutes, tuple(ids[k] for k in m.requires), term=m.term
+        )
+        for m in t.modules
+    )
+    terms = default_terms(t.terms, start) if t.terms else ()
+    return PlanRequest(
+        modules,
+        mode.pop("availability"),
+        start,
+        start,
+        terms=terms,
+        usual_months=t.usual_months,
+        program_label=t.program_label,
+        **mode,
+    )
+
+
+PART_TIME = Availability((90, 90, 90, 90, 90, 180, 0))  # 10.5 h a week
+FULL_TIME = Availability((600, 600, 600, 600, 600, 360, 240))  # 60 h: term 4 needs 51.8 h
+
+
+@pytest.mark.parametrize("track_id", sorted(EXPECTED))
+def test_every_shipped_template_schedules(track_id: str) -> None:
+    t = _shipped()[track_id]
+    start = date(2027, 8, 23)
+    availability = FULL_TIME if t.terms else PART_TIME
+    planned = schedule_plan(_request(t, start, availability=availability, weekly_minutes=600))
+    assert planned.unscheduled == ()
+    assert planned.verdict.kind is VerdictKind.NO_TARGET
+    assert sum(b.minutes for b in planned.blocks) == t.total_minutes
+    assert planned.finish is not None and planned.finish > start
+    target = start + timedelta(days=round(t.usual_months[1] * 30.44))
+    aimed = schedule_plan(_request(t, start, availability=availability, target=target))
+    assert aimed.verdict.kind in (VerdictKind.FITS, VerdictKind.TOO_LATE)
+    assert sum(b.minutes for b in aimed.blocks) == t.total_minutes
+    if t.terms:  # full time fits every 16-week term and the degree within its usual length
+        assert aimed.verdict.fits, aimed.verdict
+        assert aimed.verdict.late_terms == ()
 
 
 # --- hand-made templates -------------------------------------------------------------------
