@@ -47,6 +47,26 @@ print(json.dumps({
 """
 
 
+# Alembic and SQLAlchemy live in the virtualenv's site-packages, so this one runs without -S. The
+# installed copy on PYTHONPATH still comes before site-packages and the editable-install finder;
+# the probe checks that both the package and the migrations it hands to Alembic are that copy.
+MIGRATIONS_PROBE = r"""
+import json
+from importlib import resources
+import studyplanner
+from studyplanner.store import migrate
+with resources.as_file(resources.files("studyplanner.store") / "migrations") as location:
+    scripts = str(location)
+print(json.dumps({
+    "file": studyplanner.__file__,
+    "migrate": migrate.__file__,
+    "scripts": scripts,
+    "revisions": migrate.alembic_revisions(),
+    "known": list(migrate.KNOWN_REVISIONS),
+}))
+"""
+
+
 def _copy_source(dest: Path) -> Path:
     """Build from a clean copy: the checkout's build/ may hold stale files from older builds (they
     would end up in the wheel), and other tests may be building there at the same time."""
@@ -121,3 +141,14 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
     assert set(seen["icons"]) == set(ICONS) and all(seen["icons"].values())
     assert seen["bodies"] == ["AAPC", "AHIMA"]
     assert seen["heavy"] == []
+
+    migrations_run = subprocess.run(
+        [sys.executable, "-c", MIGRATIONS_PROBE],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert migrations_run.returncode == 0, migrations_run.stderr
+    found = json.loads(migrations_run.stdout)
+    for key in ("file", "migrate", "scripts"):
+        assert Path(found[key]).is_relative_to(site), found
+    assert found["revisions"] == found["known"]
+    assert found["revisions"][0] == "0001_initial"
