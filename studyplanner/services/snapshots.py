@@ -152,3 +152,109 @@ class PlanPreview:
     modules: tuple[ModuleInfo, ...]
     schedule: Schedule
     moves: tuple[ModuleMove, ...] = field(default=())
+
+
+# -- progress (study sessions, completions, practice exams) ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StudySessionInfo:
+    id: int
+    module_id: int
+    module_title: str
+    day: date
+    minutes: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimerInfo:
+    """The running (or paused) study timer; stored, so it survives closing the window."""
+
+    module_id: int
+    module_title: str
+    started_at: datetime
+    """When the current run started (None-like when paused: see `running`)."""
+    banked_seconds: int
+    """Seconds from earlier runs before a pause."""
+    running: bool
+
+    def elapsed_seconds(self, now: datetime) -> int:
+        extra = int((now - self.started_at).total_seconds()) if self.running else 0
+        return self.banked_seconds + max(0, extra)
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleStatus:
+    """One row of the Modules screen."""
+
+    id: int
+    position: int
+    title: str
+    kind: ModuleKind
+    minutes_estimated: int
+    minutes_logged: int
+    due: date | None
+    """Due date in the current baseline."""
+    done: bool
+    done_on: date | None
+    score: float | None
+    status: str
+    """'not_started', 'in_progress', 'done' or 'overdue' (past its baseline due date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExamScore:
+    module_id: int
+    title: str
+    day: date
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSnapshot:
+    """Everything the Dashboard shows, derived from sessions, completions and the baseline."""
+
+    today: date
+    percent_done: float
+    hours_done: float
+    hours_planned_to_date: float
+    hours_total: float
+    days_ahead: int
+    """Negative when behind the accepted baseline."""
+    forecast_finish: date | None
+    baseline_finish: date | None
+    pace_minutes_per_week: float
+    week_planned_minutes: int
+    week_done_minutes: int
+    today_blocks: tuple[tuple[int, str, int], ...]
+    """(module id, title, minutes) planned for today."""
+    next_exam: tuple[str, date] | None
+    pass_mark_percent: float | None
+    exam_scores: tuple[ExamScore, ...]
+    readiness: str
+    """'last three practice exams averaged 74 %' or '' when there are none."""
+
+
+@dataclass(frozen=True, slots=True)
+class BurnUpPoint:
+    """Cumulative hours at the end of a week: as planned (baseline) and as done (None = future)."""
+
+    week_end: date
+    planned_hours: float
+    actual_hours: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressSeries:
+    """What the charts draw."""
+
+    burn_up: tuple[BurnUpPoint, ...]
+    forecast: tuple[tuple[date, float], ...]
+    """The forecast line: (day, cumulative hours) from today to the forecast finish."""
+    weekly_minutes: tuple[tuple[date, int], ...]
+    """Minutes studied per week (week starting Monday), oldest first."""
+    daily_minutes: tuple[tuple[date, int], ...]
+    """Minutes studied per day over the last 26 weeks (for a heatmap)."""
+    exam_scores: tuple[ExamScore, ...]
+    pass_mark_percent: float | None
