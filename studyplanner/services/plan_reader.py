@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from studyplanner.core.model import (
     Availability,
@@ -41,6 +41,7 @@ TERMS = tables.plan_terms
 BASELINES = tables.baselines
 BASELINE_MODULES = tables.baseline_modules
 BASELINE_BLOCKS = tables.baseline_blocks
+SESSIONS = tables.study_sessions
 
 
 def active_plan(db: Database, today: date) -> PlanSnapshot | None:
@@ -98,6 +99,14 @@ def _track(conn: Connection, track_id: int) -> TrackInfo:
             )
         ).all()
     )
+    logged: dict[int, int] = {
+        module_id: int(minutes or 0)
+        for module_id, minutes in conn.execute(
+            select(SESSIONS.c.module_id, func.sum(SESSIONS.c.minutes))
+            .where(SESSIONS.c.module_id.in_(ids))
+            .group_by(SESSIONS.c.module_id)
+        )
+    }
     usual = None
     if row.usual_min_months is not None and row.usual_max_months is not None:
         usual = (row.usual_min_months, row.usual_max_months)
@@ -120,6 +129,7 @@ def _track(conn: Connection, track_id: int) -> TrackInfo:
                 term=m.term,
                 done=m.id in completed,
                 done_on=completed.get(m.id),
+                minutes_logged=logged.get(m.id, 0),
             )
             for i, m in enumerate(modules)
         ),

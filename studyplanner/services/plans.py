@@ -141,6 +141,7 @@ def _schedule(
                 prerequisites=tuple(p for p in m.prerequisite_ids if p in known),
                 done=m.done,
                 done_on=m.done_on,
+                minutes_done=m.minutes_logged,
                 term=m.term,
             )
             for m in modules
@@ -180,6 +181,7 @@ def _drafts_as_infos(
                 term=d.term,
                 done=old.done if old else False,
                 done_on=old.done_on if old else None,
+                minutes_logged=old.minutes_logged if old else 0,
             )
         )
     return infos
@@ -311,6 +313,13 @@ def _changed_modules(
         if m.done and m.id not in kept:
             problems.append(
                 Problem("modules", f"{m.title!r} is completed; reopen it before removing it.")
+            )
+        elif m.minutes_logged and m.id not in kept:
+            problems.append(
+                Problem(
+                    "modules",
+                    f"{m.title!r} has study sessions logged; delete them before removing it.",
+                )
             )
     return _drafts_as_infos(change.modules, existing), problems
 

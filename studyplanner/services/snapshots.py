@@ -43,6 +43,8 @@ class ModuleInfo:
     term: int | None
     done: bool
     done_on: date | None
+    minutes_logged: int = 0
+    """Study time logged on this module (re-planning schedules only the rest)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,3 +171,28 @@ class BaselineBlock(Base):
     day: Mapped[date]
     module_id: Mapped[int | None]
     minutes: Mapped[int]
+
+
+class StudySession(Base):
+    """Time studied on a module on one day."""
+
+    __table__ = tables.study_sessions
+
+    id: Mapped[int]
+    module_id: Mapped[int]
+    day: Mapped[date]
+    minutes: Mapped[int]
+    note: Mapped[str]
+    created_at: Mapped[datetime]
+
+
+class StudyTimer(Base):
+    """The one study timer, stored so it survives closing the window (id is always 1)."""
+
+    __table__ = tables.study_timer
+
+    id: Mapped[int]
+    module_id: Mapped[int]
+    started_at: Mapped[datetime]
+    banked_seconds: Mapped[int]
+    running: Mapped[bool]

@@ -180,3 +180,28 @@ baseline_blocks = Table(
     _fk("module_id", "modules.id", nullable=True, on_delete="SET NULL", index=False),
     Column("minutes", Integer, nullable=False),
 )
+
+study_sessions = Table(
+    "study_sessions",
+    metadata,
+    _id(),
+    # RESTRICT: a module with logged study cannot disappear with its history by accident.
+    _fk("module_id", "modules.id", on_delete="RESTRICT"),
+    Column("day", Date, nullable=False, index=True),
+    Column("minutes", Integer, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("minutes > 0 AND minutes <= 960", name="sane_minutes"),
+)
+
+study_timer = Table(
+    "study_timer",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _fk("module_id", "modules.id", index=False),
+    Column("started_at", DateTime, nullable=False),
+    Column("banked_seconds", Integer, nullable=False, default=0),
+    Column("running", Boolean, nullable=False, default=True),
+    CheckConstraint("id = 1", name="single_timer"),
+    CheckConstraint("banked_seconds >= 0", name="banked_not_negative"),
+)

@@ -106,3 +106,53 @@ def test_a_due_migration_is_preceded_by_a_checked_online_backup(
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT name FROM tracks").fetchall() == [("Before the upgrade",)]
     conn.close()
+
+
+def _database_at(data_dir: Path, revision: str) -> Path:
+    """A database file written by an earlier version of the app (its schema at `revision`)."""
+    from alembic import command
+
+    path = prepare_data_dir(data_dir)
+    engine = make_engine(path)
+    with migrate.alembic_config(engine) as config:
+        command.upgrade(config, revision)
+    engine.dispose()
+    return path
+
+
+@pytest.mark.parametrize("revision", migrate.KNOWN_REVISIONS[:-1])
+def test_every_earlier_revision_upgrades_with_its_data_intact(
+    data_dir: Path, revision: str
+) -> None:
+    path = _database_at(data_dir, revision)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            "INSERT INTO tracks (id, name, goal_credential, body, program_label, term_count,"
+            " created_at) VALUES (1, 'Old track', 'CPC', 'AAPC', 'x', 0, '2026-01-01 00:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO modules (id, track_id, position, title, topic, kind, estimated_minutes)"
+            " VALUES (7, 1, 0, 'Medical terminology', '', 'course', 2700)"
+        )
+        conn.execute(
+            "INSERT INTO module_completions (module_id, completed_on, score)"
+            " VALUES (7, '2026-03-01', 88.5)"
+        )
+    conn.close()
+    db = open_database(data_dir)
+    db.close()
+    assert db.backup_before_migration is not None
+    conn = sqlite3.connect(path)
+    with conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            migrate.HEAD_REVISION,
+        )
+        assert conn.execute("SELECT title, estimated_minutes FROM modules").fetchall() == [
+            ("Medical terminology", 2700)
+        ]
+        assert conn.execute("SELECT completed_on, score FROM module_completions").fetchall() == [
+            ("2026-03-01", 88.5)
+        ]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()

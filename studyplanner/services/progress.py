@@ -1,0 +1,320 @@
+"""Progress use cases: the Dashboard's figures, the Modules screen's rows, the chart series,
+marking modules done, and the catch-up choices. Everything is derived from the stored sessions,
+completions and the accepted baseline (aggregated in SQL), never stored twice.
+
+The study-log actions (sessions, timer) live in study_log.py and are re-exported here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, func, select
+
+from studyplanner.core.model import MAX_MINUTES_PER_DAY, Availability, ModuleKind
+from studyplanner.core.progress import (
+    PACE_WINDOW_DAYS,
+    ModuleWork,
+    compute_progress,
+    planned_by,
+    planned_curve,
+    readiness,
+)
+from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.services.database import Database
+from studyplanner.services.plan_reader import read_active_plan
+from studyplanner.services.snapshots import (
+    BurnUpPoint,
+    ExamScore,
+    ModuleStatus,
+    PlanChange,
+    PlanSnapshot,
+    ProgressSeries,
+    ProgressSnapshot,
+)
+from studyplanner.services.study_log import (
+    clear_completion,
+    current_timer,
+    delete_session,
+    list_sessions,
+    log_session,
+    pause_timer,
+    restore_session,
+    resume_timer,
+    set_completion,
+    start_timer,
+    stop_timer,
+    update_session,
+)
+from studyplanner.store import tables
+
+__all__ = [
+    "catch_up_changes",
+    "current_timer",
+    "delete_session",
+    "list_sessions",
+    "log_session",
+    "mark_done",
+    "module_statuses",
+    "pause_timer",
+    "progress",
+    "progress_series",
+    "reopen",
+    "restore_session",
+    "resume_timer",
+    "start_timer",
+    "stop_timer",
+    "update_session",
+]
+
+SESSIONS = tables.study_sessions
+
+
+def _daily_minutes(conn: Connection, first: date | None = None) -> list[tuple[date, int]]:
+    query = select(SESSIONS.c.day, func.sum(SESSIONS.c.minutes)).group_by(SESSIONS.c.day)
+    if first is not None:
+        query = query.where(SESSIONS.c.day >= first)
+    return [(day, int(minutes)) for day, minutes in conn.execute(query.order_by(SESSIONS.c.day))]
+
+
+def _scores(conn: Connection) -> dict[int, float]:
+    c = tables.module_completions
+    return {
+        mid: float(score)
+        for mid, score in conn.execute(
+            select(c.c.module_id, c.c.score).where(c.c.score.is_not(None))
+        )
+    }
+
+
+def _work(plan: PlanSnapshot) -> list[ModuleWork]:
+    return [
+        ModuleWork(m.id, m.minutes, m.minutes_logged, m.done, m.done_on) for m in plan.track.modules
+    ]
+
+
+def _done_before(plan: PlanSnapshot) -> int:
+    """Work counted as done when the current baseline was accepted (planned from the start)."""
+    total = sum(m.minutes for m in plan.track.modules)
+    return max(0, total - sum(b.minutes for b in plan.schedule.blocks))
+
+
+def progress(db: Database, today: date) -> ProgressSnapshot | None:
+    """The Dashboard's figures for `today`, or None without a plan."""
+    with db.engine.connect() as conn:
+        plan = read_active_plan(conn)
+        if plan is None:
+            return None
+        window_start = today - timedelta(days=PACE_WINDOW_DAYS - 1)
+        recent = _daily_minutes(conn, window_start)
+        first_session = conn.scalar(select(func.min(SESSIONS.c.day)))
+        scores = _scores(conn)
+    blocks = [(b.day, b.minutes) for b in plan.schedule.blocks]
+    figures = compute_progress(
+        _work(plan), blocks, _done_before(plan), recent, first_session, today
+    )
+    monday = today - timedelta(days=today.weekday())
+    sunday = monday + timedelta(days=6)
+    titles = {m.id: m.title for m in plan.track.modules}
+    done_ids = {m.id for m in plan.track.modules if m.done}
+    scheduled = {m.module_id: m for m in plan.schedule.modules}
+    exams = sorted(
+        (scheduled[m.id].due, m.title)
+        for m in plan.track.modules
+        if m.kind.is_exam and not m.done and m.id in scheduled and scheduled[m.id].due
+    )
+    exam_scores = _exam_scores(plan, scores)
+    pass_mark = _pass_mark(db, plan)
+    return ProgressSnapshot(
+        today=today,
+        percent_done=figures.percent_done,
+        hours_done=round(figures.minutes_done / 60, 1),
+        hours_planned_to_date=round(figures.minutes_planned_to_date / 60, 1),
+        hours_total=round(figures.minutes_total / 60, 1),
+        days_ahead=figures.days_ahead,
+        forecast_finish=figures.forecast_finish,
+        baseline_finish=plan.schedule.finish,
+        pace_minutes_per_week=figures.pace_minutes_per_week,
+        week_planned_minutes=sum(m for d, m in blocks if monday <= d <= sunday),
+        week_done_minutes=sum(m for d, m in recent if monday <= d <= sunday),
+        today_blocks=tuple(
+            (b.module_id, titles.get(b.module_id, "?"), b.minutes)
+            for b in plan.schedule.blocks
+            if b.day == today and b.module_id not in done_ids
+        ),
+        next_exam=(exams[0][1], exams[0][0]) if exams else None,  # type: ignore[arg-type]
+        pass_mark_percent=pass_mark,
+        exam_scores=exam_scores,
+        readiness=readiness(
+            [s.score for s in exam_scores if _kind(plan, s.module_id) is ModuleKind.PRACTICE_EXAM],
+            pass_mark,
+        ),
+    )
+
+
+def _kind(plan: PlanSnapshot, module_id: int) -> ModuleKind:
+    return plan.track.module(module_id).kind
+
+
+def _exam_scores(plan: PlanSnapshot, scores: dict[int, float]) -> tuple[ExamScore, ...]:
+    return tuple(
+        sorted(
+            (
+                ExamScore(m.id, m.title, m.done_on, scores[m.id])
+                for m in plan.track.modules
+                if m.id in scores and m.done_on is not None
+            ),
+            key=lambda s: (s.day, s.module_id),
+        )
+    )
+
+
+def _pass_mark(db: Database, plan: PlanSnapshot) -> float | None:
+    with db.engine.connect() as conn:
+        value = conn.scalar(
+            select(tables.tracks.c.pass_mark_percent).where(tables.tracks.c.id == plan.track.id)
+        )
+    return None if value is None else float(value)
+
+
+def module_statuses(db: Database, today: date) -> tuple[ModuleStatus, ...]:
+    """Every module of the active plan with its status against the baseline, in track order."""
+    with db.engine.connect() as conn:
+        plan = read_active_plan(conn)
+        if plan is None:
+            return ()
+        scores = _scores(conn)
+    scheduled = {m.module_id: m for m in plan.schedule.modules}
+    rows = []
+    for m in plan.track.modules:
+        due = scheduled[m.id].due if m.id in scheduled else None
+        if m.done:
+            status = "done"
+        elif due is not None and due < today:
+            status = "overdue"
+        elif m.minutes_logged:
+            status = "in_progress"
+        else:
+            status = "not_started"
+        rows.append(
+            ModuleStatus(
+                id=m.id, position=m.position, title=m.title, kind=m.kind,
+                minutes_estimated=m.minutes, minutes_logged=m.minutes_logged, due=due,
+                done=m.done, done_on=m.done_on, score=scores.get(m.id), status=status,
+            )
+        )  # fmt: skip
+    return tuple(rows)
+
+
+def _status(db: Database, module_id: int, today: date) -> ModuleStatus:
+    for row in module_statuses(db, today):
+        if row.id == module_id:
+            return row
+    raise InvalidInput([Problem("module", f"There is no module {module_id} in your plan.")])
+
+
+def mark_done(
+    db: Database, module_id: int, day: date, score: float | None, today: date
+) -> ModuleStatus:
+    set_completion(db, module_id, day, score, today)
+    return _status(db, module_id, today)
+
+
+def reopen(db: Database, module_id: int, today: date | None = None) -> ModuleStatus:
+    clear_completion(db, module_id)
+    return _status(db, module_id, today or date.today())
+
+
+def progress_series(db: Database, today: date) -> ProgressSeries | None:
+    """Weekly burn-up (planned vs done, with the forecast), weekly and daily study minutes."""
+    with db.engine.connect() as conn:
+        plan = read_active_plan(conn)
+        if plan is None:
+            return None
+        daily = _daily_minutes(conn)
+        scores = _scores(conn)
+    snapshot = progress(db, today)
+    assert snapshot is not None
+    blocks = [(b.day, b.minutes) for b in plan.schedule.blocks]
+    done_before = _done_before(plan)
+    days, cumulative = planned_curve(blocks, done_before)
+    start = min([plan.settings.start, *(d for d, _ in daily[:1])])
+    end = max(d for d in (plan.schedule.finish, snapshot.forecast_finish, today) if d is not None)
+    credit = _completion_credit(plan)
+    burn_up = []
+    week_end = start + timedelta(days=6 - start.weekday())
+    logged_so_far, index = 0, 0
+    while week_end <= end + timedelta(days=6):
+        while index < len(daily) and daily[index][0] <= week_end:
+            logged_so_far += daily[index][1]
+            index += 1
+        actual = None
+        if week_end - timedelta(days=6) <= today:
+            extra = sum(m for d, m in credit if d <= week_end)
+            actual = round((logged_so_far + extra) / 60, 1)
+        planned = planned_by(days, cumulative, done_before, week_end) if days else done_before
+        burn_up.append(BurnUpPoint(week_end, round(planned / 60, 1), actual))
+        week_end += timedelta(days=7)
+    forecast: tuple[tuple[date, float], ...] = ()
+    if snapshot.forecast_finish is not None:
+        forecast = ((today, snapshot.hours_done), (snapshot.forecast_finish, snapshot.hours_total))
+    weekly: dict[date, int] = {}
+    for day, minutes in daily:
+        monday = day - timedelta(days=day.weekday())
+        weekly[monday] = weekly.get(monday, 0) + minutes
+    recent_from = today - timedelta(weeks=26)
+    return ProgressSeries(
+        burn_up=tuple(burn_up),
+        forecast=forecast,
+        weekly_minutes=tuple(sorted(weekly.items())),
+        daily_minutes=tuple((d, m) for d, m in daily if recent_from < d <= today),
+        exam_scores=_exam_scores(plan, scores),
+        pass_mark_percent=snapshot.pass_mark_percent,
+    )
+
+
+def _completion_credit(plan: PlanSnapshot) -> list[tuple[date, int]]:
+    """Completed modules count in full from their completion day, beyond the time logged."""
+    return [
+        (m.done_on, max(0, m.minutes - m.minutes_logged))
+        for m in plan.track.modules
+        if m.done and m.done_on is not None
+    ]
+
+
+def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange], ...]:
+    """Two ways to catch up, to preview: ("raise_minutes", keep the finish date and study more
+    each week) and ("move_target", keep the weekly time and let the finish move)."""
+    from studyplanner.services.plans import preview_plan_change
+
+    with db.engine.connect() as conn:
+        plan = read_active_plan(conn)
+    if plan is None:
+        return ()
+    settings = plan.settings
+    keep = settings.target or plan.schedule.finish
+    if keep is None or keep <= today:
+        keep = today + timedelta(days=28)
+    by_target = replace(settings, target=keep, weekly_minutes=None)
+    preview = preview_plan_change(db, PlanChange(settings=by_target), today)
+    extra = preview.schedule.verdict.extra_minutes_per_week
+    weekly = settings.availability.weekly_minutes
+    factor = (weekly + extra) / weekly if weekly else 1.0
+    raised = Availability(
+        tuple(
+            min(MAX_MINUTES_PER_DAY, round(m * factor / 5) * 5)
+            for m in settings.availability.minutes
+        )  # type: ignore[arg-type]
+    )
+    changes: list[tuple[str, PlanChange]] = [
+        ("raise_minutes", PlanChange(settings=replace(by_target, availability=raised)))
+    ]
+    if settings.target is not None:
+        later = preview.schedule.verdict.suggested_target or preview.schedule.finish or keep
+        changes.append(
+            ("move_target", PlanChange(settings=replace(settings, target=max(later, keep))))
+        )
+    else:
+        changes.append(("move_target", PlanChange(settings=settings)))
+    return tuple(changes)

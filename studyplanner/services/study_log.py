@@ -1,0 +1,259 @@
+"""Use cases of logging study: sessions (log, edit, delete, undo), the stored timer, and module
+completions. One transaction each; bad input raises InvalidInput and writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from studyplanner.core.model import MAX_MINUTES_PER_DAY, ModuleKind
+from studyplanner.core.validation import EARLIEST_DATE, InvalidInput, Problem
+from studyplanner.services.database import Database
+from studyplanner.services.snapshots import StudySessionInfo, TimerInfo
+from studyplanner.store import models, tables
+
+MAX_NOTE = 2000
+
+
+def _active_module_ids(session: Session) -> dict[int, tuple[str, str]]:
+    """Modules of the active plan's track: id -> (title, kind)."""
+    track_id = session.scalar(
+        select(tables.plans.c.track_id)
+        .where(tables.plans.c.is_active.is_(True))
+        .order_by(tables.plans.c.id.desc())
+        .limit(1)
+    )
+    if track_id is None:
+        return {}
+    rows = session.execute(
+        select(tables.modules.c.id, tables.modules.c.title, tables.modules.c.kind).where(
+            tables.modules.c.track_id == track_id
+        )
+    )
+    return {mid: (title, kind) for mid, title, kind in rows}
+
+
+def _check_session(
+    modules: dict[int, tuple[str, str]], module_id: int, day: date, minutes: int, note: str,
+    today: date,
+) -> None:  # fmt: skip
+    problems = []
+    if module_id not in modules:
+        problems.append(Problem("module", f"There is no module {module_id} in your plan."))
+    if day > today:
+        problems.append(Problem("day", "A session cannot be in the future."))
+    elif day < EARLIEST_DATE:
+        problems.append(Problem("day", "The date is before 2000."))
+    if minutes <= 0:
+        problems.append(Problem("minutes", "Minutes must be more than zero."))
+    elif minutes > MAX_MINUTES_PER_DAY:
+        problems.append(Problem("minutes", "More than 16 hours in one session is not realistic."))
+    if len(note) > MAX_NOTE:
+        problems.append(Problem("note", f"Keep the note under {MAX_NOTE} characters."))
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _info(row: models.StudySession, title: str) -> StudySessionInfo:
+    return StudySessionInfo(row.id, row.module_id, title, row.day, row.minutes, row.note)
+
+
+def log_session(
+    db: Database, module_id: int, day: date, minutes: int, note: str, today: date
+) -> StudySessionInfo:
+    with db.transaction() as session:
+        modules = _active_module_ids(session)
+        _check_session(modules, module_id, day, minutes, note, today)
+        row = models.StudySession(
+            module_id=module_id, day=day, minutes=minutes, note=note.strip(),
+            created_at=datetime.now(),
+        )  # fmt: skip
+        session.add(row)
+        session.flush()
+        return _info(row, modules[module_id][0])
+
+
+def update_session(
+    db: Database, session_id: int, module_id: int, day: date, minutes: int, note: str,
+    today: date,
+) -> StudySessionInfo:  # fmt: skip
+    with db.transaction() as session:
+        row = session.get(models.StudySession, session_id)
+        if row is None:
+            raise InvalidInput([Problem("session", "That session no longer exists.")])
+        modules = _active_module_ids(session)
+        _check_session(modules, module_id, day, minutes, note, today)
+        row.module_id, row.day, row.minutes, row.note = module_id, day, minutes, note.strip()
+        session.flush()
+        return _info(row, modules[module_id][0])
+
+
+def delete_session(db: Database, session_id: int) -> StudySessionInfo:
+    """Delete one session; returns it so the deletion can be undone (restore_session)."""
+    with db.transaction() as session:
+        row = session.get(models.StudySession, session_id)
+        if row is None:
+            raise InvalidInput([Problem("session", "That session no longer exists.")])
+        title = _active_module_ids(session).get(row.module_id, ("?", ""))[0]
+        info = _info(row, title)
+        session.delete(row)
+        return info
+
+
+def restore_session(db: Database, info: StudySessionInfo) -> StudySessionInfo:
+    """Undo a deletion: the session comes back with its id, date, minutes and note."""
+    with db.transaction() as session:
+        if session.get(models.StudySession, info.id) is not None:
+            raise InvalidInput([Problem("session", "That session exists already.")])
+        if session.get(models.Module, info.module_id) is None:
+            raise InvalidInput([Problem("module", "Its module no longer exists.")])
+        session.add(
+            models.StudySession(
+                id=info.id, module_id=info.module_id, day=info.day, minutes=info.minutes,
+                note=info.note, created_at=datetime.now(),
+            )
+        )  # fmt: skip
+        return info
+
+
+def list_sessions(db: Database) -> tuple[StudySessionInfo, ...]:
+    """Every session, newest first."""
+    with db.engine.connect() as conn:
+        s, m = tables.study_sessions, tables.modules
+        rows = conn.execute(
+            select(s.c.id, s.c.module_id, m.c.title, s.c.day, s.c.minutes, s.c.note)
+            .join(m, m.c.id == s.c.module_id)
+            .order_by(s.c.day.desc(), s.c.id.desc())
+        )
+        return tuple(StudySessionInfo(*row) for row in rows)
+
+
+# -- the stored timer -----------------------------------------------------------------------
+
+
+def _timer_info(session: Session, row: models.StudyTimer) -> TimerInfo:
+    title = session.scalar(
+        select(tables.modules.c.title).where(tables.modules.c.id == row.module_id)
+    )
+    return TimerInfo(row.module_id, title or "?", row.started_at, row.banked_seconds, row.running)
+
+
+def current_timer(db: Database) -> TimerInfo | None:
+    with db.transaction() as session:
+        row = session.get(models.StudyTimer, 1)
+        return None if row is None else _timer_info(session, row)
+
+
+def start_timer(db: Database, module_id: int, now: datetime) -> TimerInfo:
+    with db.transaction() as session:
+        existing = session.get(models.StudyTimer, 1)
+        if existing is not None:
+            running = _timer_info(session, existing)
+            raise InvalidInput(
+                [
+                    Problem(
+                        "timer",
+                        f"A timer is already on for {running.module_title!r}; stop it first.",
+                    )
+                ]
+            )
+        if module_id not in _active_module_ids(session):
+            raise InvalidInput([Problem("module", f"There is no module {module_id} in your plan.")])
+        row = models.StudyTimer(
+            id=1, module_id=module_id, started_at=now, banked_seconds=0, running=True
+        )
+        session.add(row)
+        session.flush()
+        return _timer_info(session, row)
+
+
+def _timer(session: Session) -> models.StudyTimer:
+    row = session.get(models.StudyTimer, 1)
+    if row is None:
+        raise InvalidInput([Problem("timer", "No timer is running.")])
+    return row
+
+
+def pause_timer(db: Database, now: datetime) -> TimerInfo:
+    with db.transaction() as session:
+        row = _timer(session)
+        if row.running:
+            row.banked_seconds += max(0, int((now - row.started_at).total_seconds()))
+            row.running = False
+        return _timer_info(session, row)
+
+
+def resume_timer(db: Database, now: datetime) -> TimerInfo:
+    with db.transaction() as session:
+        row = _timer(session)
+        if not row.running:
+            row.started_at = now
+            row.running = True
+        return _timer_info(session, row)
+
+
+def stop_timer(db: Database, now: datetime, today: date) -> StudySessionInfo | None:
+    """Stop the timer and log what it counted (nothing under a minute; at most 16 hours)."""
+    with db.transaction() as session:
+        row = _timer(session)
+        info = _timer_info(session, row)
+        session.delete(row)
+        minutes = min(round(info.elapsed_seconds(now) / 60), MAX_MINUTES_PER_DAY)
+        if minutes < 1:
+            return None
+        day = min(now.date(), today)
+        logged = models.StudySession(
+            module_id=info.module_id, day=day, minutes=minutes, note="", created_at=now
+        )
+        session.add(logged)
+        session.flush()
+        return _info(logged, info.module_title)
+
+
+# -- completions ------------------------------------------------------------------------------
+
+
+def set_completion(
+    db: Database, module_id: int, day: date, score: float | None, today: date
+) -> None:
+    with db.transaction() as session:
+        modules = _active_module_ids(session)
+        problems = []
+        if module_id not in modules:
+            problems.append(Problem("module", f"There is no module {module_id} in your plan."))
+        if day > today:
+            problems.append(Problem("day", "A module cannot be completed in the future."))
+        elif day < EARLIEST_DATE:
+            problems.append(Problem("day", "The date is before 2000."))
+        if score is not None:
+            if not 0 <= score <= 100:
+                problems.append(Problem("score", "A score is a percentage from 0 to 100."))
+            elif module_id in modules and not ModuleKind(modules[module_id][1]).is_exam:
+                problems.append(Problem("score", "Only exams and practice exams have a score."))
+        if problems:
+            raise InvalidInput(problems)
+        row = session.get(models.ModuleCompletion, module_id)
+        if row is None:
+            session.add(models.ModuleCompletion(module_id=module_id, completed_on=day, score=score))
+        else:
+            row.completed_on, row.score = day, score
+
+
+def clear_completion(db: Database, module_id: int) -> None:
+    with db.transaction() as session:
+        deleted = session.execute(
+            delete(tables.module_completions).where(
+                tables.module_completions.c.module_id == module_id
+            )
+        )
+        if not deleted.rowcount:  # type: ignore[attr-defined]
+            raise InvalidInput([Problem("module", f"Module {module_id} is not marked done.")])
+
+
+def logged_minutes(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return int(
+            conn.scalar(select(func.coalesce(func.sum(tables.study_sessions.c.minutes), 0))) or 0
+        )
