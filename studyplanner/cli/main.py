@@ -104,7 +104,63 @@ def build_parser() -> argparse.ArgumentParser:
     show = plan_sub.add_parser("show", help="show the active plan")
     show.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
     show.add_argument("--json", action="store_true")
+    replan = plan_sub.add_parser("replan", help="re-plan from today, keeping finished work")
+    replan.add_argument("--today", type=parse_date, metavar="DATE")
+    how = replan.add_mutually_exclusive_group()
+    how.add_argument("--hours-per-week", type=parse_hours, metavar="H")
+    how.add_argument("--target", type=parse_date, metavar="DATE")
+    replan.add_argument("--json", action="store_true")
+
+    log = sub.add_parser("log", help="log a study session")
+    log.add_argument("--module", required=True, type=parse_id, metavar="ID")
+    log.add_argument("--date", required=True, type=parse_date, metavar="DATE")
+    log.add_argument("--minutes", required=True, type=parse_int, metavar="M")
+    log.add_argument("--note", default="", metavar="TEXT")
+    log.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    log.add_argument("--json", action="store_true")
+
+    done = sub.add_parser("done", help="mark a module complete")
+    done.add_argument("module", type=parse_id, metavar="ID")
+    done.add_argument("--date", required=True, type=parse_date, metavar="DATE")
+    done.add_argument("--score", type=parse_score, metavar="PERCENT")
+    done.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    done.add_argument("--json", action="store_true")
+
+    undone = sub.add_parser("undone", help="reopen a module marked complete by mistake")
+    undone.add_argument("module", type=parse_id, metavar="ID")
+    undone.add_argument("--json", action="store_true")
+
+    prog = sub.add_parser("progress", help="progress against the accepted plan")
+    prog.add_argument("--today", type=parse_date, metavar="DATE")
+    prog.add_argument("--json", action="store_true")
     return parser
+
+
+def parse_int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number {text!r}: give whole minutes") from None
+
+
+def parse_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid module id {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"invalid module id {text!r}")
+    return value
+
+
+def parse_score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid score {text!r}: give a percentage") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"invalid score {text!r}: give 0 to 100")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,15 +183,25 @@ def _one_line(exc: InvalidInput) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from studyplanner.cli.commands import run_plan_create, run_plan_show, run_tracks
+    from studyplanner.cli import commands, progress_commands
     from studyplanner.services.errors import StoreProblem
 
+    handlers = {
+        "tracks": commands.run_tracks,
+        "log": progress_commands.run_log,
+        "done": progress_commands.run_done,
+        "undone": progress_commands.run_undone,
+        "progress": progress_commands.run_progress,
+    }
+    plan_handlers = {
+        "create": commands.run_plan_create,
+        "show": commands.run_plan_show,
+        "replan": progress_commands.run_replan,
+    }
     try:
-        if args.command == "tracks":
-            return run_tracks(args)
-        if args.plan_command == "create":
-            return run_plan_create(args)
-        return run_plan_show(args)
+        if args.command == "plan":
+            return plan_handlers[args.plan_command](args)
+        return handlers[args.command](args)
     except StoreProblem as exc:
         print(f"studyplanner: {exc.user_message}", file=sys.stderr)
         return int(getattr(exc, "exit_code", 3))

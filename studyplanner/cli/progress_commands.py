@@ -1,0 +1,153 @@
+"""CLI commands for logging study and following progress: log, done, undone, progress, replan."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from studyplanner.cli.commands import plan_payload, plan_text
+from studyplanner.cli.main import emit
+from studyplanner.core.validation import InvalidInput, Problem, hours_to_minutes
+from studyplanner.services.database import Database, open_database
+
+
+def _today(args: argparse.Namespace) -> date:
+    return getattr(args, "today", None) or date.today()
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return open_database(args.data_dir)
+
+
+def _require_plan(db: Database) -> None:
+    from studyplanner.services.plan_reader import active_plan
+
+    if active_plan(db, date.today()) is None:
+        raise InvalidInput([Problem("plan", "There is no plan yet: create one first.")])
+
+
+def run_log(args: argparse.Namespace) -> int:
+    from studyplanner.services.progress import log_session
+
+    db = _open(args)
+    try:
+        _require_plan(db)
+        info = log_session(db, args.module, args.date, args.minutes, args.note, _today(args))
+    finally:
+        db.close()
+    payload = {
+        "id": info.id, "module_id": info.module_id, "module": info.module_title,
+        "date": info.day.isoformat(), "minutes": info.minutes, "note": info.note,
+    }  # fmt: skip
+    emit(payload, args.json, f"Logged {info.minutes} min on {info.module_title!r} ({info.day}).")
+    return 0
+
+
+def _status_payload(status: Any) -> dict[str, Any]:
+    return {
+        "id": status.id,
+        "title": status.title,
+        "status": status.status,
+        "done": status.done,
+        "done_on": status.done_on.isoformat() if status.done_on else None,
+        "score": status.score,
+    }
+
+
+def run_done(args: argparse.Namespace) -> int:
+    from studyplanner.services.progress import mark_done
+
+    db = _open(args)
+    try:
+        _require_plan(db)
+        status = mark_done(db, args.module, args.date, args.score, _today(args))
+    finally:
+        db.close()
+    emit(_status_payload(status), args.json, f"Marked {status.title!r} done on {status.done_on}.")
+    return 0
+
+
+def run_undone(args: argparse.Namespace) -> int:
+    from studyplanner.services.progress import reopen
+
+    db = _open(args)
+    try:
+        _require_plan(db)
+        status = reopen(db, args.module)
+    finally:
+        db.close()
+    emit(_status_payload(status), args.json, f"Reopened {status.title!r}.")
+    return 0
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    from studyplanner.services.progress import progress
+
+    db = _open(args)
+    try:
+        snapshot = progress(db, _today(args))
+    finally:
+        db.close()
+    if snapshot is None:
+        emit({"plan": None}, args.json, "No plan yet.")
+        return 1
+    payload = {
+        "today": snapshot.today.isoformat(),
+        "percent_done": snapshot.percent_done,
+        "hours_done": snapshot.hours_done,
+        "hours_planned_to_date": snapshot.hours_planned_to_date,
+        "hours_total": snapshot.hours_total,
+        "days_ahead": snapshot.days_ahead,
+        "forecast_finish": _iso(snapshot.forecast_finish),
+        "baseline_finish": _iso(snapshot.baseline_finish),
+        "pace_hours_per_week": round(snapshot.pace_minutes_per_week / 60, 1),
+        "week_planned_minutes": snapshot.week_planned_minutes,
+        "week_done_minutes": snapshot.week_done_minutes,
+        "readiness": snapshot.readiness,
+    }
+    ahead = snapshot.days_ahead
+    where = (
+        "on plan"
+        if ahead == 0
+        else (f"{ahead} days ahead" if ahead > 0 else f"{-ahead} days behind")
+    )
+    text = (
+        f"{snapshot.percent_done:g} % done "
+        f"({snapshot.hours_done:g} of {snapshot.hours_total:g} h); "
+        f"{snapshot.hours_planned_to_date:g} h planned to date; {where}.\n"
+        f"Forecast finish {payload['forecast_finish'] or 'unknown (no recent study)'}; "
+        f"plan finish {payload['baseline_finish']}."
+    )
+    emit(payload, args.json, text)
+    return 0
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def run_replan(args: argparse.Namespace) -> int:
+    from studyplanner.services.plan_reader import active_plan
+    from studyplanner.services.plans import apply_plan_change
+    from studyplanner.services.snapshots import PlanChange
+
+    today = _today(args)
+    db = _open(args)
+    try:
+        plan = active_plan(db, today)
+        if plan is None:
+            raise InvalidInput([Problem("plan", "There is no plan yet: create one first.")])
+        settings = plan.settings
+        if args.hours_per_week is not None:
+            settings = replace(
+                settings, weekly_minutes=hours_to_minutes(args.hours_per_week), target=None
+            )
+        elif args.target is not None:
+            settings = replace(settings, target=args.target, weekly_minutes=None)
+        snapshot = apply_plan_change(db, PlanChange(settings=settings), today, note="Re-planned")
+    finally:
+        db.close()
+    emit(plan_payload(snapshot), args.json, plan_text(snapshot))
+    return 0
