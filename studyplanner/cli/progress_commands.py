@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studyplanner.cli.commands import plan_payload, plan_text
 from studyplanner.cli.main import emit
 from studyplanner.core.validation import InvalidInput, Problem, hours_to_minutes
-from studyplanner.services.database import Database, open_database
+
+if TYPE_CHECKING:
+    from studyplanner.services.database import Database
 
 
 def _today(args: argparse.Namespace) -> date:
@@ -18,6 +20,8 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _open(args: argparse.Namespace) -> Database:
+    from studyplanner.services.database import open_database  # not imported for `tracks`
+
     return open_database(args.data_dir)
 
 

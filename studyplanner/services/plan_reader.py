@@ -6,6 +6,7 @@ and setting up the ORM mappers (about 70 ms) before the first window can be pain
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -51,6 +52,12 @@ def active_plan(db: Database, today: date) -> PlanSnapshot | None:
         return read_active_plan(conn)
 
 
+_BASE_CACHE: dict[tuple[str, int], tuple[TrackInfo, PlanSettings, Schedule]] = {}
+"""What only changes with a new baseline (every plan change saves one): the track's modules,
+the settings and the accepted schedule, per database and baseline id. Completions and logged
+time are read fresh each time and laid over it."""
+
+
 def read_active_plan(conn: Connection) -> PlanSnapshot | None:
     plan = conn.execute(
         select(PLANS).where(PLANS.c.is_active.is_(True)).order_by(PLANS.c.id.desc()).limit(1)
@@ -58,17 +65,33 @@ def read_active_plan(conn: Connection) -> PlanSnapshot | None:
     if plan is None:
         return None
     baselines = conn.execute(
-        select(BASELINES).where(BASELINES.c.plan_id == plan.id).order_by(BASELINES.c.number)
+        select(
+            BASELINES.c.id,
+            BASELINES.c.number,
+            BASELINES.c.accepted_at,
+            BASELINES.c.finish_date,
+            BASELINES.c.note,
+        )
+        .where(BASELINES.c.plan_id == plan.id)
+        .order_by(BASELINES.c.number)
     ).all()
     if not baselines:
         return None
-    track = _track(conn, plan.track_id)
-    done = {m.id: m.done_on for m in track.modules if m.done and m.done_on}
+    key = (str(conn.engine.url), baselines[-1].id)
+    base = _BASE_CACHE.get(key)
+    if base is None:
+        latest = conn.execute(select(BASELINES).where(BASELINES.c.id == baselines[-1].id)).one()
+        base = (_track(conn, plan.track_id), _settings(conn, plan), _schedule(conn, latest))
+        if len(_BASE_CACHE) > 8:
+            _BASE_CACHE.clear()
+        _BASE_CACHE[key] = base
+    track, settings, schedule = base
+    track = _with_progress(conn, track)
     return PlanSnapshot(
         id=plan.id,
         track=track,
-        settings=_settings(conn, plan),
-        schedule=_schedule(conn, baselines[-1], done),
+        settings=settings,
+        schedule=_with_done(schedule, track),
         baselines=tuple(
             BaselineInfo(
                 number=b.number, accepted_at=b.accepted_at, finish=b.finish_date, note=b.note
@@ -80,33 +103,18 @@ def read_active_plan(conn: Connection) -> PlanSnapshot | None:
 
 
 def _track(conn: Connection, track_id: int) -> TrackInfo:
+    """The track and its modules, as if nothing were done yet (see _with_progress)."""
     row = conn.execute(select(TRACKS).where(TRACKS.c.id == track_id)).one()
     modules = conn.execute(
         select(MODULES).where(MODULES.c.track_id == track_id).order_by(MODULES.c.position)
     ).all()
-    ids = [m.id for m in modules]
     prereqs: dict[int, list[int]] = {}
     for module_id, requires_id in conn.execute(
-        select(PREREQUISITES.c.module_id, PREREQUISITES.c.requires_id).where(
-            PREREQUISITES.c.module_id.in_(ids)
-        )
+        select(PREREQUISITES.c.module_id, PREREQUISITES.c.requires_id)
+        .join(MODULES, MODULES.c.id == PREREQUISITES.c.module_id)
+        .where(MODULES.c.track_id == track_id)
     ):
         prereqs.setdefault(module_id, []).append(requires_id)
-    completed: dict[int, date] = dict(
-        conn.execute(
-            select(COMPLETIONS.c.module_id, COMPLETIONS.c.completed_on).where(
-                COMPLETIONS.c.module_id.in_(ids)
-            )
-        ).all()
-    )
-    logged: dict[int, int] = {
-        module_id: int(minutes or 0)
-        for module_id, minutes in conn.execute(
-            select(SESSIONS.c.module_id, func.sum(SESSIONS.c.minutes))
-            .where(SESSIONS.c.module_id.in_(ids))
-            .group_by(SESSIONS.c.module_id)
-        )
-    }
     usual = None
     if row.usual_min_months is not None and row.usual_max_months is not None:
         usual = (row.usual_min_months, row.usual_max_months)
@@ -127,11 +135,57 @@ def _track(conn: Connection, track_id: int) -> TrackInfo:
                 minutes=m.estimated_minutes,
                 prerequisite_ids=tuple(sorted(prereqs.get(m.id, ()))),
                 term=m.term,
-                done=m.id in completed,
-                done_on=completed.get(m.id),
-                minutes_logged=logged.get(m.id, 0),
+                done=False,
+                done_on=None,
             )
             for i, m in enumerate(modules)
+        ),
+    )
+
+
+def _with_progress(conn: Connection, track: TrackInfo) -> TrackInfo:
+    """Lay the completions and the study time logged (summed in SQL) over the track."""
+    in_track = select(MODULES.c.id).where(MODULES.c.track_id == track.id)
+    completed: dict[int, date] = {
+        module_id: day
+        for module_id, day in conn.execute(
+            select(COMPLETIONS.c.module_id, COMPLETIONS.c.completed_on).where(
+                COMPLETIONS.c.module_id.in_(in_track)
+            )
+        )
+    }
+    # Summed over the covering index (module_id, minutes): no pass over every session row.
+    logged: dict[int, int] = {
+        module_id: int(minutes or 0)
+        for module_id, minutes in conn.execute(
+            select(SESSIONS.c.module_id, func.sum(SESSIONS.c.minutes))
+            .where(SESSIONS.c.module_id.in_(in_track))
+            .group_by(SESSIONS.c.module_id)
+        )
+    }
+    if not completed and not logged:
+        return track
+    modules = tuple(
+        ModuleInfo(  # the constructor: dataclasses.replace is several times slower
+            m.id, m.position, m.title, m.topic, m.kind, m.minutes, m.prerequisite_ids, m.term,
+            m.id in completed, completed.get(m.id), logged.get(m.id, 0),
+        )
+        if m.id in completed or m.id in logged
+        else m
+        for m in track.modules
+    )  # fmt: skip
+    return replace(track, modules=modules)
+
+
+def _with_done(schedule: Schedule, track: TrackInfo) -> Schedule:
+    done = {m.id: m.done_on for m in track.modules if m.done}
+    if not done:
+        return schedule
+    return replace(
+        schedule,
+        modules=tuple(
+            replace(s, due=done[s.module_id] or s.due, done=True) if s.module_id in done else s
+            for s in schedule.modules
         ),
     )
 
@@ -154,7 +208,7 @@ def _settings(conn: Connection, plan: Any) -> PlanSettings:
     )
 
 
-def _schedule(conn: Connection, baseline: Any, done: dict[int, date]) -> Schedule:
+def _schedule(conn: Connection, baseline: Any) -> Schedule:
     baseline_id = baseline.id
     mods = conn.execute(
         select(
@@ -173,7 +227,7 @@ def _schedule(conn: Connection, baseline: Any, done: dict[int, date]) -> Schedul
     ).all()
     return Schedule(
         modules=tuple(
-            ScheduledModule(mid, start, done.get(mid, due), minutes, done=mid in done)
+            ScheduledModule(mid, start, due, minutes)
             for mid, start, due, minutes in mods
             if mid is not None
         ),

@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -186,12 +187,15 @@ study_sessions = Table(
     metadata,
     _id(),
     # RESTRICT: a module with logged study cannot disappear with its history by accident.
-    _fk("module_id", "modules.id", on_delete="RESTRICT"),
-    Column("day", Date, nullable=False, index=True),
+    _fk("module_id", "modules.id", on_delete="RESTRICT", index=False),
+    Column("day", Date, nullable=False),
     Column("minutes", Integer, nullable=False),
     Column("note", Text, nullable=False, default=""),
     Column("created_at", DateTime, nullable=False),
     CheckConstraint("minutes > 0 AND minutes <= 960", name="sane_minutes"),
+    # Covering indexes: totals per module and per day are read from the index alone.
+    Index("ix_study_sessions_module_minutes", "module_id", "minutes"),
+    Index("ix_study_sessions_day_minutes", "day", "minutes"),
 )
 
 study_timer = Table(
