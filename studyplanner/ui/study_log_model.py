@@ -1,0 +1,61 @@
+"""The Study log's table: one row per session, newest first, sortable by any column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from studyplanner.services.snapshots import StudySessionInfo
+from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.snapshot_model import SnapshotTableModel
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def format_minutes(minutes: int) -> str:
+    """45 min, 1 h 30 min."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return tr("{m} min").format(m=rest)
+    if not rest:
+        return tr("{h} h").format(h=hours)
+    return tr("{h} h {m} min").format(h=hours, m=rest)
+
+
+class SessionModel(SnapshotTableModel[StudySessionInfo]):
+    HEADERS = ("Date", "Module", "Time", "Note")
+    DATE, MODULE, TIME, NOTE = range(4)
+
+    def session(self, row: int) -> StudySessionInfo:
+        return self._rows[row]
+
+    def row_of(self, session_id: int) -> int | None:
+        for row, s in enumerate(self._rows):
+            if s.id == session_id:
+                return row
+        return None
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        s = self._rows[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == self.DATE:
+                return format_date(s.day)
+            if column == self.MODULE:
+                return s.module_title
+            if column == self.TIME:
+                return format_minutes(s.minutes)
+            return s.note.replace("\n", " ")
+        if role == SORT_ROLE:
+            if column == self.DATE:
+                return f"{s.day.isoformat()}#{s.id:012d}"
+            if column == self.MODULE:
+                return s.module_title.casefold()
+            if column == self.TIME:
+                return s.minutes
+            return s.note.casefold()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE and s.note:
+            return s.note
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TIME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

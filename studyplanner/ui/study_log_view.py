@@ -1,0 +1,27 @@
+"""Layout pieces shared by the Study log and Modules screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def empty_page(title: str, text: str) -> QWidget:
+    """What an empty screen says to do next, instead of a blank table."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addStretch(1)
+    heading = QLabel(title)
+    font = QFont(heading.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    heading.setFont(font)
+    body = QLabel(text)
+    body.setWordWrap(True)
+    for label in (heading, body):
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+    page.setAccessibleName(title)
+    layout.addStretch(2)
+    return page
