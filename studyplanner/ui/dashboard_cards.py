@@ -1,0 +1,287 @@
+"""The Dashboard's cards: today, this week, progress and practice exams. Layout and wording only:
+each card shows the part of a ProgressSnapshot it is about and emits signals for its action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.services.snapshots import ProgressSnapshot
+from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.icons import icon
+from studyplanner.ui.plan_screen import Figure, heading_font
+
+
+def hours_words(minutes: int) -> str:
+    """45 min, 6 h, 3 h 30."""
+    hours, rest = divmod(max(0, minutes), 60)
+    if not hours:
+        return tr("{m} min").format(m=rest)
+    if not rest:
+        return tr("{h} h").format(h=hours)
+    return tr("{h} h {m:02d}").format(h=hours, m=rest)
+
+
+def ahead_words(days: int) -> tuple[str, str]:
+    """(icon name, words) for days ahead of the baseline: never colour alone."""
+    if days < 0:
+        if days == -1:
+            return "warning", tr("1 day behind")
+        return "warning", tr("{n} days behind").format(n=-days)
+    if days == 0:
+        return "check", tr("On plan")
+    if days == 1:
+        return "check", tr("1 day ahead")
+    return "check", tr("{n} days ahead").format(n=days)
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class StatusLine(QWidget):
+    """An icon beside a bold word, updatable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.picture = QLabel()
+        self.word = QLabel()
+        self.word.setFont(heading_font(self.font(), 1.2))
+        layout.addWidget(self.picture)
+        layout.addWidget(self.word)
+        layout.addStretch(1)
+
+    def set_status(self, icon_name: str, word: str) -> None:
+        self.picture.setPixmap(icon(icon_name).pixmap(22, 22))
+        self.word.setText(word)
+        self.setAccessibleName(word)
+
+
+class Card(QFrame):
+    """A framed panel with an icon and a heading, a body, and its action buttons at the bottom."""
+
+    def __init__(self, icon_name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(title)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 14)
+        outer.setSpacing(10)
+        header = QHBoxLayout()
+        picture = QLabel()
+        picture.setPixmap(icon(icon_name).pixmap(24, 24))
+        self.title = QLabel(title)
+        self.title.setFont(heading_font(self.font(), 1.25))
+        header.addWidget(picture)
+        header.addWidget(self.title, 1)
+        outer.addLayout(header)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(8)
+        outer.addLayout(self.body)
+        outer.addStretch(1)
+        self.action_row = QHBoxLayout()
+        self.action_row.addStretch(1)
+        outer.addLayout(self.action_row)
+
+    def button(self, icon_name: str, text: str, accessible_name: str) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.setAccessibleName(accessible_name)
+        self.action_row.addWidget(button)
+        return button
+
+
+class TodayCard(Card):
+    timer_requested = Signal(int)
+    log_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("calendar", tr("Today"), parent)
+        self.date_label = QLabel()
+        self.body.addWidget(self.date_label)
+        self.empty = _wrapped()
+        self.body.addWidget(self.empty)
+        self._rows: QWidget | None = None
+        self.timer_buttons: list[QPushButton] = []
+        self.log_buttons: list[QPushButton] = []
+
+    def show_blocks(self, today: date, blocks: tuple[tuple[int, str, int], ...]) -> None:
+        self.date_label.setText(format_date(today, True))
+        if self._rows is not None:
+            self._rows.deleteLater()
+        self.timer_buttons, self.log_buttons = [], []
+        self._rows = QWidget()
+        grid = QGridLayout(self._rows)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(0, 1)
+        for row, (module_id, title, minutes) in enumerate(blocks):
+            name = _wrapped(title)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(QLabel(hours_words(minutes)), row, 1)
+            start = QPushButton(icon("clock"), tr("Start timer"))
+            start.setAccessibleName(tr("Start the timer on {title}").format(title=title))
+            start.clicked.connect(lambda _=False, m=module_id: self.timer_requested.emit(m))
+            log = QPushButton(icon("study-log"), tr("Log…"))
+            log.setAccessibleName(tr("Log study on {title}").format(title=title))
+            log.clicked.connect(lambda _=False, m=module_id: self.log_requested.emit(m))
+            grid.addWidget(start, row, 2)
+            grid.addWidget(log, row, 3)
+            self.timer_buttons.append(start)
+            self.log_buttons.append(log)
+        self.body.addWidget(self._rows)
+        self.empty.setVisible(not blocks)
+        self.empty.setText(
+            tr("Nothing planned today: a day off, or time to catch up.") if not blocks else ""
+        )
+
+
+class WeekCard(Card):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("timeline", tr("This week"), parent)
+        self.words = QLabel()
+        self.words.setFont(heading_font(self.font(), 1.2))
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(tr("Study this week"))
+        self.note = _wrapped()
+        for w in (self.words, self.bar, self.note):
+            self.body.addWidget(w)
+
+    def show_week(self, done: int, planned: int) -> None:
+        words = tr("{done} of {planned}").format(
+            done=hours_words(done), planned=hours_words(planned)
+        )
+        self.words.setText(words)
+        self.bar.setRange(0, max(planned, done, 1))
+        self.bar.setValue(done)
+        self.bar.setAccessibleDescription(words)
+        if planned and done >= planned:
+            self.note.setText(tr("This week's plan is done."))
+        elif planned:
+            self.note.setText(tr("{left} left this week.").format(left=hours_words(planned - done)))
+        else:
+            self.note.setText(tr("Nothing is planned this week."))
+
+
+class ProgressCard(Card):
+    catch_up_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("plan", tr("Progress"), parent)
+        self.status = StatusLine()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setAccessibleName(tr("Percent complete"))
+        figures = QGridLayout()
+        figures.setVerticalSpacing(10)
+        self.done = Figure(tr("Hours done"))
+        self.forecast = Figure(tr("Forecast finish"))
+        self.next_exam = Figure(tr("Next exam or milestone"))
+        self.baseline = Figure(tr("Planned finish"))
+        figures.addWidget(self.done, 0, 0)
+        figures.addWidget(self.baseline, 0, 1)
+        figures.addWidget(self.forecast, 1, 0)
+        figures.addWidget(self.next_exam, 1, 1)
+        self.next_exam.value.setWordWrap(True)
+        self.pace = _wrapped()
+        for w in (self.status, self.bar):
+            self.body.addWidget(w)
+        self.body.addLayout(figures)
+        self.body.addWidget(self.pace)
+        self.catch_up_button = self.button("refresh", tr("&Catch up…"), tr("Catch up"))
+        self.catch_up_button.clicked.connect(self.catch_up_requested)
+
+    def show_progress(self, p: ProgressSnapshot) -> None:
+        self.status.set_status(*ahead_words(p.days_ahead))
+        self.bar.setValue(round(p.percent_done))
+        self.bar.setFormat(tr("{percent} % complete").format(percent=round(p.percent_done)))
+        self.bar.setAccessibleDescription(self.bar.text())
+        self.done.set_value(
+            tr("{done} of {planned} planned to date").format(
+                done=hours_words(round(p.hours_done * 60)),
+                planned=hours_words(round(p.hours_planned_to_date * 60)),
+            )
+        )
+        self.baseline.set_value(format_date(p.baseline_finish))
+        if p.forecast_finish is None:
+            self.forecast.set_value(tr("not enough study yet"))
+        else:
+            self.forecast.set_value(format_date(p.forecast_finish))
+        if p.next_exam is None:
+            self.next_exam.set_value(tr("none ahead"))
+        else:
+            title, day = p.next_exam
+            self.next_exam.set_value(
+                tr("{title}, {date}").format(title=title, date=format_date(day))
+            )
+        self.pace.setText(
+            tr("Your pace: {hours} a week over the last 4 weeks; {total} in all.").format(
+                hours=hours_words(round(p.pace_minutes_per_week)),
+                total=hours_words(round(p.hours_total * 60)),
+            )
+        )
+        self.catch_up_button.setVisible(p.days_ahead < 0)
+
+
+class ExamsCard(Card):
+    chart_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("exam", tr("Practice exams"), parent)
+        self.status = StatusLine()
+        self.readiness = _wrapped()
+        self.readiness.setAccessibleName(tr("Readiness"))
+        self.pass_mark = _wrapped()
+        for w in (self.status, self.readiness, self.pass_mark):
+            self.body.addWidget(w)
+        self.chart_button = self.button(
+            "timeline", tr("See the &scores"), tr("See the practice exam scores chart")
+        )
+        self.chart_button.clicked.connect(self.chart_requested)
+
+    def show_exams(self, p: ProgressSnapshot) -> None:
+        mark = p.pass_mark_percent
+        self.pass_mark.setText(
+            tr("Pass mark: {mark} %").format(mark=f"{mark:g}") if mark is not None else ""
+        )
+        scores = p.exam_scores
+        self.chart_button.setEnabled(bool(scores))
+        if not scores:
+            self.status.set_status("info", tr("No scores yet"))
+            self.readiness.setText(
+                tr("Mark a practice exam done with its score to see how ready you are.")
+            )
+            return
+        last = scores[-1]
+        self.readiness.setText(
+            p.readiness
+            or tr("Last score: {score} % on {date}.").format(
+                score=f"{last.score:g}", date=format_date(last.day)
+            )
+        )
+        recent = [s.score for s in scores[-3:]]
+        average = sum(recent) / len(recent)
+        if mark is None:
+            self.status.set_status("info", tr("{score} % on average").format(score=round(average)))
+        elif average >= mark:
+            self.status.set_status("check", tr("Above the pass mark"))
+        else:
+            self.status.set_status("warning", tr("Below the pass mark"))

@@ -1,0 +1,181 @@
+"""The Dashboard, the screen the app opens on: today's study blocks, this week, progress against
+the accepted baseline (with catch-up choices when behind), practice exams, and the charts.
+
+Without a plan it says what to do next instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.services.database import Database
+from studyplanner.services.progress import progress, progress_series
+from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot
+from studyplanner.ui.dashboard_cards import Card, ExamsCard, ProgressCard, TodayCard, WeekCard
+from studyplanner.ui.icons import icon
+from studyplanner.ui.plan_screen import heading_font
+from studyplanner.ui.progress_charts import ProgressCharts
+
+WIDE = 1400
+"""From this width the four cards sit in one row; below it, two by two."""
+
+
+class DashboardScreen(QWidget):
+    data_changed = Signal()
+    log_requested = Signal(int)
+    timer_requested = Signal(int)
+    assistant_requested = Signal()
+
+    def __init__(
+        self, db: Database, clock: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self._snapshot: ProgressSnapshot | None = None
+        self._columns = 0
+        self.setAccessibleName(self.tr("Dashboard"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_empty())
+        self.stack.addWidget(self._build_cards())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # -- building -------------------------------------------------------------------------------
+    def _build_empty(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        title = QLabel(self.tr("No plan yet: start the assistant"))
+        title.setFont(heading_font(self.font()))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            self.tr(
+                "The dashboard shows what to study today and whether you are on plan. "
+                "First, let the assistant build your study plan."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.assistant_button = QPushButton(icon("wizard"), self.tr("&Start the plan assistant"))
+        self.assistant_button.setAccessibleName(self.tr("Start the plan assistant"))
+        self.assistant_button.clicked.connect(self.assistant_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.assistant_button)
+        row.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _build_cards(self) -> QWidget:
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(self.tr("Dashboard cards"))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 16, 20, 20)
+        layout.setSpacing(16)
+        heading = QLabel(self.tr("Dashboard"))
+        heading.setFont(heading_font(self.font()))
+        layout.addWidget(heading)
+        self.today_card = TodayCard()
+        self.week_card = WeekCard()
+        self.progress_card = ProgressCard()
+        self.exams_card = ExamsCard()
+        self.today_card.timer_requested.connect(self.timer_requested)
+        self.today_card.log_requested.connect(self.log_requested)
+        self.progress_card.catch_up_requested.connect(self._on_catch_up)
+        self.exams_card.chart_requested.connect(self._on_show_scores)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(16)
+        layout.addLayout(self._grid)
+        self.charts = ProgressCharts()
+        self.charts_card = Card("timeline", self.tr("Charts"))
+        self.charts_card.body.addWidget(self.charts)
+        layout.addWidget(self.charts_card)
+        layout.addStretch(1)
+        self.scroll_area.setWidget(page)
+        self._place_cards(2)
+        return self.scroll_area
+
+    def _place_cards(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        cards: tuple[Card, ...] = (
+            self.today_card,
+            self.week_card,
+            self.progress_card,
+            self.exams_card,
+        )
+        for card in cards:
+            self._grid.removeWidget(card)
+        for n, card in enumerate(cards):
+            self._grid.addWidget(card, n // columns, n % columns)
+        for column in range(4):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        # the Today and Progress cards hold the most: give them more room in the wide row
+        if columns == 4:
+            for column, stretch in enumerate((3, 2, 3, 2)):
+                self._grid.setColumnStretch(column, stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_cards(4 if event.size().width() >= WIDE else 2)
+        super().resizeEvent(event)
+
+    # -- data -----------------------------------------------------------------------------------
+    def snapshot(self) -> ProgressSnapshot | None:
+        return self._snapshot
+
+    def refresh(self) -> None:
+        today = self._clock()
+        snapshot = progress(self._db, today)
+        series = progress_series(self._db, today) if snapshot is not None else None
+        self.show_progress(snapshot, series)
+
+    def show_progress(
+        self, snapshot: ProgressSnapshot | None, series: ProgressSeries | None
+    ) -> None:
+        self._snapshot = snapshot
+        if snapshot is None:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.today_card.show_blocks(snapshot.today, snapshot.today_blocks)
+        self.week_card.show_week(snapshot.week_done_minutes, snapshot.week_planned_minutes)
+        self.progress_card.show_progress(snapshot)
+        self.exams_card.show_exams(snapshot)
+        if series is not None:
+            self.charts.show_series(series, snapshot.today)
+        self.charts_card.setVisible(series is not None)
+
+    # -- actions --------------------------------------------------------------------------------
+    def _on_catch_up(self) -> None:
+        from studyplanner.ui.replan_dialog import ReplanDialog
+
+        if ReplanDialog.ask(self._db, self._clock(), self):
+            self.refresh()
+            self.data_changed.emit()
+
+    def _on_show_scores(self) -> None:
+        self.scroll_area.ensureWidgetVisible(self.charts.scores)
+        self.charts.scores.setFocus()
