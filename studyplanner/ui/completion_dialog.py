@@ -20,6 +20,7 @@ from studyplanner.core.validation import EARLIEST_DATE, Problem
 from studyplanner.services.snapshots import ModuleStatus
 from studyplanner.ui.formatting import date_edit, kind_name, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.study_log_view import with_problem
 
 
 class CompletionDialog(QDialog):
@@ -47,11 +48,9 @@ class CompletionDialog(QDialog):
         self.score_problem = problem_label()
         self.score_problem.setAccessibleName(self.tr("Problem with the score"))
         form = QFormLayout()
-        form.addRow(self.tr("&Completed on:"), self.day)
-        form.addRow("", self.day_problem)
+        form.addRow(self.tr("&Completed on:"), with_problem(self.day, self.day_problem))
         if self._has_score:
-            form.addRow(self.tr("&Score (%):"), self.score)
-            form.addRow("", self.score_problem)
+            form.addRow(self.tr("&Score (%):"), with_problem(self.score, self.score_problem))
         else:
             self.score.hide()
         self.buttons = QDialogButtonBox(

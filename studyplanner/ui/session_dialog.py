@@ -24,6 +24,7 @@ from studyplanner.core.validation import EARLIEST_DATE, Problem
 from studyplanner.services.snapshots import ModuleStatus, StudySessionInfo
 from studyplanner.ui.formatting import date_edit, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.study_log_view import with_problem
 
 MAX_NOTE = 2000
 
@@ -77,8 +78,7 @@ class SessionDialog(QDialog):
             (self.tr("M&inutes:"), self.minutes, self.minutes_problem),
             (self.tr("&Note:"), self.note, self.note_problem),
         ):
-            form.addRow(text, field)
-            form.addRow("", problem)
+            form.addRow(text, with_problem(field, problem))
             problem.setAccessibleName(self.tr("Problem: {field}").format(field=text.strip(":&")))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -1,4 +1,4 @@
-"""Layout pieces shared by the Study log and Modules screens."""
+"""Layout pieces shared by the Study log and Modules screens and their dialogs."""
 
 from __future__ import annotations
 
@@ -25,3 +25,16 @@ def empty_page(title: str, text: str) -> QWidget:
     page.setAccessibleName(title)
     layout.addStretch(2)
     return page
+
+
+def with_problem(field: QWidget, problem: QLabel) -> QWidget:
+    """A form field with its problem message right below it (no gap while there is none).
+    Focus and a label's buddy go to the field itself."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(problem)
+    box.setFocusProxy(field)
+    return box
