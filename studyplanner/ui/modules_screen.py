@@ -104,7 +104,7 @@ class ModulesScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ModuleStatusModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._on_activated)
+        self.table.activated.connect(self._on_activated)  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.no_match = QLabel(self.tr("No module matches the filter."))
         self.complete_button = self._button("check", self.tr("&Mark complete…"))

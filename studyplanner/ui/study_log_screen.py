@@ -92,7 +92,7 @@ class StudyLogScreen(QWidget):
         header.resizeSection(SessionModel.DATE, 130)
         header.resizeSection(SessionModel.MODULE, 320)
         header.resizeSection(SessionModel.TIME, 110)
-        self.table.doubleClicked.connect(self._on_edit)
+        self.table.activated.connect(self._on_edit)  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.empty_hint = QLabel(
             self.tr("No study sessions yet: start the timer or log a session by hand.")

@@ -348,3 +348,16 @@ def test_session_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
     screen.refresh()
     qtmodeltester.check(screen.model)
     qtmodeltester.check(screen.proxy)
+
+
+def test_enter_on_a_session_opens_it_for_editing(
+    qtbot: QtBot, screen: StudyLogScreen, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logged = log_session(db, TERMINOLOGY, today, 30, "", today)
+    screen.refresh()
+    screen.select_session(logged.id)
+    opened: list[Any] = []
+    monkeypatch.setattr(SessionDialog, "ask", lambda *a, **k: opened.append(k) or None)
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert opened == [{"session": logged}]
