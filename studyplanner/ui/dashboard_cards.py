@@ -196,10 +196,11 @@ class ProgressCard(Card):
         self.forecast = Figure(tr("Forecast finish"))
         self.next_exam = Figure(tr("Next exam or milestone"))
         self.baseline = Figure(tr("Planned finish"))
-        figures.addWidget(self.done, 0, 0)
-        figures.addWidget(self.baseline, 0, 1)
-        figures.addWidget(self.forecast, 1, 0)
-        figures.addWidget(self.next_exam, 1, 1)
+        top = Qt.AlignmentFlag.AlignTop
+        figures.addWidget(self.done, 0, 0, top)
+        figures.addWidget(self.baseline, 0, 1, top)
+        figures.addWidget(self.forecast, 1, 0, top)
+        figures.addWidget(self.next_exam, 1, 1, top)
         self.next_exam.value.setWordWrap(True)
         self.pace = _wrapped()
         for w in (self.status, self.bar):
@@ -271,8 +272,9 @@ class ExamsCard(Card):
             )
             return
         last = scores[-1]
+        note = p.readiness[:1].upper() + p.readiness[1:] + "." if p.readiness else ""
         self.readiness.setText(
-            p.readiness
+            note
             or tr("Last score: {score} % on {date}.").format(
                 score=f"{last.score:g}", date=format_date(last.day)
             )

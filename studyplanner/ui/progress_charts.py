@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QMargins, Qt, QTime
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from studyplanner.core.model import ModuleKind
@@ -28,8 +28,12 @@ from studyplanner.services.snapshots import ProgressSeries
 from studyplanner.ui.colours import kind_colour, muted
 from studyplanner.ui.formatting import qdate
 
-WEEKS_SHOWN = 12
-"""The weekly bars show the last twelve weeks (with the weeks nothing was studied)."""
+WEEKS_SHOWN = 8
+"""The weekly bars show the last eight weeks (with the weeks nothing was studied)."""
+
+FORECAST_MARGIN = 0.5
+"""The burn-up's time axis ends at the planned finish plus half the plan's length: a forecast far
+beyond it is cut at the edge (its date is in the Progress card) rather than squashing the plan."""
 
 
 def msecs(day: date) -> float:
@@ -99,7 +103,7 @@ def _attach(chart: QChart, series: list[QLineSeries], x: QAbstractAxis, y: QValu
 
 def _date_axis(first: date, last: date) -> QDateTimeAxis:
     axis = QDateTimeAxis()
-    axis.setFormat("MMM yy" if (last - first).days > 120 else "d MMM")
+    axis.setFormat("MMM yyyy" if (last - first).days > 120 else "d MMM")
     axis.setRange(QDateTime(qdate(first), QTime(0, 0)), QDateTime(qdate(last), QTime(23, 59)))
     axis.setTickCount(6)
     return axis
@@ -155,22 +159,27 @@ class ProgressCharts(QWidget):
             if point.actual_hours is not None:
                 actual.append(msecs(point.week_end), point.actual_hours)
         lines = [planned, actual]
-        days = [p.week_end for p in series.burn_up]
-        top = max(p.planned_hours for p in series.burn_up)
+        first = series.burn_up[0].week_end
+        full = max(p.planned_hours for p in series.burn_up)
+        planned_end = next(p.week_end for p in series.burn_up if p.planned_hours >= full)
+        last = max(planned_end, *(p.week_end for p in series.burn_up if p.actual_hours is not None))
+        top = full
         if series.forecast:
             forecast = QLineSeries()
             forecast.setName(self.tr("Forecast at your pace"))
             forecast.setPen(_pen(kind_colour(ModuleKind.PRACTICE_EXAM, palette), 2.0, True))
             for day, hours in series.forecast:
                 forecast.append(msecs(day), hours)
-                days.append(day)
                 top = max(top, hours)
             lines.append(forecast)
+            limit = planned_end + (planned_end - first) * FORECAST_MARGIN
+            last = min(max(series.forecast[-1][0], planned_end), limit)
         y = QValueAxis()
         y.setRange(0, max(1.0, top * 1.05))
-        y.setLabelFormat("%d")
+        y.applyNiceNumbers()
+        y.setLabelFormat("%g")
         y.setTitleText(self.tr("hours"))
-        _attach(chart, lines, _date_axis(min(days), max(days)), y)
+        _attach(chart, lines, _date_axis(first, last), y)
 
     def _draw_scores(self, series: ProgressSeries, palette: QPalette) -> None:
         scores = series.exam_scores
@@ -215,9 +224,13 @@ class ProgressCharts(QWidget):
         bar_series.append(bars)
         x = QBarCategoryAxis()
         x.append([QLocale().toString(qdate(m), "d MMM") for m in mondays])
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        x.setLabelsFont(small)
         y = QValueAxis()
-        y.setRange(0, max(1.0, max(bars.at(i) for i in range(bars.count())) * 1.15))
-        y.setLabelFormat("%.1f")
+        y.setRange(0, max(1.0, max(bars.at(i) for i in range(bars.count())) * 1.1))
+        y.applyNiceNumbers()
+        y.setLabelFormat("%g")
         y.setTitleText(self.tr("hours"))
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)

@@ -102,7 +102,6 @@ class ReplanDialog(QDialog):
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(self.tr("Verdict for the chosen way"))
         layout.addWidget(self.verdict)
-        layout.addStretch(1)
         box = QDialogButtonBox()
         self.accept_button = box.addButton(
             self.tr("&Accept and save"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -119,7 +118,7 @@ class ReplanDialog(QDialog):
         self._on_days_off_changed()
         self.group.buttonToggled.connect(self._on_choice)
         self.buttons[RAISE].setChecked(True)
-        self.resize(640, 460)
+        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
 
     def _days_off_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
