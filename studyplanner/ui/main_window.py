@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +21,11 @@ from studyplanner.services.database import Database
 from studyplanner.ui.icons import clear_cache as clear_icon_cache
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import PlanScreen
+
+if TYPE_CHECKING:
+    from studyplanner.ui.dashboard_screen import DashboardScreen
+    from studyplanner.ui.modules_screen import ModulesScreen
+    from studyplanner.ui.study_log_screen import StudyLogScreen
 
 
 class MainWindow(QMainWindow):
@@ -43,11 +49,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.stack = QStackedWidget()
         self._icon_names: list[str] = []
-        self.plan_screen = PlanScreen(db, clock)
-        self.plan_screen.assistant_requested.connect(self.run_assistant)
-        self._add_screen("plan", self.tr("Plan"), self.plan_screen)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.sidebar.setCurrentRow(0)
+        self._screens: list[QWidget | None] = []
+        self._factories: list[Callable[[], QWidget]] = []
+        self._add_screen("dashboard", self.tr("Dashboard"), self._make_dashboard)
+        self._add_screen("plan", self.tr("Plan"), self._make_plan)
+        self._add_screen("modules", self.tr("Modules"), self._make_modules)
+        self._add_screen("study-log", self.tr("Study log"), self._make_study_log)
+        self.sidebar.currentRowChanged.connect(self._on_screen)
+        self.sidebar.setCurrentRow(0)  # the Dashboard: the screen the app opens on
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,7 +65,102 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
-        self.plan_screen.refresh()
+
+    # -- screens, built the first time they are shown ----------------------------------------
+    def _add_screen(self, icon_name: str, title: str, make: Callable[[], QWidget]) -> None:
+        self._icon_names.append(icon_name)
+        item = QListWidgetItem(icon(icon_name), title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        item.setSizeHint(QSize(170, 40))
+        self.sidebar.addItem(item)
+        self._factories.append(make)
+        self._screens.append(None)
+        self.stack.addWidget(QWidget())  # replaced by the real screen when first shown
+
+    def screen_at(self, row: int) -> QWidget:
+        screen = self._screens[row]
+        if screen is None:
+            screen = self._factories[row]()
+            self._screens[row] = screen
+            placeholder = self.stack.widget(row)
+            assert placeholder is not None
+            self.stack.insertWidget(row, screen)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return screen
+
+    def _on_screen(self, row: int) -> None:
+        self.screen_at(row)
+        self.stack.setCurrentIndex(row)
+
+    def show_screen(self, row: int) -> QWidget:
+        self.sidebar.setCurrentRow(row)
+        return self.screen_at(row)
+
+    @property
+    def dashboard(self) -> DashboardScreen:
+        return self.screen_at(0)  # type: ignore[return-value]
+
+    @property
+    def plan_screen(self) -> PlanScreen:
+        return self.screen_at(1)  # type: ignore[return-value]
+
+    @property
+    def modules_screen(self) -> ModulesScreen:
+        return self.screen_at(2)  # type: ignore[return-value]
+
+    @property
+    def study_log(self) -> StudyLogScreen:
+        return self.screen_at(3)  # type: ignore[return-value]
+
+    def _make_dashboard(self) -> QWidget:
+        from studyplanner.ui.dashboard_screen import DashboardScreen
+
+        screen = DashboardScreen(self._db, self._clock)
+        screen.refresh()
+        screen.data_changed.connect(self._on_data_changed)
+        screen.assistant_requested.connect(self.run_assistant)
+        screen.log_requested.connect(self._on_log_requested)
+        screen.timer_requested.connect(self._on_timer_requested)
+        return screen
+
+    def _make_plan(self) -> QWidget:
+        screen = PlanScreen(self._db, self._clock)
+        screen.refresh()
+        screen.assistant_requested.connect(self.run_assistant)
+        screen.plan_changed.connect(self._on_data_changed)
+        return screen
+
+    def _make_modules(self) -> QWidget:
+        from studyplanner.ui.modules_screen import ModulesScreen
+
+        screen = ModulesScreen(self._db, self._clock)
+        screen.data_changed.connect(self._on_data_changed)
+        screen.log_requested.connect(self._on_log_requested)
+        screen.timer_requested.connect(self._on_timer_requested)
+        return screen
+
+    def _make_study_log(self) -> QWidget:
+        from studyplanner.ui.study_log_screen import StudyLogScreen
+
+        screen = StudyLogScreen(self._db, self._clock)
+        screen.data_changed.connect(self._on_data_changed)
+        return screen
+
+    def _on_data_changed(self) -> None:
+        """Something was saved: every screen already built shows the new state."""
+        sender = self.sender()
+        for screen in self._screens:
+            if screen is not None and screen is not sender:
+                screen.refresh()  # type: ignore[attr-defined]
+
+    def _on_log_requested(self, module_id: int) -> None:
+        self.show_screen(3)
+        self.study_log.log_for(module_id)
+
+    def _on_timer_requested(self, module_id: int) -> None:
+        self.show_screen(3)
+        self.study_log.start_timer(module_id)
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a switch between light and dark while the app runs."""
@@ -64,18 +168,11 @@ class MainWindow(QMainWindow):
             clear_icon_cache()
             for row, name in enumerate(self._icon_names):
                 self.sidebar.item(row).setIcon(icon(name))
-            plan = self.plan_screen.plan()
-            if plan is not None:
-                self.plan_screen.show_plan(plan)
+            if self._screens[1] is not None:
+                plan = self.plan_screen.plan()
+                if plan is not None:
+                    self.plan_screen.show_plan(plan)
         super().changeEvent(event)
-
-    def _add_screen(self, icon_name: str, title: str, widget: QWidget) -> None:
-        self._icon_names.append(icon_name)
-        item = QListWidgetItem(icon(icon_name), title)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-        item.setSizeHint(QSize(170, 40))
-        self.sidebar.addItem(item)
-        self.stack.addWidget(widget)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Plan"))
@@ -90,7 +187,9 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
 
     def start_assistant_if_no_plan(self) -> None:
-        if self.plan_screen.plan() is None:
+        from studyplanner.services.plan_reader import active_plan
+
+        if active_plan(self._db, self._clock()) is None:
             self.run_assistant()
 
     def run_assistant(self) -> None:
@@ -98,5 +197,7 @@ class MainWindow(QMainWindow):
 
         snapshot = PlanAssistant.ask(self._db, self._clock(), self)
         if snapshot is not None:
-            self.plan_screen.show_plan(snapshot)
-            self.sidebar.setCurrentRow(0)
+            for screen in self._screens:
+                if screen is not None:
+                    screen.refresh()  # type: ignore[attr-defined]
+            self.show_screen(1)

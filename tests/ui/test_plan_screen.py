@@ -39,6 +39,7 @@ def window(qtbot: QtBot, db: Database, today: date) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.show_screen(1)  # the Plan screen
     return win
 
 
@@ -61,7 +62,8 @@ def test_shows_the_saved_plan(window: MainWindow) -> None:
     assert screen.header.verdict.text().startswith("Finishes on")
     assert len(screen.timeline.rows()) == 29
     assert screen.history.model.rowCount() == 1
-    assert window.sidebar.count() == 1  # only screens that exist are listed
+    names = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert names == ["Dashboard", "Plan", "Modules", "Study log"]  # only screens that exist
 
 
 def test_empty_state_offers_the_assistant(
