@@ -7,105 +7,24 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from studyplanner.services.snapshots import ProgressSnapshot
+from studyplanner.ui.dashboard_card import (
+    Card,
+    StatusLine,
+    ahead_words,
+    hours_words,
+    wrapped_label,
+)
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import Figure, heading_font
-
-
-def hours_words(minutes: int) -> str:
-    """45 min, 6 h, 3 h 30."""
-    hours, rest = divmod(max(0, minutes), 60)
-    if not hours:
-        return tr("{m} min").format(m=rest)
-    if not rest:
-        return tr("{h} h").format(h=hours)
-    return tr("{h} h {m:02d}").format(h=hours, m=rest)
-
-
-def ahead_words(days: int) -> tuple[str, str]:
-    """(icon name, words) for days ahead of the baseline: never colour alone."""
-    if days < 0:
-        if days == -1:
-            return "warning", tr("1 day behind")
-        return "warning", tr("{n} days behind").format(n=-days)
-    if days == 0:
-        return "check", tr("On plan")
-    if days == 1:
-        return "check", tr("1 day ahead")
-    return "check", tr("{n} days ahead").format(n=days)
-
-
-def _wrapped(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class StatusLine(QWidget):
-    """An icon beside a bold word, updatable."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.picture = QLabel()
-        self.word = QLabel()
-        self.word.setFont(heading_font(self.font(), 1.2))
-        layout.addWidget(self.picture)
-        layout.addWidget(self.word)
-        layout.addStretch(1)
-
-    def set_status(self, icon_name: str, word: str) -> None:
-        self.picture.setPixmap(icon(icon_name).pixmap(22, 22))
-        self.word.setText(word)
-        self.setAccessibleName(word)
-
-
-class Card(QFrame):
-    """A framed panel with an icon and a heading, a body, and its action buttons at the bottom."""
-
-    def __init__(self, icon_name: str, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(title)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 14, 18, 14)
-        outer.setSpacing(10)
-        header = QHBoxLayout()
-        picture = QLabel()
-        picture.setPixmap(icon(icon_name).pixmap(24, 24))
-        self.title = QLabel(title)
-        self.title.setFont(heading_font(self.font(), 1.25))
-        header.addWidget(picture)
-        header.addWidget(self.title, 1)
-        outer.addLayout(header)
-        self.body = QVBoxLayout()
-        self.body.setSpacing(8)
-        outer.addLayout(self.body)
-        outer.addStretch(1)
-        self.action_row = QHBoxLayout()
-        self.action_row.addStretch(1)
-        outer.addLayout(self.action_row)
-
-    def button(self, icon_name: str, text: str, accessible_name: str) -> QPushButton:
-        button = QPushButton(icon(icon_name), text)
-        button.setAccessibleName(accessible_name)
-        self.action_row.addWidget(button)
-        return button
 
 
 class TodayCard(Card):
@@ -116,7 +35,7 @@ class TodayCard(Card):
         super().__init__("calendar", tr("Today"), parent)
         self.date_label = QLabel()
         self.body.addWidget(self.date_label)
-        self.empty = _wrapped()
+        self.empty = wrapped_label()
         self.body.addWidget(self.empty)
         self._rows: QWidget | None = None
         self.timer_buttons: list[QPushButton] = []
@@ -133,7 +52,7 @@ class TodayCard(Card):
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(0, 1)
         for row, (module_id, title, minutes) in enumerate(blocks):
-            name = _wrapped(title)
+            name = wrapped_label(title)
             grid.addWidget(name, row, 0)
             grid.addWidget(QLabel(hours_words(minutes)), row, 1)
             start = QPushButton(icon("clock"), tr("Start timer"))
@@ -161,7 +80,7 @@ class WeekCard(Card):
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setAccessibleName(tr("Study this week"))
-        self.note = _wrapped()
+        self.note = wrapped_label()
         for w in (self.words, self.bar, self.note):
             self.body.addWidget(w)
 
@@ -202,7 +121,7 @@ class ProgressCard(Card):
         figures.addWidget(self.forecast, 1, 0, top)
         figures.addWidget(self.next_exam, 1, 1, top)
         self.next_exam.value.setWordWrap(True)
-        self.pace = _wrapped()
+        self.pace = wrapped_label()
         for w in (self.status, self.bar):
             self.body.addWidget(w)
         self.body.addLayout(figures)
@@ -248,9 +167,9 @@ class ExamsCard(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("exam", tr("Practice exams"), parent)
         self.status = StatusLine()
-        self.readiness = _wrapped()
+        self.readiness = wrapped_label()
         self.readiness.setAccessibleName(tr("Readiness"))
-        self.pass_mark = _wrapped()
+        self.pass_mark = wrapped_label()
         for w in (self.status, self.readiness, self.pass_mark):
             self.body.addWidget(w)
         self.chart_button = self.button(
@@ -260,6 +179,7 @@ class ExamsCard(Card):
 
     def show_exams(self, p: ProgressSnapshot) -> None:
         mark = p.pass_mark_percent
+        self.pass_mark.setVisible(mark is not None)
         self.pass_mark.setText(
             tr("Pass mark: {mark} %").format(mark=f"{mark:g}") if mark is not None else ""
         )

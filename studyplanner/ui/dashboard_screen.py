@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from studyplanner.services.database import Database
 from studyplanner.services.progress import progress, progress_series
 from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot
-from studyplanner.ui.dashboard_cards import Card, ExamsCard, ProgressCard, TodayCard, WeekCard
+from studyplanner.ui.dashboard_card import Card
+from studyplanner.ui.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.progress_charts import ProgressCharts
@@ -167,6 +168,14 @@ class DashboardScreen(QWidget):
         if series is not None:
             self.charts.show_series(series, snapshot.today)
         self.charts_card.setVisible(series is not None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Status icons follow a light/dark switch (the cards and charts redraw their own)."""
+        if event.type() == QEvent.Type.PaletteChange and self._snapshot is not None:
+            self.progress_card.show_progress(self._snapshot)
+            self.exams_card.show_exams(self._snapshot)
+            self.today_card.show_blocks(self._snapshot.today, self._snapshot.today_blocks)
+        super().changeEvent(event)
 
     # -- actions --------------------------------------------------------------------------------
     def _on_catch_up(self) -> None:

@@ -72,6 +72,7 @@ class ChartView(QChartView):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(accessible_name)
+        self.viewport().setAccessibleName(accessible_name)
         self.setMinimumHeight(260)
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
@@ -162,7 +163,9 @@ class ProgressCharts(QWidget):
         first = series.burn_up[0].week_end
         full = max(p.planned_hours for p in series.burn_up)
         planned_end = next(p.week_end for p in series.burn_up if p.planned_hours >= full)
-        last = max(planned_end, *(p.week_end for p in series.burn_up if p.actual_hours is not None))
+        last = max(
+            [planned_end, *(p.week_end for p in series.burn_up if p.actual_hours is not None)]
+        )
         top = full
         if series.forecast:
             forecast = QLineSeries()

@@ -25,7 +25,7 @@ from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import apply_plan_change, preview_plan_change
 from studyplanner.services.progress import catch_up_changes
 from studyplanner.services.snapshots import PlanChange, PlanPreview, PlanSnapshot
-from studyplanner.ui.dashboard_cards import hours_words
+from studyplanner.ui.dashboard_card import hours_words
 from studyplanner.ui.formatting import date_edit, format_date, pydate, tr, verdict_sentences
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCharts import QBarSeries, QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import Availability, ModuleKind
@@ -222,3 +223,38 @@ def test_charts_follow_a_dark_palette(qtbot: QtBot, db: Database) -> None:
         for axis in chart.axes():
             assert axis.labelsBrush().color() == QColor(235, 235, 235)
             assert axis.gridLineColor() == QColor(80, 80, 86)
+
+
+def test_a_plan_not_started_yet(qtbot: QtBot, db: Database, today: date) -> None:
+    settings = PlanSettings(
+        start=date(2027, 1, 4), availability=Availability((60,) * 7), weekly_minutes=420
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="ccs-exam-prep"), today)
+    screen = _screen(qtbot, db, today)
+    assert screen.stack.currentIndex() == 1
+    assert screen.progress_card.status.word.text() == "On plan"
+    assert not screen.progress_card.catch_up_button.isVisibleTo(screen)
+    assert screen.exams_card.status.word.text() == "No scores yet"
+    assert screen.charts.scores.series_names() == []
+    assert screen.charts.burn_up.series_names()[:2] == ["Planned (baseline)", "Done"]
+
+
+def test_every_control_is_named(qtbot: QtBot, db: Database) -> None:
+    _plan(db, START)
+    screen = _screen(qtbot, db, STUDY_DAY)
+    screen.show()
+    unnamed = [
+        type(w).__name__
+        for w in screen.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and w.isVisibleTo(screen)
+        and type(w).__name__ != "QScrollBar"
+        and not w.accessibleName()
+        and not getattr(w, "text", lambda: "")()
+    ]
+    assert unnamed == []
+    dialog = ReplanDialog(db, STUDY_DAY)
+    qtbot.addWidget(dialog)
+    for w in dialog.findChildren(QWidget):
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and isinstance(w, QAbstractButton):
+            assert w.accessibleName(), w.text()
