@@ -226,15 +226,19 @@ def reopen(db: Database, module_id: int, today: date | None = None) -> ModuleSta
     return _status(db, module_id, today or date.today())
 
 
-def progress_series(db: Database, today: date) -> ProgressSeries | None:
-    """Weekly burn-up (planned vs done, with the forecast), weekly and daily study minutes."""
+def progress_series(
+    db: Database, today: date, snapshot: ProgressSnapshot | None = None
+) -> ProgressSeries | None:
+    """Weekly burn-up (planned vs done, with the forecast), weekly and daily study minutes.
+
+    `snapshot` is progress(db, today) when the caller has it already."""
     with db.engine.connect() as conn:
         plan = read_active_plan(conn)
         if plan is None:
             return None
         daily = _daily_minutes(conn)
         scores = _scores(conn)
-    snapshot = progress(db, today)
+    snapshot = snapshot or progress(db, today)
     assert snapshot is not None
     blocks = [(b.day, b.minutes) for b in plan.schedule.blocks]
     done_before = _done_before(plan)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,7 +30,9 @@ from studyplanner.ui.dashboard_card import Card
 from studyplanner.ui.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font
-from studyplanner.ui.progress_charts import ProgressCharts
+
+if TYPE_CHECKING:
+    from studyplanner.ui.progress_charts import ProgressCharts
 
 WIDE = 1400
 """From this width the four cards sit in one row; below it, two by two."""
@@ -42,9 +45,16 @@ class DashboardScreen(QWidget):
     assistant_requested = Signal()
 
     def __init__(
-        self, db: Database, clock: Callable[[], date], parent: QWidget | None = None
+        self,
+        db: Database,
+        clock: Callable[[], date],
+        parent: QWidget | None = None,
+        *,
+        defer_charts: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.defer_charts = defer_charts
+        """Draw the charts just after the first paint (the app's start-up sets this)."""
         self._db = db
         self._clock = clock
         self._snapshot: ProgressSnapshot | None = None
@@ -109,9 +119,8 @@ class DashboardScreen(QWidget):
         self._grid = QGridLayout()
         self._grid.setSpacing(16)
         layout.addLayout(self._grid)
-        self.charts = ProgressCharts()
+        self._charts: ProgressCharts | None = None  # built on first use (Qt Charts is heavy)
         self.charts_card = Card("timeline", self.tr("Charts"))
-        self.charts_card.body.addWidget(self.charts)
         layout.addWidget(self.charts_card)
         layout.addStretch(1)
         self.scroll_area.setWidget(page)
@@ -147,11 +156,34 @@ class DashboardScreen(QWidget):
     def snapshot(self) -> ProgressSnapshot | None:
         return self._snapshot
 
+    @property
+    def charts(self) -> ProgressCharts:
+        if self._charts is None:
+            from studyplanner.ui import progress_charts  # Qt Charts only when first drawn
+
+            self._charts = progress_charts.ProgressCharts()
+            self.charts_card.body.addWidget(self._charts)
+        return self._charts
+
     def refresh(self) -> None:
         today = self._clock()
         snapshot = progress(self._db, today)
-        series = progress_series(self._db, today) if snapshot is not None else None
+        if self.defer_charts and snapshot is not None:
+            # The cards first; the charts right after the first paint (the window opens faster).
+            self.defer_charts = False
+            self.show_progress(snapshot, None)
+            self.charts_card.setVisible(True)
+            QTimer.singleShot(0, lambda: self._show_series(snapshot))
+            return
+        series = progress_series(self._db, today, snapshot) if snapshot is not None else None
         self.show_progress(snapshot, series)
+
+    def _show_series(self, snapshot: ProgressSnapshot) -> None:
+        if self._snapshot is not snapshot:
+            return  # refreshed meanwhile: that refresh drew the charts
+        series = progress_series(self._db, snapshot.today, snapshot)
+        if series is not None:
+            self.charts.show_series(series, snapshot.today)
 
     def show_progress(
         self, snapshot: ProgressSnapshot | None, series: ProgressSeries | None

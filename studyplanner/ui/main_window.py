@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
     def _make_dashboard(self) -> QWidget:
         from studyplanner.ui.dashboard_screen import DashboardScreen
 
-        screen = DashboardScreen(self._db, self._clock)
+        screen = DashboardScreen(self._db, self._clock, defer_charts=True)
         screen.refresh()
         screen.data_changed.connect(self._on_data_changed)
         screen.assistant_requested.connect(self.run_assistant)

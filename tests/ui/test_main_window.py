@@ -94,3 +94,11 @@ def test_every_screen_names_its_controls(window: MainWindow) -> None:
         unnamed += [f"screen {row}: {name}" for name in _unnamed_controls(window)]
     assert unnamed == []
     assert all(isinstance(window.screen_at(r), QWidget) for r in range(4))
+
+
+def test_dashboard_charts_follow_right_after_the_first_paint(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard._charts is not None)
+    assert dashboard.charts.isVisibleTo(dashboard)
