@@ -101,4 +101,5 @@ def test_dashboard_charts_follow_right_after_the_first_paint(
 ) -> None:
     dashboard = window.dashboard
     qtbot.waitUntil(lambda: dashboard._charts is not None)
-    assert dashboard.charts.isVisibleTo(dashboard)
+    qtbot.waitUntil(lambda: dashboard.charts.isVisibleTo(dashboard))
+    assert dashboard.charts_card.isVisibleTo(dashboard)
