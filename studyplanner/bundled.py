@@ -8,9 +8,10 @@ import json
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from studyplanner.core.tracks import TemplateError, TrackTemplate, parse_track_template
+if TYPE_CHECKING:  # parsing templates is only needed by the assistant and the CLI, not for icons
+    from studyplanner.core.tracks import TrackTemplate
 
 PACKAGE = "studyplanner.resources"
 PROGRAM_ORDER = ("certification programs", "exam-prep tracks")
@@ -42,6 +43,8 @@ def load_track_templates() -> tuple[TrackTemplate, ...]:
 
     Each file must be named after its track id; a broken file raises TemplateError naming it.
     """
+    from studyplanner.core.tracks import TemplateError, parse_track_template
+
     templates: dict[str, TrackTemplate] = {}
     for item in (_root() / "tracks").iterdir():
         if not item.name.endswith(".json"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
@@ -33,42 +34,32 @@ from studyplanner.services.snapshots import (
     ProgressSeries,
     ProgressSnapshot,
 )
-from studyplanner.services.study_log import (
-    clear_completion,
-    current_timer,
-    delete_session,
-    list_sessions,
-    log_session,
-    pause_timer,
-    restore_session,
-    resume_timer,
-    set_completion,
-    start_timer,
-    stop_timer,
-    update_session,
-)
 from studyplanner.store import tables
 
 __all__ = [
     "catch_up_changes",
-    "current_timer",
-    "delete_session",
-    "list_sessions",
-    "log_session",
     "mark_done",
     "module_statuses",
-    "pause_timer",
     "progress",
     "progress_series",
     "reopen",
-    "restore_session",
-    "resume_timer",
-    "start_timer",
-    "stop_timer",
-    "update_session",
 ]
 
 SESSIONS = tables.study_sessions
+
+_STUDY_LOG = {
+    "current_timer", "delete_session", "list_sessions", "log_session", "pause_timer",
+    "restore_session", "resume_timer", "start_timer", "stop_timer", "update_session",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    """The study-log actions, re-exported lazily: they need the ORM, the Dashboard does not."""
+    if name in _STUDY_LOG:
+        from studyplanner.services import study_log
+
+        return getattr(study_log, name)
+    raise AttributeError(name)
 
 
 def _daily_minutes(conn: Connection, first: date | None = None) -> list[tuple[date, int]]:
@@ -217,11 +208,15 @@ def _status(db: Database, module_id: int, today: date) -> ModuleStatus:
 def mark_done(
     db: Database, module_id: int, day: date, score: float | None, today: date
 ) -> ModuleStatus:
+    from studyplanner.services.study_log import set_completion
+
     set_completion(db, module_id, day, score, today)
     return _status(db, module_id, today)
 
 
 def reopen(db: Database, module_id: int, today: date | None = None) -> ModuleStatus:
+    from studyplanner.services.study_log import clear_completion
+
     clear_completion(db, module_id)
     return _status(db, module_id, today or date.today())
 

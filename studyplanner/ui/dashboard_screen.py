@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -54,6 +54,7 @@ class DashboardScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.defer_charts = defer_charts
+        self._pending_series: ProgressSnapshot | None = None
         """Draw the charts just after the first paint (the app's start-up sets this)."""
         self._db = db
         self._clock = clock
@@ -173,10 +174,22 @@ class DashboardScreen(QWidget):
             self.defer_charts = False
             self.show_progress(snapshot, None)
             self.charts_card.setVisible(True)
-            QTimer.singleShot(0, lambda: self._show_series(snapshot))
+            self._pending_series = snapshot
+            self.charts_card.installEventFilter(self)  # drawn once the cards have been painted
             return
         series = progress_series(self._db, today, snapshot) if snapshot is not None else None
         self.show_progress(snapshot, series)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.charts_card
+            and event.type() == QEvent.Type.Paint
+            and self._pending_series is not None
+        ):
+            snapshot, self._pending_series = self._pending_series, None
+            self.charts_card.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self._show_series(snapshot))
+        return super().eventFilter(watched, event)
 
     def _show_series(self, snapshot: ProgressSnapshot) -> None:
         if self._snapshot is not snapshot:
