@@ -35,17 +35,25 @@ def _active_module_ids(session: Session) -> dict[int, tuple[str, str]]:
     return {mid: (title, kind) for mid, title, kind in rows}
 
 
-def _check_session(
-    modules: dict[int, tuple[str, str]], module_id: int, day: date, minutes: int, note: str,
-    today: date,
-) -> None:  # fmt: skip
+def _module_and_day(
+    modules: dict[int, tuple[str, str]], module_id: int, day: date, today: date, future: str
+) -> list[Problem]:
+    """The module must be in the active plan; the day not in the future (`future` says why)."""
     problems = []
     if module_id not in modules:
         problems.append(Problem("module", f"There is no module {module_id} in your plan."))
     if day > today:
-        problems.append(Problem("day", "A session cannot be in the future."))
+        problems.append(Problem("day", future))
     elif day < EARLIEST_DATE:
         problems.append(Problem("day", "The date is before 2000."))
+    return problems
+
+
+def _check_session(
+    modules: dict[int, tuple[str, str]], module_id: int, day: date, minutes: int, note: str,
+    today: date,
+) -> None:  # fmt: skip
+    problems = _module_and_day(modules, module_id, day, today, "A session cannot be in the future.")
     if minutes <= 0:
         problems.append(Problem("minutes", "Minutes must be more than zero."))
     elif minutes > MAX_MINUTES_PER_DAY:
@@ -220,13 +228,9 @@ def set_completion(
 ) -> None:
     with db.transaction() as session:
         modules = _active_module_ids(session)
-        problems = []
-        if module_id not in modules:
-            problems.append(Problem("module", f"There is no module {module_id} in your plan."))
-        if day > today:
-            problems.append(Problem("day", "A module cannot be completed in the future."))
-        elif day < EARLIEST_DATE:
-            problems.append(Problem("day", "The date is before 2000."))
+        problems = _module_and_day(
+            modules, module_id, day, today, "A module cannot be completed in the future."
+        )
         if score is not None:
             if not 0 <= score <= 100:
                 problems.append(Problem("score", "A score is a percentage from 0 to 100."))

@@ -21,9 +21,10 @@ from studyplanner.services.snapshots import ModuleStatus
 from studyplanner.ui.formatting import date_edit, kind_name, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.study_log_view import with_problem
+from studyplanner.ui.validated_dialog import ValidatedDialog
 
 
-class CompletionDialog(QDialog):
+class CompletionDialog(ValidatedDialog):
     def __init__(self, module: ModuleStatus, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
@@ -109,18 +110,5 @@ class CompletionDialog(QDialog):
             problems.append(Problem("score", self.tr("A score is a percentage from 0 to 100.")))
         return problems
 
-    def show_problems(self, problems: list[Problem]) -> None:
-        for name, label in (("day", self.day_problem), ("score", self.score_problem)):
-            messages = [p.message for p in problems if p.field == name]
-            label.setText("\n".join(messages))
-            label.setVisible(bool(messages))
-
-    def _on_changed(self, *_args: object) -> None:
-        problems = self.problems()
-        self.show_problems(problems)
-        self.ok_button.setEnabled(not problems)
-
-    def accept(self) -> None:
-        if self.problems():
-            return
-        super().accept()
+    def problem_labels(self) -> dict[str, QLabel]:
+        return {"day": self.day_problem, "score": self.score_problem}

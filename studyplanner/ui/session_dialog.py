@@ -25,11 +25,12 @@ from studyplanner.services.snapshots import ModuleStatus, StudySessionInfo
 from studyplanner.ui.formatting import date_edit, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.study_log_view import with_problem
+from studyplanner.ui.validated_dialog import ValidatedDialog
 
 MAX_NOTE = 2000
 
 
-class SessionDialog(QDialog):
+class SessionDialog(ValidatedDialog):
     def __init__(
         self,
         modules: Sequence[ModuleStatus],
@@ -145,25 +146,10 @@ class SessionDialog(QDialog):
             )
         return problems
 
-    def show_problems(self, problems: Sequence[Problem]) -> None:
-        """Each message next to its field (also used for problems the service found)."""
-        labels = {
+    def problem_labels(self) -> dict[str, QLabel]:
+        return {
             "day": self.day_problem,
             "module": self.module_problem,
             "minutes": self.minutes_problem,
             "note": self.note_problem,
         }
-        for name, label in labels.items():
-            messages = [p.message for p in problems if p.field == name]
-            label.setText("\n".join(messages))
-            label.setVisible(bool(messages))
-
-    def _on_changed(self, *_args: object) -> None:
-        problems = self.problems()
-        self.show_problems(problems)
-        self.ok_button.setEnabled(not problems)
-
-    def accept(self) -> None:
-        if self.problems():
-            return
-        super().accept()
