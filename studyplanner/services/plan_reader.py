@@ -7,12 +7,13 @@ and setting up the ORM mappers (about 70 ms) before the first window can be pain
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from studyplanner.core.model import (
+    WEEKDAYS,
     Availability,
     Blackout,
     ModuleKind,
@@ -30,19 +31,6 @@ from studyplanner.services.snapshots import (
     TrackInfo,
 )
 from studyplanner.services.verdict_codec import verdict_from_json
-from studyplanner.store import tables
-
-PLANS = tables.plans
-TRACKS = tables.tracks
-MODULES = tables.modules
-PREREQUISITES = tables.module_prerequisites
-COMPLETIONS = tables.module_completions
-BLACKOUTS = tables.blackouts
-TERMS = tables.plan_terms
-BASELINES = tables.baselines
-BASELINE_MODULES = tables.baseline_modules
-BASELINE_BLOCKS = tables.baseline_blocks
-SESSIONS = tables.study_sessions
 
 
 def active_plan(db: Database, today: date) -> PlanSnapshot | None:
@@ -59,28 +47,21 @@ time are read fresh each time and laid over it."""
 
 
 def read_active_plan(conn: Connection) -> PlanSnapshot | None:
-    plan = conn.execute(
-        select(PLANS).where(PLANS.c.is_active.is_(True)).order_by(PLANS.c.id.desc()).limit(1)
-    ).first()
+    plan = _sql(conn, "SELECT * FROM plans WHERE is_active ORDER BY id DESC LIMIT 1").first()
     if plan is None:
         return None
-    baselines = conn.execute(
-        select(
-            BASELINES.c.id,
-            BASELINES.c.number,
-            BASELINES.c.accepted_at,
-            BASELINES.c.finish_date,
-            BASELINES.c.note,
-        )
-        .where(BASELINES.c.plan_id == plan.id)
-        .order_by(BASELINES.c.number)
+    baselines = _sql(
+        conn,
+        "SELECT id, number, accepted_at, finish_date, note FROM baselines"
+        " WHERE plan_id = ? ORDER BY number",
+        plan.id,
     ).all()
     if not baselines:
         return None
     key = (str(conn.engine.url), baselines[-1].id)
     base = _BASE_CACHE.get(key)
     if base is None:
-        latest = conn.execute(select(BASELINES).where(BASELINES.c.id == baselines[-1].id)).one()
+        latest = _sql(conn, "SELECT * FROM baselines WHERE id = ?", baselines[-1].id).one()
         base = (_track(conn, plan.track_id), _settings(conn, plan), _schedule(conn, latest))
         if len(_BASE_CACHE) > 8:
             _BASE_CACHE.clear()
@@ -94,25 +75,29 @@ def read_active_plan(conn: Connection) -> PlanSnapshot | None:
         schedule=_with_done(schedule, track),
         baselines=tuple(
             BaselineInfo(
-                number=b.number, accepted_at=b.accepted_at, finish=b.finish_date, note=b.note
+                number=b.number,
+                accepted_at=_datetime(b.accepted_at),
+                finish=_date(b.finish_date),
+                note=b.note,
             )
             for b in baselines
         ),
-        created_at=plan.created_at,
+        created_at=_datetime(plan.created_at),
     )
 
 
 def _track(conn: Connection, track_id: int) -> TrackInfo:
     """The track and its modules, as if nothing were done yet (see _with_progress)."""
-    row = conn.execute(select(TRACKS).where(TRACKS.c.id == track_id)).one()
-    modules = conn.execute(
-        select(MODULES).where(MODULES.c.track_id == track_id).order_by(MODULES.c.position)
+    row = _sql(conn, "SELECT * FROM tracks WHERE id = ?", track_id).one()
+    modules = _sql(
+        conn, "SELECT * FROM modules WHERE track_id = ? ORDER BY position", track_id
     ).all()
     prereqs: dict[int, list[int]] = {}
-    for module_id, requires_id in conn.execute(
-        select(PREREQUISITES.c.module_id, PREREQUISITES.c.requires_id)
-        .join(MODULES, MODULES.c.id == PREREQUISITES.c.module_id)
-        .where(MODULES.c.track_id == track_id)
+    for module_id, requires_id in _sql(
+        conn,
+        "SELECT p.module_id, p.requires_id FROM module_prerequisites p"
+        " JOIN modules m ON m.id = p.module_id WHERE m.track_id = ?",
+        track_id,
     ):
         prereqs.setdefault(module_id, []).append(requires_id)
     usual = None
@@ -145,22 +130,23 @@ def _track(conn: Connection, track_id: int) -> TrackInfo:
 
 def _with_progress(conn: Connection, track: TrackInfo) -> TrackInfo:
     """Lay the completions and the study time logged (summed in SQL) over the track."""
-    in_track = select(MODULES.c.id).where(MODULES.c.track_id == track.id)
+    in_track = "(SELECT id FROM modules WHERE track_id = ?)"
     completed: dict[int, date] = {
-        module_id: day
-        for module_id, day in conn.execute(
-            select(COMPLETIONS.c.module_id, COMPLETIONS.c.completed_on).where(
-                COMPLETIONS.c.module_id.in_(in_track)
-            )
+        module_id: date.fromisoformat(day)
+        for module_id, day in _sql(
+            conn,
+            f"SELECT module_id, completed_on FROM module_completions WHERE module_id IN {in_track}",
+            track.id,
         )
     }
     # Summed over the covering index (module_id, minutes): no pass over every session row.
     logged: dict[int, int] = {
         module_id: int(minutes or 0)
-        for module_id, minutes in conn.execute(
-            select(SESSIONS.c.module_id, func.sum(SESSIONS.c.minutes))
-            .where(SESSIONS.c.module_id.in_(in_track))
-            .group_by(SESSIONS.c.module_id)
+        for module_id, minutes in _sql(
+            conn,
+            "SELECT module_id, SUM(minutes) FROM study_sessions"
+            f" WHERE module_id IN {in_track} GROUP BY module_id",
+            track.id,
         )
     }
     if not completed and not logged:
@@ -191,47 +177,64 @@ def _with_done(schedule: Schedule, track: TrackInfo) -> Schedule:
 
 
 def _settings(conn: Connection, plan: Any) -> PlanSettings:
-    blackouts = conn.execute(
-        select(BLACKOUTS).where(BLACKOUTS.c.plan_id == plan.id).order_by(BLACKOUTS.c.start_date)
+    blackouts = _sql(
+        conn,
+        "SELECT start_date, end_date, label FROM blackouts WHERE plan_id = ? ORDER BY start_date",
+        plan.id,
     ).all()
-    terms = conn.execute(
-        select(TERMS).where(TERMS.c.plan_id == plan.id).order_by(TERMS.c.number)
+    terms = _sql(
+        conn,
+        "SELECT number, start_date, end_date FROM plan_terms WHERE plan_id = ? ORDER BY number",
+        plan.id,
     ).all()
-    minutes = tuple(getattr(plan, col) for col in tables.WEEKDAY_COLUMNS)
+    minutes = tuple(getattr(plan, f"min_{day}") for day in WEEKDAYS)
     return PlanSettings(
-        start=plan.start_date,
+        start=date.fromisoformat(plan.start_date),
         availability=Availability(minutes),
-        target=plan.target_date,
+        target=_date(plan.target_date),
         weekly_minutes=plan.weekly_minutes,
-        blackouts=tuple(Blackout(b.start_date, b.end_date, b.label) for b in blackouts),
-        terms=tuple(Term(t.number, t.start_date, t.end_date) for t in terms),
+        blackouts=tuple(
+            Blackout(date.fromisoformat(a), date.fromisoformat(b), label)
+            for a, b, label in blackouts
+        ),
+        terms=tuple(Term(n, date.fromisoformat(a), date.fromisoformat(b)) for n, a, b in terms),
     )
 
 
 def _schedule(conn: Connection, baseline: Any) -> Schedule:
-    baseline_id = baseline.id
-    mods = conn.execute(
-        select(
-            BASELINE_MODULES.c.module_id,
-            BASELINE_MODULES.c.start_date,
-            BASELINE_MODULES.c.due_date,
-            BASELINE_MODULES.c.minutes,
-        )
-        .where(BASELINE_MODULES.c.baseline_id == baseline_id)
-        .order_by(BASELINE_MODULES.c.id)
+    mods = _sql(
+        conn,
+        "SELECT module_id, start_date, due_date, minutes FROM baseline_modules"
+        " WHERE baseline_id = ? AND module_id IS NOT NULL ORDER BY id",
+        baseline.id,
     ).all()
-    blocks = conn.execute(
-        select(BASELINE_BLOCKS.c.day, BASELINE_BLOCKS.c.module_id, BASELINE_BLOCKS.c.minutes)
-        .where(BASELINE_BLOCKS.c.baseline_id == baseline_id)
-        .order_by(BASELINE_BLOCKS.c.id)
+    blocks = _sql(
+        conn,
+        "SELECT day, module_id, minutes FROM baseline_blocks"
+        " WHERE baseline_id = ? AND module_id IS NOT NULL ORDER BY id",
+        baseline.id,
     ).all()
+    day = date.fromisoformat
     return Schedule(
         modules=tuple(
-            ScheduledModule(mid, start, due, minutes)
+            ScheduledModule(mid, _date(start), _date(due), minutes)
             for mid, start, due, minutes in mods
-            if mid is not None
         ),
-        blocks=tuple(StudyBlock(d, mid, m) for d, mid, m in blocks if mid is not None),
-        finish=baseline.finish_date,
+        blocks=tuple(StudyBlock(day(d), mid, m) for d, mid, m in blocks),
+        finish=_date(baseline.finish_date),
         verdict=verdict_from_json(baseline.verdict_json),
     )
+
+
+def _sql(conn: Connection, statement: str, *params: object) -> Any:
+    """Plain SQL on this hot path: no statement compilation on the first paint. Dates come
+    back as the ISO text SQLAlchemy stored (see _date and _datetime)."""
+    return conn.exec_driver_sql(statement, params)
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _datetime(text: str) -> datetime:
+    return datetime.fromisoformat(text)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, Availability, ModuleKind
 from studyplanner.core.progress import (
@@ -34,7 +34,6 @@ from studyplanner.services.snapshots import (
     ProgressSeries,
     ProgressSnapshot,
 )
-from studyplanner.store import tables
 
 __all__ = [
     "catch_up_changes",
@@ -45,7 +44,6 @@ __all__ = [
     "reopen",
 ]
 
-SESSIONS = tables.study_sessions
 
 _STUDY_LOG = {
     "current_timer", "delete_session", "list_sessions", "log_session", "pause_timer",
@@ -62,21 +60,28 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
+# Plain SQL on the Dashboard's path (no statement compilation before the first paint); the
+# day index (day, minutes) covers the sums.
+
+
 def _daily_minutes(conn: Connection, first: date | None = None) -> list[tuple[date, int]]:
-    query = select(SESSIONS.c.day, func.sum(SESSIONS.c.minutes)).group_by(SESSIONS.c.day)
-    if first is not None:
-        query = query.where(SESSIONS.c.day >= first)
-    return [(day, int(minutes)) for day, minutes in conn.execute(query.order_by(SESSIONS.c.day))]
+    rows = conn.exec_driver_sql(
+        "SELECT day, SUM(minutes) FROM study_sessions WHERE day >= ? GROUP BY day ORDER BY day",
+        ((first or date(1, 1, 1)).isoformat(),),
+    )
+    return [(date.fromisoformat(day), int(minutes)) for day, minutes in rows]
+
+
+def _first_session(conn: Connection) -> date | None:
+    first = conn.exec_driver_sql("SELECT MIN(day) FROM study_sessions").scalar()
+    return date.fromisoformat(first) if first else None
 
 
 def _scores(conn: Connection) -> dict[int, float]:
-    c = tables.module_completions
-    return {
-        mid: float(score)
-        for mid, score in conn.execute(
-            select(c.c.module_id, c.c.score).where(c.c.score.is_not(None))
-        )
-    }
+    rows = conn.exec_driver_sql(
+        "SELECT module_id, score FROM module_completions WHERE score IS NOT NULL"
+    )
+    return {mid: float(score) for mid, score in rows}
 
 
 def _work(plan: PlanSnapshot) -> list[ModuleWork]:
@@ -99,7 +104,7 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
             return None
         window_start = today - timedelta(days=PACE_WINDOW_DAYS - 1)
         recent = _daily_minutes(conn, window_start)
-        first_session = conn.scalar(select(func.min(SESSIONS.c.day)))
+        first_session = _first_session(conn)
         scores = _scores(conn)
     blocks = [(b.day, b.minutes) for b in plan.schedule.blocks]
     figures = compute_progress(
@@ -163,9 +168,9 @@ def _exam_scores(plan: PlanSnapshot, scores: dict[int, float]) -> tuple[ExamScor
 
 def _pass_mark(db: Database, plan: PlanSnapshot) -> float | None:
     with db.engine.connect() as conn:
-        value = conn.scalar(
-            select(tables.tracks.c.pass_mark_percent).where(tables.tracks.c.id == plan.track.id)
-        )
+        value = conn.exec_driver_sql(
+            "SELECT pass_mark_percent FROM tracks WHERE id = ?", (plan.track.id,)
+        ).scalar()
     return None if value is None else float(value)
 
 
