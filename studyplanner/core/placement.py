@@ -1,0 +1,318 @@
+"""Placing study on the calendar: the day-by-day engine behind the scheduler.
+
+A day's minutes are the weekday's availability, none on a blackout day; with a weekly budget the
+week's usable minutes are scaled down evenly (5-minute steps) so the week never exceeds it.
+Certificate tracks are one stream (the first unfinished module whose prerequisites are finished
+gets the time); degree tracks run a term's courses in parallel from the term's start. Days are
+proleptic ordinals inside (`date.toordinal()`); Monday is (ordinal - 1) % 7 == 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+from studyplanner.core.model import (
+    ModuleToPlan,
+    PlanningError,
+    PlanRequest,
+    StudyBlock,
+    Term,
+)
+
+QUANTUM = 5
+"""Minutes are handed out in steps of this size when a day or a week is shared."""
+BUDGET_STEP = 15
+"""The weekly budget searched for in target mode moves in steps of this many minutes."""
+HORIZON_YEARS = 15
+"""Work not finished this many years after the first study day is reported as unscheduled."""
+DAYS_PER_MONTH = 30.44
+MAX_SCALE = 64.0
+"""The most the availability is multiplied by when working out how much more time would fit."""
+EXTRA_STEP = 30
+
+
+def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
+    """Raise PlanningError for duplicate ids, unknown prerequisites, prerequisite cycles, or
+    (degree tracks) courses whose term has no dates. Messages name the modules by title."""
+    by_id = {m.id: m for m in modules}
+    if len(by_id) != len(modules):
+        raise PlanningError("two modules share the same id")
+    term_numbers = {t.number for t in terms}
+    for m in modules:
+        for p in m.prerequisites:
+            if p not in by_id:
+                raise PlanningError(
+                    f"{m.title!r} requires a module that is not in the track (id {p})"
+                )
+            if p == m.id:
+                raise PlanningError(f"{m.title!r} cannot require itself")
+        if terms and m.term is not None and m.term not in term_numbers:
+            raise PlanningError(f"{m.title!r} belongs to term {m.term}, which has no dates")
+    state: dict[int, int] = {}  # 1 = on the current path, 2 = checked
+    for root in modules:
+        if state.get(root.id):
+            continue
+        stack: list[tuple[int, int]] = [(root.id, 0)]
+        state[root.id] = 1
+        while stack:
+            node, index = stack[-1]
+            prereqs = by_id[node].prerequisites
+            if index < len(prereqs):
+                stack[-1] = (node, index + 1)
+                nxt = prereqs[index]
+                if state.get(nxt) == 1:
+                    path = [n for n, _ in stack]
+                    raise PlanningError(_cycle_message([by_id[n] for n in path[path.index(nxt) :]]))
+                if not state.get(nxt):
+                    state[nxt] = 1
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                stack.pop()
+
+
+def _cycle_message(cycle: list[ModuleToPlan]) -> str:
+    """`cycle[i]` requires `cycle[i + 1]`, and the last requires the first."""
+    if len(cycle) == 2:
+        return f"{cycle[0].title!r} and {cycle[1].title!r} require each other"
+    links = [f"{a.title!r} requires {b.title!r}" for a, b in pairwise([*cycle, cycle[0]])]
+    return "the prerequisites go round in a circle: " + ", ".join(links)
+
+
+def _horizon(first_day: date) -> int:
+    """The last day (ordinal) on which anything is scheduled."""
+    try:
+        return first_day.replace(year=first_day.year + HORIZON_YEARS).toordinal()
+    except ValueError:  # 29 February
+        return first_day.replace(year=first_day.year + HORIZON_YEARS, day=28).toordinal()
+
+
+class _Calendar:
+    """Raw study minutes per day: availability (times `scale`), none on days off or before the
+    first study day."""
+
+    def __init__(self, request: PlanRequest, scale: float = 1.0) -> None:
+        first_day = max(request.start, request.today)
+        self.first = first_day.toordinal()
+        self.last = _horizon(first_day)
+        minutes = request.availability.minutes
+        self.weekday_minutes = tuple(int(m * scale) for m in minutes) if scale != 1.0 else minutes
+        self.days_off: set[int] = set()
+        for b in request.blackouts:
+            low, high = max(b.start.toordinal(), self.first), min(b.end.toordinal(), self.last + 7)
+            self.days_off.update(range(low, high + 1))
+
+    def raw(self, day: int) -> int:
+        if day < self.first or day in self.days_off:
+            return 0
+        return self.weekday_minutes[(day - 1) % 7]
+
+
+class _Days:
+    """Minutes to study per day: the calendar's, shaped so no ISO week exceeds `budget`."""
+
+    def __init__(self, calendar: _Calendar, budget: int | None) -> None:
+        self.calendar = calendar
+        self.budget = budget
+        self._weeks: dict[int, list[int]] = {}
+
+    def minutes(self, day: int) -> int:
+        if self.budget is None:
+            return self.calendar.raw(day)
+        weekday = (day - 1) % 7
+        monday = day - weekday
+        week = self._weeks.get(monday)
+        if week is None:
+            week = self._weeks[monday] = self._shape_week(monday, self.budget)
+        return week[weekday]
+
+    def _shape_week(self, monday: int, budget: int) -> list[int]:
+        raw = [self.calendar.raw(monday + i) for i in range(7)]
+        usable = sum(raw)
+        if usable <= budget:
+            return raw
+        factor = budget / usable
+        shaped = [int(m * factor) // QUANTUM * QUANTUM for m in raw]
+        left = budget - sum(shaped)
+        for i in range(7):  # what rounding lost goes to the earliest days, within availability
+            if left < QUANTUM:
+                break
+            extra = min(left, raw[i] - shaped[i]) // QUANTUM * QUANTUM
+            shaped[i] += extra
+            left -= extra
+        return shaped
+
+
+@dataclass
+class _Run:
+    """The outcome of one placement pass (days as ordinals)."""
+
+    blocks: list[StudyBlock] = field(default_factory=list)
+    first_day: dict[int, int] = field(default_factory=dict)
+    last_day: dict[int, int] = field(default_factory=dict)
+    unscheduled: list[int] = field(default_factory=list)
+    late_terms: set[int] = field(default_factory=set)
+
+    @property
+    def finish(self) -> date | None:
+        last = max(self.last_day.values(), default=None)
+        return None if last is None else date.fromordinal(last)
+
+
+class _Placement:
+    """One pass over the calendar: who studies what on each day."""
+
+    def __init__(self, request: PlanRequest, days: _Days) -> None:
+        self.days = days
+        self.run = _Run()
+        self.order = [m for m in request.modules if not m.done]
+        self.finished = {m.id for m in request.modules if m.done}
+        self.remaining = {m.id: m.remaining_minutes for m in self.order}
+        self.empty = [m for m in self.order if m.remaining_minutes == 0]
+        self.terms = {t.number: t for t in request.terms}
+        ends = [t.end.toordinal() for t in request.terms]
+        self.after_terms = max(ends) + 1 if ends else 0
+        self.term_starts = {t.number: t.start.toordinal() for t in request.terms}
+        self.position = {m.id: i for i, m in enumerate(self.order)}
+        self.cursor = 0
+        self.today = date.min
+        self.ready: list[ModuleToPlan] = []
+        self.waiting = [m for m in self.order if m.term is not None and m.remaining_minutes]
+        self.ready_day, self.changed = 0, True
+
+    def place(self) -> _Run:
+        calendar = self.days.calendar
+        day, parallel = calendar.first, bool(self.terms)
+        while self.remaining and day <= calendar.last:
+            available = self.days.minutes(day)
+            if available > 0:
+                self.today = date.fromordinal(day)
+                if parallel:
+                    self._share_day(day, available)
+                else:
+                    self._stream_day(day, available)
+            day += 1
+        run = self.run
+        run.unscheduled = [m.id for m in self.order if m.id in self.remaining]
+        for m in self.order:
+            if m.term is None or m.term not in self.terms:
+                continue
+            last = run.last_day.get(m.id)
+            if m.id in self.remaining or (last and last > self.terms[m.term].end.toordinal()):
+                run.late_terms.add(m.term)
+        return run
+
+    def _eligible(self, m: ModuleToPlan) -> bool:
+        return all(p in self.finished for p in m.prerequisites)
+
+    def _open(self, m: ModuleToPlan, day: int) -> bool:
+        """May `m` be studied on `day`? Always on a certificate track; term courses from their
+        term's start on; modules without a term after the last term."""
+        if not self.terms:
+            return True
+        if m.term is None:
+            return day >= self.after_terms
+        return day >= self.term_starts[m.term]
+
+    def _finish(self, module_id: int) -> None:
+        del self.remaining[module_id]
+        self.finished.add(module_id)
+        self.changed = True
+
+    def _ready_courses(self, day: int) -> list[ModuleToPlan]:
+        """Term courses with work left that may be studied on `day`, in order. Kept in two
+        lists (ready, waiting) refreshed only on a new day or when a module finishes: a course
+        once ready stays ready until it finishes."""
+        if self.changed or day != self.ready_day:
+            self.ready = [m for m in self.ready if m.id in self.remaining]
+            now = [m for m in self.waiting if self._open(m, day) and self._eligible(m)]
+            if now:
+                self.waiting = [m for m in self.waiting if m.id not in {n.id for n in now}]
+                self.ready = sorted([*self.ready, *now], key=lambda m: self.position[m.id])
+            self.changed, self.ready_day = False, day
+        return list(self.ready)
+
+    def _settle_empty(self, day: int) -> None:
+        """Modules with nothing left to study are due on the first study day on which they may
+        start (their prerequisites finished, their term begun)."""
+        settled = True
+        while self.empty and settled:
+            settled = False
+            for m in self.empty:
+                if self._open(m, day) and self._eligible(m):
+                    self.run.first_day[m.id] = self.run.last_day[m.id] = day
+                    self._finish(m.id)
+                    settled = True
+            if settled:
+                self.empty = [m for m in self.empty if m.id in self.remaining]
+
+    def _give(self, day: int, module_id: int, minutes: int) -> None:
+        """Add minutes to the module's block of that day (one block per day and module)."""
+        blocks = self.run.blocks
+        i = len(blocks) - 1
+        when = self.today
+        while i >= 0 and blocks[i].day == when:
+            if blocks[i].module_id == module_id:
+                blocks[i] = StudyBlock(when, module_id, blocks[i].minutes + minutes)
+                break
+            i -= 1
+        else:
+            blocks.append(StudyBlock(when, module_id, minutes))
+        self.run.first_day.setdefault(module_id, day)
+        self.run.last_day[module_id] = day
+        self.remaining[module_id] -= minutes
+        if self.remaining[module_id] == 0:
+            self._finish(module_id)
+
+    def _stream_head(self, day: int) -> ModuleToPlan | None:
+        """The first module in order, from the cursor on, that may be studied now."""
+        order, remaining = self.order, self.remaining
+        while self.cursor < len(order) and order[self.cursor].id not in remaining:
+            self.cursor += 1
+        for i in range(self.cursor, len(order)):
+            m = order[i]
+            if remaining.get(m.id) and self._open(m, day) and self._eligible(m):
+                if self.terms and m.term is not None:
+                    continue
+                return m
+        return None
+
+    def _stream_day(self, day: int, available: int) -> None:
+        while available > 0:
+            self._settle_empty(day)
+            current = self._stream_head(day)
+            if current is None:
+                return
+            take = min(available, self.remaining[current.id])
+            self._give(day, current.id, take)
+            available -= take
+        self._settle_empty(day)
+
+    def _share_day(self, day: int, available: int) -> None:
+        """Term courses that may be studied share the day evenly; after the last term the
+        modules without a term take part as one stream (one participant)."""
+        while available > 0:
+            self._settle_empty(day)
+            active = self._ready_courses(day)
+            if day >= self.after_terms:
+                head = self._stream_head(day)
+                if head is not None:
+                    active.append(head)
+                    active.sort(key=lambda m: self.position[m.id])
+            if not active:
+                return
+            share = max(QUANTUM, available // len(active) // QUANTUM * QUANTUM)
+            for m in active:
+                if available <= 0:
+                    break
+                take = min(share, available, self.remaining[m.id])
+                self._give(day, m.id, take)
+                available -= take
+        self._settle_empty(day)
+
+
+def _place(request: PlanRequest, calendar: _Calendar, budget: int | None) -> _Run:
+    return _Placement(request, _Days(calendar, budget)).place()
