@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, ModuleKind
@@ -254,10 +254,3 @@ def clear_completion(db: Database, module_id: int) -> None:
         )
         if not deleted.rowcount:  # type: ignore[attr-defined]
             raise InvalidInput([Problem("module", f"Module {module_id} is not marked done.")])
-
-
-def logged_minutes(db: Database) -> int:
-    with db.engine.connect() as conn:
-        return int(
-            conn.scalar(select(func.coalesce(func.sum(tables.study_sessions.c.minutes), 0))) or 0
-        )

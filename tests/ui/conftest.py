@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from studyplanner.core.model import Availability
 from studyplanner.services.database import Database, open_database
+from studyplanner.services.plans import create_plan
+from studyplanner.services.snapshots import NewPlan, PlanSettings
 
 TODAY = date(2026, 11, 27)
 
@@ -42,3 +45,18 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture
+def create_cpc_plan() -> Callable[[Database, date], None]:
+    """Creates the CPC program plan the screen tests share: evenings and Saturdays, 10 h a week."""
+
+    def create(db: Database, today: date) -> None:
+        settings = PlanSettings(
+            start=today,
+            availability=Availability((90, 90, 90, 90, 0, 240, 0)),
+            weekly_minutes=600,
+        )
+        create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
+
+    return create

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -10,11 +11,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from studyplanner.core.model import Availability
 from studyplanner.services.database import Database
-from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import log_session, mark_done, module_statuses
-from studyplanner.services.snapshots import ModuleStatus, NewPlan, PlanSettings
+from studyplanner.services.snapshots import ModuleStatus
 from studyplanner.ui.completion_dialog import CompletionDialog
 from studyplanner.ui.formatting import qdate
 from studyplanner.ui.modules_model import ModuleStatusModel
@@ -24,13 +23,7 @@ ORIENTATION, TERMINOLOGY, PRACTICE_EXAM_1 = 1, 2, 23  # ids in the CPC template
 MODULE_COUNT = 29
 
 
-def _plan(db: Database, today: date) -> None:
-    settings = PlanSettings(
-        start=today,
-        availability=Availability((90, 90, 90, 90, 0, 240, 0)),
-        weekly_minutes=600,
-    )
-    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
+CreatePlan = Callable[[Database, date], None]
 
 
 class Clock:
@@ -47,8 +40,10 @@ def clock(today: date) -> Clock:
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, db: Database, today: date, clock: Clock) -> ModulesScreen:
-    _plan(db, today)
+def screen(
+    qtbot: QtBot, db: Database, today: date, clock: Clock, create_cpc_plan: CreatePlan
+) -> ModulesScreen:
+    create_cpc_plan(db, today)
     widget = ModulesScreen(db, clock)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
@@ -173,9 +168,9 @@ def test_cancelling_the_dialog_changes_nothing(
 
 
 def test_completion_dialog_checks_the_score_and_the_date(
-    qtbot: QtBot, db: Database, today: date
+    qtbot: QtBot, db: Database, today: date, create_cpc_plan: CreatePlan
 ) -> None:
-    _plan(db, today)
+    create_cpc_plan(db, today)
     rows = {m.id: m for m in module_statuses(db, today)}
     dialog = CompletionDialog(rows[PRACTICE_EXAM_1], today)
     qtbot.addWidget(dialog)

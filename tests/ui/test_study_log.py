@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -9,16 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from studyplanner.core.model import Availability
 from studyplanner.services.database import Database
-from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import (
     current_timer,
     list_sessions,
     log_session,
     module_statuses,
 )
-from studyplanner.services.snapshots import NewPlan, PlanSettings
 from studyplanner.ui.formatting import qdate
 from studyplanner.ui.session_dialog import SessionDialog
 from studyplanner.ui.study_log_screen import StudyLogScreen
@@ -27,13 +25,7 @@ from studyplanner.ui.timer_bar import TimerBar, format_elapsed
 TERMINOLOGY = 2  # "Medical terminology" in the CPC template
 
 
-def _plan(db: Database, today: date) -> None:
-    settings = PlanSettings(
-        start=today,
-        availability=Availability((90, 90, 90, 90, 0, 240, 0)),
-        weekly_minutes=600,
-    )
-    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
+CreatePlan = Callable[[Database, date], None]
 
 
 class FakeNow:
@@ -55,8 +47,10 @@ def now(today: date) -> FakeNow:
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, db: Database, today: date, now: FakeNow) -> StudyLogScreen:
-    _plan(db, today)
+def screen(
+    qtbot: QtBot, db: Database, today: date, now: FakeNow, create_cpc_plan: CreatePlan
+) -> StudyLogScreen:
+    create_cpc_plan(db, today)
     widget = StudyLogScreen(db, lambda: today, now=now)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
@@ -72,9 +66,9 @@ def _type_session(qtbot: QtBot, dialog: SessionDialog, minutes: str, note: str) 
 
 
 def test_dialog_shows_problems_next_to_fields_and_blocks_ok(
-    qtbot: QtBot, db: Database, today: date
+    qtbot: QtBot, db: Database, today: date, create_cpc_plan: CreatePlan
 ) -> None:
-    _plan(db, today)
+    create_cpc_plan(db, today)
     dialog = SessionDialog(module_statuses(db, today), today)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -288,9 +282,9 @@ def test_under_a_minute_logs_nothing(screen: StudyLogScreen, db: Database, now: 
 
 
 def test_a_new_timer_bar_shows_the_running_timer(
-    qtbot: QtBot, db: Database, today: date, now: FakeNow
+    qtbot: QtBot, db: Database, today: date, now: FakeNow, create_cpc_plan: CreatePlan
 ) -> None:
-    _plan(db, today)
+    create_cpc_plan(db, today)
     first = TimerBar(db, lambda: today, now)
     qtbot.addWidget(first)
     first.set_modules(module_statuses(db, today))
