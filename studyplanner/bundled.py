@@ -11,6 +11,7 @@ from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # parsing templates is only needed by the assistant and the CLI, not for icons
+    from studyplanner.core.ceu_rules import RuleBook
     from studyplanner.core.tracks import TrackTemplate
 
 PACKAGE = "studyplanner.resources"
@@ -77,6 +78,14 @@ def credential_rules() -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError("credentials/rules.json: expected an object")
     return data
+
+
+@cache
+def rule_book() -> RuleBook:
+    """The shipped credential rules, parsed and checked (RuleBookError names a broken field)."""
+    from studyplanner.core.ceu_rules import parse_rule_book
+
+    return parse_rule_book(credential_rules())
 
 
 @cache

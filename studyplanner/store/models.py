@@ -196,3 +196,69 @@ class StudyTimer(Base):
     started_at: Mapped[datetime]
     banked_seconds: Mapped[int]
     running: Mapped[bool]
+
+
+class Credential(Base):
+    """A credential the user holds, with its cycles (oldest first)."""
+
+    __table__ = tables.credentials
+
+    id: Mapped[int]
+    code: Mapped[str]
+    label: Mapped[str]
+    body: Mapped[str]
+    earned_on: Mapped[date]
+    renewal_on: Mapped[date | None]
+    note: Mapped[str]
+    created_at: Mapped[datetime]
+
+    cycles: Mapped[list[CredentialCycle]] = relationship(
+        back_populates="credential", order_by="CredentialCycle.start_on"
+    )
+
+
+class CredentialCycle(Base):
+    __table__ = tables.credential_cycles
+
+    id: Mapped[int]
+    credential_id: Mapped[int]
+    start_on: Mapped[date]
+    end_on: Mapped[date]
+    required_hundredths: Mapped[int | None]
+    quota_hundredths: Mapped[int | None]
+    closed_on: Mapped[date | None]
+
+    credential: Mapped[Credential] = relationship(back_populates="cycles")
+
+
+class CeuActivity(Base):
+    """A continuing-education activity, with its certificate copied into the data folder."""
+
+    __table__ = tables.ceu_activities
+
+    id: Mapped[int]
+    completed_on: Mapped[date]
+    title: Mapped[str]
+    provider: Mapped[str]
+    index_number: Mapped[str]
+    units_hundredths: Mapped[int]
+    category: Mapped[str]
+    ahima_sourced: Mapped[bool]
+    note: Mapped[str]
+    certificate_file: Mapped[str | None]
+    certificate_name: Mapped[str | None]
+    created_at: Mapped[datetime]
+
+    allocations: Mapped[list[CeuAllocation]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class CeuAllocation(Base):
+    """Units of one activity applied to one credential's cycle."""
+
+    __table__ = tables.ceu_allocations
+
+    activity_id: Mapped[int]
+    cycle_id: Mapped[int]
+    units_hundredths: Mapped[int]

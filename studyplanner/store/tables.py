@@ -209,3 +209,77 @@ study_timer = Table(
     CheckConstraint("id = 1", name="single_timer"),
     CheckConstraint("banked_seconds >= 0", name="banked_not_negative"),
 )
+
+# Credentials and CEUs. CEU units are stored as whole hundredths (0.5 CEU = 50) so sums are exact.
+
+credentials = Table(
+    "credentials",
+    metadata,
+    _id(),
+    Column("code", String(20), nullable=False),  # the rule's code: CPC, CCS, SPECIALTY...
+    Column("label", String(40), nullable=False),  # what the user calls it (CEMC for a specialty)
+    Column("body", String(20), nullable=False),
+    Column("earned_on", Date, nullable=False),
+    Column("renewal_on", Date),  # membership renewal date, for bodies that use one
+    Column("note", Text, nullable=False, default=""),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("label"),
+)
+
+credential_cycles = Table(
+    "credential_cycles",
+    metadata,
+    _id(),
+    # RESTRICT: a credential's cycle history cannot vanish with it by accident.
+    _fk("credential_id", "credentials.id", on_delete="RESTRICT"),
+    Column("start_on", Date, nullable=False),
+    Column("end_on", Date, nullable=False),
+    Column("required_hundredths", Integer),  # the user's own figure; NULL = from the rules
+    Column("quota_hundredths", Integer),
+    Column("closed_on", Date),  # set when the next cycle starts; closed cycles are read-only
+    CheckConstraint("end_on > start_on", name="ends_after_start"),
+    CheckConstraint(
+        "required_hundredths IS NULL OR required_hundredths >= 0", name="required_not_negative"
+    ),
+    CheckConstraint("quota_hundredths IS NULL OR quota_hundredths >= 0", name="quota_not_negative"),
+)
+
+ceu_activities = Table(
+    "ceu_activities",
+    metadata,
+    _id(),
+    Column("completed_on", Date, nullable=False),
+    Column("title", String(300), nullable=False),
+    Column("provider", String(200), nullable=False, default=""),
+    Column("index_number", String(100), nullable=False, default=""),
+    Column("units_hundredths", Integer, nullable=False),
+    Column("category", String(60), nullable=False),
+    Column("ahima_sourced", Boolean, nullable=False, default=False),
+    Column("note", Text, nullable=False, default=""),
+    # The copy inside the data folder's certificates/ (never the user's original path).
+    Column("certificate_file", String(300)),
+    Column("certificate_name", String(300)),  # the original file name, to show and export
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("units_hundredths > 0 AND units_hundredths <= 10000", name="sane_units"),
+    Index("ix_ceu_activities_completed_on", "completed_on"),
+)
+
+ceu_allocations = Table(
+    "ceu_allocations",
+    metadata,
+    Column(
+        "activity_id",
+        Integer,
+        ForeignKey("ceu_activities.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "cycle_id",
+        Integer,
+        ForeignKey("credential_cycles.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("units_hundredths", Integer, nullable=False),
+    CheckConstraint("units_hundredths > 0", name="units_positive"),
+)

@@ -1,0 +1,400 @@
+"""CEU status per credential and cycle: what is required, what counts, what is missing, by when.
+
+Pure: a function of (rule book, the user's credential cycles, CEU activities, how each activity is
+applied to each cycle, today). How the bodies' rules are read here:
+
+- **Pools.** Credentials of one body whose cycles end on the same day share one requirement: AAPC
+  sets one total per person by the number of AAPC credentials held, AHIMA the highest single
+  requirement plus a figure per additional credential, capped. A credential row shows its pool's
+  total and its own quota.
+- **Counted once.** An activity counts at most its own units toward a pool's total, however many
+  of the pool's credentials it is applied to (so CPC + CPMA may both list an auditing CEU, which
+  counts once in the total and toward CPMA's quota), and in one cycle of a body only: the earliest
+  cycle it is applied to and counts in.
+- **What counts.** The completion date must be inside the cycle (or, where the body allows it, in
+  the renewal month just before the cycle starts) and not before the credential was earned.
+- **Shares** (AHIMA 80 % HIIM domains, 40 % AHIMA-sourced) are measured against the required
+  total: 80 % of 20 required CEUs means 16 in the HIIM domains.
+- **The user's figures win**: a cycle's own required total or quota replaces the rule's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_CEILING, Decimal
+from enum import StrEnum
+
+from studyplanner.core.ceu_rules import (
+    SHARE_HIIM,
+    TOTALS_TABLE,
+    BodyRules,
+    RuleBook,
+    RuleSource,
+)
+
+AT_RISK_DAYS = 90
+"""With this many days left or fewer, anything still missing puts a credential at risk."""
+SLACK_DAYS = 90
+"""Being behind the even pace by less than this many days' worth of CEUs is still on track."""
+DAYS_PER_MONTH = Decimal("30.4375")
+ZERO = Decimal(0)
+
+
+class CeuStatus(StrEnum):
+    COMPLETE = "complete"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True, slots=True)
+class HeldCycle:
+    """One cycle of one credential the user holds, with the user's own figures if any."""
+
+    credential_id: int
+    code: str  # the rule's code (CPC, CCS, SPECIALTY...)
+    label: str  # what the user calls it (CPC, or CEMC for a specialty credential)
+    earned_on: date
+    cycle_id: int
+    start: date
+    end: date
+    required_override: Decimal | None = None
+    quota_override: Decimal | None = None
+    closed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CeuActivity:
+    id: int
+    completed_on: date
+    units: Decimal
+    category: str
+    ahima_sourced: bool = False
+    provider: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    """`units` of an activity applied to one credential's cycle."""
+
+    activity_id: int
+    cycle_id: int
+    units: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCheck:
+    id: str  # total, quota, or a share's id
+    label: str
+    required: Decimal
+    earned: Decimal
+    met: bool
+    source: RuleSource
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityOutcome:
+    """How one activity applied to this cycle fared: counted units and, if not all, why."""
+
+    activity_id: int
+    applied: Decimal
+    counted: Decimal
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialStatus:
+    credential_id: int
+    cycle_id: int
+    code: str
+    label: str
+    body: str
+    cycle_start: date
+    cycle_end: date
+    closed: bool
+    required: Decimal
+    required_from_user: bool
+    needs_user_figure: bool  # a pro-rated first cycle whose figure the user has not entered
+    earned: Decimal
+    remaining: Decimal
+    days_left: int
+    status: CeuStatus
+    checks: tuple[RuleCheck, ...]
+    pace_per_month: Decimal | None  # CEUs a month still needed to finish on time
+    pool: tuple[str, ...]  # labels of the credentials sharing the total
+    submission_opens: date | None
+    grace_ends: date | None
+    lapses_on: date | None
+    activities: tuple[ActivityOutcome, ...]
+
+    @property
+    def failed_checks(self) -> tuple[RuleCheck, ...]:
+        return tuple(c for c in self.checks if not c.met)
+
+
+def _renewal_month_before(day: date, start: date) -> bool:
+    """`day` lies in the calendar month that ends the previous cycle (the day before `start`)."""
+    last = start - timedelta(days=1)
+    return day < start and (day.year, day.month) == (last.year, last.month)
+
+
+def _why_not(held: HeldCycle, body: BodyRules, activity: CeuActivity) -> str | None:
+    day = activity.completed_on
+    if day < held.earned_on:
+        return f"completed before {held.label} was earned ({held.earned_on.isoformat()})"
+    if held.start <= day <= held.end:
+        return None
+    if body.renewal_month_overlap and _renewal_month_before(day, held.start):
+        return None
+    return f"completed outside the cycle {held.start.isoformat()} to {held.end.isoformat()}"
+
+
+def _rule_total(book: RuleBook, body: BodyRules, codes: Sequence[str]) -> Decimal:
+    held = set(codes)
+    kept = [c for c in codes if book.credentials[c].superseded_by not in held]
+    count = max(len(kept), 1)
+    if body.totals_rule == TOTALS_TABLE:
+        total = body.totals_table[0][1]
+        for n, ceus in body.totals_table:
+            if n <= count:
+                total = ceus
+        return total
+    highest = max(book.credentials[c].ceus for c in kept)
+    total = highest + body.per_additional * (count - 1)
+    return total if body.max_total is None else min(total, body.max_total)
+
+
+def _share_applies(share_from: date | None, end: date) -> bool:
+    return share_from is None or end >= share_from
+
+
+def _status(
+    checks: Sequence[RuleCheck], start: date, end: date, today: date
+) -> tuple[CeuStatus, Decimal | None]:
+    days_left = (end - today).days
+    missing = [c for c in checks if not c.met]
+    if not missing:
+        return CeuStatus.COMPLETE, None
+    if days_left < 0:
+        return CeuStatus.OVERDUE, None
+    total_days = (end - start).days + 1
+    elapsed = min(max((today - start).days + 1, 0), total_days)
+    at_risk = days_left <= AT_RISK_DAYS
+    for c in missing:
+        expected = c.required * elapsed / total_days
+        slack = c.required * SLACK_DAYS / total_days
+        if c.earned + slack < expected:
+            at_risk = True
+    total = next(c for c in checks if c.id == "total")
+    remaining = max(total.required - total.earned, ZERO)
+    for c in missing:  # a quota or share may need more than the total's remainder
+        remaining = max(remaining, c.required - c.earned)
+    months = Decimal(days_left + 1) / DAYS_PER_MONTH
+    pace = (remaining / months).quantize(Decimal("0.1"), rounding=ROUND_CEILING)
+    return (CeuStatus.AT_RISK if at_risk else CeuStatus.ON_TRACK), pace
+
+
+def credential_statuses(
+    book: RuleBook,
+    cycles: Iterable[HeldCycle],
+    activities: Iterable[CeuActivity],
+    allocations: Iterable[Allocation],
+    today: date,
+) -> list[CredentialStatus]:
+    """One status per cycle given, ordered by body, cycle end and label."""
+    cycles = sorted(cycles, key=lambda h: (book.credentials[h.code].body, h.end, h.label))
+    acts = {a.id: a for a in activities}
+    by_cycle: dict[int, list[Allocation]] = defaultdict(list)
+    for al in allocations:
+        if al.activity_id in acts:
+            by_cycle[al.cycle_id].append(al)
+    pools: dict[tuple[str, date], list[HeldCycle]] = defaultdict(list)
+    for h in cycles:
+        pools[(book.credentials[h.code].body, h.end)].append(h)
+    used: dict[tuple[str, int], date] = {}  # (body, activity) -> end of the cycle counting it
+    results: list[CredentialStatus] = []
+    for (body_code, end), members in pools.items():
+        results += _pool_statuses(book, book.bodies[body_code], end, members, acts, by_cycle,
+                                  used, today)  # fmt: skip
+    return results
+
+
+def _pool_statuses(
+    book: RuleBook,
+    body: BodyRules,
+    end: date,
+    members: list[HeldCycle],
+    acts: dict[int, CeuActivity],
+    by_cycle: dict[int, list[Allocation]],
+    used: dict[tuple[str, int], date],
+    today: date,
+) -> list[CredentialStatus]:
+    outcomes: dict[int, list[ActivityOutcome]] = {}
+    counted_sum: dict[int, Decimal] = defaultdict(Decimal)  # activity -> countable units in pool
+    for h in members:
+        rows = []
+        for al in by_cycle.get(h.cycle_id, []):
+            act = acts[al.activity_id]
+            reason = _why_not(h, body, act)
+            earlier = used.get((body.code, act.id))
+            if reason is None and earlier is not None and earlier != end:
+                reason = f"already counted in the cycle ending {earlier.isoformat()}"
+            counted = ZERO if reason is not None else min(al.units, act.units)
+            if reason is None:
+                counted_sum[act.id] += counted
+            rows.append(ActivityOutcome(act.id, al.units, counted, reason))
+        outcomes[h.cycle_id] = rows
+    counted_once = {a: min(units, acts[a].units) for a, units in counted_sum.items()}
+    for a in counted_once:
+        used.setdefault((body.code, a), end)
+    earned = sum(counted_once.values(), ZERO)
+
+    overrides = [h.required_override for h in members if h.required_override is not None]
+    required = max(overrides) if overrides else _rule_total(book, body, [h.code for h in members])
+    start = min(h.start for h in members)
+    first_cycle = any(h.start <= h.earned_on for h in members)
+    needs_figure = body.first_cycle_user_enters and first_cycle and not overrides
+    checks = [RuleCheck("total", f"{required.normalize():f} CEUs in the cycle", required, earned,
+                        earned >= required, body.totals)]  # fmt: skip
+    for share in body.shares:
+        if not _share_applies(share.effective_from, end):
+            continue
+        if share.kind == SHARE_HIIM:
+            part = sum(
+                (u for a, u in counted_once.items()
+                 if (c := book.categories.get(acts[a].category)) is not None and c.hiim_domain),
+                ZERO,
+            )  # fmt: skip
+            what = "in the health-information (HIIM) domains"
+        else:
+            part = sum((u for a, u in counted_once.items() if acts[a].ahima_sourced), ZERO)
+            what = "from AHIMA or its state associations"
+        need = (required * share.min_share).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+        label = f"{share.min_share * 100:.0f} % {what} ({need.normalize():f} CEUs)"
+        checks.append(RuleCheck(share.id, label, need, part, part >= need, share.source))
+
+    results = []
+    labels = tuple(h.label for h in members)
+    for h in members:
+        own = list(checks)
+        rule = book.credentials[h.code]
+        if rule.quota is not None:
+            q = rule.quota
+            need = h.quota_override if h.quota_override is not None else q.units
+            part = ZERO
+            for o in outcomes[h.cycle_id]:
+                act = acts[o.activity_id]
+                allowed = not q.allowed_providers or any(
+                    p.lower() in act.provider.lower() for p in q.allowed_providers
+                )
+                if o.reason is None and act.category == q.category and allowed:
+                    part += o.counted
+            cat = book.categories[q.category].label.lower()
+            own.append(RuleCheck("quota", f"{need.normalize():f} {cat} CEUs for {h.label}",
+                                 need, part, part >= need, q.source))  # fmt: skip
+        status, pace = _status(own, start, end, today)
+        after = end + timedelta(days=body.grace_days) if body.grace_days else None
+        overdue = status is CeuStatus.OVERDUE
+        results.append(
+            CredentialStatus(
+                credential_id=h.credential_id, cycle_id=h.cycle_id, code=h.code, label=h.label,
+                body=body.code, cycle_start=h.start, cycle_end=h.end, closed=h.closed,
+                required=required, required_from_user=bool(overrides),
+                needs_user_figure=needs_figure, earned=earned,
+                remaining=max(required - earned, ZERO), days_left=(end - today).days,
+                status=status, checks=tuple(own), pace_per_month=pace, pool=labels,
+                submission_opens=(
+                    end - timedelta(days=body.submission_window_days)
+                    if body.submission_window_days else None
+                ),
+                grace_ends=after if overdue else None,
+                lapses_on=(
+                    end + timedelta(days=body.lapse_days)
+                    if overdue and body.lapse_days is not None else None
+                ),
+                activities=tuple(outcomes[h.cycle_id]),
+            )
+        )  # fmt: skip
+    return results
+
+
+def allocation_warnings(
+    book: RuleBook,
+    cycles: Sequence[HeldCycle],
+    activities: Sequence[CeuActivity],
+    allocations: Sequence[Allocation],
+    new: Allocation,
+    today: date,
+) -> list[str]:
+    """Plain-words reasons why applying `new` will not add all its units to the cycle's total.
+
+    Computed by comparing the status with and without it, so every rule the status engine knows
+    (dates, certification date, counted once, already used, no carry-over) speaks here too.
+    """
+    others = [a for a in allocations if (a.activity_id, a.cycle_id) != (new.activity_id,
+                                                                        new.cycle_id)]  # fmt: skip
+    before = {s.cycle_id: s for s in credential_statuses(book, cycles, activities, others, today)}
+    after = {
+        s.cycle_id: s for s in credential_statuses(book, cycles, activities, [*others, new], today)
+    }
+    if new.cycle_id not in after:
+        return []
+    status = after[new.cycle_id]
+    outcome = next(o for o in status.activities if o.activity_id == new.activity_id)
+    if outcome.reason is not None:
+        return [f"It will not count for {status.label}: {outcome.reason}."]
+    gained = status.earned - before[new.cycle_id].earned
+    was = before[new.cycle_id]
+    warnings = []
+    if gained < outcome.counted:
+        warnings.append(
+            f"It already counts for {', '.join(status.pool)} ({status.body}); an activity "
+            f"counts once toward the body's total, so the total grows by {gained.normalize():f}"
+            f" CEUs, not {outcome.counted.normalize():f}."
+        )
+    if was.earned >= was.required:
+        warnings.append(
+            f"{status.label}'s cycle already has the {was.required.normalize():f} CEUs it "
+            "requires; extra CEUs do not carry over to the next cycle."
+        )
+    return warnings
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def suggest_cycle(
+    body: BodyRules, earned_on: date, renewal_on: date | None, shared_end: date | None
+) -> tuple[date, date]:
+    """The first cycle of a newly earned credential, as (start, end); the user may edit both.
+
+    A body whose credentials share one cycle (`shared_end`, the end of the user's open cycle with
+    that body) puts the new credential in it. AAPC's cycle ends on the membership renewal date in
+    a year of the month's parity (even months, even years); other bodies run from the exam date.
+    """
+    if shared_end is not None and shared_end > earned_on:
+        return earned_on, shared_end
+    if body.cycle_anchor == "membership_expiration_date" and renewal_on is not None:
+        year = earned_on.year
+        while True:
+            try:
+                end = renewal_on.replace(year=year)
+            except ValueError:
+                end = renewal_on.replace(year=year, day=28)
+            if end > earned_on and year % 2 == renewal_on.month % 2:
+                return earned_on, end
+            year += 1
+    return earned_on, _add_years(earned_on, body.cycle_years) - timedelta(days=1)
+
+
+def next_cycle(body: BodyRules, start: date, end: date) -> tuple[date, date]:
+    """The cycle after (start, end): it starts the next day and lasts the body's cycle length."""
+    first = end + timedelta(days=1)
+    return first, _add_years(end, body.cycle_years)
