@@ -23,7 +23,7 @@ from studyplanner.services.errors import (
 )
 from studyplanner.store import db as store_db
 from studyplanner.store import migrate
-from studyplanner.store.location import resolve_data_dir
+from studyplanner.store.location import database_path, resolve_data_dir
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseTooNew", "NotADatabase", "StoreProblem"]
 
@@ -90,4 +90,21 @@ def open_database(
         engine=engine,
         sessions=store_db.make_sessionmaker(engine),
         backup_before_migration=backup,
+    )
+
+
+def open_database_readonly(data_dir: Path | str | None = None) -> Database | None:
+    """Open the database for reading only (the reminder agent), or None when there is nothing
+    to read yet or the file needs a migration the app itself must do. Never writes."""
+    folder = resolve_data_dir(data_dir)
+    path = database_path(folder)
+    if not path.exists():
+        return None
+    state = store_db.inspect_file(path)
+    migrate.check_revision(state, path)
+    if migrate.needs_upgrade(state):
+        return None
+    engine = store_db.make_readonly_engine(path)
+    return Database(
+        data_dir=folder, path=path, engine=engine, sessions=store_db.make_sessionmaker(engine)
     )

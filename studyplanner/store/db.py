@@ -53,6 +53,20 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def make_readonly_engine(path: Path) -> Engine:
+    """An engine that can only read (the reminder agent): SQLite refuses every write."""
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False),
+    )
+
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+    event.listen(engine, "connect", _pragmas)
+    return engine
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 

@@ -20,7 +20,12 @@ from studyplanner.store.errors import DatabaseTooNew
 if TYPE_CHECKING:
     from alembic.config import Config
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_study_sessions", "0003_credentials_ceus")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_study_sessions",
+    "0003_credentials_ceus",
+    "0004_reminders_settings",
+)
 """Every revision this app knows, oldest first. A test keeps it equal to Alembic's."""
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -262,3 +262,23 @@ class CeuAllocation(Base):
     activity_id: Mapped[int]
     cycle_id: Mapped[int]
     units_hundredths: Mapped[int]
+
+
+class ReminderStateRow(Base):
+    """A dismissed or snoozed reminder, remembered by its key."""
+
+    __table__ = tables.reminder_states
+
+    key: Mapped[str]
+    dismissed: Mapped[bool]
+    snoozed_until: Mapped[date | None]
+    updated_at: Mapped[datetime]
+
+
+class AppSetting(Base):
+    """One setting as JSON (reminder lead times, keep in tray, remind when closed...)."""
+
+    __table__ = tables.app_settings
+
+    key: Mapped[str]
+    value: Mapped[str]

@@ -283,3 +283,21 @@ ceu_allocations = Table(
     Column("units_hundredths", Integer, nullable=False),
     CheckConstraint("units_hundredths > 0", name="units_positive"),
 )
+
+# Reminders and settings.
+
+reminder_states = Table(
+    "reminder_states",
+    metadata,
+    Column("key", String(200), primary_key=True),  # the reminder's stable key
+    Column("dismissed", Boolean, nullable=False, default=False),
+    Column("snoozed_until", Date),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+app_settings = Table(
+    "app_settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),  # JSON
+)
