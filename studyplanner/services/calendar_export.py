@@ -1,0 +1,174 @@
+"""Export to the user's own calendar: an iCalendar (.ics) file written with the `icalendar` library.
+
+One event per study block (at the user's study time, lasting the block's minutes), the exam dates
+and the credential deadlines (cycle end, submission window, membership renewal), each with alarms.
+UIDs are derived from what an event is about (the module and day, the cycle, the renewal date), so
+importing a newer export updates events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from icalendar import Alarm, Calendar, Event
+
+from studyplanner.bundled import rule_book
+from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.services.credentials import ceu_statuses, list_credentials
+from studyplanner.services.database import Database
+from studyplanner.services.plan_reader import active_plan
+from studyplanner.services.settings import app_settings
+
+UID_DOMAIN = "studyplanner.invalid"
+PRODID = "-//Study Planner//Study Planner for medical coders//EN"
+MAX_SPAN_DAYS = 3 * 366
+BLOCK_ALARM = timedelta(minutes=-15)
+EXAM_ALARMS = (timedelta(days=-7), timedelta(days=-1))
+CYCLE_ALARMS = (timedelta(days=-90), timedelta(days=-30), timedelta(days=-7))
+RENEWAL_ALARMS = (timedelta(days=-30), timedelta(days=-7))
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarExport:
+    path: Path
+    events: int
+    alarms: int
+
+
+def _alarm(trigger: timedelta, text: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", trigger)
+    return alarm
+
+
+def _event(uid: str, summary: str, start: date | datetime, stamp: datetime, *,
+           end: datetime | None = None, description: str = "",
+           alarms: tuple[timedelta, ...] = ()) -> Event:  # fmt: skip
+    event = Event()
+    event.add("uid", f"{uid}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", start)
+    if end is not None:
+        event.add("dtend", end)
+    else:  # an all-day event lasts one day
+        assert isinstance(start, date) and not isinstance(start, datetime)
+        event.add("dtend", start + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+    if description:
+        event.add("description", description)
+    for trigger in alarms:
+        event.add_component(_alarm(trigger, summary))
+    return event
+
+
+def build_calendar(
+    db: Database, today: date, first: date | None = None, last: date | None = None,
+    *, stamp: datetime | None = None,
+) -> Calendar:  # fmt: skip
+    """The calendar of the plan and the credentials between `first` and `last` (both included;
+    by default from today on, for everything planned)."""
+    first = first or today
+    if last is not None and last < first:
+        raise InvalidInput([Problem("to", "The end of the range is before its start.")])
+    if last is not None and (last - first).days > MAX_SPAN_DAYS:
+        raise InvalidInput([Problem("to", "Export at most three years at a time.")])
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    at = time.fromisoformat(app_settings(db).study_time)
+
+    def within(day: date) -> bool:
+        return first <= day and (last is None or day <= last)
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "Study Planner")
+    plan = active_plan(db, today)
+    if plan is not None:
+        modules = {m.id: m for m in plan.track.modules}
+        for block in plan.schedule.blocks:
+            module = modules.get(block.module_id)
+            if module is None or module.done or not within(block.day):
+                continue
+            start = datetime.combine(block.day, at)
+            cal.add_component(_event(
+                f"block-{block.module_id}-{block.day.isoformat()}",
+                f"Study: {module.title}", start, stamp,
+                end=start + timedelta(minutes=block.minutes),
+                description=f"{block.minutes} minutes planned for {module.title}.",
+                alarms=(BLOCK_ALARM,),
+            ))  # fmt: skip
+        for sm in plan.schedule.modules:
+            module = modules.get(sm.module_id)
+            if module is None or module.done or not module.kind.is_exam or sm.due is None:
+                continue
+            if within(sm.due):
+                cal.add_component(_event(
+                    f"exam-{module.id}", f"Exam: {module.title}", sm.due, stamp,
+                    description="The planned exam date of your study plan.", alarms=EXAM_ALARMS,
+                ))  # fmt: skip
+    for s in ceu_statuses(db, today):
+        if within(s.cycle_end):
+            cal.add_component(_event(
+                f"cycle-end-{s.cycle_id}", f"{s.label}: CEU cycle ends", s.cycle_end, stamp,
+                description=(f"Submit your CEUs to {s.body} by this day: {s.required.normalize():f}"
+                             f" required, {s.earned.normalize():f} earned so far."),
+                alarms=CYCLE_ALARMS,
+            ))  # fmt: skip
+        if s.submission_opens is not None and within(s.submission_opens):
+            cal.add_component(_event(
+                f"submission-{s.cycle_id}", f"{s.label}: {s.body} submission window opens",
+                s.submission_opens, stamp,
+            ))  # fmt: skip
+    book = rule_book()
+    renewals = {
+        (c.body, c.renewal_on)
+        for c in list_credentials(db)
+        if c.renewal_on is not None and book.bodies[c.body].membership_required
+    }
+    for body, anchor in sorted(renewals):
+        year = first.year
+        while True:
+            try:
+                day = anchor.replace(year=year)
+            except ValueError:
+                day = anchor.replace(year=year, day=28)
+            if last is None and day > first.replace(year=first.year + 2):
+                break
+            if last is not None and day > last:
+                break
+            if within(day):
+                cal.add_component(_event(
+                    f"membership-{body}-{day.isoformat()}", f"{body} membership renewal", day,
+                    stamp, description="Membership dues keep your credentials active.",
+                    alarms=RENEWAL_ALARMS,
+                ))  # fmt: skip
+            year += 1
+    return cal
+
+
+def write_ics(
+    db: Database, path: Path, today: date, first: date | None = None, last: date | None = None
+) -> CalendarExport:
+    """Write the calendar to `path` (whole or not at all)."""
+    cal = build_calendar(db, today, first, last)
+    data = cal.to_ical()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput([Problem("file", f"The folder {folder} does not exist.")])
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".studyplanner-", suffix=".ics")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    events = list(cal.walk("VEVENT"))
+    return CalendarExport(path, len(events), sum(len(e.walk("VALARM")) for e in events))
