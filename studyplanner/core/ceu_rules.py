@@ -209,6 +209,16 @@ def _shares(raw: Any, ctx: str) -> tuple[Share, ...]:
     return tuple(shares)
 
 
+def _section(raw: dict[str, Any], field: str, ctx: str) -> dict[str, Any]:
+    """An optional part of a body's rules: an object, or absent/null (then only its date)."""
+    value = raw.get(field)
+    if value is None:
+        return {"checked": raw.get("checked", "2000-01-01")}
+    if not isinstance(value, dict):
+        raise RuleBookError(f"{_where(ctx, field)}: expected an object")
+    return value
+
+
 def _body(raw: Any) -> BodyRules:
     code = _get(raw, "code", "a body", str)
     ctx = f"body {code}"
@@ -227,10 +237,16 @@ def _body(raw: Any) -> BodyRules:
         raise RuleBookError(f"{_where(ctx + ' totals', 'rule')}: unknown rule '{rule}'")
     per_additional = _opt(totals, "per_additional", f"{ctx} totals", (int, float)) or 0
     max_total = _opt(totals, "max", f"{ctx} totals", (int, float))
-    membership = raw.get("membership") or {"checked": raw.get("checked", "2000-01-01")}
-    submission = raw.get("submission") or {"checked": raw.get("checked", "2000-01-01")}
-    grace = raw.get("grace_and_lapse") or {"checked": raw.get("checked", "2000-01-01")}
-    notices = raw.get("notice_schedule_days") or {}
+    membership = _section(raw, "membership", ctx)
+    submission = _section(raw, "submission", ctx)
+    grace = _section(raw, "grace_and_lapse", ctx)
+    notices = _section(raw, "notice_schedule_days", ctx)
+    before_due = notices.get("before_due", [])
+    if not isinstance(before_due, list) or not all(
+        isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 3650 for d in before_due
+    ):
+        raise RuleBookError(f"{_where(ctx + ' notice_schedule_days', 'before_due')}: "
+                            "expected a list of whole days")  # fmt: skip
     years = _get(raw, "cycle_years", ctx, int)
     if not 1 <= years <= 10:
         raise RuleBookError(f"{_where(ctx, 'cycle_years')}: {years} is out of range")
@@ -255,7 +271,7 @@ def _body(raw: Any) -> BodyRules:
         grace_days=_opt(grace, "grace_days", f"{ctx} grace", int) or 0,
         lapse_days=_opt(grace, "lapse_days", f"{ctx} grace", int),
         grace=_source(grace, f"{ctx} grace"),
-        notice_days_before=tuple(int(d) for d in notices.get("before_due", [])),
+        notice_days_before=tuple(before_due),
     )
 
 
@@ -273,6 +289,8 @@ def _credential(raw: Any, bodies: dict[str, BodyRules], categories: set[str]) ->
         if category not in categories:
             raise RuleBookError(f"{_where(qctx, 'category')}: unknown category '{category}'")
         providers = rq.get("allowed_providers", [])
+        if not isinstance(providers, list) or not all(isinstance(p, str) for p in providers):
+            raise RuleBookError(f"{_where(qctx, 'allowed_providers')}: expected a list of names")
         quota = Quota(
             category=category,
             units=_units(_get(rq, "units", qctx, (int, float)), qctx, "units"),

@@ -682,11 +682,13 @@ def application_warnings(
     acts.append(CeuActivity(probe_id, data.completed_on, data.units, data.category,
                             data.ahima_sourced, data.provider))  # fmt: skip
     kept = [a for a in allocs if a.activity_id != probe_id]
+    new = [Allocation(probe_id, cycle_id, units) for cycle_id, units in allocations]
     warnings: list[str] = []
-    added: list[Allocation] = []
-    for cycle_id, units in allocations:
-        new = Allocation(probe_id, cycle_id, units)
-        warnings += ceu_status.allocation_warnings(rule_book(), cycles, acts, kept + added, new,
-                                                   today)  # fmt: skip
-        added.append(new)
+    for i, candidate in enumerate(new):
+        # Judge each against all the others (the order the user listed them in does not matter).
+        others = kept + new[:i] + new[i + 1 :]
+        for text in ceu_status.allocation_warnings(rule_book(), cycles, acts, others, candidate,
+                                                   today):  # fmt: skip
+            if text not in warnings:
+                warnings.append(text)
     return warnings
