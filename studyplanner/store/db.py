@@ -6,6 +6,7 @@ plain words for the user; anything else is our bug.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -128,14 +129,27 @@ def backup_database(path: Path, reason: str, now: datetime) -> Path:
         counter += 1
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    dest = sqlite3.connect(target)
     try:
-        source.backup(dest)
-        result = dest.execute("PRAGMA integrity_check").fetchone()
-    finally:
-        dest.close()
-        source.close()
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+            result = dest.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            dest.close()
+            source.close()
+    except (sqlite3.Error, OSError) as exc:
+        target.unlink(missing_ok=True)
+        text = str(exc).lower()
+        if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+            raise DataFolderUnusable(
+                f"The disk holding {folder} is full: the backup was not written. "
+                "Free some space and try again."
+            ) from exc
+        raise DatabaseDamaged(
+            f"{path} could not be backed up because it is damaged ({exc}); "
+            "your earlier backups are untouched."
+        ) from exc
     if not result or result[0] != "ok":
         target.unlink(missing_ok=True)
         raise DatabaseDamaged(f"The backup of {path} failed its integrity check.")

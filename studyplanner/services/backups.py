@@ -1,0 +1,202 @@
+"""Backups the user can see and use: take one now, list them with what they hold, restore one
+(after backing up the current data, so a restore can itself be undone), thin old ones, and check
+the database. Every copy is made with SQLite's online backup API and checked after writing."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from studyplanner.core.backup_policy import BackupFile, RetentionPolicy, backups_to_delete
+from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.services.database import Database
+from studyplanner.store import db as store_db
+from studyplanner.store import migrate
+from studyplanner.store.location import backup_dir
+
+_NAME = re.compile(r"^studyplanner-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:-\d+)?\.sqlite3$")
+PREVIEW_TABLES = {
+    "plans": "plans",
+    "modules": "modules",
+    "study_sessions": "study sessions",
+    "credentials": "credentials",
+    "ceu_activities": "CEU activities",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    size: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class BackupPreview:
+    """What a backup holds, read without changing it."""
+
+    ok: bool
+    revision: str | None
+    counts: dict[str, int]  # table -> rows
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    path: Path
+    integrity: str  # "ok" or SQLite's first complaint
+    revision: str | None
+    head: str
+    foreign_key_problems: int
+
+    @property
+    def ok(self) -> bool:
+        return (self.integrity == "ok" and self.revision == self.head
+                and self.foreign_key_problems == 0)  # fmt: skip
+
+
+def _info(path: Path) -> BackupInfo | None:
+    match = _NAME.match(path.name)
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if match is None:
+        return None
+    taken = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+    return BackupInfo(path, taken, stat.st_size, match[3])
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """The app's backups in the data folder, newest first."""
+    folder = backup_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = [i for p in folder.glob("studyplanner-*.sqlite3") if (i := _info(p)) is not None]
+    return sorted(found, key=lambda i: (i.taken_at, i.path.name), reverse=True)
+
+
+def thin_backups(
+    data_dir: Path, now: datetime, policy: RetentionPolicy | None = None
+) -> list[Path]:
+    """Delete the backups the policy no longer keeps; returns what was deleted."""
+    policy = policy or RetentionPolicy()
+    infos = {i.path.name: i for i in list_backups(data_dir)}
+    files = [BackupFile(i.path.name, i.taken_at, i.size) for i in infos.values()]
+    deleted = []
+    for b in backups_to_delete(files, now, policy):
+        path = infos[b.name].path
+        path.unlink(missing_ok=True)
+        deleted.append(path)
+    return deleted
+
+
+def backup_now(db: Database, now: datetime, reason: str = "manual") -> BackupInfo:
+    """An online backup, checked; then old backups are thinned. A damaged database raises
+    (DatabaseDamaged) and no good backup is touched."""
+    path = store_db.backup_database(db.path, reason, now)
+    thin_backups(db.data_dir, now)
+    info = _info(path)
+    assert info is not None
+    return info
+
+
+def changed_since(db: Database, when: datetime | None) -> bool:
+    """Whether the database file changed after `when` (None: it always has)."""
+    if when is None:
+        return True
+    stamps = []
+    for suffix in ("", "-wal"):
+        with contextlib.suppress(OSError):
+            stamps.append(Path(f"{db.path}{suffix}").stat().st_mtime)
+    return bool(stamps) and datetime.fromtimestamp(max(stamps)) > when
+
+
+def backup_if_changed(db: Database, now: datetime) -> BackupInfo | None:
+    """The timer's backup: only when something changed since the newest backup."""
+    backups = list_backups(db.data_dir)
+    last = None
+    if backups:  # the file's own time: the name is only to the second
+        last = datetime.fromtimestamp(backups[0].path.stat().st_mtime)
+    if not changed_since(db, last):
+        return None
+    return backup_now(db, now, "auto")
+
+
+def preview_backup(path: Path) -> BackupPreview:
+    """Read a backup without changing it: is it sound, which schema, how many of each record."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        return BackupPreview(False, None, {}, f"cannot be opened: {exc}")
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            return BackupPreview(False, None, {}, "it is damaged")
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in names:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                  for t in PREVIEW_TABLES if t in names}  # fmt: skip
+    except sqlite3.DatabaseError as exc:
+        return BackupPreview(False, None, {}, f"it is not a database ({exc})")
+    finally:
+        conn.close()
+    if revision is None:
+        return BackupPreview(False, None, counts, "it holds no Study Planner data")
+    if revision not in migrate.KNOWN_REVISIONS:
+        return BackupPreview(False, revision, counts, "it was written by a newer version")
+    return BackupPreview(True, revision, counts)
+
+
+def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
+    """Replace the current data with a backup's. The current data is backed up first (returned,
+    so the restore can be undone); an older schema is migrated afterwards. The caller must not
+    hold open sessions: the engine's connections are closed here."""
+    backup = Path(backup)
+    if not backup.is_file():
+        raise InvalidInput([Problem("backup", f"There is no backup {backup}.")])
+    preview = preview_backup(backup)
+    if not preview.ok:
+        raise InvalidInput([Problem("backup", f"The backup {backup.name} cannot be restored: "
+                                    f"{preview.problem}.")])  # fmt: skip
+    safety = backup_now(db, now, "before-restore")
+    db.engine.dispose()
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    target = sqlite3.connect(db.path, timeout=store_db.BUSY_TIMEOUT_MS / 1000)
+    try:
+        source.backup(target)
+        result = target.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        target.close()
+        source.close()
+    if not result or result[0] != "ok":  # pragma: no cover - the source was checked
+        raise InvalidInput([Problem("backup", "The restored data failed its check; "
+                                    f"your previous data is in {safety.path}.")])  # fmt: skip
+    if preview.revision != migrate.HEAD_REVISION:
+        migrate.upgrade_to_head(db.engine)
+    db.engine.dispose()
+    return safety
+
+
+def check_database(db_path: Path) -> CheckReport:
+    """A full integrity check and the schema report (read-only)."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        except sqlite3.OperationalError:
+            revision = None
+        fk = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+    finally:
+        conn.close()
+    return CheckReport(db_path, str(integrity), revision, migrate.HEAD_REVISION, fk)
