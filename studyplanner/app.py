@@ -64,14 +64,89 @@ def main(argv: Sequence[str] | None = None) -> int:
     from studyplanner.store.location import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
+    notice = ""
     try:
         db = open_database(data_dir)
     except StoreProblem as exc:
         if args.smoke_test:
             print(f"studyplanner: {exc.user_message}", file=sys.stderr)
             return int(getattr(exc, "exit_code", 3))
-        return _show_start_error(exc.user_message, int(getattr(exc, "exit_code", 3)))
-    return _run_gui(db, data_dir, args, args_list)
+        retry, notice = _recover(exc, data_dir, args_list)
+        if not retry:
+            return int(getattr(exc, "exit_code", 3))
+        try:
+            db = open_database(data_dir)
+        except StoreProblem as again:
+            return _show_start_error(again.user_message, int(getattr(again, "exit_code", 3)))
+    return _run_gui(db, data_dir, args, args_list, notice)
+
+
+def _application(argv: Sequence[str]) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Study Planner")
+    app.setOrganizationName("StudyPlanner")
+    app.setApplicationDisplayName("Study Planner")
+    return app
+
+
+def _recover(error: Any, data_dir: Path, argv: Sequence[str]) -> tuple[bool, str]:
+    """The damaged-file window: restore the newest good backup, start fresh, or quit."""
+    from studyplanner.ui.start_problem_dialog import recover_at_start
+
+    _app = _application(argv)
+    return recover_at_start(error, data_dir)
+
+
+def _instance_name(data_dir: Path) -> str:
+    import hashlib
+
+    return "studyplanner-" + hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
+
+
+def _raise_first_instance(data_dir: Path) -> bool:
+    """Ask the running instance to come to the front; True if it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(_instance_name(data_dir))
+    if not socket.waitForConnected(1000):
+        return False
+    socket.write(b"raise\n")
+    socket.waitForBytesWritten(1000)
+    socket.disconnectFromServer()
+    return True
+
+
+def bring_to_front(window: Any) -> None:
+    """Show the window (it may be hidden in the tray or minimised) and raise it."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _listen_for_second_instances(data_dir: Path, window: Any) -> Any:
+    """A local server: a second start brings this window to the front instead."""
+    from PySide6.QtNetwork import QLocalServer
+
+    server = QLocalServer(window)
+    name = _instance_name(data_dir)
+    QLocalServer.removeServer(name)  # a stale name left by a crash (we hold the lock)
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+
+    def answer() -> None:
+        while server.hasPendingConnections():
+            connection = server.nextPendingConnection()
+            connection.disconnected.connect(connection.deleteLater)
+        bring_to_front(window)
+
+    server.newConnection.connect(answer)
+    server.listen(name)
+    return server
 
 
 def _clock(fixed: date | None) -> Any:
@@ -80,36 +155,71 @@ def _clock(fixed: date | None) -> Any:
     return date.today
 
 
-def _run_gui(db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str]) -> int:
+def _run_gui(
+    db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str], notice: str = ""
+) -> int:
     from PySide6.QtCore import QLockFile
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from studyplanner.ui.main_window import MainWindow
 
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
-    app.setApplicationName("Study Planner")
-    app.setOrganizationName("StudyPlanner")
-    app.setApplicationDisplayName("Study Planner")
+    app = _application(argv)
     lock = QLockFile(str(data_dir / "studyplanner.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        message = f"Study Planner is already running with the data folder {data_dir}."
+        db.close()
         if args.smoke_test:
-            print(f"studyplanner: {message}", file=sys.stderr)
+            print(f"studyplanner: Study Planner is already running with {data_dir}.",
+                  file=sys.stderr)  # fmt: skip
             return 7
+        if _raise_first_instance(data_dir):
+            return 0
+        message = f"Study Planner is already running with the data folder {data_dir}."
         QMessageBox.information(None, "Study Planner", message)
         return 7
     try:
         window = MainWindow(db, _clock(args.today))
         if args.smoke_test:
             return _smoke_test(app, window)
+        from studyplanner.ui.error_handler import install_error_handler
+
+        install_error_handler(data_dir)
+        _server = _listen_for_second_instances(data_dir, window)
+        _backups = _backup_timer(db, window)
         window.show()
+        if notice:
+            QMessageBox.information(window, "Study Planner", notice)
         window.start_assistant_if_no_plan()
         return int(app.exec())
     finally:
         lock.unlock()
         db.close()
+
+
+BACKUP_EVERY_MS = 30 * 60 * 1000
+
+
+def _backup_timer(db: Any, window: Any) -> Any:
+    """While the app runs: a backup every half hour when something changed (off the GUI thread
+    would be nicer; an online backup of a study database takes milliseconds)."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QTimer
+
+    from studyplanner.services.backups import backup_if_changed
+    from studyplanner.services.errors import StoreProblem
+
+    def tick() -> None:
+        try:
+            backup_if_changed(db, datetime.now())
+        except StoreProblem as exc:
+            window.statusBar().showMessage(exc.user_message, 15_000)
+
+    timer = QTimer(window)
+    timer.setInterval(BACKUP_EVERY_MS)
+    timer.timeout.connect(tick)
+    timer.start()
+    return timer
 
 
 def _smoke_test(app: Any, window: Any) -> int:

@@ -1,0 +1,89 @@
+"""When the database cannot be opened (not a database, damaged, truncated): the ways out the
+start-up window offers. The damaged file is never deleted: it is moved aside next to the
+database, so nothing the user had is lost even if they choose to start afresh."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from studyplanner.services.backups import BackupInfo, BackupPreview, list_backups, preview_backup
+from studyplanner.store import db as store_db
+from studyplanner.store.location import database_path
+
+CRASH_LOG_FOLDER = "logs"
+
+
+@dataclass(frozen=True, slots=True)
+class GoodBackup:
+    info: BackupInfo
+    preview: BackupPreview
+
+
+def newest_good_backup(data_dir: Path) -> GoodBackup | None:
+    """The newest backup that passes its check and this version can open."""
+    for info in list_backups(data_dir):
+        preview = preview_backup(info.path)
+        if preview.ok:
+            return GoodBackup(info, preview)
+    return None
+
+
+def set_aside(data_dir: Path, now: datetime) -> Path:
+    """Move the database (and its -wal/-shm companions) aside; returns the new name."""
+    path = database_path(data_dir)
+    stamp = f"{now:%Y%m%d-%H%M%S}"
+    target = data_dir / f"studyplanner-damaged-{stamp}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = data_dir / f"studyplanner-damaged-{stamp}-{counter}.sqlite3"
+        counter += 1
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            os.replace(companion, Path(f"{target}{suffix}"))
+    if path.exists():
+        os.replace(path, target)
+    return target
+
+
+def start_fresh(data_dir: Path, now: datetime) -> Path:
+    """Move the damaged database aside; the next open creates an empty one. Returns where the
+    damaged file went."""
+    return set_aside(data_dir, now)
+
+
+def restore_newest(data_dir: Path, backup: Path, now: datetime) -> Path:
+    """Move the damaged database aside and put a copy of `backup` in its place (with SQLite's
+    backup API, checked). Returns where the damaged file went."""
+    aside = set_aside(data_dir, now)
+    path = database_path(data_dir)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    os.close(fd)
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    target = sqlite3.connect(path)
+    try:
+        source.backup(target)
+        result = target.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        target.close()
+        source.close()
+    if not result or result[0] != "ok":  # pragma: no cover - the backup was checked first
+        path.unlink(missing_ok=True)
+        os.replace(aside, path)
+        raise store_db.DatabaseDamaged(f"The backup {backup} could not be restored.")
+    return aside
+
+
+def write_crash_log(data_dir: Path, text: str, now: datetime) -> Path:
+    """Save an unexpected error's details in the data folder; returns the file."""
+    folder = data_dir / CRASH_LOG_FOLDER
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / f"error-{now:%Y%m%d-%H%M%S-%f}.log"
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path

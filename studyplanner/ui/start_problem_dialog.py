@@ -1,0 +1,136 @@
+"""The window shown when the database cannot be opened at start-up.
+
+A file that is not a database, is truncated or fails its check is never modified or deleted.
+The user chooses: restore the newest good backup, start with a fresh database (the damaged file
+is moved aside, not deleted), or quit. A file written by a newer version can only be left alone.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.services.errors import DatabaseDamaged, NotADatabase, StoreProblem
+from studyplanner.services.recovery import (
+    GoodBackup,
+    newest_good_backup,
+    restore_newest,
+    start_fresh,
+)
+from studyplanner.ui.formatting import tr
+
+PREVIEW_WORDS = {
+    "plans": "plan(s)",
+    "study_sessions": "study session(s)",
+    "credentials": "credential(s)",
+    "ceu_activities": "CEU activit(ies)",
+}
+
+
+class Choice(enum.Enum):
+    RESTORE = "restore"
+    FRESH = "fresh"
+    QUIT = "quit"
+
+
+def _holds(backup: GoodBackup) -> str:
+    parts = [f"{backup.preview.counts.get(t, 0)} {w}" for t, w in PREVIEW_WORDS.items()]
+    return ", ".join(parts)
+
+
+class StartProblemDialog(QDialog):
+    def __init__(
+        self, message: str, backup: GoodBackup | None, recoverable: bool,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.choice = Choice.QUIT
+        self.setWindowTitle(self.tr("Study Planner cannot open your data"))
+        layout = QVBoxLayout(self)
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+                       .pixmap(48, 48))  # fmt: skip
+        layout.addWidget(icon)
+        text = QLabel(message)
+        text.setWordWrap(True)
+        text.setAccessibleName(self.tr("What is wrong"))
+        layout.addWidget(text)
+        explain = QLabel(
+            self.tr("Nothing has been changed or deleted. Choose what to do:")
+            if recoverable
+            else self.tr("The file has not been changed.")
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        buttons = QDialogButtonBox()
+        if recoverable:
+            if backup is not None:
+                taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
+                restore = QPushButton(self.tr("Restore the backup of %1").replace("%1", taken))
+                restore.setToolTip(self.tr("It holds %1.").replace("%1", _holds(backup)))
+                restore.setAccessibleName(restore.text())
+                restore.setAccessibleDescription(restore.toolTip())
+                buttons.addButton(restore, QDialogButtonBox.ButtonRole.AcceptRole)
+                restore.clicked.connect(lambda: self._choose(Choice.RESTORE))
+                holds = QLabel(self.tr("The newest good backup (%1) holds %2.")
+                               .replace("%1", taken).replace("%2", _holds(backup)))  # fmt: skip
+                holds.setWordWrap(True)
+                layout.addWidget(holds)
+            else:
+                none = QLabel(self.tr("There is no good backup to restore."))
+                layout.addWidget(none)
+            fresh = QPushButton(self.tr("Start with a fresh database"))
+            fresh.setToolTip(self.tr("The damaged file is moved aside in the data folder, "
+                                     "not deleted."))  # fmt: skip
+            fresh.setAccessibleName(fresh.text())
+            buttons.addButton(fresh, QDialogButtonBox.ButtonRole.DestructiveRole)
+            fresh.clicked.connect(lambda: self._choose(Choice.FRESH))
+        quit_button = QPushButton(self.tr("Quit"))
+        quit_button.setAccessibleName(quit_button.text())
+        buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.clicked.connect(lambda: self._choose(Choice.QUIT))
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        self.accept() if choice is not Choice.QUIT else self.reject()
+
+    @classmethod
+    def ask(cls, message: str, backup: GoodBackup | None, recoverable: bool) -> Choice:
+        """The seam tests replace: show the window and return the user's choice."""
+        dialog = cls(message, backup, recoverable)
+        dialog.exec()
+        return dialog.choice
+
+
+def recover_at_start(
+    error: StoreProblem, data_dir: Path, now: Callable[[], datetime] = datetime.now
+) -> tuple[bool, str]:
+    """Ask the user what to do about a database that cannot be opened and do it.
+    Returns (whether to try opening again, a sentence saying what was done)."""
+    recoverable = isinstance(error, (NotADatabase, DatabaseDamaged))
+    backup = newest_good_backup(data_dir) if recoverable else None
+    choice = StartProblemDialog.ask(error.user_message, backup, recoverable)
+    if choice is Choice.RESTORE and backup is not None:
+        aside = restore_newest(data_dir, backup.info.path, now())
+        taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
+        text = tr("Restored the backup of %1; the damaged file was kept as %2.")
+        return True, text.replace("%1", taken).replace("%2", aside.name)
+    if choice is Choice.FRESH:
+        aside = start_fresh(data_dir, now())
+        return True, tr("Started a fresh database; the damaged file was kept as %1.").replace(
+            "%1", aside.name)  # fmt: skip
+    return False, ""
