@@ -21,16 +21,35 @@ class NetworkBlocked(RuntimeError):
 
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The app is offline by design: any attempt to connect out fails the test."""
+    """The app is offline by design: any attempt to reach the network fails the test (local
+    Unix sockets, which the single-instance check uses, stay allowed)."""
+    original_connect = socket.socket.connect
+    original_connect_ex = socket.socket.connect_ex
+
+    def _local(sock: socket.socket) -> bool:
+        return getattr(socket, "AF_UNIX", None) is not None and sock.family == socket.AF_UNIX
 
     def refuse(self: socket.socket, address: object) -> None:
-        family = getattr(self, "family", None)
-        if family == socket.AF_UNIX:
+        if _local(self):
             return original_connect(self, address)  # type: ignore[arg-type]
         raise NetworkBlocked(f"network access attempted: {address!r}")
 
-    original_connect = socket.socket.connect
+    def refuse_ex(self: socket.socket, address: object) -> int:
+        if _local(self):
+            return original_connect_ex(self, address)  # type: ignore[arg-type]
+        raise NetworkBlocked(f"network access attempted: {address!r}")
+
+    def refuse_send(self: socket.socket, *args: object) -> None:
+        raise NetworkBlocked(f"network access attempted: sendto {args[-1]!r}")
+
+    def refuse_lookup(*args: object, **kwargs: object) -> None:
+        raise NetworkBlocked(f"name lookup attempted: {args[:1]!r}")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse_ex)
+    monkeypatch.setattr(socket.socket, "sendto", refuse_send)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse_lookup)
+    monkeypatch.setattr(socket, "gethostbyname", refuse_lookup)
 
 
 @pytest.fixture
