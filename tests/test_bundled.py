@@ -18,6 +18,9 @@ ICONS = (
     "dashboard", "plan", "modules", "study-log", "credentials", "settings", "add", "remove",
     "up", "down", "edit", "check", "warning", "error", "calendar", "timeline", "wizard",
     "day-off", "clock", "book", "exam", "externship", "lesson", "app", "info", "refresh",
+    # the Credentials & CEUs screen
+    "certificate", "choose-file", "close-cycle", "complete", "export", "open-external",
+    "sources", "spreadsheet",
 )  # fmt: skip
 
 

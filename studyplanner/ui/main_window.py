@@ -23,6 +23,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import PlanScreen
 
 if TYPE_CHECKING:
+    from studyplanner.ui.credentials_screen import CredentialsScreen
     from studyplanner.ui.dashboard_screen import DashboardScreen
     from studyplanner.ui.modules_screen import ModulesScreen
     from studyplanner.ui.study_log_screen import StudyLogScreen
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self._add_screen("plan", self.tr("Plan"), self._make_plan)
         self._add_screen("modules", self.tr("Modules"), self._make_modules)
         self._add_screen("study-log", self.tr("Study log"), self._make_study_log)
+        self._add_screen("credentials", self.tr("Credentials & CEUs"), self._make_credentials)
         self.sidebar.currentRowChanged.connect(self._on_screen)
         self.sidebar.setCurrentRow(0)  # the Dashboard: the screen the app opens on
         central = QWidget()
@@ -113,6 +115,10 @@ class MainWindow(QMainWindow):
     def study_log(self) -> StudyLogScreen:
         return self.screen_at(3)  # type: ignore[return-value]
 
+    @property
+    def credentials_screen(self) -> CredentialsScreen:
+        return self.screen_at(4)  # type: ignore[return-value]
+
     def _make_dashboard(self) -> QWidget:
         from studyplanner.ui.dashboard_screen import DashboardScreen
 
@@ -144,6 +150,13 @@ class MainWindow(QMainWindow):
         from studyplanner.ui.study_log_screen import StudyLogScreen
 
         screen = StudyLogScreen(self._db, self._clock)
+        screen.data_changed.connect(self._on_data_changed)
+        return screen
+
+    def _make_credentials(self) -> QWidget:
+        from studyplanner.ui.credentials_screen import CredentialsScreen
+
+        screen = CredentialsScreen(self._db, self._clock)
         screen.data_changed.connect(self._on_data_changed)
         return screen
 

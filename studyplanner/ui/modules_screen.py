@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.core.model import ModuleKind
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.progress import mark_done, module_statuses, reopen
@@ -37,6 +39,9 @@ from studyplanner.ui.modules_model import (
     status_word,
 )
 from studyplanner.ui.study_log_view import empty_page
+
+if TYPE_CHECKING:
+    from studyplanner.services.credentials import CredentialInfo
 
 
 class ModulesScreen(QWidget):
@@ -202,7 +207,65 @@ class ModulesScreen(QWidget):
         if answer is None:
             return None
         day, score = answer
-        return self._apply(lambda: mark_done(self._db, module.id, day, score, self._clock()))
+        status = self._apply(lambda: mark_done(self._db, module.id, day, score, self._clock()))
+        if status is not None and status.kind is ModuleKind.EXAM:
+            self.offer_credential(status)
+        return status
+
+    # -- passing the final exam ------------------------------------------------------------
+    def offer_credential(self, exam: ModuleStatus) -> CredentialInfo | None:
+        """After a passed final exam, offer to add the plan's goal credential (the dialog
+        prefilled with it and the exam date)."""
+        from studyplanner.bundled import rule_book
+        from studyplanner.services.credentials import list_credentials
+        from studyplanner.services.plan_reader import active_plan
+        from studyplanner.services.progress import progress
+        from studyplanner.ui.credential_dialog import CredentialDialog, save_credential
+
+        today = self._clock()
+        plan = active_plan(self._db, today)
+        book = rule_book()
+        goal = plan.track.goal_credential.strip().upper() if plan is not None else ""
+        if book.credential(goal) is None:
+            return None
+        snapshot = progress(self._db, today)
+        mark = snapshot.pass_mark_percent if snapshot is not None else None
+        if exam.score is not None and mark is not None and exam.score < mark:
+            return None
+        held = list_credentials(self._db)
+        if any(c.code == goal for c in held) or not self.confirm_add_credential(goal, exam):
+            return None
+        answer = CredentialDialog.ask(book, held, today, self, code=goal, earned_on=exam.done_on)
+        if answer is None:
+            return None
+        try:
+            info = save_credential(self._db, answer, today)
+        except InvalidInput as exc:
+            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.show()
+            return None
+        self.data_changed.emit()
+        return info
+
+    def confirm_add_credential(self, code: str, exam: ModuleStatus) -> bool:
+        """Ask whether to add the credential now (the seam tests replace)."""
+        if exam.score is not None:
+            text = self.tr(
+                "Congratulations on passing {exam}! Add your {code} credential now, "
+                "so the app tracks its CEUs and cycle?"
+            )
+        else:
+            text = self.tr(
+                "If you passed {exam}: add your {code} credential now, so the app "
+                "tracks its CEUs and cycle?"
+            )
+        text = text.format(exam=exam.title, code=code)
+        if code == "CPC":
+            text += " " + self.tr(
+                "(Without two years of coding experience AAPC awards CPC-A: choose it in the list.)"
+            )
+        answer = QMessageBox.question(self, self.tr("Add the credential"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def confirm_reopen(self, module: ModuleStatus) -> bool:
         """Ask before reopening (the seam tests replace)."""

@@ -1,0 +1,204 @@
+"""The Credentials screen's exports: an audit packet (PDF report and certificates zip) of one
+cycle, and every activity as CSV. Each runs on the background worker behind a progress dialog
+that can cancel; the window stays usable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QPushButton, QWidget
+
+from studyplanner.core.ceu_status import CredentialStatus
+from studyplanner.core.validation import InvalidInput
+from studyplanner.services.credentials import CredentialInfo
+from studyplanner.services.database import Database
+from studyplanner.services.errors import StoreProblem
+from studyplanner.ui.background_job import BackgroundJob, JobRunner
+from studyplanner.ui.credentials_model import cycle_words
+from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.icons import icon
+
+
+def _t(text: str) -> str:
+    return tr(text, "Credentials")
+
+
+def default_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+class ExportControl(QObject):
+    finished = Signal(str, bool)  # what to tell the user, whether it worked
+
+    def __init__(self, db: Database, clock: Callable[[], date], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._db, self._clock, self._parent = db, clock, parent
+        self.runner = JobRunner(self)
+        self.job: BackgroundJob | None = None
+        self.progress: QProgressDialog | None = None
+        self.packet_button = QPushButton(icon("export"), _t("Export audit &packet…"))
+        self.packet_button.setAccessibleName(_t("Export audit packet"))
+        self.packet_button.setProperty("icon_name", "export")
+        self.packet_menu = QMenu(parent)
+        self.packet_menu.setAccessibleName(_t("Audit packet of which cycle"))
+        self.packet_button.setMenu(self.packet_menu)
+        self.csv_button = QPushButton(icon("spreadsheet"), _t("Export C&SV…"))
+        self.csv_button.setAccessibleName(_t("Export activities as CSV"))
+        self.csv_button.setProperty("icon_name", "spreadsheet")
+        self.csv_button.clicked.connect(lambda: self.export_csv())
+
+    def set_choices(
+        self, credentials: Sequence[CredentialInfo], statuses: Sequence[CredentialStatus]
+    ) -> None:
+        """One menu entry per cycle: open cycles first, then closed ones, newest first."""
+        self.packet_menu.clear()
+        ordered = sorted(statuses, key=lambda s: (s.closed, s.label, -s.cycle_end.toordinal()))
+        for s in ordered:
+            if s.closed:
+                text = _t("{cycle} (closed)").format(
+                    cycle=cycle_words(s.label, s.cycle_start, s.cycle_end)
+                )
+            else:
+                text = _t("{label}, current cycle (ends {end})").format(
+                    label=s.label, end=format_date(s.cycle_end)
+                )
+            action = self.packet_menu.addAction(text)
+            action.triggered.connect(
+                lambda _=False, s=s: self.export_packet(s.label, s.cycle_id, s.cycle_end)
+            )
+        self.packet_button.setEnabled(bool(ordered))
+        del credentials
+
+    def choose_path(self, title: str, suggested: str, kind: str) -> Path | None:
+        """Ask where to save (the seam tests replace)."""
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, title, str(default_folder() / suggested), kind
+        )
+        return Path(name) if name else None
+
+    def busy(self) -> bool:
+        return self.job is not None
+
+    # -- the two exports ---------------------------------------------------------------------
+    def export_packet(self, label: str, cycle_id: int, end: date) -> BackgroundJob | None:
+        from studyplanner.services import ceu_export
+
+        path = self.choose_path(
+            _t("Save the audit packet of {label}").format(label=label),
+            f"{label}-audit-packet-{end.isoformat()}.pdf",
+            _t("PDF (*.pdf)"),
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        today = self._clock()
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            return ceu_export.write_audit_packet(
+                self._db,
+                label,
+                path,
+                today,
+                cycle_id=cycle_id,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        def done(packet: Any) -> str:
+            text = _t("Saved the audit packet of {label}: {pdf}").format(
+                label=label, pdf=packet.pdf
+            )
+            if packet.certificates_zip is not None:
+                text += " " + _t("and the certificates in {zip}.").format(
+                    zip=packet.certificates_zip
+                )
+            if packet.missing_certificates:
+                text += " " + _t("{n} of {total} activities have no certificate.").format(
+                    n=packet.missing_certificates, total=packet.activities
+                )
+            return text
+
+        return self._start(
+            work, done, _t("Writing the audit packet of {label}…").format(label=label)
+        )
+
+    def export_csv(self) -> BackgroundJob | None:
+        from studyplanner.services import ceu_export
+
+        path = self.choose_path(
+            _t("Save the CEU activities"),
+            f"ceu-activities-{self._clock().isoformat()}.csv",
+            _t("CSV (*.csv)"),
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+
+        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+            return ceu_export.write_activities_csv(self._db, path)
+
+        return self._start(
+            work,
+            lambda n: _t("Saved {n} activities to {path}.").format(n=n, path=path),
+            _t("Writing the CEU activities…"),
+        )
+
+    # -- running -----------------------------------------------------------------------------
+    def _start(self, work: Any, done: Callable[[Any], str], label: str) -> BackgroundJob | None:
+        if self.job is not None:
+            self.finished.emit(_t("An export is still running; wait for it to finish."), False)
+            return None
+        job = BackgroundJob(work)
+        progress = QProgressDialog(label, _t("Cancel"), 0, 0, self._parent)
+        progress.setWindowTitle(_t("Export"))
+        progress.setAccessibleName(_t("Export progress"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(job.cancel)
+        job.signals.progressed.connect(self._on_progress)
+        job.signals.finished.connect(lambda result: self._end(done(result), True))
+        job.signals.failed.connect(lambda exc: self._end(*self._failure(exc, job)))
+        self.job, self.progress = job, progress
+        self.packet_button.setEnabled(False)
+        self.csv_button.setEnabled(False)
+        progress.show()
+        self.runner.start(job)
+        return job
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+
+    @staticmethod
+    def _failure(exc: BaseException, job: BackgroundJob) -> tuple[str, bool]:
+        if type(exc).__name__ == "ExportCancelled" or job.cancel_requested:
+            return _t("Export cancelled: nothing was written."), True
+        if isinstance(exc, InvalidInput):
+            return "\n".join(p.message for p in exc.problems), False
+        if isinstance(exc, StoreProblem):
+            return exc.user_message, False
+        if isinstance(exc, OSError):
+            return _t("The export could not be written: {why}.").format(
+                why=exc.strerror or exc
+            ), False
+        return _t("The export failed: {why}").format(why=exc), False
+
+    def _end(self, text: str, ok: bool) -> None:
+        progress, self.progress, self.job = self.progress, None, None
+        if progress is not None:
+            progress.canceled.disconnect()
+            progress.close()
+            progress.deleteLater()
+        self.packet_button.setEnabled(not self.packet_menu.isEmpty())
+        self.csv_button.setEnabled(True)
+        self.finished.emit(text, ok)
