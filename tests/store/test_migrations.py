@@ -120,25 +120,69 @@ def _database_at(data_dir: Path, revision: str) -> Path:
     return path
 
 
+DATA_BY_REVISION: dict[str, list[str]] = {
+    # What each schema revision could hold; a file at revision N holds the data of 1..N.
+    "0001_initial": [
+        "INSERT INTO tracks (id, name, goal_credential, body, program_label, term_count,"
+        " created_at) VALUES (1, 'Old track', 'CPC', 'AAPC', 'x', 0, '2026-01-01 00:00:00')",
+        "INSERT INTO modules (id, track_id, position, title, topic, kind, estimated_minutes)"
+        " VALUES (7, 1, 0, 'Medical terminology', '', 'course', 2700)",
+        "INSERT INTO module_completions (module_id, completed_on, score)"
+        " VALUES (7, '2026-03-01', 88.5)",
+    ],
+    "0002_study_sessions": [
+        "INSERT INTO study_sessions (id, module_id, day, minutes, note, created_at)"
+        " VALUES (3, 7, '2026-02-27', 45, 'flashcards', '2026-02-27 20:00:00')",
+    ],
+    "0003_credentials_ceus": [
+        "INSERT INTO credentials (id, code, label, body, earned_on, renewal_on, note, created_at)"
+        " VALUES (2, 'CPC', 'CPC', 'AAPC', '2025-03-10', '2026-06-30', '', '2025-03-10 09:00:00')",
+        "INSERT INTO credential_cycles (id, credential_id, start_on, end_on) VALUES"
+        " (5, 2, '2025-03-10', '2026-06-30')",
+        "INSERT INTO ceu_activities (id, completed_on, title, provider, index_number,"
+        " units_hundredths, category, ahima_sourced, note, created_at) VALUES"
+        " (9, '2025-06-01', 'Audit webinar', 'AAPC', 'IDX-1', 150, 'auditing', 0, '',"
+        " '2025-06-01 10:00:00')",
+        "INSERT INTO ceu_allocations (activity_id, cycle_id, units_hundredths) VALUES (9, 5, 150)",
+    ],
+}
+
+CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
+    "0001_initial": [
+        ("SELECT title, estimated_minutes FROM modules", [("Medical terminology", 2700)]),
+        ("SELECT completed_on, score FROM module_completions", [("2026-03-01", 88.5)]),
+    ],
+    "0002_study_sessions": [
+        ("SELECT module_id, day, minutes, note FROM study_sessions",
+         [(7, "2026-02-27", 45, "flashcards")]),
+    ],
+    "0003_credentials_ceus": [
+        ("SELECT label, earned_on, renewal_on FROM credentials",
+         [("CPC", "2025-03-10", "2026-06-30")]),
+        ("SELECT start_on, end_on FROM credential_cycles", [("2025-03-10", "2026-06-30")]),
+        ("SELECT title, units_hundredths, category FROM ceu_activities",
+         [("Audit webinar", 150, "auditing")]),
+        ("SELECT activity_id, cycle_id, units_hundredths FROM ceu_allocations", [(9, 5, 150)]),
+    ],
+}  # fmt: skip
+
+
+def test_every_revision_has_fixture_data() -> None:
+    """Keep the fixtures growing with the schema: each revision adds data of its own."""
+    assert set(DATA_BY_REVISION) >= set(migrate.KNOWN_REVISIONS[:-1])
+
+
 @pytest.mark.parametrize("revision", migrate.KNOWN_REVISIONS[:-1])
 def test_every_earlier_revision_upgrades_with_its_data_intact(
     data_dir: Path, revision: str
 ) -> None:
     path = _database_at(data_dir, revision)
+    upto = migrate.KNOWN_REVISIONS[: migrate.KNOWN_REVISIONS.index(revision) + 1]
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute(
-            "INSERT INTO tracks (id, name, goal_credential, body, program_label, term_count,"
-            " created_at) VALUES (1, 'Old track', 'CPC', 'AAPC', 'x', 0, '2026-01-01 00:00:00')"
-        )
-        conn.execute(
-            "INSERT INTO modules (id, track_id, position, title, topic, kind, estimated_minutes)"
-            " VALUES (7, 1, 0, 'Medical terminology', '', 'course', 2700)"
-        )
-        conn.execute(
-            "INSERT INTO module_completions (module_id, completed_on, score)"
-            " VALUES (7, '2026-03-01', 88.5)"
-        )
+        for rev in upto:
+            for statement in DATA_BY_REVISION.get(rev, []):
+                conn.execute(statement)
     conn.close()
     db = open_database(data_dir)
     db.close()
@@ -148,11 +192,9 @@ def test_every_earlier_revision_upgrades_with_its_data_intact(
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
             migrate.HEAD_REVISION,
         )
-        assert conn.execute("SELECT title, estimated_minutes FROM modules").fetchall() == [
-            ("Medical terminology", 2700)
-        ]
-        assert conn.execute("SELECT completed_on, score FROM module_completions").fetchall() == [
-            ("2026-03-01", 88.5)
-        ]
+        for rev in upto:
+            for query, expected in CHECKS_BY_REVISION.get(rev, []):
+                assert conn.execute(query).fetchall() == expected, query
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
