@@ -133,7 +133,57 @@ def build_parser() -> argparse.ArgumentParser:
     prog = sub.add_parser("progress", help="progress against the accepted plan")
     prog.add_argument("--today", type=parse_date, metavar="DATE")
     prog.add_argument("--json", action="store_true")
+    _add_ceu_parsers(sub)
     return parser
+
+
+def _add_ceu_parsers(sub: Any) -> None:
+    """`credential add|list` and `ceu add|status|report|export` (units are checked by the
+    command, with the service's own rules, before anything is opened)."""
+    cred = sub.add_parser("credential", help="credentials you hold and their CEU cycles")
+    cred_sub = cred.add_subparsers(dest="credential_command", required=True, parser_class=_Parser)
+    add = cred_sub.add_parser("add", help="record an earned credential and open its cycle")
+    add.add_argument("code", metavar="CODE", help="CPC, CPMA, CCS, ... or SPECIALTY")
+    add.add_argument("--earned", required=True, type=parse_date, metavar="DATE")
+    add.add_argument("--cycle-start", type=parse_date, metavar="DATE")
+    add.add_argument("--cycle-end", type=parse_date, metavar="DATE")
+    add.add_argument("--renewal", type=parse_date, metavar="DATE", help="membership renewal")
+    add.add_argument("--required", metavar="UNITS", help="your own CEU figure for this cycle")
+    add.add_argument("--name", metavar="LABEL", help="the name of a SPECIALTY credential (CEMC)")
+    add.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    add.add_argument("--json", action="store_true")
+    lst = cred_sub.add_parser("list", help="list your credentials")
+    lst.add_argument("--json", action="store_true")
+
+    ceu = sub.add_parser("ceu", help="CEU activities, status, audit packet and export")
+    ceu_sub = ceu.add_subparsers(dest="ceu_command", required=True, parser_class=_Parser)
+    act = ceu_sub.add_parser("add", help="log a CEU activity and apply it to credentials")
+    act.add_argument("--date", required=True, type=parse_date, metavar="DATE")
+    act.add_argument("--units", required=True, metavar="U")
+    act.add_argument("--title", required=True, metavar="TEXT")
+    act.add_argument("--provider", default="", metavar="TEXT")
+    act.add_argument("--index", default="", metavar="TEXT", help="the provider's index number")
+    act.add_argument("--category", default="coding", metavar="ID", help="default: coding")
+    act.add_argument("--ahima-sourced", action="store_true")
+    act.add_argument(
+        "--credential", action="append", default=[], metavar="LABEL[=UNITS]",
+        help="apply to this credential (all units, or UNITS of them); repeat to split",
+    )  # fmt: skip
+    act.add_argument("--certificate", metavar="FILE", help="a PDF or image; a copy is kept")
+    act.add_argument("--note", default="", metavar="TEXT")
+    act.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    act.add_argument("--json", action="store_true")
+    status = ceu_sub.add_parser("status", help="CEUs earned and still needed per credential")
+    status.add_argument("--today", type=parse_date, metavar="DATE")
+    status.add_argument("--json", action="store_true")
+    report = ceu_sub.add_parser("report", help="write the audit packet (PDF, certificates ZIP)")
+    report.add_argument("code", metavar="CODE", help="the credential (its label: CPC, CEMC...)")
+    report.add_argument("--out", required=True, metavar="FILE.pdf")
+    report.add_argument("--today", type=parse_date, metavar="DATE")
+    report.add_argument("--json", action="store_true")
+    export = ceu_sub.add_parser("export", help="export every CEU activity")
+    export.add_argument("--csv", required=True, metavar="FILE")
+    export.add_argument("--json", action="store_true")
 
 
 def parse_int(text: str) -> int:
@@ -183,7 +233,7 @@ def _one_line(exc: InvalidInput) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from studyplanner.cli import commands, progress_commands
+    from studyplanner.cli import ceu_commands, commands, progress_commands
     from studyplanner.services.errors import StoreProblem
 
     handlers = {
@@ -198,9 +248,16 @@ def _run(args: argparse.Namespace) -> int:
         "show": commands.run_plan_show,
         "replan": progress_commands.run_replan,
     }
+    nested = {
+        "credential": ("credential_command", ceu_commands.CREDENTIAL_HANDLERS),
+        "ceu": ("ceu_command", ceu_commands.CEU_HANDLERS),
+    }
     try:
         if args.command == "plan":
             return plan_handlers[args.plan_command](args)
+        if args.command in nested:
+            dest, table = nested[args.command]
+            return table[getattr(args, dest)](args)
         return handlers[args.command](args)
     except StoreProblem as exc:
         print(f"studyplanner: {exc.user_message}", file=sys.stderr)

@@ -1,0 +1,406 @@
+"""CLI commands for credentials and CEUs: `credential add|list`, `ceu add|status|report|export`.
+
+Light at import (no SQLAlchemy): the services are imported inside each command. Units are shown
+as plain decimals (40, 2.5) in text and as JSON numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from studyplanner.cli.main import emit
+from studyplanner.core.validation import InvalidInput, Problem
+
+if TYPE_CHECKING:
+    from studyplanner.core.ceu_status import CredentialStatus
+    from studyplanner.services.credentials import ActivityInfo, CredentialInfo
+    from studyplanner.services.database import Database
+
+STATUS_WORDS = {
+    "complete": "complete",
+    "on_track": "on track",
+    "at_risk": "at risk",
+    "overdue": "overdue",
+}
+
+
+def _today(args: argparse.Namespace) -> date:
+    return getattr(args, "today", None) or date.today()
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from studyplanner.services.database import open_database
+
+    return open_database(args.data_dir)
+
+
+def _bad(field: str, message: str) -> InvalidInput:
+    return InvalidInput([Problem(field, message)])
+
+
+def _units_text(units: Decimal) -> str:
+    return f"{units.normalize():f}"
+
+
+def _number(units: Decimal | None) -> float | None:
+    return None if units is None else float(units)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _figure(text: str, field: str) -> Decimal:
+    """A CEU figure the user sets for a cycle (0 allowed; the service checks the range)."""
+    from decimal import InvalidOperation
+
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        raise _bad(field, f"'{text}' is not a number of CEUs.") from None
+    if not value.is_finite():
+        raise _bad(field, f"'{text}' is not a number of CEUs.")
+    return value
+
+
+def _find_credential(credentials: Sequence[CredentialInfo], label: str) -> CredentialInfo:
+    wanted = label.strip().upper()
+    for info in credentials:
+        if info.label == wanted:
+            return info
+    held = ", ".join(c.label for c in credentials) or "none yet"
+    raise _bad("credential", f"You have no credential called '{label}' (you have: {held}).")
+
+
+# -- credential add | list -----------------------------------------------------------------------
+
+
+def _credential_payload(info: CredentialInfo) -> dict[str, Any]:
+    cycle = info.current
+    return {
+        "id": info.id,
+        "code": info.code,
+        "label": info.label,
+        "name": info.name,
+        "body": info.body,
+        "earned_on": info.earned_on.isoformat(),
+        "renewal_on": _iso(info.renewal_on),
+        "cycle_id": cycle.id,
+        "cycle_start": cycle.start.isoformat(),
+        "cycle_end": cycle.end.isoformat(),
+        "required": _number(cycle.required),
+        "quota": _number(cycle.quota),
+    }
+
+
+def _credential_line(info: CredentialInfo) -> str:
+    cycle = info.current
+    own = f"; your figure {_units_text(cycle.required)} CEUs" if cycle.required is not None else ""
+    return (
+        f"{info.label} ({info.name}, {info.body}) earned {info.earned_on}; "
+        f"cycle {cycle.start} to {cycle.end}{own}."
+    )
+
+
+def run_credential_add(args: argparse.Namespace) -> int:
+    from studyplanner.bundled import rule_book
+    from studyplanner.services.credentials import add_credential
+
+    today = _today(args)
+    rule = rule_book().credential(args.code)
+    if rule is not None and rule.code == "SPECIALTY" and not args.name:
+        raise _bad("label", "Give a specialty credential its name with --name (for example CEMC).")
+    if (args.cycle_start is None) != (args.cycle_end is None):
+        raise _bad("cycle", "Give --cycle-start and --cycle-end together (or neither).")
+    required = None if args.required is None else _figure(args.required, "required")
+    db = _open(args)
+    try:
+        info = add_credential(
+            db, args.code, args.earned, today, label=args.name, cycle_start=args.cycle_start,
+            cycle_end=args.cycle_end, renewal_on=args.renewal, required=required,
+        )  # fmt: skip
+    finally:
+        db.close()
+    emit(_credential_payload(info), args.json, f"Added {_credential_line(info)}")
+    return 0
+
+
+def run_credential_list(args: argparse.Namespace) -> int:
+    from studyplanner.services.credentials import list_credentials
+
+    db = _open(args)
+    try:
+        credentials = list_credentials(db)
+    finally:
+        db.close()
+    if not credentials:
+        emit([], args.json, "No credentials yet: add one with `studyplanner credential add`.")
+        return 0
+    width = max(len("LABEL"), *(len(c.label) for c in credentials))
+    lines = [f"{'LABEL':<{width}}  {'BODY':<5}  {'EARNED':<10}  {'CYCLE':<24}  NAME"]
+    for c in credentials:
+        cycle = f"{c.current.start}..{c.current.end}"
+        lines.append(f"{c.label:<{width}}  {c.body:<5}  {c.earned_on}  {cycle:<24}  {c.name}")
+    emit([_credential_payload(c) for c in credentials], args.json, "\n".join(lines))
+    return 0
+
+
+# -- ceu add -------------------------------------------------------------------------------------
+
+
+def _allocations(
+    items: Sequence[str], credentials: Sequence[CredentialInfo], units: Decimal
+) -> list[tuple[int, Decimal]]:
+    """`--credential LABEL` (all the units) or `LABEL=UNITS` as (open cycle id, units) pairs."""
+    from studyplanner.services.credentials import parse_units
+
+    labels = {c.label for c in credentials}
+    pairs = []
+    for item in items:
+        label, sep, part = item.rpartition("=")
+        if not sep or item.strip().upper() in labels:
+            label, sep = item, ""
+        info = _find_credential(credentials, label)
+        applied = parse_units(part, f"credential {info.label}") if sep else units
+        pairs.append((info.current.id, applied))
+    return pairs
+
+
+def _activity_payload(info: ActivityInfo, warnings: Sequence[str]) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "date": info.completed_on.isoformat(),
+        "title": info.title,
+        "provider": info.provider,
+        "index": info.index_number,
+        "units": float(info.units),
+        "category": info.category,
+        "ahima_sourced": info.ahima_sourced,
+        "note": info.note,
+        "certificate": str(info.certificate) if info.certificate else None,
+        "certificate_name": info.certificate_name,
+        "applied": [
+            {"credential": a.credential_label, "cycle_id": a.cycle_id, "units": float(a.units)}
+            for a in info.applied
+        ],
+        "warnings": list(warnings),
+    }
+
+
+def _activity_text(info: ActivityInfo) -> str:
+    applied = ", ".join(f"{a.credential_label} {_units_text(a.units)}" for a in info.applied)
+    lines = [
+        f"Saved activity {info.id}: {info.title!r} on {info.completed_on}, "
+        f"{_units_text(info.units)} CEUs ({info.category})"
+        + ("; AHIMA-sourced." if info.ahima_sourced else "."),
+        f"Applied to: {applied}." if applied else "Not applied to any credential.",
+    ]
+    if info.certificate is not None:
+        lines.append(f"Certificate {info.certificate_name} kept as {info.certificate}.")
+    return "\n".join(lines)
+
+
+def run_ceu_add(args: argparse.Namespace) -> int:
+    from studyplanner.services.credentials import (
+        ActivityInput,
+        add_activity,
+        application_warnings,
+        list_credentials,
+        parse_units,
+    )
+
+    today = _today(args)
+    units = parse_units(args.units)
+    data = ActivityInput(
+        completed_on=args.date, title=args.title, units=units,
+        category=args.category.strip().lower().replace("-", "_"), provider=args.provider,
+        index_number=args.index, ahima_sourced=args.ahima_sourced, note=args.note,
+        certificate=Path(args.certificate).expanduser() if args.certificate else None,
+    )  # fmt: skip
+    db = _open(args)
+    try:
+        allocations = _allocations(args.credential, list_credentials(db), units)
+        warnings = application_warnings(db, data, allocations, today)
+        info = add_activity(db, data, allocations, today)  # checks everything before writing
+    finally:
+        db.close()
+    for warning in warnings:  # only once saved: a refused activity prints its one error line
+        print(f"warning: {warning}", file=sys.stderr)
+    emit(_activity_payload(info, warnings), args.json, _activity_text(info))
+    return 0
+
+
+# -- ceu status ----------------------------------------------------------------------------------
+
+
+def _status_payload(s: CredentialStatus) -> dict[str, Any]:
+    return {
+        "code": s.label,
+        "rule": s.code,
+        "body": s.body,
+        "credential_id": s.credential_id,
+        "cycle_id": s.cycle_id,
+        "cycle_start": s.cycle_start.isoformat(),
+        "cycle_end": s.cycle_end.isoformat(),
+        "required": float(s.required),
+        "required_from_user": s.required_from_user,
+        "needs_user_figure": s.needs_user_figure,
+        "earned": float(s.earned),
+        "remaining": float(s.remaining),
+        "days_left": s.days_left,
+        "status": s.status.value,
+        "failed_checks": [c.label for c in s.failed_checks],
+        "checks": [
+            {
+                "id": c.id,
+                "label": c.label,
+                "required": float(c.required),
+                "earned": float(c.earned),
+                "met": c.met,
+            }
+            for c in s.checks
+        ],
+        "pace_per_month": _number(s.pace_per_month),
+        "pool": list(s.pool),
+        "submission_opens": _iso(s.submission_opens),
+        "grace_ends": _iso(s.grace_ends),
+        "lapses_on": _iso(s.lapses_on),
+    }
+
+
+def _status_sentences(s: CredentialStatus) -> list[str]:
+    lines = []
+    for check in s.failed_checks:
+        lines.append(
+            f"  missing: {check.label}: {_units_text(check.earned)} of "
+            f"{_units_text(check.required)} earned."
+        )
+    if s.pace_per_month is not None:
+        lines.append(f"  earn {_units_text(s.pace_per_month)} CEUs a month to finish on time.")
+    if s.status.value == "overdue":
+        after = [f"grace ends {s.grace_ends}" if s.grace_ends else "",
+                 f"lapses on {s.lapses_on}" if s.lapses_on else ""]  # fmt: skip
+        lines.append(f"  the cycle ended {s.cycle_end}" + "".join(f"; {a}" for a in after if a))
+    if s.needs_user_figure:
+        lines.append(
+            f"  first cycle: {s.body} may pro-rate the figure; check the one on your account."
+        )
+    if s.submission_opens is not None and s.status.value == "complete":
+        lines.append(f"  report your CEUs from {s.submission_opens} to {s.cycle_end}.")
+    return lines
+
+
+def _status_text(statuses: Sequence[CredentialStatus]) -> str:
+    rows = [
+        (s.label, s.body, f"{s.cycle_start}..{s.cycle_end}", _units_text(s.required),
+         _units_text(s.earned), _units_text(s.remaining), str(s.days_left),
+         STATUS_WORDS.get(s.status.value, s.status.value))
+        for s in statuses
+    ]  # fmt: skip
+    head = ("CREDENTIAL", "BODY", "CYCLE", "REQUIRED", "EARNED", "REMAINING", "DAYS LEFT", "STATUS")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    right = {3, 4, 5, 6}
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    lines = [line(head), *(line(r) for r in rows), ""]
+    for s in statuses:
+        lines.append(f"{s.label}: {STATUS_WORDS.get(s.status.value, s.status.value)}")
+        lines += _status_sentences(s)
+    return "\n".join(lines)
+
+
+def run_ceu_status(args: argparse.Namespace) -> int:
+    from studyplanner.services.credentials import ceu_statuses
+
+    db = _open(args)
+    try:
+        statuses = ceu_statuses(db, _today(args))
+    finally:
+        db.close()
+    if not statuses:
+        emit([], args.json, "No credentials yet: add one with `studyplanner credential add`.")
+        return 0
+    emit([_status_payload(s) for s in statuses], args.json, _status_text(statuses))
+    return 0
+
+
+# -- ceu report | export -------------------------------------------------------------------------
+
+
+def _output_path(text: str, field: str, suffix: str) -> Path:
+    path = Path(text).expanduser()
+    if path.suffix.lower() != suffix:
+        raise _bad(field, f"{path.name} must end in {suffix}.")
+    if not path.parent.is_dir():
+        raise _bad(field, f"The folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise _bad(field, f"{path} is a folder; give a file name.")
+    return path
+
+
+def run_ceu_report(args: argparse.Namespace) -> int:
+    from studyplanner.services.ceu_export import write_audit_packet
+
+    out = _output_path(args.out, "out", ".pdf")
+    db = _open(args)
+    try:
+        packet = write_audit_packet(db, args.code, out, _today(args))
+    finally:
+        db.close()
+    zip_path = str(packet.certificates_zip) if packet.certificates_zip else None
+    payload = {
+        "credential": args.code.strip().upper(),
+        "pdf": str(packet.pdf),
+        "certificates_zip": zip_path,
+        "activities": packet.activities,
+        "missing_certificates": packet.missing_certificates,
+    }
+    emit(payload, args.json, "\n".join(p for p in (str(packet.pdf), zip_path) if p))
+    if packet.missing_certificates and not args.json:
+        print(
+            f"warning: {packet.missing_certificates} of {packet.activities} activities have no "
+            "certificate.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def run_ceu_export(args: argparse.Namespace) -> int:
+    from studyplanner.services.ceu_export import write_activities_csv
+
+    path = _output_path(args.csv, "csv", ".csv")
+    db = _open(args)
+    try:
+        count = write_activities_csv(db, path)
+    finally:
+        db.close()
+    emit(
+        {"csv": str(path), "activities": count},
+        args.json,
+        f"Exported {count} activities to {path}.",
+    )
+    return 0
+
+
+Handler = Callable[[argparse.Namespace], int]
+CREDENTIAL_HANDLERS: dict[str, Handler] = {
+    "add": run_credential_add,
+    "list": run_credential_list,
+}
+CEU_HANDLERS: dict[str, Handler] = {
+    "add": run_ceu_add,
+    "status": run_ceu_status,
+    "report": run_ceu_report,
+    "export": run_ceu_export,
+}
