@@ -72,6 +72,10 @@ def _info(path: Path) -> BackupInfo | None:
     return BackupInfo(path, taken, stat.st_size, match[3])
 
 
+def backups_folder(data_dir: Path) -> Path:
+    return backup_dir(data_dir)
+
+
 def list_backups(data_dir: Path) -> list[BackupInfo]:
     """The app's backups in the data folder, newest first."""
     folder = backup_dir(data_dir)
