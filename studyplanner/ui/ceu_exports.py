@@ -41,6 +41,7 @@ class ExportControl(QObject):
         self.runner = JobRunner(self)
         self.job: BackgroundJob | None = None
         self.progress: QProgressDialog | None = None
+        self._done: Callable[[Any], str] = str
         self.packet_button = QPushButton(icon("export"), _t("Export audit &packet…"))
         self.packet_button.setAccessibleName(_t("Export audit packet"))
         self.packet_button.setProperty("icon_name", "export")
@@ -163,16 +164,30 @@ class ExportControl(QObject):
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.setMinimumDuration(0)
-        progress.canceled.connect(job.cancel)
+        progress.canceled.connect(self.cancel)
+        # Bound methods of this QObject: Qt drops the connections if the screen goes away
+        # before the worker reports.
         job.signals.progressed.connect(self._on_progress)
-        job.signals.finished.connect(lambda result: self._end(done(result), True))
-        job.signals.failed.connect(lambda exc: self._end(*self._failure(exc, job)))
-        self.job, self.progress = job, progress
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        self.job, self.progress, self._done = job, progress, done
         self.packet_button.setEnabled(False)
         self.csv_button.setEnabled(False)
         progress.show()
         self.runner.start(job)
         return job
+
+    def cancel(self) -> None:
+        """Ask the running export to stop (it removes what it wrote)."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_finished(self, result: object) -> None:
+        self._end(self._done(result), True)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        job = self.job
+        self._end(*self._failure(exc, job is not None and job.cancel_requested))
 
     def _on_progress(self, done: int, total: int) -> None:
         if self.progress is not None:
@@ -180,8 +195,10 @@ class ExportControl(QObject):
             self.progress.setValue(done)
 
     @staticmethod
-    def _failure(exc: BaseException, job: BackgroundJob) -> tuple[str, bool]:
-        if type(exc).__name__ == "ExportCancelled" or job.cancel_requested:
+    def _failure(exc: BaseException, cancel_requested: bool) -> tuple[str, bool]:
+        from studyplanner.services.ceu_export import ExportCancelled
+
+        if isinstance(exc, ExportCancelled) or cancel_requested:
             return _t("Export cancelled: nothing was written."), True
         if isinstance(exc, InvalidInput):
             return "\n".join(p.message for p in exc.problems), False
@@ -196,7 +213,7 @@ class ExportControl(QObject):
     def _end(self, text: str, ok: bool) -> None:
         progress, self.progress, self.job = self.progress, None, None
         if progress is not None:
-            progress.canceled.disconnect()
+            progress.canceled.disconnect(self.cancel)
             progress.close()
             progress.deleteLater()
         self.packet_button.setEnabled(not self.packet_menu.isEmpty())

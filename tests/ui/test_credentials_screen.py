@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,7 +12,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialog, QLineEdit, QTableView
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from studyplanner.bundled import rule_book
@@ -452,3 +460,103 @@ def test_a_failed_final_exam_offers_nothing(
     monkeypatch.setattr(CompletionDialog, "ask", lambda *a, **k: (today, 64.0))
     assert screen.mark_complete() is not None  # no question asked (it would fail the test)
     assert service.list_credentials(db) == []
+
+
+# -- exports, off the GUI thread ------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_activities(screen: CredentialsScreen, db: Database, today: date, tmp_path: Path) -> Any:
+    cpc = service.add_credential(db, "CPC", CPC_EARNED, today, renewal_on=CPC_RENEWAL)
+    certificate = tmp_path / "webinar.pdf"
+    certificate.write_bytes(b"%PDF-1.4\n% certificate\n")
+    for n, cert in enumerate((certificate, None)):
+        data = ActivityInput(date(2026, 3, 1 + n), f"Webinar {n}", Decimal(1), "coding",
+                             certificate=cert)  # fmt: skip
+        service.add_activity(db, data, [(cpc.current.id, Decimal(1))], today)
+    screen.refresh()
+    return cpc
+
+
+def test_export_csv_runs_in_the_background(
+    qtbot: QtBot, screen: CredentialsScreen, with_activities: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    out = tmp_path / "ceus"
+    monkeypatch.setattr(screen.exports, "choose_path", lambda *a: out)
+    with qtbot.waitSignal(screen.exports.finished, timeout=10_000) as finished:
+        qtbot.mouseClick(screen.exports.csv_button, Qt.MouseButton.LeftButton)
+        assert screen.exports.busy()
+        assert not screen.exports.csv_button.isEnabled()
+    assert finished.args[1] is True
+    lines = (tmp_path / "ceus.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and "Webinar 0" in lines[1]
+    assert screen.message.text() == f"Saved 2 activities to {tmp_path / 'ceus.csv'}."
+    assert not screen.exports.busy() and screen.exports.csv_button.isEnabled()
+    assert screen.exports.runner.wait(5000)
+
+
+def test_export_audit_packet_from_the_menu(
+    qtbot: QtBot, screen: CredentialsScreen, with_activities: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    asked: list[str] = []
+    monkeypatch.setattr(
+        screen.exports,
+        "choose_path",
+        lambda title, name, kind: asked.append(name) or tmp_path / name,
+    )
+    [action] = screen.exports.packet_menu.actions()
+    assert action.text() == f"CPC, current cycle (ends {format_date(CPC_END)})"
+    with qtbot.waitSignal(screen.exports.finished, timeout=20_000) as finished:
+        action.trigger()
+    assert finished.args[1] is True, finished.args[0]
+    assert asked == ["CPC-audit-packet-2027-03-31.pdf"]
+    pdf = tmp_path / asked[0]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "CPC-audit-packet-2027-03-31-certificates.zip").is_file()
+    assert str(pdf) in screen.message.text()
+    assert "1 of 2 activities have no certificate." in screen.message.text()
+    assert screen.exports.runner.wait(5000)
+
+
+def test_an_export_can_be_cancelled(
+    qtbot: QtBot, screen: CredentialsScreen, with_activities: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from studyplanner.services import ceu_export
+
+    def slow(db: Any, label: str, out: Path, today: date, **kw: Any) -> Any:
+        kw["progress"](0, 2)
+        waiting = threading.Event()
+        for _ in range(2000):  # at most 10 s: until the user cancels
+            if kw["cancelled"]():
+                raise ceu_export.ExportCancelled("cancelled")
+            waiting.wait(0.005)
+        raise AssertionError("never cancelled")
+
+    monkeypatch.setattr(ceu_export, "write_audit_packet", slow)
+    monkeypatch.setattr(screen.exports, "choose_path", lambda *a: tmp_path / "packet.pdf")
+    with qtbot.waitSignal(screen.exports.finished, timeout=10_000) as finished:
+        screen.exports.packet_menu.actions()[0].trigger()
+        progress = screen.exports.progress
+        assert progress is not None and progress.isVisible()
+        qtbot.waitUntil(lambda: progress.maximum() == 2)
+        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    assert finished.args == ["Export cancelled: nothing was written.", True]
+    assert screen.message.text() == "Export cancelled: nothing was written."
+    assert not (tmp_path / "packet.pdf").exists()
+    assert screen.exports.runner.wait(5000)
+
+
+def test_an_export_to_a_missing_folder_says_why(
+    qtbot: QtBot, screen: CredentialsScreen, with_activities: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(screen.exports, "choose_path", lambda *a: tmp_path / "nope" / "a.csv")
+    with qtbot.waitSignal(screen.exports.finished, timeout=10_000) as finished:
+        screen.exports.csv_button.click()
+    assert finished.args[1] is False
+    assert screen.problem.isVisible()
+    assert "does not exist" in screen.problem.text()
+    assert screen.exports.runner.wait(5000)
