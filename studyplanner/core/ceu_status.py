@@ -255,7 +255,9 @@ def _pool_statuses(
     overrides = [h.required_override for h in members if h.required_override is not None]
     required = max(overrides) if overrides else _rule_total(book, body, [h.code for h in members])
     start = min(h.start for h in members)
-    first_cycle = any(h.start <= h.earned_on for h in members)
+    # Pro-rated only when the whole pool is new: someone certified before the cycle began is
+    # past their first cycle, even if they add a credential during it.
+    first_cycle = all(h.start <= h.earned_on for h in members)
     needs_figure = body.first_cycle_user_enters and first_cycle and not overrides
     checks = [RuleCheck("total", f"{required.normalize():f} CEUs in the cycle", required, earned,
                         earned >= required, body.totals)]  # fmt: skip
@@ -371,7 +373,11 @@ def _add_years(day: date, years: int) -> date:
 
 
 def suggest_cycle(
-    body: BodyRules, earned_on: date, renewal_on: date | None, shared_end: date | None
+    body: BodyRules,
+    earned_on: date,
+    renewal_on: date | None,
+    shared_end: date | None,
+    shared_start: date | None = None,
 ) -> tuple[date, date]:
     """The first cycle of a newly earned credential, as (start, end); the user may edit both.
 
@@ -380,7 +386,8 @@ def suggest_cycle(
     a year of the month's parity (even months, even years); other bodies run from the exam date.
     """
     if shared_end is not None and shared_end > earned_on:
-        return earned_on, shared_end
+        start = earned_on if shared_start is None else max(earned_on, shared_start)
+        return start, shared_end
     if body.cycle_anchor == "membership_expiration_date" and renewal_on is not None:
         year = earned_on.year
         while True:

@@ -168,8 +168,10 @@ def _credential(s: CredentialStatus, settings: ReminderSettings, today: date) ->
     out = []
     cycle = f"{s.cycle_start.isoformat()} to {s.cycle_end.isoformat()}"
     if s.status is CeuStatus.OVERDUE:
+        due = s.lapses_on or s.cycle_end
         if s.grace_ends is not None and today <= s.grace_ends:
             phase, text = "grace", f"the grace period ends on {s.grace_ends.isoformat()}"
+            due = s.grace_ends
         elif s.lapses_on is not None and today <= s.lapses_on:
             phase, text = "lapsing", f"the credential lapses on {s.lapses_on.isoformat()}"
         else:
@@ -177,7 +179,7 @@ def _credential(s: CredentialStatus, settings: ReminderSettings, today: date) ->
         missing = ", ".join(c.label for c in s.failed_checks)
         out.append(Reminder(
             f"credential-overdue:{s.cycle_id}:{phase}", ReminderKind.CREDENTIAL_OVERDUE,
-            Severity.URGENT, s.grace_ends or s.lapses_on or s.cycle_end,
+            Severity.URGENT, due,
             f"{s.label}: the cycle ended on {s.cycle_end.isoformat()} without {missing}; {text}.",
         ))  # fmt: skip
         return out

@@ -136,8 +136,17 @@ def parse_units(text: str, field: str = "units") -> Decimal:
     return units
 
 
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def _check_units(units: Decimal, field: str = "units") -> list[Problem]:
-    if not units.is_finite() or units <= 0:
+    if not units.is_finite():
+        return [Problem(field, "CEUs must be a number.")]
+    if units <= 0:
         return [Problem(field, "CEUs must be more than zero.")]
     if units > MAX_UNITS:
         return [Problem(field, f"More than {MAX_UNITS} CEUs for one activity is not realistic.")]
@@ -199,7 +208,7 @@ def _check_cycle(
     start: date | None, end: date | None, earned_on: date | None, today: date
 ) -> list[Problem]:
     problems = []
-    latest = today.replace(year=today.year + 10)
+    latest = _years_later(today, 10)
     if start is not None and not EARLIEST_EARNED <= start <= latest:
         problems.append(
             Problem("cycle_start", f"The cycle start must be between 1970 and {latest.year}.")
@@ -254,9 +263,7 @@ def add_credential(
         problems.append(Problem("label", "Give the credential a name of 1 to 40 characters."))
     if not EARLIEST_EARNED <= earned_on <= today:
         problems.append(Problem("earned_on", "The date earned must be between 1970 and today."))
-    if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= today.replace(
-        year=today.year + 10
-    ):
+    if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= _years_later(today, 10):
         problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
     problems += _check_cycle(cycle_start, cycle_end, earned_on, today)
     problems += _check_figures(required, quota)
@@ -268,21 +275,22 @@ def add_credential(
     with db.transaction() as session:
         if session.scalar(select(models.Credential.id).where(models.Credential.label == name)):
             raise InvalidInput([Problem("label", f"You already have a credential called {name}.")])
-        shared_end = None
+        shared_end = shared_start = None
         if body.code == "AHIMA" or body.cycle_anchor == "membership_expiration_date":
-            ends = [
-                c.end_on
+            open_cycles = [
+                (c.end_on, c.start_on)
                 for other in _load_credentials(session)
                 if other.body == body.code and (c := _open_cycle(other)) is not None
             ]
-            shared_end = max(ends) if ends else None
+            if open_cycles:
+                shared_end, shared_start = max(open_cycles)
             if renewal_on is None and body.cycle_anchor == "membership_expiration_date":
                 renewal_on = next(
                     (o.renewal_on for o in _load_credentials(session)
                      if o.body == body.code and o.renewal_on is not None),
                     None,
                 )  # fmt: skip
-        start, end = ceu_status.suggest_cycle(body, earned_on, renewal_on, shared_end)
+        start, end = ceu_status.suggest_cycle(body, earned_on, renewal_on, shared_end, shared_start)
         start, end = cycle_start or start, cycle_end or end
         problems = _check_cycle(start, end, earned_on, today)
         if problems:

@@ -96,7 +96,8 @@ def test_failed_transaction_removes_the_new_certificate_copy(db: Database, tmp_p
 @pytest.mark.parametrize(
     ("text", "message"),
     [("0", "more than zero"), ("-1", "more than zero"), ("abc", "not a number"),
-     ("1.234", "two decimals"), ("1000", "not realistic"), ("NaN", "more than zero")],
+     ("1.234", "two decimals"), ("1000", "not realistic"), ("NaN", "a number"),
+     ("Infinity", "a number")],
 )  # fmt: skip
 def test_units_are_checked(text: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
@@ -197,3 +198,17 @@ def test_applying_more_than_the_activity_is_refused(db: Database) -> None:
             db, _activity(date(2025, 5, 1), "1"), [(cpc.current.id, Decimal(2))], TODAY
         )
     assert svc.list_activities(db) == []
+
+
+def test_a_credential_earned_long_ago_joins_the_shared_cycle_from_its_start(db: Database) -> None:
+    cpc = svc.add_credential(db, "CPC", date(2018, 3, 1), TODAY, cycle_start=date(2025, 7, 1),
+                             cycle_end=date(2027, 6, 30))  # fmt: skip
+    cpma = svc.add_credential(db, "CPMA", date(2020, 5, 1), TODAY)
+    assert (cpma.current.start, cpma.current.end) == (cpc.current.start, cpc.current.end)
+    status = svc.ceu_statuses(db, TODAY)[0]
+    assert not status.needs_user_figure  # not a pro-rated first cycle: certified since 2018
+
+
+def test_today_on_29_february_is_fine(db: Database) -> None:
+    leap = date(2028, 2, 29)
+    assert svc.add_credential(db, "CCS", date(2027, 2, 1), leap).current.end == date(2029, 1, 31)
