@@ -1,0 +1,641 @@
+"""The Settings screen: which reminders come and how early, how the app behaves when its window is
+closed, the study time used in the exported calendar, and the calendar export itself.
+
+Every change is saved at once, one transaction per change; a bad value is named next to its field
+and nothing of it is saved. Later sections (backups...) are added with `add_section`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSystemTrayIcon,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyplanner.core.reminders import ReminderKind, ReminderSettings
+from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.services.autostart import Autostart, autostart_for, set_remind_when_closed
+from studyplanner.services.calendar_export import write_ics
+from studyplanner.services.database import Database
+from studyplanner.services.errors import StoreProblem
+from studyplanner.services.settings import (
+    MAX_LEAD_DAYS,
+    AppSettings,
+    app_settings,
+    reminder_settings,
+    save_app_settings,
+    save_reminder_settings,
+)
+from studyplanner.ui.formatting import date_edit, format_date, pydate, tr
+from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.icons import icon
+from studyplanner.ui.plan_screen import heading_font
+
+CONTENT_WIDTH = 880
+"""The settings read as one column; wider screens leave the rest empty."""
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def _t(text: str) -> str:
+    return tr(text, "Settings")
+
+
+def kind_words(kind: ReminderKind) -> str:
+    """A reminder kind in the user's words."""
+    return {
+        ReminderKind.STUDY_TODAY: _t("Today's study"),
+        ReminderKind.MODULE_OVERDUE: _t("Modules past their due date"),
+        ReminderKind.NO_STUDY: _t("No study logged for a while"),
+        ReminderKind.EXAM: _t("Exams coming up"),
+        ReminderKind.CEU_SHORTFALL: _t("CEUs still missing before a cycle ends"),
+        ReminderKind.CEU_RULE: _t("CEU rules not met yet (categories, self-assessments)"),
+        ReminderKind.CYCLE_END: _t("A CEU cycle ending: submit and pay"),
+        ReminderKind.SUBMISSION: _t("The submission window is open"),
+        ReminderKind.CREDENTIAL_OVERDUE: _t("A cycle ended without enough CEUs (grace, lapse)"),
+        ReminderKind.MEMBERSHIP: _t("Membership renewal"),
+        ReminderKind.BACKUP: _t("Time to back up your data"),
+        ReminderKind.RULES_OLD: _t("The credential rules are over a year old"),
+    }[kind]
+
+
+def kind_groups() -> tuple[tuple[str, tuple[ReminderKind, ...]], ...]:
+    """The reminder kinds under a heading each, in the order the settings list them."""
+    return (
+        (_t("Study"), (ReminderKind.STUDY_TODAY, ReminderKind.MODULE_OVERDUE,
+                       ReminderKind.NO_STUDY, ReminderKind.EXAM)),
+        (_t("Credentials and CEUs"), (ReminderKind.CEU_SHORTFALL, ReminderKind.CEU_RULE,
+                                      ReminderKind.CYCLE_END, ReminderKind.SUBMISSION,
+                                      ReminderKind.CREDENTIAL_OVERDUE, ReminderKind.MEMBERSHIP)),
+        (_t("Your data"), (ReminderKind.BACKUP, ReminderKind.RULES_OLD)),
+    )  # fmt: skip
+
+
+def parse_lead_days(text: str, field: str) -> tuple[int, ...]:
+    """'30, 7, 1' -> (30, 7, 1): whole days from 0 to 366, largest first, each once."""
+    parts = [p for p in _SEPARATORS.split(text.strip()) if p]
+    if not parts:
+        raise InvalidInput([Problem(field, _t("Give at least one number of days, e.g. 30, 7, 1."))])
+    if not all(p.isdigit() and int(p) <= MAX_LEAD_DAYS for p in parts):
+        raise InvalidInput([Problem(field, _t(
+            "Give whole days from 0 to {max}, separated by commas, e.g. 30, 7, 1."
+        ).format(max=MAX_LEAD_DAYS))])  # fmt: skip
+    return tuple(sorted({int(p) for p in parts}, reverse=True))
+
+
+def lead_days_text(leads: tuple[int, ...]) -> str:
+    return ", ".join(str(d) for d in leads)
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _hint(text: str = "") -> QLabel:
+    label = _wrapped(text)
+    label.setObjectName("hint")
+    return label
+
+
+class LeadDaysField(QWidget):
+    """A list of days like '30, 7, 1', checked on every edit; the screen places `problem` (the
+    message about it) under the field."""
+
+    committed = Signal(tuple)
+
+    def __init__(self, field: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setPlaceholderText("30, 7, 1")
+        self.edit.setMinimumWidth(110)
+        self.edit.setMaximumWidth(180)
+        self.problem = problem_label()
+        self.problem.setAccessibleName(_t("Problem with {field}").format(field=accessible_name))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        self._saved: tuple[int, ...] = ()
+        self.edit.textEdited.connect(self._check)
+        self.edit.editingFinished.connect(self._commit)
+
+    def set_value(self, leads: tuple[int, ...]) -> None:
+        self._saved = leads
+        self.edit.setText(lead_days_text(leads))
+        self.show_problem(None)
+
+    def mark_saved(self, leads: tuple[int, ...]) -> None:
+        """The stored value changed: tidy the text if it is what was saved, else keep the
+        user's unfinished input (and its message) as it is."""
+        self._saved = leads
+        try:
+            typed = self.value()
+        except InvalidInput:
+            return
+        if typed == leads:
+            self.edit.setText(lead_days_text(leads))
+
+    def value(self) -> tuple[int, ...]:
+        return parse_lead_days(self.edit.text(), self.field)
+
+    def show_problem(self, message: str | None) -> None:
+        self.problem.setText(message or "")
+        self.problem.setVisible(bool(message))
+
+    def _check(self, *_args: object) -> bool:
+        try:
+            self.value()
+        except InvalidInput as exc:
+            self.show_problem(exc.for_field(self.field))
+            return False
+        self.show_problem(None)
+        return True
+
+    def _commit(self) -> None:
+        if not self._check():
+            return
+        leads = self.value()
+        if leads != self._saved:
+            self.committed.emit(leads)
+
+
+class SettingsScreen(QWidget):
+    data_changed = Signal()
+    """A setting was saved (reminders may have changed: refresh what shows them)."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], date],
+        parent: QWidget | None = None,
+        *,
+        tray_available: bool | None = None,
+        autostart: Callable[[], Autostart] = autostart_for,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self._autostart = autostart
+        self._tray_available = (
+            QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
+        )
+        self._loading = False
+        self._reminders = ReminderSettings()
+        self._app = AppSettings()
+        self.setAccessibleName(self.tr("Settings"))
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(self.tr("Settings sections"))
+        page = QWidget()
+        outer = QHBoxLayout(page)
+        outer.setContentsMargins(20, 16, 20, 20)
+        column = QWidget()
+        column.setMaximumWidth(CONTENT_WIDTH)
+        outer.addWidget(column, 1)
+        outer.addStretch(0)
+        self.sections = QVBoxLayout(column)
+        self.sections.setContentsMargins(0, 0, 0, 0)
+        self.sections.setSpacing(16)
+        heading = QLabel(self.tr("Settings"))
+        heading.setFont(heading_font(self.font()))
+        self.status = _hint(_t("Changes are saved as soon as you make them."))
+        self.status.setAccessibleName(_t("Settings message"))
+        self.sections.addWidget(heading)
+        self.sections.addWidget(self.status)
+        self.reminders_box = self.add_section(_t("Reminders"), self._build_reminders())
+        self.app_box = self.add_section(_t("App"), self._build_app())
+        self.calendar_box = self.add_section(_t("Calendar"), self._build_calendar())
+        self.sections.addStretch(1)
+        self.scroll_area.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        self.refresh()
+
+    # -- sections -------------------------------------------------------------------------------
+    def add_section(self, title: str, widget: QWidget) -> QGroupBox:
+        """Add a titled section below the others (e.g. a later "Backups" section)."""
+        box = QGroupBox(title)
+        box.setAccessibleName(title)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(14, 10, 14, 14)
+        layout.addWidget(widget)
+        stretch = self.sections.count() - 1
+        last = self.sections.itemAt(stretch) if stretch >= 0 else None
+        if last is not None and last.spacerItem() is not None:
+            self.sections.insertWidget(stretch, box)
+        else:
+            self.sections.addWidget(box)
+        return box
+
+    def _build_reminders(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(2, 1)
+        intro = _hint(
+            _t("Choose what Study Planner reminds you of, and how many days ahead. ")
+            + _t("Reminders show on the Dashboard and, where the desktop allows, as notifications.")
+        )
+        grid.addWidget(intro, 0, 0, 1, 3)
+        self.kind_boxes: dict[ReminderKind, QCheckBox] = {}
+        self.exam_leads = LeadDaysField("exam_leads", _t("Days before an exam"))
+        self.cycle_leads = LeadDaysField("cycle_leads", _t("Days before a CEU cycle ends"))
+        self.no_study_days = self._days_box(_t("Days without study before a reminder"))
+        self.membership_days = self._days_box(_t("Days before a membership renewal"))
+        self.backup_days = self._days_box(_t("Days without a backup before a reminder"))
+        self.rules_age_days = self._days_box(_t("Age of the credential rules before a reminder"))
+        fields: dict[ReminderKind, tuple[str, QWidget]] = {
+            ReminderKind.EXAM: (_t("Days before the exam:"), self.exam_leads),
+            ReminderKind.CEU_SHORTFALL: (_t("Days before the cycle ends:"), self.cycle_leads),
+            ReminderKind.NO_STUDY: (_t("After this many days:"), self.no_study_days),
+            ReminderKind.MEMBERSHIP: (_t("Days before renewal:"), self.membership_days),
+            ReminderKind.BACKUP: (_t("After this many days:"), self.backup_days),
+            ReminderKind.RULES_OLD: (_t("After this many days:"), self.rules_age_days),
+        }
+        self._field_kinds: dict[QWidget, tuple[ReminderKind, ...]] = {
+            self.exam_leads: (ReminderKind.EXAM,),
+            self.cycle_leads: (
+                ReminderKind.CEU_SHORTFALL,
+                ReminderKind.CEU_RULE,
+                ReminderKind.CYCLE_END,
+            ),
+            self.no_study_days: (ReminderKind.NO_STUDY,),
+            self.membership_days: (ReminderKind.MEMBERSHIP,),
+            self.backup_days: (ReminderKind.BACKUP,),
+            self.rules_age_days: (ReminderKind.RULES_OLD,),
+        }
+        line_height = max(self.exam_leads.edit.sizeHint().height(),
+                          self.no_study_days.sizeHint().height())  # fmt: skip
+        top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        row = 1
+        for group, kinds in kind_groups():
+            title = QLabel(f"<b>{group}</b>")
+            grid.addWidget(title, row, 0, 1, 3)
+            row += 1
+            for kind in kinds:
+                box = QCheckBox(kind_words(kind))
+                box.setAccessibleName(kind_words(kind))
+                box.toggled.connect(self._on_kinds)
+                self.kind_boxes[kind] = box
+                box.setMinimumHeight(line_height)
+                grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+                if kind in fields:
+                    text, field = fields[kind]
+                    label = QLabel(text)
+                    label.setMinimumHeight(line_height)
+                    label.setBuddy(field.edit if isinstance(field, LeadDaysField) else field)
+                    grid.addWidget(label, row, 1, Qt.AlignmentFlag.AlignTop)
+                    grid.addWidget(field, row, 2, top_left)
+                    if isinstance(field, LeadDaysField):
+                        row += 1
+                        grid.addWidget(field.problem, row, 1, 1, 2)
+                row += 1
+        self.exam_leads.committed.connect(
+            lambda leads: self._save_reminders(replace(self._reminders, exam_leads=leads))
+        )
+        self.cycle_leads.committed.connect(
+            lambda leads: self._save_reminders(replace(self._reminders, cycle_leads=leads))
+        )
+        for spin, name in (
+            (self.no_study_days, "no_study_days"),
+            (self.membership_days, "membership_lead_days"),
+            (self.backup_days, "backup_days"),
+            (self.rules_age_days, "rules_age_days"),
+        ):
+            spin.valueChanged.connect(
+                lambda value, n=name: self._save_reminders(replace(self._reminders, **{n: value}))
+            )
+        return page
+
+    def _days_box(self, accessible_name: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(1, MAX_LEAD_DAYS)
+        box.setSuffix(_t(" days"))
+        box.setKeyboardTracking(False)  # saved when typing is done, not on every digit
+        box.setAccessibleName(accessible_name)
+        box.setMinimumWidth(110)
+        box.setMaximumWidth(180)
+        return box
+
+    def _build_app(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.keep_in_tray = QCheckBox(
+            _t("Keep Study Planner in the tray when the window is closed")
+        )
+        self.keep_in_tray.setAccessibleName(self.keep_in_tray.text())
+        self.keep_in_tray.toggled.connect(self._on_keep_in_tray)
+        self.tray_hint = _hint(
+            _t("This desktop has no system tray: closing the window quits Study Planner.")
+        )
+        self.tray_hint.setVisible(not self._tray_available)
+        self.remind_when_closed = QCheckBox(_t("Remind me even when Study Planner is closed"))
+        self.remind_when_closed.setAccessibleName(self.remind_when_closed.text())
+        self.remind_when_closed.toggled.connect(self._on_remind_when_closed)
+        self.autostart_hint = _hint()
+        self.autostart_hint.setAccessibleName(_t("Login entry"))
+        self.autostart_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.autostart_problem = problem_label()
+        self.autostart_problem.setAccessibleName(_t("Problem with the login entry"))
+        time_row = QHBoxLayout()
+        time_label = QLabel(_t("Study time in the calendar:"))
+        self.study_time = QTimeEdit()
+        self.study_time.setDisplayFormat("HH:mm")
+        self.study_time.setKeyboardTracking(False)
+        self.study_time.setAccessibleName(_t("Study time in the calendar"))
+        self.study_time.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.study_time.timeChanged.connect(self._on_study_time)
+        time_label.setBuddy(self.study_time)
+        time_row.addWidget(time_label)
+        time_row.addWidget(self.study_time)
+        time_row.addStretch(1)
+        time_hint = _hint(_t("Exported study blocks start at this time each day."))
+        self.study_time_problem = problem_label()
+        for widget in (self.keep_in_tray, self.tray_hint, self.remind_when_closed,
+                       self.autostart_hint, self.autostart_problem):  # fmt: skip
+            layout.addWidget(widget)
+        layout.addSpacing(6)
+        layout.addLayout(time_row)
+        layout.addWidget(time_hint)
+        layout.addWidget(self.study_time_problem)
+        return page
+
+    def _build_calendar(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        intro = _hint(
+            _t("Put your study blocks, exams and CEU deadlines in your own calendar app, ")
+            + _t("with alarms. Importing a newer export updates the events already there.")
+        )
+        today = self._clock()
+        self.export_from = date_edit(today, _t("Export from"))
+        self.export_to = date_edit(today + timedelta(days=365), _t("Export to"))
+        self.export_from.dateChanged.connect(self._check_range)
+        self.export_to.dateChanged.connect(self._check_range)
+        row = QHBoxLayout()
+        from_label = QLabel(_t("From:"))
+        from_label.setBuddy(self.export_from)
+        to_label = QLabel(_t("To:"))
+        to_label.setBuddy(self.export_to)
+        self.export_button = QPushButton(icon("calendar-export"), _t("&Export to calendar (.ics)…"))
+        self.export_button.setAccessibleName(_t("Export to calendar"))
+        self.export_button.clicked.connect(self.export_calendar)
+        for widget in (from_label, self.export_from, to_label, self.export_to):
+            row.addWidget(widget)
+        row.addSpacing(12)
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        self.range_problem = problem_label()
+        self.range_problem.setAccessibleName(_t("Problem with the dates"))
+        self.export_result = _wrapped()
+        self.export_result.hide()
+        self.export_result.setAccessibleName(_t("Calendar export result"))
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.range_problem)
+        layout.addWidget(self.export_result)
+        return page
+
+    # -- reading --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the stored settings (without saving anything)."""
+        self._loading = True
+        try:
+            self._reminders = reminder_settings(self._db)
+            self._app = app_settings(self._db)
+            for kind, box in self.kind_boxes.items():
+                box.setChecked(kind in self._reminders.enabled)
+            self.exam_leads.set_value(self._reminders.exam_leads)
+            self.cycle_leads.set_value(self._reminders.cycle_leads)
+            self.no_study_days.setValue(self._reminders.no_study_days)
+            self.membership_days.setValue(self._reminders.membership_lead_days)
+            self.backup_days.setValue(self._reminders.backup_days)
+            self.rules_age_days.setValue(self._reminders.rules_age_days)
+            self.keep_in_tray.setChecked(self._app.keep_in_tray)
+            self.keep_in_tray.setEnabled(self._tray_available)
+            self.remind_when_closed.setChecked(self._app.remind_when_closed)
+            self.study_time.setTime(QTime.fromString(self._app.study_time, "HH:mm"))
+        finally:
+            self._loading = False
+        self._enable_fields()
+        self._show_autostart()
+
+    def _enable_fields(self) -> None:
+        for field, kinds in self._field_kinds.items():
+            field.setEnabled(any(self.kind_boxes[k].isChecked() for k in kinds))
+
+    def _show_autostart(self, note: str = "") -> None:
+        try:
+            entry = self._autostart()
+        except OSError:
+            self.autostart_hint.setText(note)
+            return
+        if self._app.remind_when_closed:
+            text = note or _t("Starts at login from {path}.").format(path=entry.path)
+            if not entry.is_installed():
+                text = _t(
+                    "The login entry {path} is missing: turn this off and on to write it again."
+                ).format(path=entry.path)
+        else:
+            text = note or _t(
+                "Off: reminders come only while Study Planner runs (in its window or the tray)."
+            )
+        self.autostart_hint.setText(text)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def _saved(self, what: str) -> None:
+        self.status.setText(_t("Saved: {what}.").format(what=what))
+        self.data_changed.emit()
+
+    def _on_kinds(self, *_args: object) -> None:
+        if self._loading:
+            return
+        enabled = frozenset(k for k, box in self.kind_boxes.items() if box.isChecked())
+        self._enable_fields()
+        self._save_reminders(replace(self._reminders, enabled=enabled))
+
+    def _save_reminders(self, settings: ReminderSettings) -> bool:
+        if self._loading:
+            return False
+        try:
+            save_reminder_settings(self._db, settings)
+        except InvalidInput as exc:
+            for field in (self.exam_leads, self.cycle_leads):
+                field.show_problem(exc.for_field(field.field))
+            self.status.setText(_t("Not saved: see the message next to the field."))
+            return False
+        except StoreProblem as exc:
+            self.status.setText(exc.user_message)
+            return False
+        self._reminders = settings
+        self.exam_leads.mark_saved(settings.exam_leads)
+        self.cycle_leads.mark_saved(settings.cycle_leads)
+        self._saved(_t("reminders"))
+        return True
+
+    def _save_app(self, settings: AppSettings, what: str) -> bool:
+        try:
+            save_app_settings(self._db, settings)
+        except InvalidInput as exc:
+            message = "\n".join(p.message for p in exc.problems)
+            self.study_time_problem.setText(message)
+            self.study_time_problem.show()
+            return False
+        except StoreProblem as exc:
+            self.status.setText(exc.user_message)
+            return False
+        self.study_time_problem.hide()
+        self._app = settings
+        self._saved(what)
+        return True
+
+    def _on_keep_in_tray(self, checked: bool) -> None:
+        if self._loading:
+            return
+        if not self._save_app(replace(self._app, keep_in_tray=checked), _t("tray")):
+            self._set_checked(self.keep_in_tray, self._app.keep_in_tray)
+
+    def _on_study_time(self, value: QTime) -> None:
+        if self._loading:
+            return
+        self._save_app(replace(self._app, study_time=value.toString("HH:mm")), _t("study time"))
+
+    def _on_remind_when_closed(self, checked: bool) -> None:
+        if self._loading:
+            return
+        self.autostart_problem.hide()
+        try:
+            entry = set_remind_when_closed(checked, self._db.data_dir, self._autostart())
+        except OSError as exc:
+            self._set_checked(self.remind_when_closed, not checked)
+            where = exc.filename or _t("the login folder")
+            self.autostart_problem.setText(
+                _t("Could not {action} the login entry in {where}: {reason}. "
+                   "The setting is unchanged.").format(
+                    action=_t("write") if checked else _t("remove"), where=where,
+                    reason=exc.strerror or exc,
+                )
+            )  # fmt: skip
+            self.autostart_problem.show()
+            return
+        if not self._save_app(replace(self._app, remind_when_closed=checked), _t("reminders")):
+            with suppress(OSError):  # put the login entry back as it was
+                set_remind_when_closed(not checked, self._db.data_dir, entry)
+            self._set_checked(self.remind_when_closed, not checked)
+            return
+        if checked:
+            note = _t(
+                "Written to {path}. From your next login, reminders come even when Study "
+                "Planner is closed."
+            ).format(path=entry.path)
+        else:
+            note = _t("Removed the login entry {path}.").format(path=entry.path)
+        self._show_autostart(note)
+
+    def _set_checked(self, box: QCheckBox, checked: bool) -> None:
+        self._loading = True
+        try:
+            box.setChecked(checked)
+        finally:
+            self._loading = False
+
+    # -- calendar -------------------------------------------------------------------------------
+    def _range(self) -> tuple[date, date]:
+        return pydate(self.export_from.date()), pydate(self.export_to.date())
+
+    def _check_range(self, *_args: object) -> bool:
+        first, last = self._range()
+        message = None
+        if last < first:
+            message = _t("The end of the range is before its start.")
+        elif (last - first).days > 3 * 366:
+            message = _t("Export at most three years at a time.")
+        self.range_problem.setText(message or "")
+        self.range_problem.setVisible(bool(message))
+        self.export_button.setEnabled(message is None)
+        return message is None
+
+    @staticmethod
+    def choose_file(parent: QWidget | None, suggested: Path) -> Path | None:
+        """Ask where to write the calendar (the seam tests replace)."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent, _t("Export to calendar"), str(suggested), _t("Calendar files (*.ics)")
+        )
+        return Path(name) if name else None
+
+    def _show_result(self, text: str) -> None:
+        self.export_result.setText(text)
+        self.export_result.setVisible(bool(text))
+
+    def export_calendar(self) -> bool:
+        """Ask for a file and write the calendar of the chosen range to it."""
+        if not self._check_range():
+            return False
+        first, last = self._range()
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        path = self.choose_file(self, Path(folder) / "study-planner.ics")
+        if path is None:
+            return False
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = write_ics(self._db, path, self._clock(), first, last)
+        except InvalidInput as exc:
+            message = exc.for_field("to")
+            if message:
+                self.range_problem.setText(message)
+                self.range_problem.show()
+            self._show_result("\n".join(p.message for p in exc.problems))
+            return False
+        except (OSError, StoreProblem) as exc:
+            reason = exc.user_message if isinstance(exc, StoreProblem) else exc.strerror or exc
+            self._show_result(
+                _t("Nothing was written to {path}: {reason}").format(path=path, reason=reason)
+            )
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        text = _t("{events} events with {alarms} alarms written to {path} ({first} to {last}).")
+        self._show_result(
+            text.format(
+                events=result.events, alarms=result.alarms, path=result.path,
+                first=format_date(first), last=format_date(last),
+            )
+        )  # fmt: skip
+        return True
