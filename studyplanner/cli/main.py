@@ -134,7 +134,54 @@ def build_parser() -> argparse.ArgumentParser:
     prog.add_argument("--today", type=parse_date, metavar="DATE")
     prog.add_argument("--json", action="store_true")
     _add_ceu_parsers(sub)
+    _add_reminder_and_data_parsers(sub)
     return parser
+
+
+def _add_reminder_and_data_parsers(sub: Any) -> None:
+    """`remind`, `export`, `import`, `backup`, `backups`, `restore`, `check`."""
+    remind = sub.add_parser("remind", help="list due reminders; dismiss, snooze, notify")
+    remind.add_argument("--today", type=parse_date, metavar="DATE")
+    remind.add_argument("--json", action="store_true")
+    remind.add_argument(
+        "--notify", action="store_true", help="send due reminders as desktop notifications"
+    )
+    remind.add_argument("--agent", action="store_true", help=argparse.SUPPRESS)
+    actions = remind.add_subparsers(dest="remind_command", parser_class=_Parser)
+    dismiss = actions.add_parser("dismiss", help="hide a reminder for good")
+    dismiss.add_argument("key")
+    dismiss.add_argument("--json", action="store_true")
+    snooze = actions.add_parser("snooze", help="hide a reminder until a date")
+    snooze.add_argument("key")
+    snooze.add_argument("--until", required=True, type=parse_date, metavar="DATE")
+    snooze.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    snooze.add_argument("--json", action="store_true")
+
+    export = sub.add_parser(
+        "export", help="export everything (FILE) or the calendar (ics FILE)",
+        description="`export FILE` writes everything (data and certificates) as one archive; "
+        "`export ics FILE` writes study blocks, exams and deadlines as an iCalendar file.",
+    )  # fmt: skip
+    export.add_argument("what", metavar="FILE | ics")
+    export.add_argument("file", nargs="?", metavar="FILE")
+    export.add_argument("--from", dest="from_date", type=parse_date, metavar="DATE")
+    export.add_argument("--to", dest="to_date", type=parse_date, metavar="DATE")
+    export.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    export.add_argument("--json", action="store_true")
+    imp = sub.add_parser("import", help="import an archive (merged into your data by default)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--replace", action="store_true", help="replace your data (backed up first)")
+    imp.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", help="back up the database now")
+    backup.add_argument("--json", action="store_true")
+    backups = sub.add_parser("backups", help="list backups with what they hold")
+    backups.add_argument("--json", action="store_true")
+    restore = sub.add_parser("restore", help="restore a backup (your data is backed up first)")
+    restore.add_argument("backup", metavar="BACKUP", help="a file, or a name from `backups`")
+    restore.add_argument("--json", action="store_true")
+    check = sub.add_parser("check", help="integrity and schema report (exit 0 only if all is well)")
+    check.add_argument("--json", action="store_true")
 
 
 def _add_ceu_parsers(sub: Any) -> None:
@@ -226,6 +273,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `studyplanner remind --json | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _one_line(exc: InvalidInput) -> str:
@@ -233,10 +285,23 @@ def _one_line(exc: InvalidInput) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from studyplanner.cli import ceu_commands, commands, progress_commands
+    from studyplanner.cli import (
+        ceu_commands,
+        commands,
+        data_commands,
+        progress_commands,
+        remind_commands,
+    )
     from studyplanner.services.errors import StoreProblem
 
     handlers = {
+        "remind": remind_commands.run_remind,
+        "export": data_commands.run_export,
+        "import": data_commands.run_import,
+        "backup": data_commands.run_backup,
+        "backups": data_commands.run_backups,
+        "restore": data_commands.run_restore,
+        "check": data_commands.run_check,
         "tracks": commands.run_tracks,
         "log": progress_commands.run_log,
         "done": progress_commands.run_done,

@@ -1,0 +1,124 @@
+"""CLI commands for reminders and the calendar: remind (list, --notify, --agent), remind dismiss,
+remind snooze, export ics."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from studyplanner.cli.main import emit
+from studyplanner.core.validation import InvalidInput, Problem
+
+if TYPE_CHECKING:
+    from studyplanner.core.reminders import Reminder
+    from studyplanner.services.database import Database
+
+
+def _today(args: argparse.Namespace) -> date:
+    return getattr(args, "today", None) or date.today()
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from studyplanner.services.database import open_database
+
+    return open_database(args.data_dir)
+
+
+def _payload(r: Reminder) -> dict[str, Any]:
+    return {"key": r.key, "kind": r.kind.value, "severity": r.severity.value,
+            "due": r.due.isoformat(), "message": r.message}  # fmt: skip
+
+
+def run_remind(args: argparse.Namespace) -> int:
+    action = getattr(args, "remind_command", None)
+    if action == "dismiss":
+        return _dismiss(args)
+    if action == "snooze":
+        return _snooze(args)
+    if args.agent:
+        return _agent(args)
+    if args.notify:
+        return _notify(args)
+    from studyplanner.services.reminders import current_reminders
+
+    db = _open(args)
+    try:
+        due = current_reminders(db, _today(args))
+    finally:
+        db.close()
+    lines = [f"{r.severity.value.upper():8} {r.due.isoformat()}  {r.message}\n"
+             f"{'':8} key: {r.key}" for r in due]  # fmt: skip
+    emit([_payload(r) for r in due], args.json, "\n".join(lines) or "Nothing is due.")
+    return 0
+
+
+def _dismiss(args: argparse.Namespace) -> int:
+    from studyplanner.services.reminders import dismiss
+
+    db = _open(args)
+    try:
+        dismiss(db, args.key)
+    finally:
+        db.close()
+    emit({"key": args.key, "dismissed": True}, args.json, f"Dismissed {args.key}.")
+    return 0
+
+
+def _snooze(args: argparse.Namespace) -> int:
+    from studyplanner.services.reminders import snooze
+
+    db = _open(args)
+    try:
+        snooze(db, args.key, args.until, _today(args))
+    finally:
+        db.close()
+    emit({"key": args.key, "snoozed_until": args.until.isoformat()}, args.json,
+         f"Snoozed {args.key} until {args.until.isoformat()}.")  # fmt: skip
+    return 0
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from studyplanner.store.location import resolve_data_dir
+
+    return resolve_data_dir(args.data_dir)
+
+
+def _notify(args: argparse.Namespace) -> int:
+    from studyplanner.services.desktop_notify import Notifier
+    from studyplanner.services.reminder_agent import notify_due
+
+    notifier = Notifier()
+    result = notify_due(_data_dir(args), _today(args), notifier, agent=False)
+    payload = {"sent": list(result.sent), "failed": list(result.failed)}
+    text = f"{len(result.sent)} notification(s) sent."
+    if result.failed:
+        why = "" if notifier.available() else " (no desktop notification service found)"
+        text += f" {len(result.failed)} could not be shown{why}; they will be tried again."
+    emit(payload, args.json, text)
+    return 0 if not result.failed else 1
+
+
+def _agent(args: argparse.Namespace) -> int:
+    from studyplanner.services.desktop_notify import Notifier
+    from studyplanner.services.reminder_agent import run_agent
+
+    run_agent(_data_dir(args), Notifier(), sleep=time.sleep)
+    return 0
+
+
+def run_export_ics(args: argparse.Namespace) -> int:
+    from studyplanner.services.calendar_export import write_ics
+
+    if args.file is None:
+        raise InvalidInput([Problem("file", "Give the .ics file to write: export ics FILE.")])
+    db = _open(args)
+    try:
+        result = write_ics(db, Path(args.file), _today(args), args.from_date, args.to_date)
+    finally:
+        db.close()
+    emit({"file": str(result.path), "events": result.events, "alarms": result.alarms}, args.json,
+         f"Wrote {result.events} events with {result.alarms} alarms to {result.path}.")  # fmt: skip
+    return 0
