@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,8 +53,17 @@ def to_units(value: float) -> Decimal:
     return Decimal(str(round(value, 2)))
 
 
+class UnitsBox(QDoubleSpinBox):
+    """CEUs with up to two decimals, shown without trailing zeros (1, 1.5, 0.25)."""
+
+    def textFromValue(self, value: float) -> str:
+        text = QLocale().toString(value, "f", 2)
+        point = QLocale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
+
+
 def units_box(accessible_name: str) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
+    box = UnitsBox()
     box.setDecimals(2)
     box.setRange(0, 100)
     box.setSingleStep(0.5)

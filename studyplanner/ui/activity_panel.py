@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,16 +85,7 @@ class ActivityPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ActivityModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (ActivityModel.DATE, 100),
-            (ActivityModel.PROVIDER, 120),
-            (ActivityModel.INDEX, 95),
-            (ActivityModel.UNITS, 50),
-            (ActivityModel.CATEGORY, 140),
-            (ActivityModel.APPLIED, 110),
-            (ActivityModel.CERTIFICATE, 110),
-        ):
-            header.resizeSection(column, width)
+        self._fit_columns(1100)
         self.empty_hint = QLabel(_t("No CEU activities yet: log the first one you completed."))
         self.empty_hint.setWordWrap(True)
         self.no_match = QLabel(_t("No activity matches the filters."))
@@ -122,6 +114,23 @@ class ActivityPanel(QWidget):
         self.credential_filter.currentIndexChanged.connect(self.apply_filters)
         self.period_filter.currentIndexChanged.connect(self.apply_filters)
         self.search.textChanged.connect(self.apply_filters)
+
+    def _fit_columns(self, width: int) -> None:
+        """Fixed columns narrow, text columns growing with the table; the title takes the rest."""
+        for column, part, least in (
+            (ActivityModel.DATE, 0.0, 100),
+            (ActivityModel.PROVIDER, 0.1, 120),
+            (ActivityModel.INDEX, 0.0, 95),
+            (ActivityModel.UNITS, 0.0, 50),
+            (ActivityModel.CATEGORY, 0.15, 140),
+            (ActivityModel.APPLIED, 0.09, 110),
+            (ActivityModel.CERTIFICATE, 0.08, 110),
+        ):
+            self.table.horizontalHeader().resizeSection(column, max(least, int(width * part)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns(self.table.viewport().width())
 
     def _button(self, icon_name: str, text: str) -> QPushButton:
         button = QPushButton(icon(icon_name), text)

@@ -4,6 +4,8 @@ tooltip), the pool it shares a total with, and the grace and lapse dates when ov
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -192,8 +194,13 @@ class CredentialCard(QFrame):
             )
         elif s.required_from_user:
             notes.append(_t("Required CEUs as you entered them."))
-        if s.grace_ends is not None:
+        today = s.cycle_end - timedelta(days=s.days_left)
+        if s.grace_ends is not None and s.grace_ends >= today:
             notes.append(_t("Grace period until {date}.").format(date=format_date(s.grace_ends)))
+        elif s.grace_ends is not None:
+            notes.append(
+                _t("The grace period ended on {date}.").format(date=format_date(s.grace_ends))
+            )
         if s.lapses_on is not None:
             notes.append(
                 _t("Lapses on {date} if still unmet.").format(date=format_date(s.lapses_on))

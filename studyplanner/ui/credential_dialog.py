@@ -222,6 +222,7 @@ class CredentialDialog(ValidatedDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(820)
+        self.resize(900, 560)
         if self._editing is not None:
             for field in (self.credential, self.label, self.earned, self.note):
                 field.setEnabled(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -560,3 +560,18 @@ def test_an_export_to_a_missing_folder_says_why(
     assert screen.problem.isVisible()
     assert "does not exist" in screen.problem.text()
     assert screen.exports.runner.wait(5000)
+
+
+def test_an_overdue_credential_shows_grace_and_lapse(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    service.add_credential(db, "CPC", CPC_EARNED, today, renewal_on=CPC_RENEWAL)
+    for days, grace in ((10, "Grace period until"), (40, "The grace period ended on")):
+        later = CPC_END + timedelta(days=days)
+        screen = CredentialsScreen(db, lambda later=later: later)  # type: ignore[misc]
+        qtbot.addWidget(screen)
+        card = screen.card("CPC")
+        assert card.status_word.accessibleName() == "Overdue"
+        assert f"ended {days} days ago" in card.figures.text()
+        assert f"{grace} {format_date(CPC_END + timedelta(days=30))}." in card.notes.text()
+        assert f"Lapses on {format_date(CPC_END + timedelta(days=90))}" in card.notes.text()
