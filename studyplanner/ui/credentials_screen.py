@@ -12,20 +12,14 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -40,10 +34,10 @@ from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.activity_dialog import ActivityDialog, open_file
 from studyplanner.ui.activity_panel import ActivityPanel
 from studyplanner.ui.ceu_exports import ExportControl
-from studyplanner.ui.ceu_rule_words import rules_html
 from studyplanner.ui.credential_card import CredentialCard
 from studyplanner.ui.credential_dialog import CredentialDialog, save_credential
-from studyplanner.ui.credentials_model import HistoryModel, ceus_words, cycle_words
+from studyplanner.ui.credentials_model import ceus_words, cycle_words
+from studyplanner.ui.cycle_history import CycleHistory, RulesWindow
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
@@ -72,7 +66,7 @@ class CredentialsScreen(QWidget):
         self._deleted: DeletedActivity | None = None
         self._columns = 0
         self.cards: list[CredentialCard] = []
-        self.rules_window: QDialog | None = None
+        self.rules_window: RulesWindow | None = None
         self.setAccessibleName(self.tr("Credentials and CEUs"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
@@ -147,7 +141,7 @@ class CredentialsScreen(QWidget):
         self.cards_grid = QGridLayout(self.cards_box)
         self.cards_grid.setContentsMargins(0, 0, 0, 0)
         self.cards_grid.setSpacing(12)
-        self.history = self._build_history()
+        self.history = CycleHistory()
         inner = self.scroll_content = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 8, 0)
@@ -194,22 +188,6 @@ class CredentialsScreen(QWidget):
         layout.addWidget(self.splitter, 1)
         return page
 
-    def _build_history(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Closed cycles (read-only)"))
-        self.history_model = HistoryModel(parent=self)
-        self.history_table = QTableView()
-        self.history_table.setModel(self.history_model)
-        self.history_table.setAccessibleName(self.tr("Closed cycles"))
-        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_table.verticalHeader().setVisible(False)
-        header = self.history_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.history_table.setSizeAdjustPolicy(QTableView.SizeAdjustPolicy.AdjustToContents)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.history_table, 0, Qt.AlignmentFlag.AlignLeft)
-        return box
-
     # -- reading -----------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
         today = self._clock()
@@ -228,19 +206,7 @@ class CredentialsScreen(QWidget):
             ).format(bodies=self.tr(" or ").join(bodies), date=format_date(self._book.checked))
         )
         self._show_cards()
-        closed_on = {c.id: c.closed_on for cred in self._credentials for c in cred.cycles}
-        history = sorted(
-            ((s, closed_on.get(s.cycle_id)) for s in self._closed),
-            key=lambda row: (row[0].cycle_end, row[0].label),
-            reverse=True,
-        )
-        self.history_model.set_rows(history)
-        self.history.setVisible(bool(history))
-        self.history_table.setFixedHeight(
-            self.history_table.horizontalHeader().height()
-            + sum(self.history_table.rowHeight(r) for r in range(len(history)))
-            + 4
-        )
+        self.history.show_cycles(self._closed, self._credentials)
         chosen = select_id if select_id is not None else self._selected_id()
         self.activities.show_rows(activities, self._credentials, statuses)
         self.exports.set_choices(self._credentials, statuses)
@@ -489,21 +455,9 @@ class CredentialsScreen(QWidget):
 
     def show_rules(self, code: str) -> None:
         """The rules of one credential with their sources, in a window beside the screen."""
-        rule = self._book.credentials[code]
         if self.rules_window is None:
-            self.rules_window = QDialog(self)
-            self.rules_window.setModal(False)
-            self.rules_window.resize(560, 620)
-            created = QTextBrowser(self.rules_window)
-            created.setOpenExternalLinks(True)
-            created.setAccessibleName(self.tr("Rules and sources"))
-            QVBoxLayout(self.rules_window).addWidget(created)
-        browser = self.rules_window.findChild(QTextBrowser)
-        assert browser is not None
-        browser.setHtml(rules_html(self._book, rule))
-        self.rules_window.setWindowTitle(self.tr("Rules and sources: {code}").format(code=code))
-        self.rules_window.show()
-        self.rules_window.raise_()
+            self.rules_window = RulesWindow(self)
+        self.rules_window.show_rules(self._book, code)
 
     def _on_export_finished(self, text: str, ok: bool) -> None:
         if ok:

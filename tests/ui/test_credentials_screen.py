@@ -326,8 +326,8 @@ def test_a_coder_records_a_full_cycle(
     assert len(ccs_now.cycles) == 2 and ccs_now.cycles[0].closed_on == today
     assert ccs_now.current.start == date(2027, 1, 15)
     assert screen.history.isVisible()
-    assert screen.history_model.rowCount() == 1
-    assert screen.history_model.index(0, 4).data() == "Complete"
+    assert screen.history.model.rowCount() == 1
+    assert screen.history.model.index(0, 4).data() == "Complete"
     assert screen.card("CCS").bar.format() == "0 of 20 CEUs"
     panel.select(stored["AHIMA coding summit"].id)
     assert not panel.edit_button.isEnabled()  # counted in a closed cycle: read-only
@@ -389,7 +389,7 @@ def test_screen_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
     screen.refresh()
     qtmodeltester.check(screen.activities.model)
     qtmodeltester.check(screen.activities.proxy)
-    qtmodeltester.check(screen.history_model)
+    qtmodeltester.check(screen.history.model)
 
 
 def test_every_control_has_an_accessible_name(
@@ -575,3 +575,30 @@ def test_an_overdue_credential_shows_grace_and_lapse(
         assert f"ended {days} days ago" in card.figures.text()
         assert f"{grace} {format_date(CPC_END + timedelta(days=30))}." in card.notes.text()
         assert f"Lapses on {format_date(CPC_END + timedelta(days=90))}" in card.notes.text()
+
+
+def test_open_certificate_and_the_rules_window(
+    qtbot: QtBot, screen: CredentialsScreen, with_activities: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyplanner.ui import credentials_screen
+
+    opened: list[Path] = []
+    monkeypatch.setattr(credentials_screen, "open_file", lambda path: opened.append(path) or True)
+    panel = screen.activities
+    with_certificate = next(a for a in panel.model.rows() if a.certificate is not None)
+    without = next(a for a in panel.model.rows() if a.certificate is None)
+    panel.select(without.id)
+    assert not panel.open_button.isEnabled()
+    panel.select(with_certificate.id)
+    assert panel.model.index(panel.model.row_of(with_certificate.id), panel.model.CERTIFICATE
+                             ).data() == "webinar.pdf"  # fmt: skip
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [with_certificate.certificate]
+    qtbot.mouseClick(screen.card("CPC").rules_button, Qt.MouseButton.LeftButton)
+    window = screen.rules_window
+    assert window is not None and window.isVisible() and not window.isModal()
+    text = window.browser.toPlainText()
+    assert "Rules change: what AAPC has on record wins" in text
+    assert "https://www.aapc.com/medical-coding-education/help/" in text
+    assert f"Checked {format_date(date(2026, 11, 27))}." in text
+    window.close()
