@@ -37,7 +37,8 @@ def _parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="studyplanner",
         description="Study Planner: without a command, opens the app.",
-        epilog="Commands (no window): tracks, plan create, plan show. "
+        epilog="Commands (no window): tracks, plan, log, done, undone, progress, credential, "
+        "ceu, remind, export, import, backup, backups, restore, check. "
         "See `studyplanner COMMAND --help`.",
     )
     parser.add_argument("--data-dir", metavar="DIR", help="use this data folder")
@@ -187,6 +188,9 @@ def _run_gui(
         _server = _listen_for_second_instances(data_dir, window)
         _backups = _backup_timer(db, window)
         window.show()
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, window.start_tray)  # after the first paint: reminders, tray icon
         if notice:
             QMessageBox.information(window, "Study Planner", notice)
         window.start_assistant_if_no_plan()

@@ -21,6 +21,8 @@ ICONS = (
     # the Credentials & CEUs screen
     "certificate", "choose-file", "close-cycle", "complete", "export", "open-external",
     "sources", "spreadsheet",
+    # reminders, the tray and Settings
+    "reminders", "dismiss", "snooze", "undo", "urgent", "calendar-export", "open-window", "quit",
 )  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,9 @@ def _size(size: int) -> str:
 
 
 def _when(taken: datetime) -> str:
-    return QLocale().toString(taken, QLocale.FormatType.ShortFormat)
+    moment = QDateTime(QDate(taken.year, taken.month, taken.day),
+                       QTime(taken.hour, taken.minute, taken.second))  # fmt: skip
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 class ConfirmRestore:

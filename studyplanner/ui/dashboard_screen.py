@@ -33,6 +33,7 @@ from studyplanner.ui.plan_screen import heading_font
 
 if TYPE_CHECKING:
     from studyplanner.ui.progress_charts import ProgressCharts
+    from studyplanner.ui.reminders_panel import RemindersPanel
 
 WIDE = 1400
 """From this width the four cards sit in one row; below it, two by two."""
@@ -40,6 +41,8 @@ WIDE = 1400
 
 class DashboardScreen(QWidget):
     data_changed = Signal()
+    reminders_changed = Signal(int)
+    """How many reminders are due (for the navigation's badge and the tray)."""
     log_requested = Signal(int)
     timer_requested = Signal(int)
     assistant_requested = Signal()
@@ -67,11 +70,39 @@ class DashboardScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.reminders_panel: RemindersPanel | None = None
+        """Built just after the first paint (reading every reminder is not needed for it)."""
+        self.installEventFilter(self)
+
+    def build_reminders(self) -> RemindersPanel:
+        if self.reminders_panel is None:
+            from studyplanner.ui.reminders_panel import RemindersPanel
+
+            self.reminders_panel = RemindersPanel(self._db, self._clock)
+            self.reminders_panel.count_changed.connect(self.reminders_changed)
+            self._place_reminders()
+            self.reminders_changed.emit(self.reminders_panel.count())
+        return self.reminders_panel
+
+    def _place_reminders(self) -> None:
+        """On the cards page under the four cards, or on the no-plan page under its text: a
+        certified coder without a study plan still needs CEU reminders."""
+        panel = self.reminders_panel
+        if panel is None:
+            return
+        target = self._cards_layout if self.stack.currentIndex() == 1 else self._empty_layout
+        if target.indexOf(panel) >= 0:
+            return
+        if self.stack.currentIndex() == 1:
+            self._cards_layout.insertWidget(self._cards_layout.indexOf(self.charts_card), panel)
+        else:
+            self._empty_layout.insertWidget(self._empty_layout.count() - 1, panel)
 
     # -- building -------------------------------------------------------------------------------
     def _build_empty(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self._empty_layout = layout
         layout.addStretch(1)
         title = QLabel(self.tr("No plan yet: start the assistant"))
         title.setFont(heading_font(self.font()))
@@ -104,6 +135,7 @@ class DashboardScreen(QWidget):
         self.scroll_area.setAccessibleName(self.tr("Dashboard cards"))
         page = QWidget()
         layout = QVBoxLayout(page)
+        self._cards_layout = layout
         layout.setContentsMargins(20, 16, 20, 20)
         layout.setSpacing(16)
         heading = QLabel(self.tr("Dashboard"))
@@ -179,8 +211,13 @@ class DashboardScreen(QWidget):
             return
         series = progress_series(self._db, today, snapshot) if snapshot is not None else None
         self.show_progress(snapshot, series)
+        if self.reminders_panel is not None:
+            self.reminders_panel.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.build_reminders)
         if (
             watched is self.charts_card
             and event.type() == QEvent.Type.Paint
@@ -202,10 +239,10 @@ class DashboardScreen(QWidget):
         self, snapshot: ProgressSnapshot | None, series: ProgressSeries | None
     ) -> None:
         self._snapshot = snapshot
+        self.stack.setCurrentIndex(0 if snapshot is None else 1)
+        self._place_reminders()
         if snapshot is None:
-            self.stack.setCurrentIndex(0)
             return
-        self.stack.setCurrentIndex(1)
         self.today_card.show_blocks(snapshot.today, snapshot.today_blocks)
         self.week_card.show_week(snapshot.week_done_minutes, snapshot.week_planned_minutes)
         self.progress_card.show_progress(snapshot)

@@ -7,8 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -26,14 +27,25 @@ if TYPE_CHECKING:
     from studyplanner.ui.credentials_screen import CredentialsScreen
     from studyplanner.ui.dashboard_screen import DashboardScreen
     from studyplanner.ui.modules_screen import ModulesScreen
+    from studyplanner.ui.settings_screen import SettingsScreen
     from studyplanner.ui.study_log_screen import StudyLogScreen
+    from studyplanner.ui.tray import Tray
+
+DASHBOARD, PLAN, MODULES, STUDY_LOG, CREDENTIALS, SETTINGS = range(6)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, clock: Callable[[], date], parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self._quitting = False
+        self.tray: Tray | None = None
         self.setWindowTitle(self.tr("Study Planner"))
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(900, 560))
@@ -57,6 +69,7 @@ class MainWindow(QMainWindow):
         self._add_screen("modules", self.tr("Modules"), self._make_modules)
         self._add_screen("study-log", self.tr("Study log"), self._make_study_log)
         self._add_screen("credentials", self.tr("Credentials & CEUs"), self._make_credentials)
+        self._add_screen("settings", self.tr("Settings"), self._make_settings)
         self.sidebar.currentRowChanged.connect(self._on_screen)
         self.sidebar.setCurrentRow(0)  # the Dashboard: the screen the app opens on
         central = QWidget()
@@ -119,6 +132,10 @@ class MainWindow(QMainWindow):
     def credentials_screen(self) -> CredentialsScreen:
         return self.screen_at(4)  # type: ignore[return-value]
 
+    @property
+    def settings_screen(self) -> SettingsScreen:
+        return self.screen_at(SETTINGS)  # type: ignore[return-value]
+
     def _make_dashboard(self) -> QWidget:
         from studyplanner.ui.dashboard_screen import DashboardScreen
 
@@ -128,6 +145,7 @@ class MainWindow(QMainWindow):
         screen.assistant_requested.connect(self.run_assistant)
         screen.log_requested.connect(self._on_log_requested)
         screen.timer_requested.connect(self._on_timer_requested)
+        screen.reminders_changed.connect(self._on_reminder_count)
         return screen
 
     def _make_plan(self) -> QWidget:
@@ -159,6 +177,80 @@ class MainWindow(QMainWindow):
         screen = CredentialsScreen(self._db, self._clock)
         screen.data_changed.connect(self._on_data_changed)
         return screen
+
+    def _make_settings(self) -> QWidget:
+        from studyplanner.ui.backups_panel import BackupsPanel
+        from studyplanner.ui.settings_screen import SettingsScreen
+
+        screen = SettingsScreen(self._db, self._clock, tray_available=self.tray is not None)
+        screen.data_changed.connect(self._on_data_changed)
+        backups = BackupsPanel(self._db)
+        backups.data_replaced.connect(self.reload_everything)
+        screen.add_section(self.tr("Backups"), backups)
+        screen.backups_panel = backups  # type: ignore[attr-defined]
+        return screen
+
+    def reload_everything(self) -> None:
+        """The whole database was replaced (a restore or an import): every screen re-reads."""
+        for screen in self._screens:
+            if screen is not None:
+                screen.refresh()  # type: ignore[attr-defined]
+
+    # -- reminders: the badge and the tray ----------------------------------------------------
+    def _on_reminder_count(self, count: int) -> None:
+        title = self.tr("Dashboard")
+        item = self.sidebar.item(DASHBOARD)
+        item.setText(f"{title} ({count})" if count else title)
+        spoken = self.tr("Dashboard, %n reminder(s)", "", count) if count else title
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        if self.tray is not None:
+            self.tray.set_count(count)
+
+    def start_tray(self) -> None:
+        """The system-tray icon, where the desktop has one (after the first paint)."""
+        from studyplanner.ui.tray import Tray
+
+        self.tray = Tray.create(self)
+        panel = self.dashboard.build_reminders()
+        if self.tray is None:
+            return  # the in-app panel is the fallback
+        QApplication.setQuitOnLastWindowClosed(False)
+        self.tray.open_requested.connect(self.bring_to_front)
+        self.tray.log_requested.connect(self._log_from_tray)
+        self.tray.quit_requested.connect(self.quit)
+        self.tray.set_count(panel.count())
+        self.tray.start_checks(self._db, self._clock)
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _log_from_tray(self) -> None:
+        self.bring_to_front()
+        self.show_screen(STUDY_LOG)
+        self.study_log.log_for(None)
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window keeps the app in the tray when the user chose so (and a tray
+        exists); otherwise it quits."""
+        from studyplanner.services.settings import app_settings
+        from studyplanner.ui.tray import should_keep_running_on_close
+
+        if not self._quitting and should_keep_running_on_close(app_settings(self._db), self.tray):
+            event.ignore()
+            self.hide()
+            return
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)
 
     def _on_data_changed(self) -> None:
         """Something was saved: every screen already built shows the new state."""
@@ -196,7 +288,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         menu.addAction(quit_action)
 
     def start_assistant_if_no_plan(self) -> None:
