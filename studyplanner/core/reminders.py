@@ -164,55 +164,82 @@ def _study(facts: StudyFacts, settings: ReminderSettings, today: date) -> list[R
     return out
 
 
-def _credential(s: CredentialStatus, settings: ReminderSettings, today: date) -> list[Reminder]:
+def _names(members: Sequence[CredentialStatus]) -> str:
+    labels = [m.label for m in members]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _overdue(members: list[CredentialStatus], today: date) -> Reminder:
+    s = min(members, key=lambda m: m.cycle_id)
+    due = s.lapses_on or s.cycle_end
+    if s.grace_ends is not None and today <= s.grace_ends:
+        phase, text = "grace", f"the grace period ends on {s.grace_ends.isoformat()}"
+        due = s.grace_ends
+    elif s.lapses_on is not None and today <= s.lapses_on:
+        phase, text = "lapsing", f"the credential lapses on {s.lapses_on.isoformat()}"
+    else:
+        phase, text = "lapsed", "check your status with the body: it may have lapsed"
+    missing = ", ".join(dict.fromkeys(c.label for m in members for c in m.failed_checks))
+    return Reminder(
+        f"credential-overdue:{s.cycle_id}:{phase}", ReminderKind.CREDENTIAL_OVERDUE,
+        Severity.URGENT, due,
+        f"{_names(members)}: the cycle ended on {s.cycle_end.isoformat()} without {missing}; "
+        f"{text}.",
+    )  # fmt: skip
+
+
+def _pool(
+    members: list[CredentialStatus], settings: ReminderSettings, today: date
+) -> list[Reminder]:
+    """The reminders of credentials sharing one cycle and total (CPC and CPMA at AAPC): the
+    shortfall, the cycle end and the submission window once for all of them; a credential's own
+    quota for that credential. Keys use the pool's first cycle id, so a one-credential pool keys
+    by its own cycle."""
     out = []
-    cycle = f"{s.cycle_start.isoformat()} to {s.cycle_end.isoformat()}"
-    if s.status is CeuStatus.OVERDUE:
-        due = s.lapses_on or s.cycle_end
-        if s.grace_ends is not None and today <= s.grace_ends:
-            phase, text = "grace", f"the grace period ends on {s.grace_ends.isoformat()}"
-            due = s.grace_ends
-        elif s.lapses_on is not None and today <= s.lapses_on:
-            phase, text = "lapsing", f"the credential lapses on {s.lapses_on.isoformat()}"
-        else:
-            phase, text = "lapsed", "check your status with the body: it may have lapsed"
-        missing = ", ".join(c.label for c in s.failed_checks)
-        out.append(Reminder(
-            f"credential-overdue:{s.cycle_id}:{phase}", ReminderKind.CREDENTIAL_OVERDUE,
-            Severity.URGENT, due,
-            f"{s.label}: the cycle ended on {s.cycle_end.isoformat()} without {missing}; {text}.",
-        ))  # fmt: skip
-        return out
+    s = min(members, key=lambda m: m.cycle_id)
+    names = _names(members)
+    overdue = [m for m in members if m.status is CeuStatus.OVERDUE]
+    if overdue:
+        return [_overdue(overdue, today)]
     stage = _stage(s.days_left, settings.cycle_leads)
-    if stage is not None and s.status is not CeuStatus.COMPLETE:
+    open_members = [m for m in members if m.status is not CeuStatus.COMPLETE]
+    if stage is not None and open_members:
         if s.remaining > 0:
             pace = f" (about {_units(s.pace_per_month)} a month)" if s.pace_per_month else ""
             out.append(Reminder(
                 f"ceu-shortfall:{s.cycle_id}:{stage}", ReminderKind.CEU_SHORTFALL,
                 Severity.URGENT if stage <= 30 else Severity.WARNING, s.cycle_end,
-                f"{s.label}: {_units(s.remaining)} of {_units(s.required)} CEUs still missing; "
+                f"{names}: {_units(s.remaining)} of {_units(s.required)} CEUs still missing; "
                 f"the cycle ends {_days(s.days_left)} ({s.cycle_end.isoformat()}){pace}.",
             ))  # fmt: skip
-        for check in s.failed_checks:
-            if check.id == "total":
-                continue
+        shared = [c for c in s.failed_checks if c.id not in ("total", "quota")]
+        for check in shared:
             out.append(Reminder(
                 f"ceu-rule:{s.cycle_id}:{check.id}:{stage}", ReminderKind.CEU_RULE,
                 Severity.WARNING, s.cycle_end,
-                f"{s.label}: not met yet: {check.label}; {_units(check.earned)} so far.",
+                f"{names}: not met yet: {check.label}; {_units(check.earned)} so far.",
             ))  # fmt: skip
+        for m in open_members:
+            for check in m.failed_checks:
+                if check.id == "quota":
+                    out.append(Reminder(
+                        f"ceu-rule:{m.cycle_id}:quota:{stage}", ReminderKind.CEU_RULE,
+                        Severity.WARNING, m.cycle_end,
+                        f"{m.label}: not met yet: {check.label}; {_units(check.earned)} so far.",
+                    ))  # fmt: skip
+    cycle = f"{s.cycle_start.isoformat()} to {s.cycle_end.isoformat()}"
     if 0 <= s.days_left <= min(settings.cycle_leads, default=7):
         out.append(Reminder(
             f"cycle-end:{s.cycle_id}:{s.cycle_end.isoformat()}", ReminderKind.CYCLE_END,
             Severity.WARNING, s.cycle_end,
-            f"{s.label}: the cycle {cycle} ends {_days(s.days_left)}: submit your CEUs "
+            f"{names}: the cycle {cycle} ends {_days(s.days_left)}: submit your CEUs "
             f"and pay any fee to {s.body} by {s.cycle_end.isoformat()}.",
         ))  # fmt: skip
     if s.submission_opens is not None and s.submission_opens <= today <= s.cycle_end:
         out.append(Reminder(
             f"submission:{s.cycle_id}:{s.submission_opens.isoformat()}", ReminderKind.SUBMISSION,
             Severity.INFO, s.submission_opens,
-            f"{s.label}: {s.body}'s submission window is open since "
+            f"{names}: {s.body}'s submission window is open since "
             f"{s.submission_opens.isoformat()}; the cycle ends on {s.cycle_end.isoformat()}.",
         ))  # fmt: skip
     return out
@@ -276,9 +303,12 @@ def all_reminders(
     found: list[Reminder] = []
     if study is not None:
         found += _study(study, settings, today)
+    pools: dict[tuple[str, date], list[CredentialStatus]] = {}
     for status in credentials:
         if not status.closed:
-            found += _credential(status, settings, today)
+            pools.setdefault((status.body, status.cycle_end), []).append(status)
+    for members in pools.values():
+        found += _pool(sorted(members, key=lambda m: m.label), settings, today)
     for m in {(m.body, m.renewal_on): m for m in memberships}.values():
         found += _membership(m, settings, today)
     if housekeeping is not None:

@@ -284,11 +284,15 @@ def test_keys_are_unique_and_no_two_situations_share_one(scene: tuple[World, dat
     world, today = scene
     found = world.all(today)
     assert len(set(keys(found))) == len(found)
-    # Each credential and each module on its own: their keys never collide, so dismissing one
+    # Each pool of credentials (one body, one cycle end: they share one total and one
+    # reminder of it) and each module on its own: their keys never collide, so dismissing one
     # never hides another.
+    pools: dict[tuple[str, date], list[object]] = {}
+    for status in world.statuses(today):
+        pools.setdefault((status.body, status.cycle_end), []).append(status)
     one_each = [
-        set(keys(all_reminders(None, [s], [], None, world.prefs, today)))
-        for s in world.statuses(today)
+        set(keys(all_reminders(None, members, [], None, world.prefs, today)))  # type: ignore[arg-type]
+        for members in pools.values()
     ]
     together = set(keys(all_reminders(None, world.statuses(today), [], None, world.prefs, today)))
     assert sum(len(k) for k in one_each) == len(together)

@@ -837,3 +837,33 @@ def test_a_realistic_year_snooze_hides_until_the_date() -> None:
     assert "membership:AAPC:2026-06-30" not in shown
     # The next stage is not snoozed.
     assert shown[f"ceu-shortfall:{CPC_ID}:30"][0] == date(2026, 5, 31)
+
+
+def test_credentials_sharing_a_cycle_get_one_shortfall_and_their_own_quota() -> None:
+    from decimal import Decimal as D
+
+    from studyplanner.bundled import rule_book
+    from studyplanner.core.ceu_status import (
+        Allocation,
+        CeuActivity,
+        HeldCycle,
+        credential_statuses,
+    )
+    from studyplanner.core.reminders import ReminderSettings, all_reminders
+
+    today = date(2026, 11, 27)
+    end = date(2026, 12, 31)
+    cycles = [HeldCycle(1, "CPC", "CPC", date(2020, 1, 1), 7, date(2025, 1, 1), end),
+              HeldCycle(2, "CPMA", "CPMA", date(2020, 1, 1), 8, date(2025, 1, 1), end)]  # fmt: skip
+    acts = [CeuActivity(1, date(2025, 6, 1), D(10), "auditing")]
+    allocs = [Allocation(1, 7, D(10)), Allocation(1, 8, D(10))]
+    statuses = credential_statuses(rule_book(), cycles, acts, allocs, today)
+    found = all_reminders(None, statuses, [], None, ReminderSettings(), today)
+    shortfalls = [r for r in found if r.kind.value == "ceu_shortfall"]
+    assert [(r.key, r.message.split(":")[0]) for r in shortfalls] == [
+        ("ceu-shortfall:7:60", "CPC and CPMA")
+    ]
+    assert "30 of 40 CEUs still missing" in shortfalls[0].message
+    quotas = [r for r in found if r.kind.value == "ceu_rule"]
+    assert [(r.key, r.message.split(":")[0]) for r in quotas] == [("ceu-rule:8:quota:60", "CPMA")]
+    assert [r.key for r in found if r.kind.value == "submission"] == []  # opens 2026-12-01
