@@ -25,8 +25,6 @@ from studyplanner.ui.formatting import tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.reminders_panel import local_dates
 
-MAX_MESSAGES = 3
-"""More new reminders than this at once: the most urgent ones, then one message for the rest."""
 CHECK_EVERY = timedelta(hours=1)
 MESSAGE_MS = 10_000
 
@@ -162,23 +160,15 @@ class Tray(QObject):
             return []
         if not due:
             return []
-        shown = due if len(due) <= MAX_MESSAGES else due[: MAX_MESSAGES - 1]
-        for reminder in shown:
-            self.icon.showMessage(
-                _title(reminder.severity),
-                local_dates(reminder.message),
-                _MESSAGE_ICONS[reminder.severity],
-                MESSAGE_MS,
+        # One message: a burst of them would replace each other before anyone reads them.
+        first = due[0]  # the most urgent
+        worst = first.severity
+        text = local_dates(first.message)
+        if len(due) > 1:
+            text += "\n" + _t("and {n} more: open Study Planner to see them.").format(
+                n=len(due) - 1
             )
-        rest = due[len(shown) :]
-        if rest:
-            worst = max(rest, key=lambda r: r.severity.rank).severity
-            self.icon.showMessage(
-                _title(worst),
-                _t("{n} more reminders: open Study Planner to see them.").format(n=len(rest)),
-                _MESSAGE_ICONS[worst],
-                MESSAGE_MS,
-            )
+        self.icon.showMessage(_title(worst), text, _MESSAGE_ICONS[worst], MESSAGE_MS)
         with suppress(OSError):  # shown now; shown again later is better than never
             remember_notified(db.data_dir, [r.key for r in due], today)
         return due

@@ -25,7 +25,7 @@ from studyplanner.ui.reminders_panel import (
     SnoozeDialog,
     local_dates,
 )
-from studyplanner.ui.tray import MAX_MESSAGES, Tray, should_keep_running_on_close
+from studyplanner.ui.tray import Tray, should_keep_running_on_close
 
 
 def _short_cycle(db: Database, today: date) -> None:
@@ -277,21 +277,24 @@ def test_notify_new_shows_each_key_once(
     messages = Messages()
     monkeypatch.setattr(tray.icon, "showMessage", messages)
     due = reminders.current_reminders(db, today)
-    assert 1 < len(due) <= MAX_MESSAGES
+    assert len(due) > 1
     shown = tray.notify_new(db, today)
     assert [r.key for r in shown] == [r.key for r in due]
-    assert len(messages.calls) == len(due)
+    assert len(messages.calls) == 1  # one message for all: a burst would overwrite itself
+    assert messages.calls[0][1].endswith(
+        f"and {len(due) - 1} more: open Study Planner to see them."
+    )
     assert messages.calls[0][0] == "Study Planner: needs attention"
     assert messages.calls[0][2] == QSystemTrayIcon.MessageIcon.Critical  # urgent
     assert format_date(today + timedelta(days=20)) in messages.calls[0][1]
     assert set(reminders.notified_keys(db.data_dir)) == {r.key for r in due}
     assert tray.notify_new(db, today) == []  # never twice
-    assert len(messages.calls) == len(due)
+    assert len(messages.calls) == 1
     # a week later the shortfall reaches a new stage: only that new key is shown
     later = today + timedelta(days=13)
     new = [r.key for r in tray.notify_new(db, later)]
     assert new and all(k not in {r.key for r in due} for k in new)
-    assert len(messages.calls) == len(due) + len(new)
+    assert len(messages.calls) == 2
 
 
 def test_tray_skips_what_the_login_agent_already_sent(
@@ -304,7 +307,7 @@ def test_tray_skips_what_the_login_agent_already_sent(
     reminders.remember_notified(db.data_dir, [due[0].key], today)  # as the agent does
     shown = tray.notify_new(db, today)
     assert [r.key for r in shown] == [r.key for r in due[1:]]
-    assert len(messages.calls) == len(due) - 1
+    assert len(messages.calls) == 1
 
 
 def test_many_new_reminders_make_one_summary_message(
@@ -315,10 +318,12 @@ def test_many_new_reminders_make_one_summary_message(
     messages = Messages()
     monkeypatch.setattr(tray.icon, "showMessage", messages)
     shown = tray.notify_new(db, today)
-    assert len(shown) > MAX_MESSAGES
-    assert len(messages.calls) == MAX_MESSAGES
-    rest = len(shown) - (MAX_MESSAGES - 1)
-    assert messages.calls[-1][1] == f"{rest} more reminders: open Study Planner to see them."
+    assert len(shown) > 3
+    assert len(messages.calls) == 1
+    assert messages.calls[0][1].endswith(
+        f"and {len(shown) - 1} more: open Study Planner to see them."
+    )
+    assert messages.calls[0][2] == QSystemTrayIcon.MessageIcon.Critical  # the worst one leads
     assert set(reminders.notified_keys(db.data_dir)) == {r.key for r in shown}
 
 
