@@ -204,8 +204,8 @@ BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
 def _backup_timer(db: Any, window: Any) -> Any:
-    """While the app runs: a backup every half hour when something changed (off the GUI thread
-    would be nicer; an online backup of a study database takes milliseconds)."""
+    """At start-up and every half hour while the app runs: a backup when something changed since
+    the newest one (an online backup of a study database takes milliseconds)."""
     from datetime import datetime
 
     from PySide6.QtCore import QTimer
@@ -223,6 +223,7 @@ def _backup_timer(db: Any, window: Any) -> Any:
     timer.setInterval(BACKUP_EVERY_MS)
     timer.timeout.connect(tick)
     timer.start()
+    QTimer.singleShot(2000, tick)  # at start-up too (after the first paint), if anything changed
     return timer
 
 

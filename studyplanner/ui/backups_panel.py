@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.backups import (
-    PREVIEW_TABLES,
     BackupInfo,
     backup_now,
     backups_folder,
@@ -34,8 +33,16 @@ from studyplanner.services.backups import (
 )
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui.formatting import tr
+from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
+
+COUNT_WORDS = {
+    "plans": ("plan", "plans"),
+    "modules": ("module", "modules"),
+    "study_sessions": ("study session", "study sessions"),
+    "credentials": ("credential", "credentials"),
+    "ceu_activities": ("CEU activity", "CEU activities"),
+}
 
 REASONS = {
     "manual": "Backed up by you",
@@ -53,9 +60,8 @@ def _size(size: int) -> str:
 
 
 def _when(taken: datetime) -> str:
-    moment = QDateTime(QDate(taken.year, taken.month, taken.day),
-                       QTime(taken.hour, taken.minute, taken.second))  # fmt: skip
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    clock = QLocale().toString(QTime(taken.hour, taken.minute), QLocale.FormatType.ShortFormat)
+    return f"{format_date(taken.date())} {clock}"
 
 
 class ConfirmRestore:
@@ -171,7 +177,10 @@ class BackupsPanel(QWidget):
             return False, tr("This backup cannot be restored: %1.").replace(
                 "%1", preview.problem or ""
             )
-        parts = [f"{preview.counts.get(t, 0)} {tr(words)}" for t, words in PREVIEW_TABLES.items()]
+        parts = []
+        for table, (one, many) in COUNT_WORDS.items():
+            n = preview.counts.get(table, 0)
+            parts.append(f"{n} {tr(one) if n == 1 else tr(many)}")
         return True, ", ".join(parts)
 
     def _selected(self) -> None:

@@ -12,9 +12,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QStyle,
@@ -32,10 +34,10 @@ from studyplanner.services.recovery import (
 from studyplanner.ui.formatting import tr
 
 PREVIEW_WORDS = {
-    "plans": "plan(s)",
-    "study_sessions": "study session(s)",
-    "credentials": "credential(s)",
-    "ceu_activities": "CEU activit(ies)",
+    "plans": ("plan", "plans"),
+    "study_sessions": ("study session", "study sessions"),
+    "credentials": ("credential", "credentials"),
+    "ceu_activities": ("CEU activity", "CEU activities"),
 }
 
 
@@ -46,7 +48,10 @@ class Choice(enum.Enum):
 
 
 def _holds(backup: GoodBackup) -> str:
-    parts = [f"{backup.preview.counts.get(t, 0)} {w}" for t, w in PREVIEW_WORDS.items()]
+    parts = []
+    for table, (one, many) in PREVIEW_WORDS.items():
+        n = backup.preview.counts.get(table, 0)
+        parts.append(f"{n} {tr(one) if n == 1 else tr(many)}")
     return ", ".join(parts)
 
 
@@ -58,11 +63,24 @@ class StartProblemDialog(QDialog):
         super().__init__(parent)
         self.choice = Choice.QUIT
         self.setWindowTitle(self.tr("Study Planner cannot open your data"))
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        outer.setSpacing(16)
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
                        .pixmap(48, 48))  # fmt: skip
-        layout.addWidget(icon)
+        outer.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
+        heading = QLabel(
+            self.tr("Your data file cannot be opened")
+            if recoverable
+            else self.tr("Study Planner cannot use this data file")
+        )
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        heading.setFont(font)
+        layout.addWidget(heading)
         text = QLabel(message)
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("What is wrong"))
@@ -102,7 +120,7 @@ class StartProblemDialog(QDialog):
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         quit_button.clicked.connect(lambda: self._choose(Choice.QUIT))
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
 
     def _choose(self, choice: Choice) -> None:
         self.choice = choice

@@ -35,7 +35,7 @@ def test_back_up_now_then_restore_and_undo(
     qtbot.mouseClick(panel.back_up_button, Qt.MouseButton.LeftButton)
     assert panel.table.rowCount() == 1 and "Backed up to" in told[-1]
     assert panel.table.item(0, 1).text() == "Backed up by you"
-    assert "1 credentials" in panel.preview.text()
+    assert "1 credential," in panel.preview.text()
     creds.add_credential(db, "CCS", date(2025, 1, 2), TODAY)
     asked: list[str] = []
 
@@ -47,7 +47,7 @@ def test_back_up_now_then_restore_and_undo(
     panel.table.selectRow(0)
     with qtbot.waitSignal(panel.data_replaced):
         qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
-    assert asked and "1 credentials" in asked[0]
+    assert asked and "1 credential," in asked[0]
     assert [c.label for c in creds.list_credentials(db)] == ["CPC"]
     assert "restore it to undo" in told[-1]
     # The data from before the restore is now the newest backup: restoring it undoes.

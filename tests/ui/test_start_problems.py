@@ -138,7 +138,7 @@ def test_the_window_offers_the_three_ways_out(qtbot: QtBot, tmp_path: Path) -> N
     assert labels == ["Restore the backup of 2026-11-20 08:00", "Start with a fresh database",
                       "Quit"]  # fmt: skip
     restore = dialog.findChildren(QPushButton)[0]
-    assert "1 credential(s)" in restore.toolTip()
+    assert "1 credential," in restore.toolTip()
     restore.click()
     assert dialog.choice is spd.Choice.RESTORE
 
