@@ -147,6 +147,7 @@ def _add_reminder_and_data_parsers(sub: Any) -> None:
         "--notify", action="store_true", help="send due reminders as desktop notifications"
     )
     remind.add_argument("--agent", action="store_true", help=argparse.SUPPRESS)
+    remind.add_argument("--agent-check", action="store_true", help=argparse.SUPPRESS)
     actions = remind.add_subparsers(dest="remind_command", parser_class=_Parser)
     dismiss = actions.add_parser("dismiss", help="hide a reminder for good")
     dismiss.add_argument("key")

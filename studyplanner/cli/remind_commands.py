@@ -40,6 +40,8 @@ def run_remind(args: argparse.Namespace) -> int:
         return _snooze(args)
     if args.agent:
         return _agent(args)
+    if args.agent_check:
+        return _agent_check(args)
     if args.notify:
         return _notify(args)
     from studyplanner.services.reminders import current_reminders
@@ -102,11 +104,19 @@ def _notify(args: argparse.Namespace) -> int:
 
 
 def _agent(args: argparse.Namespace) -> int:
-    from studyplanner.services.desktop_notify import Notifier
+    """The login agent: a light loop; each check runs in a child process."""
     from studyplanner.services.reminder_agent import run_agent
 
-    run_agent(_data_dir(args), Notifier(), sleep=time.sleep)
+    run_agent(_data_dir(args), sleep=time.sleep)
     return 0
+
+
+def _agent_check(args: argparse.Namespace) -> int:
+    from studyplanner.services.desktop_notify import Notifier
+    from studyplanner.services.reminder_agent import STOP_STATUS, notify_due
+
+    result = notify_due(_data_dir(args), _today(args), Notifier(), agent=True)
+    return 0 if result.keep_running else STOP_STATUS
 
 
 def run_export_ics(args: argparse.Namespace) -> int:

@@ -307,3 +307,17 @@ def test_agent_reads_a_closed_database(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["studyplanner.sqlite3"]
     result = notify_due(tmp_path / "data", TODAY, _notifier(FakeDesktop()), agent=True)
     assert any(k.startswith("ceu-shortfall:") for k in result.sent)
+
+
+def test_each_agent_check_runs_in_a_child_process(tmp_path: Path) -> None:
+    """The agent's own process stays light: checks run in `remind --agent-check` children."""
+    from studyplanner.services.reminder_agent import check_in_child
+
+    database = open_database(tmp_path / "data")
+    _short_cycle(database)
+    database.close()
+    assert not check_in_child(tmp_path / "data")  # the setting is off: the agent stops
+    database = open_database(tmp_path / "data")
+    save_app_settings(database, AppSettings(remind_when_closed=True))
+    database.close()
+    assert check_in_child(tmp_path / "data")  # on: keep running (no desktop here: nothing sent)
