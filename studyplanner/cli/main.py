@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(exc: InvalidInput) -> str:
-    return " ".join(p.message for p in exc.problems)
+    return " ".join(exc.sentences())
 
 
 def _run(args: argparse.Namespace) -> int:

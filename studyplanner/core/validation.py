@@ -28,6 +28,10 @@ class InvalidInput(ValueError):
         self.problems = tuple(problems)
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in self.problems))
 
+    def sentences(self) -> list[str]:
+        """What to tell the user, one sentence per problem (subclasses may name the place)."""
+        return [p.message for p in self.problems]
+
     def for_field(self, field: str) -> str | None:
         for p in self.problems:
             if p.field == field:
