@@ -12,7 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 """work(progress(done, total), cancelled()) -> result"""
@@ -71,3 +72,83 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+class ProgressJobs(QObject):
+    """One job at a time on the worker, behind a window-modal progress dialog with Cancel.
+
+    `failure(exc, cancel_requested)` turns an exception into (what to tell, whether it is fine);
+    `on_busy(busy)` lets the owner disable its buttons while a job runs. `finished` carries what
+    to tell the user and whether it worked."""
+
+    finished = Signal(str, bool)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        failure: Callable[[BaseException, bool], tuple[str, bool]],
+        on_busy: Callable[[bool], None],
+        still_running: str,
+    ) -> None:
+        super().__init__(parent)
+        self._parent, self._title, self._failure = parent, title, failure
+        self._on_busy, self._still_running = on_busy, still_running
+        self.runner = JobRunner(self)
+        self.job: BackgroundJob | None = None
+        self.progress: QProgressDialog | None = None
+        self._done: Callable[[Any], str] = str
+
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def start(self, work: Work, done: Callable[[Any], str], label: str) -> BackgroundJob | None:
+        if self.job is not None:
+            self.finished.emit(self._still_running, False)
+            return None
+        job = BackgroundJob(work)
+        progress = QProgressDialog(label, QCoreApplication.translate("Jobs", "Cancel"), 0, 0,
+                                   self._parent)  # fmt: skip
+        progress.setWindowTitle(self._title)
+        progress.setAccessibleName(self._title)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(self.cancel)
+        # Bound methods of this QObject: Qt drops the connections if the owner goes away
+        # before the worker reports.
+        job.signals.progressed.connect(self._on_progress)
+        job.signals.finished.connect(self._on_finished)
+        job.signals.failed.connect(self._on_failed)
+        self.job, self.progress, self._done = job, progress, done
+        self._on_busy(True)
+        progress.show()
+        self.runner.start(job)
+        return job
+
+    def cancel(self) -> None:
+        """Ask the running job to stop (the work removes what it wrote)."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+
+    def _on_finished(self, result: object) -> None:
+        self._end(self._done(result), True)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        job = self.job
+        self._end(*self._failure(exc, job is not None and job.cancel_requested))
+
+    def _end(self, text: str, ok: bool) -> None:
+        progress, self.progress, self.job = self.progress, None, None
+        if progress is not None:
+            progress.canceled.disconnect(self.cancel)
+            progress.close()
+            progress.deleteLater()
+        self._on_busy(False)
+        self.finished.emit(text, ok)

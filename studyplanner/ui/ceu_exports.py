@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QPushButton, QWidget
 
 from studyplanner.core.ceu_status import CredentialStatus
@@ -17,7 +17,7 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui.background_job import BackgroundJob, JobRunner
+from studyplanner.ui.background_job import BackgroundJob, JobRunner, ProgressJobs
 from studyplanner.ui.credentials_model import cycle_words
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
@@ -38,10 +38,9 @@ class ExportControl(QObject):
     def __init__(self, db: Database, clock: Callable[[], date], parent: QWidget) -> None:
         super().__init__(parent)
         self._db, self._clock, self._parent = db, clock, parent
-        self.runner = JobRunner(self)
-        self.job: BackgroundJob | None = None
-        self.progress: QProgressDialog | None = None
-        self._done: Callable[[Any], str] = str
+        running = _t("An export is still running; wait for it to finish.")
+        self.jobs = ProgressJobs(parent, _t("Export"), self._failure, self._set_busy, running)
+        self.jobs.finished.connect(self.finished)
         self.packet_button = QPushButton(icon("export"), _t("Export audit &packet…"))
         self.packet_button.setAccessibleName(_t("Export audit packet"))
         self.packet_button.setProperty("icon_name", "export")
@@ -83,7 +82,7 @@ class ExportControl(QObject):
         return Path(name) if name else None
 
     def busy(self) -> bool:
-        return self.job is not None
+        return self.jobs.busy()
 
     # -- the two exports ---------------------------------------------------------------------
     def export_packet(self, label: str, cycle_id: int, end: date) -> BackgroundJob | None:
@@ -152,47 +151,28 @@ class ExportControl(QObject):
         )
 
     # -- running -----------------------------------------------------------------------------
+    @property
+    def job(self) -> BackgroundJob | None:
+        return self.jobs.job
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        return self.jobs.progress
+
+    @property
+    def runner(self) -> JobRunner:
+        return self.jobs.runner
+
     def _start(self, work: Any, done: Callable[[Any], str], label: str) -> BackgroundJob | None:
-        if self.job is not None:
-            self.finished.emit(_t("An export is still running; wait for it to finish."), False)
-            return None
-        job = BackgroundJob(work)
-        progress = QProgressDialog(label, _t("Cancel"), 0, 0, self._parent)
-        progress.setWindowTitle(_t("Export"))
-        progress.setAccessibleName(_t("Export progress"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(0)
-        progress.canceled.connect(self.cancel)
-        # Bound methods of this QObject: Qt drops the connections if the screen goes away
-        # before the worker reports.
-        job.signals.progressed.connect(self._on_progress)
-        job.signals.finished.connect(self._on_finished)
-        job.signals.failed.connect(self._on_failed)
-        self.job, self.progress, self._done = job, progress, done
-        self.packet_button.setEnabled(False)
-        self.csv_button.setEnabled(False)
-        progress.show()
-        self.runner.start(job)
-        return job
+        return self.jobs.start(work, done, label)
 
     def cancel(self) -> None:
         """Ask the running export to stop (it removes what it wrote)."""
-        if self.job is not None:
-            self.job.cancel()
+        self.jobs.cancel()
 
-    def _on_finished(self, result: object) -> None:
-        self._end(self._done(result), True)
-
-    def _on_failed(self, exc: BaseException) -> None:
-        job = self.job
-        self._end(*self._failure(exc, job is not None and job.cancel_requested))
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
+    def _set_busy(self, busy: bool) -> None:
+        self.packet_button.setEnabled(not busy and not self.packet_menu.isEmpty())
+        self.csv_button.setEnabled(not busy)
 
     @staticmethod
     def _failure(exc: BaseException, cancel_requested: bool) -> tuple[str, bool]:
@@ -209,13 +189,3 @@ class ExportControl(QObject):
                 why=exc.strerror or exc
             ), False
         return _t("The export failed: {why}").format(why=exc), False
-
-    def _end(self, text: str, ok: bool) -> None:
-        progress, self.progress, self.job = self.progress, None, None
-        if progress is not None:
-            progress.canceled.disconnect(self.cancel)
-            progress.close()
-            progress.deleteLater()
-        self.packet_button.setEnabled(not self.packet_menu.isEmpty())
-        self.csv_button.setEnabled(True)
-        self.finished.emit(text, ok)
