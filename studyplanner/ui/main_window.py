@@ -184,10 +184,17 @@ class MainWindow(QMainWindow):
 
         screen = SettingsScreen(self._db, self._clock, tray_available=self.tray is not None)
         screen.data_changed.connect(self._on_data_changed)
+        from studyplanner.ui.data_transfer_panel import DataTransferPanel
+
         backups = BackupsPanel(self._db)
         backups.data_replaced.connect(self.reload_everything)
         screen.add_section(self.tr("Backups"), backups)
+        transfer = DataTransferPanel(self._db, self._clock)
+        transfer.data_replaced.connect(self.reload_everything)
+        transfer.finished.connect(lambda _text, _ok: backups.refresh())  # an import backs up
+        screen.add_section(self.tr("Export and import"), transfer)
         screen.backups_panel = backups  # type: ignore[attr-defined]
+        screen.transfer_panel = transfer  # type: ignore[attr-defined]
         return screen
 
     def reload_everything(self) -> None:

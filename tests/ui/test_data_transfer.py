@@ -1,0 +1,137 @@
+"""Export everything, import it elsewhere (merge or replace), sessions as CSV: from the Settings
+section, on the background worker, with what reached the database checked."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from studyplanner.services import credentials as creds
+from studyplanner.services.database import Database, open_database
+from studyplanner.services.plan_reader import active_plan
+from studyplanner.services.progress import log_session
+from studyplanner.ui import data_transfer_panel as dtp
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    messages: list[tuple[str, bool]] = []
+    monkeypatch.setattr(dtp.Ask, "tell", staticmethod(lambda p, t, ok: messages.append((t, ok))))
+    return messages
+
+
+def _fill(db: Database, create_cpc_plan: Callable[[Database, date], None], tmp: Path) -> None:
+    create_cpc_plan(db, TODAY)
+    plan = active_plan(db, TODAY)
+    assert plan is not None
+    log_session(db, plan.track.modules[0].id, TODAY, 45, "flashcards", TODAY)
+    cpc = creds.add_credential(db, "CPC", date(2025, 1, 2), TODAY)
+    cert = tmp / "cert.pdf"
+    cert.write_bytes(b"%PDF-1.4 test certificate")
+    data = creds.ActivityInput(date(2025, 6, 1), "Webinar", Decimal(2), "coding", certificate=cert)
+    creds.add_activity(db, data, [(cpc.current.id, Decimal(2))], TODAY)
+
+
+@pytest.fixture
+def filled_panel(
+    qtbot: QtBot, db: Database, tmp_path: Path, create_cpc_plan: Callable[[Database, date], None]
+) -> dtp.DataTransferPanel:
+    """The panel over a database holding a plan, a session, a credential and a certificate."""
+    _fill(db, create_cpc_plan, tmp_path)
+    panel = dtp.DataTransferPanel(db, lambda: TODAY)
+    qtbot.addWidget(panel)
+    return panel
+
+
+def _run(qtbot: QtBot, panel: dtp.DataTransferPanel, start: Callable[[], object]) -> None:
+    with qtbot.waitSignal(panel.finished, timeout=30_000):
+        job = start()
+        assert job is not None
+    qtbot.waitUntil(lambda: not panel.busy())
+
+
+def test_export_then_import_into_another_folder(
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    told: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    panel = filled_panel
+    archive = tmp_path / "out" / "everything"
+    archive.parent.mkdir()
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: archive))
+    _run(qtbot, panel, lambda: qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+         or panel.job)  # fmt: skip
+    written = archive.with_name("everything.zip")
+    assert told[-1][1] and str(written) in told[-1][0]
+    with zipfile.ZipFile(written) as zipped:
+        assert any(n.startswith("certificates/") for n in zipped.namelist())
+
+    other = open_database(tmp_path / "other")
+    try:
+        target = dtp.DataTransferPanel(other, lambda: TODAY)
+        qtbot.addWidget(target)
+        monkeypatch.setattr(dtp.Ask, "open_path", staticmethod(lambda *a: written))
+        monkeypatch.setattr(dtp.Ask, "import_choice",
+                            staticmethod(lambda *a: dtp.ImportChoice.MERGE))  # fmt: skip
+        with qtbot.waitSignal(target.data_replaced, timeout=30_000):
+            target.import_archive()
+        qtbot.waitUntil(lambda: not target.busy())
+        assert told[-1][1] and "Merged everything.zip" in told[-1][0]
+        assert [c.label for c in creds.list_credentials(other)] == ["CPC"]
+        imported = creds.list_activities(other)[0]
+        assert imported.certificate is not None
+        assert imported.certificate.read_bytes() == b"%PDF-1.4 test certificate"
+        assert active_plan(other, TODAY) is not None
+    finally:
+        other.close()
+
+
+def test_a_broken_archive_writes_nothing_and_says_why(
+    qtbot: QtBot, db: Database, tmp_path: Path, told: list[tuple[str, bool]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    panel = dtp.DataTransferPanel(db, lambda: TODAY)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(dtp.Ask, "open_path", staticmethod(lambda *a: bad))
+    monkeypatch.setattr(dtp.Ask, "import_choice",
+                        staticmethod(lambda *a: dtp.ImportChoice.REPLACE))  # fmt: skip
+    _run(qtbot, panel, panel.import_archive)
+    text, ok = told[-1]
+    assert not ok and text.startswith("Nothing was written:") and "bad.zip" in text
+    assert creds.list_credentials(db) == []
+
+
+def test_cancelling_the_import_question_does_nothing(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = dtp.DataTransferPanel(db, lambda: TODAY)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(dtp.Ask, "open_path", staticmethod(lambda *a: tmp_path / "x.zip"))
+    monkeypatch.setattr(dtp.Ask, "import_choice", staticmethod(lambda *a: dtp.ImportChoice.CANCEL))
+    assert panel.import_archive() is None and not panel.busy()
+
+
+def test_sessions_as_csv(
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    told: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    panel = filled_panel
+    out = tmp_path / "sessions.csv"
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: out))
+    _run(qtbot, panel, panel.export_sessions)
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["date", "module", "minutes", "note"]
+    assert rows[1][0] == TODAY.isoformat() and rows[1][2:] == ["45", "flashcards"]
+    assert told[-1] == (f"Saved 1 study sessions to {out}.", True)
