@@ -23,7 +23,7 @@ from studyplanner.services.errors import (
 )
 from studyplanner.store import db as store_db
 from studyplanner.store import migrate
-from studyplanner.store.location import database_path, resolve_data_dir
+from studyplanner.store.location import backup_dir, database_path, resolve_data_dir
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseTooNew", "NotADatabase", "StoreProblem"]
 
@@ -74,6 +74,13 @@ def open_database(
     path = store_db.prepare_data_dir(folder)
     state = store_db.inspect_file(path)
     migrate.check_revision(state, path)
+    if not state.has_tables and _has_backups(folder):
+        # An empty file where backups show there was data: it was lost (a crash, a full disk,
+        # a bad copy). Never quietly start afresh over it: the user chooses (restore or fresh).
+        raise DatabaseDamaged(
+            f"The database {path} is empty, but there are backups of your data in "
+            f"{backup_dir(folder)}."
+        )
     engine = store_db.make_engine(path)
     backup: Path | None = None
     if migrate.needs_upgrade(state):
@@ -91,6 +98,11 @@ def open_database(
         sessions=store_db.make_sessionmaker(engine),
         backup_before_migration=backup,
     )
+
+
+def _has_backups(folder: Path) -> bool:
+    backups = backup_dir(folder)
+    return backups.is_dir() and any(backups.glob("studyplanner-*.sqlite3"))
 
 
 def open_database_readonly(data_dir: Path | str | None = None) -> Database | None:

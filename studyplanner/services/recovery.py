@@ -12,6 +12,7 @@ from pathlib import Path
 
 from studyplanner.services.backups import BackupInfo, BackupPreview, list_backups, preview_backup
 from studyplanner.store import db as store_db
+from studyplanner.store import migrate
 from studyplanner.store.location import database_path
 
 CRASH_LOG_FOLDER = "logs"
@@ -51,9 +52,15 @@ def set_aside(data_dir: Path, now: datetime) -> Path:
 
 
 def start_fresh(data_dir: Path, now: datetime) -> Path:
-    """Move the damaged database aside; the next open creates an empty one. Returns where the
-    damaged file went."""
-    return set_aside(data_dir, now)
+    """Move the damaged database aside and create an empty one in its place (so an empty file
+    is not mistaken for lost data next time). Returns where the damaged file went."""
+    aside = set_aside(data_dir, now)
+    engine = store_db.make_engine(store_db.prepare_data_dir(data_dir))
+    try:
+        migrate.upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+    return aside
 
 
 def restore_newest(data_dir: Path, backup: Path, now: datetime) -> Path:

@@ -175,3 +175,29 @@ def test_a_second_start_brings_the_first_window_to_the_front(qtbot: QtBot, tmp_p
     qtbot.waitUntil(window.isVisible)
     other = tmp_path / "elsewhere"
     assert not app_module._raise_first_instance(other)  # another data folder: no answer
+
+
+def test_an_empty_file_where_backups_exist_is_not_quietly_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = _folder_with_backup(tmp_path)
+    path = data_dir / "studyplanner.sqlite3"
+    path.write_bytes(b"")  # e.g. truncated to nothing by a crash
+    error = _open_error(data_dir)
+    assert "is empty" in error.user_message and path.read_bytes() == b""
+    monkeypatch.setattr(spd.StartProblemDialog, "ask",
+                        staticmethod(lambda *a: spd.Choice.RESTORE))  # fmt: skip
+    retry, _notice = spd.recover_at_start(error, data_dir, lambda: NOW)
+    assert retry
+    db = open_database(data_dir)
+    assert [c.label for c in creds.list_credentials(db)] == ["CPC"]
+    db.close()
+
+
+def test_an_empty_file_in_a_new_folder_is_simply_a_new_database(tmp_path: Path) -> None:
+    data_dir = tmp_path / "new"
+    data_dir.mkdir()
+    (data_dir / "studyplanner.sqlite3").write_bytes(b"")
+    db = open_database(data_dir)
+    assert creds.list_credentials(db) == []
+    db.close()
