@@ -264,6 +264,7 @@ def parse_score(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
+        _check_text(args_list)
         args = build_parser().parse_args(args_list)
         return _run(args)
     except UsageError as exc:
@@ -279,6 +280,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def _check_text(args: Sequence[str]) -> None:
+    """Bytes that are not text in the terminal's encoding (Python keeps them as lone surrogates)
+    can never be stored: refuse them up front, naming the argument."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            raise UsageError(
+                f"argument {shown!r} is not valid text; check the terminal's character encoding"
+            ) from None
 
 
 def _one_line(exc: InvalidInput) -> str:

@@ -57,3 +57,16 @@ def test_a_damaged_file_exits_with_its_own_status_untouched(
     assert err.count("\n") == 1 and words in err
     assert path.read_bytes() == content
     assert not (data / "backups").exists()
+
+
+def test_arguments_that_are_not_text_are_refused_up_front(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _prepared(tmp_path)
+    capsys.readouterr()
+    # Undecodable bytes in argv reach Python as lone surrogates ("surrogateescape").
+    assert main(["--data-dir", str(data), "remind", "dismiss", "ceu-\udcff"]) == 2
+    assert main(["--data-dir", str(data), "ceu", "add", "--date", "2026-01-05", "--units", "1",
+                 "--title", "Caf\udce9"]) == 2  # fmt: skip
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "is not valid text" in err
