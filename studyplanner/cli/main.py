@@ -7,10 +7,12 @@ naming the problem and exits with status 2. A data-file problem exits with the s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 from studyplanner.core.model import WEEKDAYS, Availability, Blackout
@@ -29,11 +31,21 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+EARLIEST_DATE = date(1970, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"invalid date {text!r}: give a date between {EARLIEST_DATE.year} and "
+            f"{LATEST_DATE.year}"
+        )
+    return day
 
 
 def parse_minutes(text: str) -> Availability:
@@ -246,7 +258,7 @@ def parse_id(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid module id {text!r}") from None
-    if value <= 0:
+    if not 0 < value < 2**31:
         raise argparse.ArgumentTypeError(f"invalid module id {text!r}")
     return value
 
@@ -261,17 +273,29 @@ def parse_score(text: str) -> float:
     return value
 
 
+LIST_OPTIONS = frozenset({"blackout", "credential"})
+"""Options that legitimately hold a list (append); any other list is argparse's '--opt=--'."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         _check_text(args_list)
         args = build_parser().parse_args(args_list)
-        return _run(args)
+        for name, value in vars(args).items():
+            if isinstance(value, list) and name not in LIST_OPTIONS:
+                raise UsageError(f"argument --{name.replace('_', '-')}: expected one value")
+        with _NothingLeftOnFailure(args):
+            return _run(args)
     except UsageError as exc:
-        print(f"studyplanner: error: {exc}", file=sys.stderr)
+        _error(f"error: {exc}")
         return EXIT_BAD_INPUT
     except InvalidInput as exc:
-        print(f"studyplanner: error: {_one_line(exc)}", file=sys.stderr)
+        _error(f"error: {_one_line(exc)}")
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # a path the system refuses (too long, a folder, no permission...)
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"error: {where}{exc.strerror or exc}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -280,6 +304,50 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def _printable(text: str) -> str:
+    """One line whatever the user typed: control characters (newlines...) shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _error(text: str) -> None:
+    print(f"studyplanner: {_printable(text)}", file=sys.stderr)
+
+
+class _NothingLeftOnFailure:
+    """A command that fails must not leave a new, empty data folder or database behind."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from studyplanner.store.location import database_path, resolve_data_dir
+
+        try:
+            self.folder: Path | None = resolve_data_dir(args.data_dir)
+        except OSError:
+            self.folder = None
+        self.folder_existed = self.folder is not None and self.folder.exists()
+        self.created: list[Path] = []  # folders a failed command may leave: innermost first
+        if self.folder is not None:
+            probe = self.folder
+            while not probe.exists() and probe != probe.parent:
+                self.created.append(probe)
+                probe = probe.parent
+        self.path = database_path(self.folder) if self.folder is not None else None
+        self.existed = self.path is not None and self.path.exists()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        if kind is None or self.existed or self.path is None or self.folder is None:
+            return
+        if not isinstance(exc, (InvalidInput, UsageError)):
+            return
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        for folder in self.created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def _check_text(args: Sequence[str]) -> None:
@@ -340,7 +408,7 @@ def _run(args: argparse.Namespace) -> int:
             return table[getattr(args, dest)](args)
         return handlers[args.command](args)
     except StoreProblem as exc:
-        print(f"studyplanner: {exc.user_message}", file=sys.stderr)
+        _error(exc.user_message)
         return int(getattr(exc, "exit_code", 3))
 
 

@@ -467,6 +467,7 @@ def export_archive(
     archive could never be read back) raises ArchiveError naming its table, id and field."""
     path = Path(path)
     _check_destination(path)
+    db.check_output(path)
     folder = certificates_dir(db)
     with _unwritable(path):
         tmp = _temporary(path)
@@ -1317,6 +1318,7 @@ def write_sessions_csv(db: Database, path: Path) -> int:
     Returns the number of sessions written; a bad destination raises InvalidInput("path")."""
     path = Path(path)
     _check_destination(path)
+    db.check_output(path)
     sessions = list(reversed(list_sessions(db)))
     with _unwritable(path):
         tmp = _temporary(path)

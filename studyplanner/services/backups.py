@@ -135,7 +135,7 @@ def backup_if_changed(db: Database, now: datetime) -> BackupInfo | None:
 def preview_backup(path: Path) -> BackupPreview:
     """Read a backup without changing it: is it sound, which schema, how many of each record."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(store_db.read_only_uri(path, immutable=True), uri=True)
     except sqlite3.Error as exc:
         return BackupPreview(False, None, {}, f"cannot be opened: {exc}")
     try:
@@ -173,7 +173,7 @@ def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
                                     f"{preview.problem}.")])  # fmt: skip
     safety = backup_now(db, now, "before-restore")
     db.engine.dispose()
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = sqlite3.connect(store_db.read_only_uri(backup), uri=True)
     target = sqlite3.connect(db.path, timeout=store_db.BUSY_TIMEOUT_MS / 1000)
     try:
         source.backup(target)
@@ -192,7 +192,7 @@ def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
 
 def check_database(db_path: Path) -> CheckReport:
     """A full integrity check and the schema report (read-only)."""
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = sqlite3.connect(store_db.read_only_uri(db_path), uri=True)
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         try:

@@ -157,11 +157,15 @@ def write_ics(
     db: Database, path: Path, today: date, first: date | None = None, last: date | None = None
 ) -> CalendarExport:
     """Write the calendar to `path` (whole or not at all)."""
-    cal = build_calendar(db, today, first, last)
-    data = cal.to_ical()
+    path = Path(path)
+    if path.is_dir() or not path.name or path.name in (".", ".."):
+        raise InvalidInput([Problem("file", f"{path} is a folder; give a file name.")])
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InvalidInput([Problem("file", f"The folder {folder} does not exist.")])
+    db.check_output(path, "file")
+    cal = build_calendar(db, today, first, last)
+    data = cal.to_ical()
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".studyplanner-", suffix=".ics")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -207,6 +207,7 @@ def write_activities_csv(db: Database, path: Path) -> int:
     """Every CEU activity, oldest first, one row each under a header row (UTF-8, no BOM).
     Returns the number of activities written. A bad destination raises InvalidInput("path")."""
     _check_folder(path, "path")
+    db.check_output(path, "path")
     book = rule_book()
     activities = sorted(list_activities(db), key=lambda a: (a.completed_on, a.id))
     with _unwritable(path, "path"):
@@ -316,6 +317,8 @@ def write_audit_packet(
     status = next(s for s in ceu_statuses(db, today, include_closed=True) if s.cycle_id == cycle.id)
     rows = _rows(status, list_activities(db))
     zip_path = out_pdf.with_name(f"{out_pdf.stem}-certificates.zip")
+    db.check_output(out_pdf, "out_pdf")
+    db.check_output(zip_path, "out_pdf")
     total = len(rows)
 
     def step(done: int) -> None:

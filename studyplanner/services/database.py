@@ -48,6 +48,23 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def check_output(self, target: Path, field: str = "path") -> None:
+        """Refuse to write an export over the database, its journal files, or into the folders
+        the app keeps (backups, certificates): InvalidInput naming the field."""
+        from studyplanner.core.validation import InvalidInput, Problem
+
+        try:
+            where = Path(target).resolve()
+        except (OSError, RuntimeError):
+            return  # an unusable path fails with its own message when it is written
+        own = {
+            Path(f"{self.path.resolve()}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")
+        }
+        kept = [backup_dir(self.data_dir).resolve(), (self.data_dir / "certificates").resolve()]
+        if where in own or any(where.is_relative_to(folder) for folder in kept):
+            raise InvalidInput([Problem(field, f"{target} is Study Planner's own data; "
+                                        "choose another file to write.")])  # fmt: skip
+
 
 def _explain(exc: OperationalError, path: Path) -> StoreProblem:
     text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
@@ -71,16 +88,11 @@ def open_database(
     (StoreProblem). Before an existing database is migrated, an online backup is taken.
     """
     folder = resolve_data_dir(data_dir)
+    _refuse_empty(database_path(folder), folder)
     path = store_db.prepare_data_dir(folder)
     state = store_db.inspect_file(path)
     migrate.check_revision(state, path)
-    if not state.has_tables and _has_backups(folder):
-        # An empty file where backups show there was data: it was lost (a crash, a full disk,
-        # a bad copy). Never quietly start afresh over it: the user chooses (restore or fresh).
-        raise DatabaseDamaged(
-            f"The database {path} is empty, but there are backups of your data in "
-            f"{backup_dir(folder)}."
-        )
+    _refuse_foreign(state, path)
     engine = store_db.make_engine(path)
     backup: Path | None = None
     if migrate.needs_upgrade(state):
@@ -100,9 +112,34 @@ def open_database(
     )
 
 
-def _has_backups(folder: Path) -> bool:
-    backups = backup_dir(folder)
-    return backups.is_dir() and any(backups.glob("studyplanner-*.sqlite3"))
+def _refuse_foreign(state: store_db.FileState, path: Path) -> None:
+    """Tables without Study Planner's schema revision: another program's database (or a copy
+    that lost its version). Never take it over."""
+    if state.has_tables and state.revision is None:
+        raise NotADatabase(
+            f"{path} is an SQLite database without Study Planner's schema (another program's "
+            "file?); it has not been changed. Move it away or choose another data folder."
+        )
+
+
+def _refuse_empty(path: Path, folder: Path) -> None:
+    """An empty database file that was there before (the app creates its own and fills it at
+    once): data was lost by a crash, a full disk or a bad copy. Never quietly start afresh over
+    it; the user chooses (restore a backup, or start fresh)."""
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return  # an unusable path fails with its own message next
+    if empty:
+        backups = backup_dir(folder)
+        where = (
+            f" There are backups of your data in {backups}."
+            if backups.is_dir() and any(backups.glob("studyplanner-*.sqlite3"))
+            else ""
+        )
+        raise DatabaseDamaged(
+            f"The database {path} is empty (0 bytes); it has not been changed.{where}"
+        )
 
 
 def open_database_readonly(data_dir: Path | str | None = None) -> Database | None:
@@ -114,6 +151,7 @@ def open_database_readonly(data_dir: Path | str | None = None) -> Database | Non
         return None
     state = store_db.inspect_file(path)
     migrate.check_revision(state, path)
+    _refuse_foreign(state, path)
     if migrate.needs_upgrade(state):
         return None
     engine = store_db.make_readonly_engine(path)

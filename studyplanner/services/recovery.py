@@ -70,7 +70,7 @@ def restore_newest(data_dir: Path, backup: Path, now: datetime) -> Path:
     path = database_path(data_dir)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = sqlite3.connect(store_db.read_only_uri(backup), uri=True)
     target = sqlite3.connect(path)
     try:
         source.backup(target)

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from studyplanner.store.errors import (
@@ -48,8 +48,14 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """An SQLite URI that opens `path` read-only; '#', '?' and '%' in the path are escaped."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
@@ -58,7 +64,7 @@ def make_readonly_engine(path: Path) -> Engine:
     """An engine that can only read (the reminder agent): SQLite refuses every write."""
     engine = create_engine(
         "sqlite://",
-        creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False),
+        creator=lambda: sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False),
     )
 
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -83,6 +89,8 @@ def prepare_data_dir(data_dir: Path) -> Path:
     if not os.access(data_dir, os.W_OK):
         raise DataFolderUnusable(f"The data folder {data_dir} is read-only.")
     path = database_path(data_dir)
+    if path.is_dir():
+        raise DataFolderUnusable(f"{path} is a folder, not a database file; move it away.")
     if not path.exists():
         # Create the file ourselves so it is readable only by the user from the first byte.
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
@@ -99,7 +107,7 @@ def inspect_file(path: Path) -> FileState:
     if header != SQLITE_HEADER:
         raise NotADatabase(f"{path} is not a Study Planner database (it is not an SQLite file).")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()
             if not ok or ok[0] != "ok":
@@ -130,7 +138,7 @@ def backup_database(path: Path, reason: str, now: datetime) -> Path:
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        source = sqlite3.connect(read_only_uri(path), uri=True)
         dest = sqlite3.connect(target)
         try:
             source.backup(dest)

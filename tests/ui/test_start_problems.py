@@ -194,10 +194,17 @@ def test_an_empty_file_where_backups_exist_is_not_quietly_replaced(
     db.close()
 
 
-def test_an_empty_file_in_a_new_folder_is_simply_a_new_database(tmp_path: Path) -> None:
+def test_an_empty_file_without_backups_is_refused_too_then_starts_fresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data_dir = tmp_path / "new"
     data_dir.mkdir()
     (data_dir / "studyplanner.sqlite3").write_bytes(b"")
+    error = _open_error(data_dir)
+    assert "is empty (0 bytes)" in error.user_message
+    assert (data_dir / "studyplanner.sqlite3").read_bytes() == b""
+    monkeypatch.setattr(spd.StartProblemDialog, "ask", staticmethod(lambda *a: spd.Choice.FRESH))
+    assert spd.recover_at_start(error, data_dir, lambda: NOW)[0]
     db = open_database(data_dir)
     assert creds.list_credentials(db) == []
     db.close()
