@@ -365,7 +365,8 @@ def allocation_warnings(
     return warnings
 
 
-def _add_years(day: date, years: int) -> date:
+def add_years(day: date, years: int) -> date:
+    """The same day `years` later (28 February for a 29 February)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -398,10 +399,10 @@ def suggest_cycle(
             if end > earned_on and year % 2 == renewal_on.month % 2:
                 return earned_on, end
             year += 1
-    return earned_on, _add_years(earned_on, body.cycle_years) - timedelta(days=1)
+    return earned_on, add_years(earned_on, body.cycle_years) - timedelta(days=1)
 
 
 def next_cycle(body: BodyRules, start: date, end: date) -> tuple[date, date]:
     """The cycle after (start, end): it starts the next day and lasts the body's cycle length."""
     first = end + timedelta(days=1)
-    return first, _add_years(end, body.cycle_years)
+    return first, add_years(end, body.cycle_years)

@@ -173,15 +173,7 @@ def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
                                     f"{preview.problem}.")])  # fmt: skip
     safety = backup_now(db, now, "before-restore")
     db.engine.dispose()
-    source = sqlite3.connect(store_db.read_only_uri(backup), uri=True)
-    target = sqlite3.connect(db.path, timeout=store_db.BUSY_TIMEOUT_MS / 1000)
-    try:
-        source.backup(target)
-        result = target.execute("PRAGMA integrity_check").fetchone()
-    finally:
-        target.close()
-        source.close()
-    if not result or result[0] != "ok":  # pragma: no cover - the source was checked
+    if not store_db.copy_database(backup, db.path):  # pragma: no cover - the source was checked
         raise InvalidInput([Problem("backup", "The restored data failed its check; "
                                     f"your previous data is in {safety.path}.")])  # fmt: skip
     if preview.revision != migrate.HEAD_REVISION:

@@ -136,13 +136,6 @@ def parse_units(text: str, field: str = "units") -> Decimal:
     return units
 
 
-def _years_later(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def _check_units(units: Decimal, field: str = "units") -> list[Problem]:
     if not units.is_finite():
         return [Problem(field, "CEUs must be a number.")]
@@ -208,7 +201,7 @@ def _check_cycle(
     start: date | None, end: date | None, earned_on: date | None, today: date
 ) -> list[Problem]:
     problems = []
-    latest = _years_later(today, 10)
+    latest = ceu_status.add_years(today, 10)
     if start is not None and not EARLIEST_EARNED <= start <= latest:
         problems.append(
             Problem("cycle_start", f"The cycle start must be between 1970 and {latest.year}.")
@@ -263,7 +256,8 @@ def add_credential(
         problems.append(Problem("label", "Give the credential a name of 1 to 40 characters."))
     if not EARLIEST_EARNED <= earned_on <= today:
         problems.append(Problem("earned_on", "The date earned must be between 1970 and today."))
-    if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= _years_later(today, 10):
+    latest = ceu_status.add_years(today, 10)
+    if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= latest:
         problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
     problems += _check_cycle(cycle_start, cycle_end, earned_on, today)
     problems += _check_figures(required, quota)

@@ -5,7 +5,6 @@ database, so nothing the user had is lost even if they choose to start afresh.""
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -70,15 +69,7 @@ def restore_newest(data_dir: Path, backup: Path, now: datetime) -> Path:
     path = database_path(data_dir)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)
-    source = sqlite3.connect(store_db.read_only_uri(backup), uri=True)
-    target = sqlite3.connect(path)
-    try:
-        source.backup(target)
-        result = target.execute("PRAGMA integrity_check").fetchone()
-    finally:
-        target.close()
-        source.close()
-    if not result or result[0] != "ok":  # pragma: no cover - the backup was checked first
+    if not store_db.copy_database(backup, path):  # pragma: no cover - the backup was checked
         path.unlink(missing_ok=True)
         os.replace(aside, path)
         raise store_db.DatabaseDamaged(f"The backup {backup} could not be restored.")

@@ -126,6 +126,20 @@ def inspect_file(path: Path) -> FileState:
     return FileState(exists=True, revision=revision, has_tables=bool(tables - {"alembic_version"}))
 
 
+def copy_database(source: Path, target: Path) -> bool:
+    """Copy `source` (opened read-only) over `target` with SQLite's online backup API, never as
+    a file copy of a live database. True when the copy passes `PRAGMA integrity_check`."""
+    reader = sqlite3.connect(read_only_uri(source), uri=True)
+    writer = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        reader.backup(writer)
+        result = writer.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        writer.close()
+        reader.close()
+    return bool(result) and result[0] == "ok"
+
+
 def backup_database(path: Path, reason: str, now: datetime) -> Path:
     """Copy the live database with SQLite's online backup API and check the copy."""
     folder = backup_dir(path.parent)
@@ -138,14 +152,7 @@ def backup_database(path: Path, reason: str, now: datetime) -> Path:
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)
     try:
-        source = sqlite3.connect(read_only_uri(path), uri=True)
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-            result = dest.execute("PRAGMA integrity_check").fetchone()
-        finally:
-            dest.close()
-            source.close()
+        sound = copy_database(path, target)
     except (sqlite3.Error, OSError) as exc:
         target.unlink(missing_ok=True)
         text = str(exc).lower()
@@ -158,7 +165,7 @@ def backup_database(path: Path, reason: str, now: datetime) -> Path:
             f"{path} could not be backed up because it is damaged ({exc}); "
             "your earlier backups are untouched."
         ) from exc
-    if not result or result[0] != "ok":
+    if not sound:
         target.unlink(missing_ok=True)
         raise DatabaseDamaged(f"The backup of {path} failed its integrity check.")
     return target

@@ -35,6 +35,7 @@ from studyplanner.ui.credentials_model import (
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font
+from studyplanner.ui.snapshot_model import select_source_row, selected_source_row
 
 
 def _t(text: str) -> str:
@@ -194,15 +195,9 @@ class ActivityPanel(QWidget):
 
     def select(self, activity_id: int) -> None:
         row = self.model.row_of(activity_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        if row is not None:
+            select_source_row(self.table, self.proxy, row)
 
     def selected(self) -> ActivityInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.activity(self.proxy.mapToSource(rows[0]).row())
+        row = selected_source_row(self.table, self.proxy)
+        return None if row is None else self.model.activity(row)

@@ -38,6 +38,7 @@ from studyplanner.ui.modules_model import (
     ModuleStatusModel,
     status_word,
 )
+from studyplanner.ui.snapshot_model import select_source_row, selected_source_row
 from studyplanner.ui.study_log_view import empty_page
 
 if TYPE_CHECKING:
@@ -162,18 +163,12 @@ class ModulesScreen(QWidget):
 
     def select_module(self, module_id: int) -> None:
         row = self.model.row_of(module_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index)
+        if row is not None:
+            select_source_row(self.table, self.proxy, row)
 
     def selected(self) -> ModuleStatus | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.module(self.proxy.mapToSource(rows[0]).row())
+        row = selected_source_row(self.table, self.proxy)
+        return None if row is None else self.model.module(row)
 
     def _on_filter(self, *_args: object) -> None:
         self.proxy.set_text(self.search.text())

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView
 
 from studyplanner.ui.formatting import tr
 
@@ -48,3 +56,23 @@ class SnapshotTableModel(QAbstractTableModel, Generic[Row]):
 
     def cell(self, row: int, column: int, role: int) -> Any:
         raise NotImplementedError
+
+
+def select_source_row(table: QAbstractItemView, proxy: QSortFilterProxyModel, row: int) -> None:
+    """Select and show the view's row for `row` of the source model (if the filter shows it)."""
+    source = proxy.sourceModel()
+    index = proxy.mapFromSource(source.index(row, 0))
+    if index.isValid():
+        table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+
+
+def selected_source_row(table: QAbstractItemView, proxy: QSortFilterProxyModel) -> int | None:
+    """The source model's row of the view's selected row, or None."""
+    rows = table.selectionModel().selectedRows()
+    return proxy.mapToSource(rows[0]).row() if rows else None
