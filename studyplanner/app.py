@@ -190,7 +190,9 @@ def _run_gui(
         window.show()
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, window.start_tray)  # after the first paint: reminders, tray icon
+        QTimer.singleShot(
+            0, window, window.start_tray
+        )  # after the first paint: reminders, tray icon
         if notice:
             QMessageBox.information(window, "Study Planner", notice)
         window.start_assistant_if_no_plan()
@@ -223,7 +225,9 @@ def _backup_timer(db: Any, window: Any) -> Any:
     timer.setInterval(BACKUP_EVERY_MS)
     timer.timeout.connect(tick)
     timer.start()
-    QTimer.singleShot(2000, tick)  # at start-up too (after the first paint), if anything changed
+    QTimer.singleShot(
+        2000, window, tick
+    )  # at start-up too (after the first paint), if anything changed
     return timer
 
 

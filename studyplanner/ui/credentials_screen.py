@@ -232,7 +232,7 @@ class CredentialsScreen(QWidget):
             self.cards.append(card)
         self._columns = 0
         self._layout_cards()
-        QTimer.singleShot(0, self._fit_splitter)
+        QTimer.singleShot(0, self, self._fit_splitter)
 
     def _layout_cards(self) -> None:
         width = (
@@ -255,7 +255,7 @@ class CredentialsScreen(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._layout_cards()
-        QTimer.singleShot(0, self._fit_splitter)
+        QTimer.singleShot(0, self, self._fit_splitter)
 
     def _on_splitter_moved(self, *_args: object) -> None:
         self._user_split = True

@@ -217,7 +217,7 @@ class DashboardScreen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self.build_reminders)
+            QTimer.singleShot(0, self, self.build_reminders)  # cancelled if self goes
         if (
             watched is self.charts_card
             and event.type() == QEvent.Type.Paint
@@ -225,7 +225,7 @@ class DashboardScreen(QWidget):
         ):
             snapshot, self._pending_series = self._pending_series, None
             self.charts_card.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: self._show_series(snapshot))
+            QTimer.singleShot(0, self, lambda: self._show_series(snapshot))
         return super().eventFilter(watched, event)
 
     def _show_series(self, snapshot: ProgressSnapshot) -> None:
