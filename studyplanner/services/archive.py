@@ -18,7 +18,6 @@ them directly. Files appear whole or not at all (temporary file, then `os.replac
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import io
@@ -26,7 +25,6 @@ import json
 import math
 import os
 import re
-import secrets
 import shutil
 import tempfile
 import zipfile
@@ -65,6 +63,7 @@ from studyplanner.services.credentials import (
     certificates_dir,
 )
 from studyplanner.services.database import Database
+from studyplanner.services.output_files import check_destination, flush, replaced_whole, write_csv
 from studyplanner.services.study_log import list_sessions
 from studyplanner.store import db as store_db
 from studyplanner.store import tables
@@ -102,7 +101,6 @@ MAX_PROBLEMS = 20
 """Stop looking after this many problems: a thoroughly broken archive gets a readable answer."""
 CHUNK_ROWS = 500
 """Rows written (and progress reported, and cancelling checked) at a time."""
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """As in ceu_export: a spreadsheet may run a cell starting with one of these as a formula."""
 SESSIONS_CSV_COLUMNS = ("date", "module", "minutes", "note")
 CERTIFICATE_COLUMN = ("ceu_activities", "certificate_file")
@@ -392,39 +390,6 @@ def _certificate_references(rows: Sequence[Mapping[str, Any]]) -> list[tuple[int
 # -- export --------------------------------------------------------------------------------------
 
 
-def _check_destination(path: Path, field_name: str = "path") -> None:
-    if not path.parent.is_dir():
-        raise InvalidInput([Problem(field_name, f"The folder {path.parent} does not exist.")])
-    if path.is_dir():
-        raise InvalidInput([Problem(field_name, f"{path} is a folder; give a file name.")])
-
-
-def _temporary(path: Path) -> Path:
-    """A new file beside `path`, readable by the user only (the archive is personal data)."""
-    while True:
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-        try:
-            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return tmp
-
-
-@contextmanager
-def _unwritable(path: Path, field_name: str = "path") -> Iterator[None]:
-    try:
-        yield
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise InvalidInput([Problem(field_name, f"{path} cannot be written: {reason}.")]) from exc
-
-
-def _flush(handle: IO[bytes] | IO[str]) -> None:
-    handle.flush()
-    os.fsync(handle.fileno())
-
-
 @contextmanager
 def _snapshot(db: Database) -> Iterator[Connection]:
     """A connection reading one consistent state of the database, whatever is written meanwhile
@@ -466,56 +431,46 @@ def export_archive(
     written raises InvalidInput("path"); a stored value that an import would refuse (so the
     archive could never be read back) raises ArchiveError naming its table, id and field."""
     path = Path(path)
-    _check_destination(path)
-    db.check_output(path)
+    check_destination(db, path)
     folder = certificates_dir(db)
-    with _unwritable(path):
-        tmp = _temporary(path)
-    try:
-        with _unwritable(path), _snapshot(db) as conn:
-            counts = {
-                t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
-                for t in tables.metadata.sorted_tables
-            }
-            activities = tables.metadata.tables[CERTIFICATE_COLUMN[0]]
-            cert_column = activities.c[CERTIFICATE_COLUMN[1]]
-            referenced = sorted(
-                name for (name,) in conn.execute(select(cert_column).distinct()) if name is not None
-            )
-            present = [
-                n
-                for n in referenced
-                if certificate_name_problem(n) is None and (folder / n).is_file()
-            ]
-            missing = frozenset(referenced) - set(present)
-            step = _stepper(progress, cancelled, sum(counts.values()) + len(present), "export")
-            step(0)
-            with tmp.open("wb") as handle:
-                with zipfile.ZipFile(handle, "w") as archive:
-                    info = zipfile.ZipInfo(ARCHIVE_JSON, date_time=now.timetuple()[:6])
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    with archive.open(info, "w", force_zip64=True) as raw:
-                        text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-                        done = _write_json(conn, text, now, missing, step)
-                        text.flush()
-                        text.detach()
-                    for name in present:
-                        member = zipfile.ZipInfo(
-                            CERTIFICATE_FOLDER + name, date_time=now.timetuple()[:6]
-                        )
-                        with (
-                            (folder / name).open("rb") as source,
-                            archive.open(member, "w", force_zip64=True) as target,
-                        ):
-                            shutil.copyfileobj(source, target, 1 << 20)
-                        done += 1
-                        step(done)
-                _flush(handle)
-            step(done)
-            os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with replaced_whole(path) as tmp, _snapshot(db) as conn:
+        counts = {
+            t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
+            for t in tables.metadata.sorted_tables
+        }
+        activities = tables.metadata.tables[CERTIFICATE_COLUMN[0]]
+        cert_column = activities.c[CERTIFICATE_COLUMN[1]]
+        referenced = sorted(
+            name for (name,) in conn.execute(select(cert_column).distinct()) if name is not None
+        )
+        present = [
+            n for n in referenced if certificate_name_problem(n) is None and (folder / n).is_file()
+        ]
+        missing = frozenset(referenced) - set(present)
+        step = _stepper(progress, cancelled, sum(counts.values()) + len(present), "export")
+        step(0)
+        with tmp.open("wb") as handle:
+            with zipfile.ZipFile(handle, "w") as archive:
+                info = zipfile.ZipInfo(ARCHIVE_JSON, date_time=now.timetuple()[:6])
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with archive.open(info, "w", force_zip64=True) as raw:
+                    text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+                    done = _write_json(conn, text, now, missing, step)
+                    text.flush()
+                    text.detach()
+                for name in present:
+                    member = zipfile.ZipInfo(
+                        CERTIFICATE_FOLDER + name, date_time=now.timetuple()[:6]
+                    )
+                    with (
+                        (folder / name).open("rb") as source,
+                        archive.open(member, "w", force_zip64=True) as target,
+                    ):
+                        shutil.copyfileobj(source, target, 1 << 20)
+                    done += 1
+                    step(done)
+            flush(handle)
+        step(done)
     return ArchiveSummary(
         path=path,
         rows=counts,
@@ -1072,7 +1027,7 @@ def _stage_certificates(
                         handle.write(chunk)
 
                     _read_member(archive, archive.getinfo(entry.member), entry.size, sink)
-                    _flush(handle)
+                    flush(handle)
                 if digest.hexdigest() != entry.sha256:
                     raise _fail(entry.member, "changed while it was being imported; try again")
             done += 1
@@ -1309,31 +1264,9 @@ def _insert_rows(
 # -- the study log as CSV ------------------------------------------------------------------------
 
 
-def _csv_cell(text: str) -> str:
-    return f"'{text}" if text.startswith(CSV_FORMULA_STARTS) else text
-
-
 def write_sessions_csv(db: Database, path: Path) -> int:
     """Every study session, oldest first: date, module, minutes, note (UTF-8, a header row).
     Returns the number of sessions written; a bad destination raises InvalidInput("path")."""
-    path = Path(path)
-    _check_destination(path)
-    db.check_output(path)
-    sessions = list(reversed(list_sessions(db)))
-    with _unwritable(path):
-        tmp = _temporary(path)
-        try:
-            with tmp.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(SESSIONS_CSV_COLUMNS)
-                writer.writerows(
-                    [s.day.isoformat(), _csv_cell(s.module_title), str(s.minutes),
-                     _csv_cell(s.note)]
-                    for s in sessions
-                )  # fmt: skip
-                _flush(handle)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    return len(sessions)
+    sessions = reversed(list_sessions(db))
+    rows = ([s.day.isoformat(), s.module_title, str(s.minutes), s.note] for s in sessions)
+    return write_csv(db, Path(path), SESSIONS_CSV_COLUMNS, rows)

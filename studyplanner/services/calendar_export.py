@@ -8,8 +8,6 @@ importing a newer export updates events instead of duplicating them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -20,6 +18,7 @@ from studyplanner.bundled import rule_book
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.credentials import ceu_statuses, list_credentials
 from studyplanner.services.database import Database
+from studyplanner.services.output_files import check_destination, replaced_whole
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.settings import app_settings
 
@@ -158,21 +157,9 @@ def write_ics(
 ) -> CalendarExport:
     """Write the calendar to `path` (whole or not at all)."""
     path = Path(path)
-    if path.is_dir() or not path.name or path.name in (".", ".."):
-        raise InvalidInput([Problem("file", f"{path} is a folder; give a file name.")])
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput([Problem("file", f"The folder {folder} does not exist.")])
-    db.check_output(path, "file")
+    check_destination(db, path, "file")
     cal = build_calendar(db, today, first, last)
-    data = cal.to_ical()
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".studyplanner-", suffix=".ics")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replaced_whole(path, "file") as tmp:
+        tmp.write_bytes(cal.to_ical())
     events = list(cal.walk("VEVENT"))
     return CalendarExport(path, len(events), sum(len(e.walk("VALARM")) for e in events))

@@ -17,11 +17,11 @@ import pytest
 
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import credentials as cr
+from studyplanner.services.audit_pdf import pdf_text
 from studyplanner.services.ceu_export import (
     CSV_COLUMNS,
     AuditPacket,
     ExportCancelled,
-    pdf_text,
     write_activities_csv,
     write_audit_packet,
 )

@@ -1,0 +1,391 @@
+"""The audit report as a PDF page set (fpdf2, core fonts): the credential and cycle, a summary,
+every rule check with its source, and every activity applied to the cycle with what counted and
+why not. The packet around it (certificates zip, files written whole) is ceu_export's."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import Align, TableCellFillMode, XPos, YPos
+from fpdf.table import Table
+
+from studyplanner.core.ceu_rules import RuleBook
+from studyplanner.core.ceu_status import ActivityOutcome, CeuStatus, CredentialStatus
+from studyplanner.services.credentials import ActivityInfo, CredentialInfo, CycleInfo
+
+PDF_ENCODING = "windows-1252"
+"""What fpdf2's core fonts can show (the PDF's WinAnsiEncoding)."""
+STATUS_WORDS = {
+    CeuStatus.COMPLETE: "Complete",
+    CeuStatus.ON_TRACK: "On track",
+    CeuStatus.AT_RISK: "At risk",
+    CeuStatus.OVERDUE: "Overdue",
+}
+PAGE_COUNT = "{nb\x1f}"
+"""Where fpdf2 writes the page count: with a control character, which pdf_text removes from the
+user's text, so a title containing fpdf2's usual '{nb}' stays as typed."""
+
+
+def units_text(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def category_label(book: RuleBook, category: str) -> str:
+    found = book.categories.get(category)
+    return found.label if found is not None else category
+
+
+def pdf_text(text: str) -> str:
+    """`text` as fpdf2's core fonts can show it: line breaks and controls become spaces, accents
+    the encoding lacks are dropped (o with double acute -> o), anything else (emoji, CJK) becomes
+    one '?' per run."""
+    out: list[str] = []
+    unknown = False
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            if ch in "\t\n\r\u2028\u2029":
+                out.append(" ")
+                unknown = False
+            continue  # zero-width joiners, variation selectors' neighbours, BOMs...
+        if unicodedata.category(ch) == "Mn" and unknown:
+            continue  # a mark on a character already replaced
+        try:
+            ch.encode(PDF_ENCODING)
+            out.append(ch)
+            unknown = False
+            continue
+        except UnicodeEncodeError:
+            pass
+        kept = "".join(
+            part
+            for part in unicodedata.normalize("NFKD", ch)
+            if unicodedata.category(part) != "Mn" and _encodable(part)
+        )
+        if kept:
+            out.append(kept)
+            unknown = False
+        elif not unknown:
+            out.append("?")
+            unknown = True
+    return "".join(out)
+
+
+def _encodable(ch: str) -> bool:
+    try:
+        ch.encode(PDF_ENCODING)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    activity: ActivityInfo
+    outcome: ActivityOutcome
+    entry: str | None  # the certificate's name in the zip, None if missing
+
+
+# -- the PDF -------------------------------------------------------------------------------------
+
+MARGIN = 14.0
+BODY_PT = 9.5
+SMALL_PT = 8.0
+TABLE_PT = 8.5
+PAD_X = 1.5
+GREY = (90, 90, 90)
+HEAD_FILL = (228, 232, 238)
+BAND_FILL = (246, 247, 249)
+ACTIVITY_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("Date", 19),
+    ("Title", 58),
+    ("Provider", 28),
+    ("Index / approval no.", 27),
+    ("Units\napplied", 15),
+    ("Units\ncounted", 15),
+    ("Category", 26),
+    ("Certificate (file in the zip)", 45),
+    ("Not counted because", 38),
+)
+"""Activity table columns and their relative widths (scaled to the page width)."""
+
+
+class AuditReport(FPDF):
+    """A4 landscape, core fonts, 'Page n of N' in the footer."""
+
+    def __init__(self, credential: CredentialInfo, today: date) -> None:
+        super().__init__(orientation="landscape", unit="mm", format="A4")
+        self.core_fonts_encoding = PDF_ENCODING
+        self.alias_nb_pages(PAGE_COUNT)
+        self.today = today
+        self.footer_text = pdf_text(
+            f"CEU audit report - {credential.label} - generated {today.isoformat()}"
+        )
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(auto=True, margin=MARGIN + 4)
+        self.set_title(pdf_text(f"CEU audit report: {credential.label}"))
+        self.set_subject(pdf_text(f"{credential.name} ({credential.body})"))
+        self.set_creator("Study Planner")
+        self.add_page()
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN)
+        self.set_font("Helvetica", size=SMALL_PT)
+        self.set_text_color(*GREY)
+        self.cell(self.epw / 2, 5, self.footer_text, align=Align.L)
+        self.cell(self.epw / 2, 5, f"Page {self.page_no()} of {PAGE_COUNT}", align=Align.R)
+        self.set_text_color(0, 0, 0)
+
+    # -- building blocks
+
+    def heading(self, text: str, *, keep_with: float = 24) -> None:
+        """A section heading, moved to the next page with what follows if `keep_with` mm of
+        room are not left below it."""
+        if self.will_page_break(10 + keep_with):
+            self.add_page()
+        self.ln(3)
+        self.set_font("Helvetica", style="B", size=12)
+        self.cell(0, 7, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font("Helvetica", size=BODY_PT)
+
+    def paragraph(self, text: str, *, size: float = BODY_PT, grey: bool = False) -> None:
+        self.set_font("Helvetica", size=size)
+        if grey:
+            self.set_text_color(*GREY)
+        self.multi_cell(0, size * 0.5, pdf_text(text), align=Align.L,
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+        self.set_text_color(0, 0, 0)
+
+    def data_table(
+        self,
+        col_widths: Sequence[float],
+        *,
+        width: float | None = None,
+        size: float = BODY_PT,
+        align: str = "LEFT",
+    ) -> AbstractContextManager[Table]:
+        """A banded table whose heading row repeats on every page it spans."""
+        self.set_font("Helvetica", size=size)
+        return self.table(
+            col_widths=tuple(col_widths), width=width, align=align, text_align="LEFT",
+            line_height=size * 0.48, padding=(1.2, PAD_X),
+            headings_style=FontFace(emphasis="BOLD", fill_color=HEAD_FILL),
+            cell_fill_color=BAND_FILL, cell_fill_mode=TableCellFillMode.ROWS,
+            borders_layout="SINGLE_TOP_LINE", repeat_headings=1,
+        )  # fmt: skip
+
+    def fit_lines(self, text: str, width: float) -> str:
+        """`text` (a file name, an index number: no spaces) broken into lines of at most `width`
+        mm after a '-' or '_', so a long name wraps where a reader expects, not mid-word."""
+        lines: list[str] = []
+        line = ""
+        for token in re.findall(r"[^-_]+[-_]*|[-_]+", text):
+            if self.get_string_width(line + token) <= width:
+                line += token
+                continue
+            if line:
+                lines.append(line)
+            while self.get_string_width(token) > width and len(token) > 1:
+                cut = len(token) - 1
+                while cut > 1 and self.get_string_width(token[:cut]) > width:
+                    cut -= 1
+                lines.append(token[:cut])
+                token = token[cut:]
+            line = token
+        if line:
+            lines.append(line)
+        return "\n".join(lines)
+
+    # -- sections
+
+    def front(
+        self, book: RuleBook, credential: CredentialInfo, cycle: CycleInfo, status: CredentialStatus
+    ) -> None:
+        body = book.bodies.get(credential.body)
+        self.set_font("Helvetica", style="B", size=20)
+        self.cell(0, 10, "CEU audit report", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font("Helvetica", size=12)
+        self.cell(0, 7, pdf_text(f"{credential.label} - {credential.name}"),
+                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+        self.ln(2)
+        cycle_words = f"{cycle.start.isoformat()} to {cycle.end.isoformat()}"
+        if cycle.closed_on is not None:
+            cycle_words += f" (closed on {cycle.closed_on.isoformat()})"
+        body_words = credential.body
+        if body is not None:
+            body_words = (
+                body.name if body.name.startswith(body.code) else f"{body.code} - {body.name}"
+            )
+        facts = [
+            ("Credential", f"{credential.label} - {credential.name}"),
+            ("Certifying body", body_words),
+            ("Earned on", credential.earned_on.isoformat()),
+            ("CEU cycle", cycle_words),
+            ("Report generated", self.today.isoformat()),
+        ]
+        if len(status.pool) > 1:
+            facts.append(("Sharing the CEU total", ", ".join(status.pool)))
+        if credential.note:
+            facts.append(("Note", credential.note))
+        facts.append(("Holder name / member ID", "_" * 50))
+        top = self.y
+        self.set_font("Helvetica", size=BODY_PT)
+        with self.table(
+            width=self.epw * 0.58, col_widths=(30, 70), align="LEFT", first_row_as_headings=False,
+            text_align="LEFT", line_height=BODY_PT * 0.5, padding=(1, PAD_X),
+            borders_layout="HORIZONTAL_LINES",
+        ) as table:  # fmt: skip
+            for key, value in facts:
+                row = table.row()
+                row.cell(key, style=FontFace(emphasis="BOLD"))
+                row.cell(pdf_text(value))
+        left_bottom = self.y
+
+        self.set_y(top)
+        side = self.epw * 0.38
+        words = STATUS_WORDS[status.status]
+        if status.status is CeuStatus.OVERDUE or cycle.closed_on is not None:
+            words += f" (cycle ended {status.cycle_end.isoformat()})"
+        elif status.status is not CeuStatus.COMPLETE:
+            words += f" ({status.days_left} days left)"
+        summary = [
+            ("Required", f"{units_text(status.required)} CEUs"),
+            ("Earned", f"{units_text(status.earned)} CEUs"),
+            ("Remaining", f"{units_text(status.remaining)} CEUs"),
+            ("Status", words),
+        ]
+        with self.data_table((1, 2), width=side, align="RIGHT") as table:
+            heading = table.row()
+            heading.cell("Summary", colspan=2)
+            for key, value in summary:
+                row = table.row()
+                row.cell(key, style=FontFace(emphasis="BOLD"))
+                row.cell(value, style=FontFace(emphasis="BOLD") if key == "Status" else None)
+        # the table is drawn at the page's right edge: notes go below it, in the same column
+        notes = []
+        unmet = [c for c in status.failed_checks if c.id != "total"]
+        if unmet:
+            notes.append(
+                "Not met yet: "
+                + "; ".join(f"{c.label}, {units_text(c.earned)} earned so far" for c in unmet)
+                + "."
+            )
+        if status.required_from_user:
+            notes.append("The required figure was entered by the holder.")
+        if status.needs_user_figure:
+            notes.append(
+                "This is a first cycle, which the body may pro-rate: the figure shown is the "
+                "full cycle's; the holder's account at the body shows the exact figure."
+            )
+        if len(status.pool) > 1:
+            notes.append(
+                f"{', '.join(status.pool)} share one total; an activity applied to several of "
+                "them counts once toward it."
+            )
+        if status.pace_per_month is not None and status.status is not CeuStatus.COMPLETE:
+            notes.append(f"To finish on time: {units_text(status.pace_per_month)} CEUs a month.")
+        if notes:
+            self.ln(1.5)
+            self.set_font("Helvetica", size=SMALL_PT)
+            self.set_text_color(*GREY)
+            self.set_x(self.l_margin + self.epw - side)
+            self.multi_cell(side, SMALL_PT * 0.5, pdf_text(" ".join(notes)), align=Align.L,
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+            self.set_text_color(0, 0, 0)
+        self.set_y(max(left_bottom, self.y))
+
+        self.heading("Rule checks")
+        with self.data_table((62, 15, 15, 10, 100, 18)) as table:
+            table.row(["Rule", "Required", "Earned", "Met", "Source", "Checked"])
+            for check in status.checks:
+                row = table.row()
+                row.cell(pdf_text(check.label))
+                row.cell(units_text(check.required))
+                row.cell(units_text(check.earned))
+                row.cell("Yes" if check.met else "No",
+                         style=None if check.met else FontFace(emphasis="BOLD"))  # fmt: skip
+                sources = "\n".join(pdf_text(s) for s in check.source.sources) or "-"
+                if check.source.verify:
+                    sources += "\n(marked 'to verify' in the rule book)"
+                row.cell(sources)
+                row.cell(check.source.checked.isoformat())
+
+    @contextmanager
+    def activity_table(self, book: RuleBook, count: int) -> Iterator[Callable[[ReportRow], None]]:
+        """Yields a function adding one activity's row; the table is drawn at the end."""
+        self.heading("Activities applied to this cycle", keep_with=45 if count else 10)
+        if count == 0:
+            self.paragraph("No activity is applied to this cycle yet.")
+            yield lambda row: None
+            return
+        scale = self.epw / sum(w for _, w in ACTIVITY_COLUMNS)
+        inner = {name: w * scale - 2 * PAD_X - 0.3 for name, w in ACTIVITY_COLUMNS}
+        with self.data_table([w for _, w in ACTIVITY_COLUMNS], size=TABLE_PT) as table:
+            table.row([name for name, _ in ACTIVITY_COLUMNS])
+            applied = counted = Decimal(0)
+            missing = 0
+
+            def add(row: ReportRow) -> None:
+                nonlocal applied, counted, missing
+                a, o = row.activity, row.outcome
+                applied += o.applied
+                counted += o.counted
+                missing += row.entry is None
+                index = self.fit_lines(pdf_text(a.index_number), inner["Index / approval no."])
+                entry = (
+                    self.fit_lines(row.entry, inner["Certificate (file in the zip)"])
+                    if row.entry
+                    else "missing"
+                )
+                table.row(
+                    [
+                        a.completed_on.isoformat(), pdf_text(a.title), pdf_text(a.provider) or "-",
+                        index or "-", units_text(o.applied), units_text(o.counted),
+                        pdf_text(category_label(book, a.category)),
+                        entry, pdf_text(o.reason or ""),
+                    ]
+                )  # fmt: skip
+
+            yield add
+            bold = FontFace(emphasis="BOLD")
+            total = table.row(style=bold)
+            total.cell(f"Total: {count} {'activity' if count == 1 else 'activities'}", colspan=4)
+            total.cell(units_text(applied))
+            total.cell(units_text(counted))
+            total.cell("")
+            total.cell(f"{count - missing} of {count} on file")
+            total.cell("")
+
+    def closing(self, status: CredentialStatus, rows: Sequence[ReportRow]) -> None:
+        missing = sum(1 for r in rows if r.entry is None)
+        lines = [
+            f"Counted toward the cycle's total: {units_text(status.earned)} of "
+            f"{units_text(status.required)} CEUs required"
+            + (f" (shared by {', '.join(status.pool)})." if len(status.pool) > 1 else ".")
+        ]
+        if missing:
+            lines.append(
+                f"{missing} {'activity has' if missing == 1 else 'activities have'} no "
+                "certificate on file (marked 'missing')."
+            )
+        elif rows:
+            lines.append("Every activity's certificate is in the accompanying zip file.")
+        if self.will_page_break(28):
+            self.add_page()
+        self.ln(2)
+        self.paragraph(" ".join(lines))
+        self.ln(4)
+        self.paragraph(
+            "I attest that I completed the activities listed above on the dates shown.",
+            size=BODY_PT,
+        )
+        self.ln(6)
+        self.set_font("Helvetica", size=BODY_PT)
+        self.cell(120, 5, "Signature: " + "_" * 45)
+        self.cell(70, 5, "Date: " + "_" * 25, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
