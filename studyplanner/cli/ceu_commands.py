@@ -14,13 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import emit
+from studyplanner.cli.main import emit, open_db, today_of
 from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:
     from studyplanner.core.ceu_status import CredentialStatus
     from studyplanner.services.credentials import ActivityInfo, CredentialInfo
-    from studyplanner.services.database import Database
 
 STATUS_WORDS = {
     "complete": "complete",
@@ -28,16 +27,6 @@ STATUS_WORDS = {
     "at_risk": "at risk",
     "overdue": "overdue",
 }
-
-
-def _today(args: argparse.Namespace) -> date:
-    return getattr(args, "today", None) or date.today()
-
-
-def _open(args: argparse.Namespace) -> Database:
-    from studyplanner.services.database import open_database
-
-    return open_database(args.data_dir)
 
 
 def _bad(field: str, message: str) -> InvalidInput:
@@ -112,14 +101,14 @@ def run_credential_add(args: argparse.Namespace) -> int:
     from studyplanner.bundled import rule_book
     from studyplanner.services.credentials import add_credential
 
-    today = _today(args)
+    today = today_of(args)
     rule = rule_book().credential(args.code)
     if rule is not None and rule.code == "SPECIALTY" and not args.name:
         raise _bad("label", "Give a specialty credential its name with --name (for example CEMC).")
     if (args.cycle_start is None) != (args.cycle_end is None):
         raise _bad("cycle", "Give --cycle-start and --cycle-end together (or neither).")
     required = None if args.required is None else _figure(args.required, "required")
-    db = _open(args)
+    db = open_db(args)
     try:
         info = add_credential(
             db, args.code, args.earned, today, label=args.name, cycle_start=args.cycle_start,
@@ -134,7 +123,7 @@ def run_credential_add(args: argparse.Namespace) -> int:
 def run_credential_list(args: argparse.Namespace) -> int:
     from studyplanner.services.credentials import list_credentials
 
-    db = _open(args)
+    db = open_db(args)
     try:
         credentials = list_credentials(db)
     finally:
@@ -215,7 +204,7 @@ def run_ceu_add(args: argparse.Namespace) -> int:
         parse_units,
     )
 
-    today = _today(args)
+    today = today_of(args)
     units = parse_units(args.units)
     data = ActivityInput(
         completed_on=args.date, title=args.title, units=units,
@@ -223,7 +212,7 @@ def run_ceu_add(args: argparse.Namespace) -> int:
         index_number=args.index, ahima_sourced=args.ahima_sourced, note=args.note,
         certificate=Path(args.certificate).expanduser() if args.certificate else None,
     )  # fmt: skip
-    db = _open(args)
+    db = open_db(args)
     try:
         allocations = _allocations(args.credential, list_credentials(db), units)
         warnings = application_warnings(db, data, allocations, today)
@@ -323,9 +312,9 @@ def _status_text(statuses: Sequence[CredentialStatus]) -> str:
 def run_ceu_status(args: argparse.Namespace) -> int:
     from studyplanner.services.credentials import ceu_statuses
 
-    db = _open(args)
+    db = open_db(args)
     try:
-        statuses = ceu_statuses(db, _today(args))
+        statuses = ceu_statuses(db, today_of(args))
     finally:
         db.close()
     if not statuses:
@@ -353,9 +342,9 @@ def run_ceu_report(args: argparse.Namespace) -> int:
     from studyplanner.services.ceu_export import write_audit_packet
 
     out = _output_path(args.out, "out", ".pdf")
-    db = _open(args)
+    db = open_db(args)
     try:
-        packet = write_audit_packet(db, args.code, out, _today(args))
+        packet = write_audit_packet(db, args.code, out, today_of(args))
     finally:
         db.close()
     zip_path = str(packet.certificates_zip) if packet.certificates_zip else None
@@ -380,7 +369,7 @@ def run_ceu_export(args: argparse.Namespace) -> int:
     from studyplanner.services.ceu_export import write_activities_csv
 
     path = _output_path(args.csv, "csv", ".csv")
-    db = _open(args)
+    db = open_db(args)
     try:
         count = write_activities_csv(db, path)
     finally:

@@ -6,13 +6,9 @@ import argparse
 from datetime import date
 from typing import Any
 
-from studyplanner.cli.main import DEFAULT_MINUTES, emit
+from studyplanner.cli.main import DEFAULT_MINUTES, emit, today_of
 from studyplanner.core.model import Availability
 from studyplanner.core.validation import hours_to_minutes
-
-
-def _today(args: argparse.Namespace) -> date:
-    return getattr(args, "today", None) or date.today()
 
 
 def run_tracks(args: argparse.Namespace) -> int:
@@ -49,7 +45,7 @@ def run_plan_create(args: argparse.Namespace) -> int:
     from studyplanner.services.plans import create_plan, suggest_terms
     from studyplanner.services.snapshots import NewPlan, PlanSettings
 
-    today = _today(args)
+    today = today_of(args)
     availability = args.minutes or Availability.from_mapping(DEFAULT_MINUTES)
     settings = PlanSettings(
         start=args.start,
@@ -79,7 +75,7 @@ def run_plan_show(args: argparse.Namespace) -> int:
 
     db = open_database(args.data_dir)
     try:
-        snapshot = active_plan(db, _today(args))
+        snapshot = active_plan(db, today_of(args))
     finally:
         db.close()
     if snapshot is None:

@@ -7,23 +7,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import emit
+from studyplanner.cli.main import emit, open_db
 from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:
-    from studyplanner.services.database import Database
-
-
-def _open(args: argparse.Namespace) -> Database:
-    from studyplanner.services.database import open_database
-
-    return open_database(args.data_dir)
+    pass
 
 
 def run_backup(args: argparse.Namespace) -> int:
     from studyplanner.services.backups import backup_now
 
-    db = _open(args)
+    db = open_db(args)
     try:
         info = backup_now(db, datetime.now())
     finally:
@@ -74,7 +68,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from studyplanner.services.backups import restore_backup
 
     backup = _backup_path(args)
-    db = _open(args)
+    db = open_db(args)
     try:
         safety = restore_backup(db, backup, datetime.now())
     finally:
@@ -124,7 +118,7 @@ def run_export(args: argparse.Namespace) -> int:
     from studyplanner.services.archive import export_archive
 
     target = Path(args.what)
-    db = _open(args)
+    db = open_db(args)
     try:
         summary = export_archive(db, target, now=datetime.now())
     finally:
@@ -139,7 +133,7 @@ def run_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise InvalidInput([Problem("file", f"There is no file {source}.")])
-    db = _open(args)
+    db = open_db(args)
     try:
         summary = import_archive(db, source, "replace" if args.replace else "merge",
                                  now=datetime.now())  # fmt: skip

@@ -13,10 +13,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from studyplanner.core.model import WEEKDAYS, Availability, Blackout
 from studyplanner.core.validation import InvalidInput
+
+if TYPE_CHECKING:
+    from studyplanner.services.database import Database
 
 EXIT_BAD_INPUT = 2
 DEFAULT_MINUTES = {"mon": 90, "tue": 90, "wed": 90, "thu": 90, "fri": 90, "sat": 180, "sun": 0}
@@ -410,6 +413,18 @@ def _run(args: argparse.Namespace) -> int:
     except StoreProblem as exc:
         _error(exc.user_message)
         return int(getattr(exc, "exit_code", 3))
+
+
+def today_of(args: argparse.Namespace) -> date:
+    """The command's `--today` (hidden, for tests and scripts), else the system date."""
+    return getattr(args, "today", None) or date.today()
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The data folder's database (imported here, not for `tracks`: the CLI starts fast)."""
+    from studyplanner.services.database import open_database
+
+    return open_database(args.data_dir)
 
 
 def emit(payload: Any, as_json: bool, text: str) -> None:

@@ -8,21 +8,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from studyplanner.cli.commands import plan_payload, plan_text
-from studyplanner.cli.main import emit
+from studyplanner.cli.main import emit, open_db, today_of
 from studyplanner.core.validation import InvalidInput, Problem, hours_to_minutes
 
 if TYPE_CHECKING:
     from studyplanner.services.database import Database
-
-
-def _today(args: argparse.Namespace) -> date:
-    return getattr(args, "today", None) or date.today()
-
-
-def _open(args: argparse.Namespace) -> Database:
-    from studyplanner.services.database import open_database  # not imported for `tracks`
-
-    return open_database(args.data_dir)
 
 
 def _require_plan(db: Database) -> None:
@@ -35,10 +25,10 @@ def _require_plan(db: Database) -> None:
 def run_log(args: argparse.Namespace) -> int:
     from studyplanner.services.progress import log_session
 
-    db = _open(args)
+    db = open_db(args)
     try:
         _require_plan(db)
-        info = log_session(db, args.module, args.date, args.minutes, args.note, _today(args))
+        info = log_session(db, args.module, args.date, args.minutes, args.note, today_of(args))
     finally:
         db.close()
     payload = {
@@ -63,10 +53,10 @@ def _status_payload(status: Any) -> dict[str, Any]:
 def run_done(args: argparse.Namespace) -> int:
     from studyplanner.services.progress import mark_done
 
-    db = _open(args)
+    db = open_db(args)
     try:
         _require_plan(db)
-        status = mark_done(db, args.module, args.date, args.score, _today(args))
+        status = mark_done(db, args.module, args.date, args.score, today_of(args))
     finally:
         db.close()
     emit(_status_payload(status), args.json, f"Marked {status.title!r} done on {status.done_on}.")
@@ -76,7 +66,7 @@ def run_done(args: argparse.Namespace) -> int:
 def run_undone(args: argparse.Namespace) -> int:
     from studyplanner.services.progress import reopen
 
-    db = _open(args)
+    db = open_db(args)
     try:
         _require_plan(db)
         status = reopen(db, args.module)
@@ -89,9 +79,9 @@ def run_undone(args: argparse.Namespace) -> int:
 def run_progress(args: argparse.Namespace) -> int:
     from studyplanner.services.progress import progress
 
-    db = _open(args)
+    db = open_db(args)
     try:
-        snapshot = progress(db, _today(args))
+        snapshot = progress(db, today_of(args))
     finally:
         db.close()
     if snapshot is None:
@@ -137,8 +127,8 @@ def run_replan(args: argparse.Namespace) -> int:
     from studyplanner.services.plans import apply_plan_change
     from studyplanner.services.snapshots import PlanChange
 
-    today = _today(args)
-    db = _open(args)
+    today = today_of(args)
+    db = open_db(args)
     try:
         plan = active_plan(db, today)
         if plan is None:

@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import argparse
 import time
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import emit
+from studyplanner.cli.main import emit, open_db, today_of
 from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:
     from studyplanner.core.reminders import Reminder
-    from studyplanner.services.database import Database
-
-
-def _today(args: argparse.Namespace) -> date:
-    return getattr(args, "today", None) or date.today()
-
-
-def _open(args: argparse.Namespace) -> Database:
-    from studyplanner.services.database import open_database
-
-    return open_database(args.data_dir)
 
 
 def _payload(r: Reminder) -> dict[str, Any]:
@@ -46,9 +34,9 @@ def run_remind(args: argparse.Namespace) -> int:
         return _notify(args)
     from studyplanner.services.reminders import current_reminders
 
-    db = _open(args)
+    db = open_db(args)
     try:
-        due = current_reminders(db, _today(args))
+        due = current_reminders(db, today_of(args))
     finally:
         db.close()
     lines = [f"{r.severity.value.upper():8} {r.due.isoformat()}  {r.message}\n"
@@ -60,7 +48,7 @@ def run_remind(args: argparse.Namespace) -> int:
 def _dismiss(args: argparse.Namespace) -> int:
     from studyplanner.services.reminders import dismiss
 
-    db = _open(args)
+    db = open_db(args)
     try:
         dismiss(db, args.key)
     finally:
@@ -72,9 +60,9 @@ def _dismiss(args: argparse.Namespace) -> int:
 def _snooze(args: argparse.Namespace) -> int:
     from studyplanner.services.reminders import snooze
 
-    db = _open(args)
+    db = open_db(args)
     try:
-        snooze(db, args.key, args.until, _today(args))
+        snooze(db, args.key, args.until, today_of(args))
     finally:
         db.close()
     emit({"key": args.key, "snoozed_until": args.until.isoformat()}, args.json,
@@ -93,7 +81,7 @@ def _notify(args: argparse.Namespace) -> int:
     from studyplanner.services.reminder_agent import notify_due
 
     notifier = Notifier()
-    result = notify_due(_data_dir(args), _today(args), notifier, agent=False)
+    result = notify_due(_data_dir(args), today_of(args), notifier, agent=False)
     payload = {"sent": list(result.sent), "failed": list(result.failed)}
     text = f"{len(result.sent)} notification(s) sent."
     if result.failed:
@@ -115,7 +103,7 @@ def _agent_check(args: argparse.Namespace) -> int:
     from studyplanner.services.desktop_notify import Notifier
     from studyplanner.services.reminder_agent import STOP_STATUS, notify_due
 
-    result = notify_due(_data_dir(args), _today(args), Notifier(), agent=True)
+    result = notify_due(_data_dir(args), today_of(args), Notifier(), agent=True)
     return 0 if result.keep_running else STOP_STATUS
 
 
@@ -124,9 +112,9 @@ def run_export_ics(args: argparse.Namespace) -> int:
 
     if args.file is None:
         raise InvalidInput([Problem("file", "Give the .ics file to write: export ics FILE.")])
-    db = _open(args)
+    db = open_db(args)
     try:
-        result = write_ics(db, Path(args.file), _today(args), args.from_date, args.to_date)
+        result = write_ics(db, Path(args.file), today_of(args), args.from_date, args.to_date)
     finally:
         db.close()
     emit({"file": str(result.path), "events": result.events, "alarms": result.alarms}, args.json,
