@@ -25,6 +25,7 @@ from pathlib import Path
 
 def _build(data_dir: Path) -> None:
     from studyplanner.core.model import Availability
+    from studyplanner.services import ceu_activities as acts
     from studyplanner.services import credentials as creds
     from studyplanner.services.database import open_database
     from studyplanner.services.plans import create_plan
@@ -46,9 +47,9 @@ def _build(data_dir: Path) -> None:
     ccs = creds.add_credential(db, "CCS", date(2025, 3, 3), today)
     for n in range(60):
         cycle = (cpc, cpma, ccs)[n % 3].current.id
-        data = creds.ActivityInput(today - timedelta(days=5 * n), f"Webinar {n}", Decimal("0.5"),
+        data = acts.ActivityInput(today - timedelta(days=5 * n), f"Webinar {n}", Decimal("0.5"),
                                    "coding")  # fmt: skip
-        creds.add_activity(db, data, [(cycle, Decimal("0.5"))], today)
+        acts.add_activity(db, data, [(cycle, Decimal("0.5"))], today)
     save_app_settings(db, AppSettings(remind_when_closed=True))
     db.close()
 

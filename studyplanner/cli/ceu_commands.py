@@ -19,7 +19,8 @@ from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:
     from studyplanner.core.ceu_status import CredentialStatus
-    from studyplanner.services.credentials import ActivityInfo, CredentialInfo
+    from studyplanner.services.ceu_activities import ActivityInfo
+    from studyplanner.services.credentials import CredentialInfo
 
 STATUS_WORDS = {
     "complete": "complete",
@@ -147,7 +148,7 @@ def _allocations(
     items: Sequence[str], credentials: Sequence[CredentialInfo], units: Decimal
 ) -> list[tuple[int, Decimal]]:
     """`--credential LABEL` (all the units) or `LABEL=UNITS` as (open cycle id, units) pairs."""
-    from studyplanner.services.credentials import parse_units
+    from studyplanner.services.ceu_activities import parse_units
 
     labels = {c.label for c in credentials}
     pairs = []
@@ -196,13 +197,8 @@ def _activity_text(info: ActivityInfo) -> str:
 
 
 def run_ceu_add(args: argparse.Namespace) -> int:
-    from studyplanner.services.credentials import (
-        ActivityInput,
-        add_activity,
-        application_warnings,
-        list_credentials,
-        parse_units,
-    )
+    from studyplanner.services.ceu_activities import ActivityInput, add_activity, parse_units
+    from studyplanner.services.credentials import application_warnings, list_credentials
 
     today = today_of(args)
     units = parse_units(args.units)

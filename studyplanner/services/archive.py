@@ -78,9 +78,7 @@ from studyplanner.services.archive_read import (
     read_archive,
     read_member,
 )
-from studyplanner.services.credentials import (
-    certificates_dir,
-)
+from studyplanner.services.ceu_activities import certificates_dir
 from studyplanner.services.database import Database
 from studyplanner.services.output_files import check_destination, flush, replaced_whole, write_csv
 from studyplanner.services.study_log import list_sessions

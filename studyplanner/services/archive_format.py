@@ -28,9 +28,7 @@ from sqlalchemy import (
 )
 
 from studyplanner.core.validation import InvalidInput, Problem
-from studyplanner.services.credentials import (
-    CERTIFICATE_KINDS,
-)
+from studyplanner.services.ceu_activities import CERTIFICATE_KINDS
 
 ARCHIVE_JSON = "studyplanner-archive.json"
 CERTIFICATE_FOLDER = "certificates/"

@@ -56,10 +56,7 @@ from studyplanner.services.archive_format import (
     serial_key,
     unique_sets,
 )
-from studyplanner.services.credentials import (
-    CERTIFICATE_KINDS,
-    MAX_CERTIFICATE_BYTES,
-)
+from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, MAX_CERTIFICATE_BYTES
 from studyplanner.store import tables
 from studyplanner.store.migrate import HEAD_REVISION, KNOWN_REVISIONS
 

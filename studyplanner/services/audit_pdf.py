@@ -18,7 +18,8 @@ from fpdf.table import Table
 
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import ActivityOutcome, CeuStatus, CredentialStatus
-from studyplanner.services.credentials import ActivityInfo, CredentialInfo, CycleInfo
+from studyplanner.services.ceu_activities import ActivityInfo
+from studyplanner.services.credentials import CredentialInfo, CycleInfo
 
 PDF_ENCODING = "windows-1252"
 """What fpdf2's core fonts can show (the PDF's WinAnsiEncoding)."""

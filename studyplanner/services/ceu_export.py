@@ -29,12 +29,11 @@ from studyplanner.services.audit_pdf import (
     category_label,
     units_text,
 )
+from studyplanner.services.ceu_activities import ActivityInfo, list_activities
 from studyplanner.services.credentials import (
-    ActivityInfo,
     CredentialInfo,
     CycleInfo,
     ceu_statuses,
-    list_activities,
     list_credentials,
 )
 from studyplanner.services.database import Database

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
 from studyplanner.core.validation import Problem
-from studyplanner.services.credentials import CERTIFICATE_KINDS, ActivityInfo, ActivityInput
+from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo, ActivityInput
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
-from studyplanner.services.credentials import ActivityInfo, CredentialInfo
+from studyplanner.services.ceu_activities import ActivityInfo
+from studyplanner.services.credentials import CredentialInfo
 from studyplanner.ui.credentials_model import (
     ActivityFilter,
     ActivityModel,

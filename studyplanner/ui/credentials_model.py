@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
-from studyplanner.services.credentials import ActivityInfo
+from studyplanner.services.ceu_activities import ActivityInfo
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.snapshot_model import SnapshotTableModel

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from studyplanner.bundled import rule_book
 from studyplanner.core.ceu_status import CredentialStatus
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as service
-from studyplanner.services.credentials import ActivityInfo, CredentialInfo, DeletedActivity
+from studyplanner.services.ceu_activities import ActivityInfo, DeletedActivity
+from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.activity_dialog import ActivityDialog, open_file
@@ -195,7 +197,7 @@ class CredentialsScreen(QWidget):
         statuses = service.ceu_statuses(self._db, today, include_closed=True)
         self._open = [s for s in statuses if not s.closed]
         self._closed = [s for s in statuses if s.closed]
-        activities = service.list_activities(self._db)
+        activities = acts.list_activities(self._db)
         self.stack.setCurrentIndex(1 if self._credentials or activities else 0)
         bodies = sorted({c.body for c in self._credentials}) or ["AAPC", "AHIMA"]
         self.disclaimer.setText(
@@ -399,7 +401,7 @@ class CredentialsScreen(QWidget):
             return None
         data, allocations = answer
         return self._save(
-            lambda: service.add_activity(self._db, data, allocations, today),
+            lambda: acts.add_activity(self._db, data, allocations, today),
             lambda a: self.tr("Logged {title}: {units}.").format(
                 title=a.title, units=ceus_words(a.units)
             ),
@@ -418,7 +420,7 @@ class CredentialsScreen(QWidget):
             return None
         data, allocations = answer
         return self._save(
-            lambda: service.update_activity(self._db, a.id, data, allocations, today),
+            lambda: acts.update_activity(self._db, a.id, data, allocations, today),
             lambda saved: self.tr("Saved {title}.").format(title=saved.title),
             lambda saved: saved.id,
         )
@@ -428,7 +430,7 @@ class CredentialsScreen(QWidget):
         if a is None:
             return
         deleted = self._save(
-            lambda: service.delete_activity(self._db, a.id),
+            lambda: acts.delete_activity(self._db, a.id),
             lambda d: self.tr("Deleted {title}. Undo with Ctrl+Z.").format(title=d.activity.title),
         )
         if deleted is not None:
@@ -442,7 +444,7 @@ class CredentialsScreen(QWidget):
             return False
         deleted, self._deleted = self._deleted, None
         restored = self._save(
-            lambda: service.restore_activity(self._db, deleted),
+            lambda: acts.restore_activity(self._db, deleted),
             lambda a: self.tr("{title} is back.").format(title=a.title),
             lambda a: a.id,
         )

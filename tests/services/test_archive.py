@@ -21,6 +21,7 @@ from sqlalchemy import select, text
 from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import archive
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
 from studyplanner.services.archive import (
     ARCHIVE_JSON,
@@ -85,9 +86,9 @@ def build_learner(data_dir: Path, scratch: Path) -> None:
             (date(2026, 5, 1), "Webinar: E/M 2026", "1.5", certificate),
             (date(2026, 6, 2), "Local chapter meeting", "1", None),
         ]:
-            data = creds.ActivityInput(day, title, Decimal(units), "coding", provider="AAPC",
+            data = acts.ActivityInput(day, title, Decimal(units), "coding", provider="AAPC",
                                        certificate=cert)  # fmt: skip
-            creds.add_activity(db, data, [(cred.current.id, Decimal(units))], TODAY)
+            acts.add_activity(db, data, [(cred.current.id, Decimal(units))], TODAY)
         dismiss(db, "study:overdue:1")
         snooze(db, "ceu:short:CPC", TODAY + timedelta(days=7), TODAY)
         save_app_settings(db, AppSettings(study_time="19:30"))
@@ -290,7 +291,10 @@ def test_import_into_an_empty_folder_reproduces_every_row(
     # the services read it back as the learner left it
     assert current_timer(empty) == current_timer(source)
     assert app_settings(empty).study_time == "19:30"
-    assert [a.certificate is not None for a in creds.list_activities(empty)] == [False, True]
+    assert [a.certificate is not None for a in acts.list_activities(empty)] == [
+        False,
+        True,
+    ]
 
 
 def test_import_reports_progress_to_the_end(empty: Database, exported: Path) -> None:
@@ -367,7 +371,7 @@ def test_merge_keeps_both_and_renumbers(source: Database, other: Database, expor
     # both credentials, the archive's CEUs applied to its own (renumbered) cycle
     labels = {c.label: c for c in creds.list_credentials(other)}
     assert set(labels) == {"CPC", "CCS"}
-    activities = creds.list_activities(other)
+    activities = acts.list_activities(other)
     assert {a.title for a in activities} == {"Webinar: E/M 2026", "Local chapter meeting"}
     for a in activities:
         assert [p.credential_label for p in a.applied] == ["CPC"]
@@ -410,14 +414,14 @@ def test_merge_fills_what_the_folder_lacks_and_keeps_what_it_has(
     """The same activity, logged in both places but with its certificate only in the archive:
     merged into one, which gets the certificate. The folder's own values are never overwritten."""
     cred = creds.add_credential(empty, "CPC", date(2025, 3, 10), TODAY, note="my own note")
-    data = creds.ActivityInput(date(2026, 5, 1), "Webinar: E/M 2026", Decimal("1.5"), "coding",
+    data = acts.ActivityInput(date(2026, 5, 1), "Webinar: E/M 2026", Decimal("1.5"), "coding",
                                provider="AAPC", note="logged here too")  # fmt: skip
-    creds.add_activity(empty, data, [(cred.current.id, Decimal("1.5"))], TODAY)
+    acts.add_activity(empty, data, [(cred.current.id, Decimal("1.5"))], TODAY)
     summary = import_archive(empty, exported, "merge", now=NOW)
     assert summary.kept == {"credentials": 1, "credential_cycles": 1, "ceu_activities": 1,
                             "ceu_allocations": 1}  # fmt: skip
     assert summary.filled == {"ceu_activities": 1} and summary.certificates == 1
-    activities = {a.title: a for a in creds.list_activities(empty)}
+    activities = {a.title: a for a in acts.list_activities(empty)}
     assert len(activities) == 2
     webinar = activities["Webinar: E/M 2026"]
     assert webinar.note == "logged here too"  # the folder's value
@@ -438,7 +442,7 @@ def test_merge_renames_a_certificate_whose_name_is_taken_by_another_file(
     summary = import_archive(empty, exported, "merge", now=NOW)
     assert summary.renamed_certificates == 1 and summary.certificates == 1
     assert (folder / name).read_bytes() == b"%PDF-1.4 another file under the same name"
-    (with_file,) = [a for a in creds.list_activities(empty) if a.certificate is not None]
+    (with_file,) = [a for a in acts.list_activities(empty) if a.certificate is not None]
     assert with_file.certificate is not None and with_file.certificate.name != name
     assert with_file.certificate.read_bytes() == PDF
 

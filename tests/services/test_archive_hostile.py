@@ -30,6 +30,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, 
 
 from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
 from studyplanner.services.archive import (
     ARCHIVE_JSON,
@@ -87,10 +88,10 @@ def _learner(folder: Path, scratch: Path) -> None:
         certificate = scratch / "certificate.pdf"
         certificate.write_bytes(PDF)
         for title, cert in [("Webinar", certificate), ("Chapter meeting", None)]:
-            data = creds.ActivityInput(
+            data = acts.ActivityInput(
                 date(2026, 5, 1), title, Decimal("1"), "coding", certificate=cert
             )
-            creds.add_activity(db, data, [(cred.current.id, Decimal("1"))], TODAY)
+            acts.add_activity(db, data, [(cred.current.id, Decimal("1"))], TODAY)
         dismiss(db, "study:overdue:1")
         save_app_settings(db, AppSettings(study_time="19:30"))
         with db.transaction() as session:
@@ -111,8 +112,8 @@ def _owner(folder: Path, scratch: Path) -> Database:
     cred = creds.add_credential(db, "CCS", date(2024, 5, 1), TODAY)
     own = scratch / "own.pdf"
     own.write_bytes(PDF + b"% mine\n")
-    data = creds.ActivityInput(date(2026, 6, 1), "Mine", Decimal("2"), "coding", certificate=own)
-    creds.add_activity(db, data, [(cred.current.id, Decimal("2"))], TODAY)
+    data = acts.ActivityInput(date(2026, 6, 1), "Mine", Decimal("2"), "coding", certificate=own)
+    acts.add_activity(db, data, [(cred.current.id, Decimal("2"))], TODAY)
     dismiss(db, "study:overdue:1")
     return db
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as cr
 from studyplanner.services.audit_pdf import pdf_text
 from studyplanner.services.ceu_export import (
@@ -37,9 +38,9 @@ class Setup:
     cpc: cr.CredentialInfo
     cpma: cr.CredentialInfo
     ccs: cr.CredentialInfo
-    webinar: cr.ActivityInfo
-    early: cr.ActivityInfo
-    privacy: cr.ActivityInfo
+    webinar: acts.ActivityInfo
+    early: acts.ActivityInfo
+    privacy: acts.ActivityInfo
 
 
 @pytest.fixture
@@ -73,9 +74,9 @@ def setup(db: Database, tmp_path: Path) -> Setup:
         db, "CCS", date(2025, 1, 15), TODAY,
         cycle_start=date(2025, 1, 1), cycle_end=date(2026, 12, 31),
     )  # fmt: skip
-    webinar = cr.add_activity(
+    webinar = acts.add_activity(
         db,
-        cr.ActivityInput(
+        acts.ActivityInput(
             date(2026, 2, 3), "Auditing E/M webinar", Decimal("2.5"), "auditing",
             provider="AAPC", index_number="AAPC-123",
             certificate=_certificate(tmp_path, "webinar certificate.pdf"),
@@ -83,18 +84,18 @@ def setup(db: Database, tmp_path: Path) -> Setup:
         [(cpc.current.id, Decimal("2.5")), (cpma.current.id, Decimal("2.5"))],
         TODAY,
     )  # fmt: skip
-    early = cr.add_activity(
+    early = acts.add_activity(
         db,
-        cr.ActivityInput(
+        acts.ActivityInput(
             date(2025, 4, 1), "=HYPERLINK(\"http://x\")", Decimal(1), "coding",
             provider="@chapter", note="-1 point",
         ),
         [(cpma.current.id, Decimal(1))],
         TODAY,
     )  # fmt: skip
-    privacy = cr.add_activity(
+    privacy = acts.add_activity(
         db,
-        cr.ActivityInput(
+        acts.ActivityInput(
             date(2026, 5, 5), "Privacy, security, and you", Decimal(3), "hiim_other",
             provider="AHIMA", ahima_sourced=True, note="Line one\nline two",
             certificate=_certificate(tmp_path, "privacy.pdf", CERTIFICATE + b"2"),
@@ -326,9 +327,9 @@ def test_cancelling_keeps_the_previous_packet(setup: Setup, out: Path) -> None:
 def test_a_stale_certificates_zip_is_removed(setup: Setup, out: Path) -> None:
     stale = out / "early-certificates.zip"
     stale.write_bytes(b"PK old")
-    cr.update_activity(
+    acts.update_activity(
         setup.db, setup.webinar.id,
-        cr.ActivityInput(date(2026, 2, 3), "Auditing E/M webinar", Decimal("2.5"), "auditing",
+        acts.ActivityInput(date(2026, 2, 3), "Auditing E/M webinar", Decimal("2.5"), "auditing",
                          drop_certificate=True),
         [(setup.cpc.current.id, Decimal("2.5"))],
         TODAY,
@@ -342,9 +343,9 @@ def test_a_stale_certificates_zip_is_removed(setup: Setup, out: Path) -> None:
 
 
 def test_emoji_and_cjk_titles_do_not_break_the_pdf(setup: Setup, out: Path) -> None:
-    cr.add_activity(
+    acts.add_activity(
         setup.db,
-        cr.ActivityInput(
+        acts.ActivityInput(
             date(2026, 3, 1), "Coding 🩺 医療コーディング – “Ő” 👨‍👩‍👧 ﬁnal", Decimal(1), "coding",
             provider="東京 chapter", index_number="番号-7",
             certificate=_certificate(out.parent, "証明書 😀.pdf", CERTIFICATE + b"3"),
@@ -366,9 +367,9 @@ def test_emoji_and_cjk_titles_do_not_break_the_pdf(setup: Setup, out: Path) -> N
 
 def test_a_long_list_breaks_pages_and_repeats_the_table_heading(setup: Setup, out: Path) -> None:
     for i in range(40):
-        cr.add_activity(
+        acts.add_activity(
             setup.db,
-            cr.ActivityInput(
+            acts.ActivityInput(
                 date(2026, 1, 1 + i % 28), f"Monthly chapter meeting number {i} on modifiers "
                 "and the documentation they need", Decimal("0.5"), "coding",
                 provider="AAPC local chapter", index_number=f"CH-{1000 + i}",
@@ -397,9 +398,9 @@ def test_pdf_text_keeps_what_the_fonts_show_and_replaces_the_rest() -> None:
 
 
 def test_text_looking_like_the_page_count_alias_is_shown_as_typed(setup: Setup, out: Path) -> None:
-    cr.add_activity(
+    acts.add_activity(
         setup.db,
-        cr.ActivityInput(date(2026, 3, 1), "Session {nb} of the series", Decimal(1), "coding"),
+        acts.ActivityInput(date(2026, 3, 1), "Session {nb} of the series", Decimal(1), "coding"),
         [(setup.cpc.current.id, Decimal(1))],
         TODAY,
     )

@@ -11,6 +11,7 @@ import pytest
 
 from studyplanner.core.ceu_status import CeuStatus
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as svc
 from studyplanner.services.database import Database, open_database
 
@@ -25,8 +26,8 @@ def db(tmp_path: Path) -> Database:
     database.close()
 
 
-def _activity(day: date, units: str, category: str = "coding", **kw: object) -> svc.ActivityInput:
-    return svc.ActivityInput(day, kw.pop("title", "Webinar"), Decimal(units), category, **kw)  # type: ignore[arg-type]
+def _activity(day: date, units: str, category: str = "coding", **kw: object) -> acts.ActivityInput:
+    return acts.ActivityInput(day, kw.pop("title", "Webinar"), Decimal(units), category, **kw)  # type: ignore[arg-type]
 
 
 def test_two_aapc_credentials_share_one_cycle_and_one_total(db: Database) -> None:
@@ -45,13 +46,13 @@ def test_certificate_is_copied_so_the_original_may_go(db: Database, tmp_path: Pa
     original = tmp_path / "Certificate (1).PDF"
     original.write_bytes(PDF)
     data = _activity(date(2025, 6, 1), "1.5", certificate=original)
-    saved = svc.add_activity(db, data, [(cpc.current.id, Decimal("1.5"))], TODAY)
+    saved = acts.add_activity(db, data, [(cpc.current.id, Decimal("1.5"))], TODAY)
     original.unlink()
     assert saved.certificate is not None and saved.certificate.read_bytes() == PDF
     assert saved.certificate.parent == db.data_dir / "certificates"
     assert saved.certificate_name == "Certificate (1).PDF"
     assert oct(saved.certificate.stat().st_mode & 0o777) == "0o600"
-    assert svc.list_activities(db)[0].applied[0].units == Decimal("1.5")
+    assert acts.list_activities(db)[0].applied[0].units == Decimal("1.5")
 
 
 @pytest.mark.parametrize(
@@ -69,10 +70,10 @@ def test_a_bad_certificate_is_refused_and_nothing_is_written(
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InvalidInput) as err:
-        svc.add_activity(db, _activity(date(2025, 6, 1), "1", certificate=path),
+        acts.add_activity(db, _activity(date(2025, 6, 1), "1", certificate=path),
                          [(cpc.current.id, Decimal(1))], TODAY)  # fmt: skip
     assert err.value.for_field(field)
-    assert svc.list_activities(db) == []
+    assert acts.list_activities(db) == []
     assert not (db.data_dir / "certificates").exists() or not any(
         (db.data_dir / "certificates").iterdir()
     )
@@ -80,7 +81,7 @@ def test_a_bad_certificate_is_refused_and_nothing_is_written(
 
 def test_a_missing_certificate_is_named(db: Database, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="does not exist"):
-        svc.add_activity(db, _activity(date(2025, 6, 1), "1", certificate=tmp_path / "gone.pdf"),
+        acts.add_activity(db, _activity(date(2025, 6, 1), "1", certificate=tmp_path / "gone.pdf"),
                          [], TODAY)  # fmt: skip
 
 
@@ -89,7 +90,7 @@ def test_failed_transaction_removes_the_new_certificate_copy(db: Database, tmp_p
     path.write_bytes(PDF)
     with pytest.raises(InvalidInput, match="no credential cycle"):
         data = _activity(date(2025, 6, 1), "1", certificate=path)
-        svc.add_activity(db, data, [(999, Decimal(1))], TODAY)
+        acts.add_activity(db, data, [(999, Decimal(1))], TODAY)
     assert list((db.data_dir / "certificates").glob("*.pdf")) == []
 
 
@@ -101,11 +102,11 @@ def test_failed_transaction_removes_the_new_certificate_copy(db: Database, tmp_p
 )  # fmt: skip
 def test_units_are_checked(text: str, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
-        svc.parse_units(text)
+        acts.parse_units(text)
 
 
 def test_units_accept_a_decimal_comma() -> None:
-    assert svc.parse_units(" 1,25 ") == Decimal("1.25")
+    assert acts.parse_units(" 1,25 ") == Decimal("1.25")
 
 
 @pytest.mark.parametrize(
@@ -135,12 +136,12 @@ def test_delete_then_undo_restores_everything(db: Database, tmp_path: Path) -> N
     cpc = svc.add_credential(db, "CPC", date(2025, 1, 2), TODAY)
     path = tmp_path / "c.pdf"
     path.write_bytes(PDF)
-    saved = svc.add_activity(db, _activity(date(2025, 6, 1), "2", certificate=path),
+    saved = acts.add_activity(db, _activity(date(2025, 6, 1), "2", certificate=path),
                              [(cpc.current.id, Decimal(2))], TODAY)  # fmt: skip
-    deleted = svc.delete_activity(db, saved.id)
-    assert svc.list_activities(db) == []
+    deleted = acts.delete_activity(db, saved.id)
+    assert acts.list_activities(db) == []
     assert saved.certificate is not None and saved.certificate.exists()
-    assert svc.restore_activity(db, deleted) == saved
+    assert acts.restore_activity(db, deleted) == saved
     assert svc.ceu_statuses(db, TODAY)[0].earned == Decimal(2)
 
 
@@ -150,7 +151,7 @@ def test_closing_a_cycle_opens_the_next_and_keeps_the_old_read_only(
     ccs = svc.add_credential(db, "CCS", date(2024, 11, 1), TODAY)
     rhit = svc.add_credential(db, "RHIT", date(2025, 2, 1), TODAY)
     assert rhit.current.end == ccs.current.end == date(2026, 10, 31)  # AHIMA: one shared cycle
-    act = svc.add_activity(db, _activity(date(2025, 6, 1), "4"), [(ccs.current.id, Decimal(4))],
+    act = acts.add_activity(db, _activity(date(2025, 6, 1), "4"), [(ccs.current.id, Decimal(4))],
                            TODAY)  # fmt: skip
     backup = svc.close_cycle(db, ccs.id, TODAY, datetime(2026, 11, 27, 10, 0))
     assert backup.exists()
@@ -159,7 +160,7 @@ def test_closing_a_cycle_opens_the_next_and_keeps_the_old_read_only(
         assert cred.cycles[0].closed_on == TODAY
         assert (cred.current.start, cred.current.end) == (date(2026, 11, 1), date(2028, 10, 31))
     with pytest.raises(InvalidInput, match="closed"):
-        svc.delete_activity(db, act.id)
+        acts.delete_activity(db, act.id)
     with pytest.raises(InvalidInput, match="closed"):
         svc.update_cycle(db, ccs.cycles[0].id, date(2024, 11, 1), date(2026, 10, 31), None, None,
                          TODAY)  # fmt: skip
@@ -188,16 +189,16 @@ def test_warnings_before_saving_name_the_problem(db: Database) -> None:
     fine = svc.application_warnings(db, _activity(date(2025, 5, 1), "1"),
                                     [(cpc.current.id, Decimal(1))], TODAY)  # fmt: skip
     assert fine == []
-    assert svc.list_activities(db) == []
+    assert acts.list_activities(db) == []
 
 
 def test_applying_more_than_the_activity_is_refused(db: Database) -> None:
     cpc = svc.add_credential(db, "CPC", date(2025, 3, 10), TODAY)
     with pytest.raises(InvalidInput, match="Apply between"):
-        svc.add_activity(
+        acts.add_activity(
             db, _activity(date(2025, 5, 1), "1"), [(cpc.current.id, Decimal(2))], TODAY
         )
-    assert svc.list_activities(db) == []
+    assert acts.list_activities(db) == []
 
 
 def test_a_credential_earned_long_ago_joins_the_shared_cycle_from_its_start(db: Database) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from studyplanner.services import credentials as creds
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.errors import DataFolderUnusable, StoreProblem
 from studyplanner.store import db as store_db
@@ -21,15 +21,15 @@ from studyplanner.store import db as store_db
 TODAY = date(2026, 11, 27)
 
 
-def _activity(n: int) -> creds.ActivityInput:
-    return creds.ActivityInput(TODAY, f"Webinar {n}", Decimal(1), "coding")
+def _activity(n: int) -> acts.ActivityInput:
+    return acts.ActivityInput(TODAY, f"Webinar {n}", Decimal(1), "coding")
 
 
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 200)  # wait briefly, then say so
     database = open_database(tmp_path / "data")
-    creds.add_activity(database, _activity(1), [], TODAY)
+    acts.add_activity(database, _activity(1), [], TODAY)
     yield database
     database.close()
 
@@ -39,14 +39,14 @@ def test_a_locked_file_waits_briefly_then_says_who_holds_it(db: Database) -> Non
     other.execute("BEGIN EXCLUSIVE")  # another program writing
     try:
         with pytest.raises(StoreProblem) as err:
-            creds.add_activity(db, _activity(2), [], TODAY)
+            acts.add_activity(db, _activity(2), [], TODAY)
     finally:
         other.rollback()
         other.close()
     assert "in use by another program" in err.value.user_message
     assert str(db.path) in err.value.user_message
-    assert [a.title for a in creds.list_activities(db)] == ["Webinar 1"]
-    creds.add_activity(db, _activity(3), [], TODAY)  # works again once released
+    assert [a.title for a in acts.list_activities(db)] == ["Webinar 1"]
+    acts.add_activity(db, _activity(3), [], TODAY)  # works again once released
 
 
 def test_a_full_disk_is_named_and_the_action_is_not_half_written(db: Database) -> None:
@@ -56,14 +56,14 @@ def test_a_full_disk_is_named_and_the_action_is_not_half_written(db: Database) -
         dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
 
     db.engine.dispose()  # new connections get the limit: SQLite reports SQLITE_FULL
-    big = creds.ActivityInput(TODAY, "x" * 299, Decimal(1), "coding", note="n" * 1999)
+    big = acts.ActivityInput(TODAY, "x" * 299, Decimal(1), "coding", note="n" * 1999)
     with pytest.raises(StoreProblem) as err:
         for _ in range(200):
-            creds.add_activity(db, big, [], TODAY)
+            acts.add_activity(db, big, [], TODAY)
     assert "is full" in err.value.user_message and str(db.path) in err.value.user_message
     event.remove(db.engine, "connect", _no_room)
     db.engine.dispose()
-    titles = [a.title for a in creds.list_activities(db)]
+    titles = [a.title for a in acts.list_activities(db)]
     assert "Webinar 1" in titles
     conn = sqlite3.connect(db.path)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -92,5 +92,5 @@ def test_a_read_only_database_file_is_named(db: Database, tmp_path: Path) -> Non
     readonly = open_database_readonly(db.data_dir)
     assert readonly is not None
     with pytest.raises(StoreProblem, match="read-only"):
-        creds.add_activity(readonly, _activity(9), [], TODAY)
+        acts.add_activity(readonly, _activity(9), [], TODAY)
     readonly.close()

@@ -21,14 +21,15 @@ from datetime import date
 from decimal import Decimal
 from studyplanner.services.database import open_database
 from studyplanner.services import credentials as svc
+from studyplanner.services import ceu_activities as acts
 
 db = open_database(sys.argv[1])
 today = date(2026, 11, 27)
 n = 0
 while True:
     n += 1
-    info = svc.add_activity(
-        db, svc.ActivityInput(today, f"Webinar {n}", Decimal("1.5"), "coding"), [], today
+    info = acts.add_activity(
+        db, acts.ActivityInput(today, f"Webinar {n}", Decimal("1.5"), "coding"), [], today
     )
     print(info.id, flush=True)  # reported only after the commit returned
 """

@@ -25,8 +25,9 @@ from pytestqt.qtbot import QtBot
 from studyplanner.bundled import rule_book
 from studyplanner.core.ceu_status import CeuStatus
 from studyplanner.core.model import ModuleKind
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as service
-from studyplanner.services.credentials import ActivityInput
+from studyplanner.services.ceu_activities import ActivityInput
 from studyplanner.services.database import Database
 from studyplanner.services.progress import module_statuses
 from studyplanner.ui.activity_dialog import ActivityDialog
@@ -242,7 +243,7 @@ def test_a_coder_records_a_full_cycle(
             qtbot.mouseClick(screen.log_button, Qt.MouseButton.LeftButton)
     assert dialogs[2].certificate_name.text() == "auditing-workshop.pdf"
     assert not dialogs[0].warning_row.isVisibleTo(dialogs[0])
-    stored = {a.title: a for a in service.list_activities(db)}
+    stored = {a.title: a for a in acts.list_activities(db)}
     assert len(stored) == 5
     split = stored["Payer roundtable"]
     assert {(p.credential_label, p.units) for p in split.applied} == {
@@ -252,7 +253,7 @@ def test_a_coder_records_a_full_cycle(
     audit = stored["Auditing workshop"]
     assert audit.certificate_name == "auditing-workshop.pdf"
     assert audit.certificate is not None and audit.certificate.read_bytes().startswith(b"%PDF")
-    assert audit.certificate.parent == service.certificates_dir(db)
+    assert audit.certificate.parent == acts.certificates_dir(db)
 
     # The figures on the screen.
     cpc, cpma, ccs = screen.card("CPC"), screen.card("CPMA"), screen.card("CCS")
@@ -291,7 +292,7 @@ def test_a_coder_records_a_full_cycle(
     panel.select(stored["E/M webinar"].id)
     with qtbot.waitSignal(screen.data_changed):
         qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
-    webinar = next(a for a in service.list_activities(db) if a.title == "E/M webinar")
+    webinar = next(a for a in acts.list_activities(db) if a.title == "E/M webinar")
     assert webinar.units == Decimal(2)
     assert [(p.credential_label, p.units) for p in webinar.applied] == [("CPC", Decimal(2))]
     assert screen.card("CPC").bar.format() == "7 of 40 CEUs"
@@ -300,7 +301,7 @@ def test_a_coder_records_a_full_cycle(
     panel.select(webinar.id)
     with qtbot.waitSignal(screen.data_changed):
         qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
-    assert webinar.id not in {a.id for a in service.list_activities(db)}
+    assert webinar.id not in {a.id for a in acts.list_activities(db)}
     assert "Undo with Ctrl+Z" in screen.message.text()
     assert panel.undo_button.isVisible()
     screen.activateWindow()
@@ -308,7 +309,7 @@ def test_a_coder_records_a_full_cycle(
     panel.table.setFocus()
     with qtbot.waitSignal(screen.data_changed):
         qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert webinar in service.list_activities(db)
+    assert webinar in acts.list_activities(db)
     assert panel.selected() == webinar
 
     # Close the CCS cycle: confirmed, backed up first, kept read-only in the history.
@@ -374,7 +375,7 @@ def test_refused_activity_shows_why_and_writes_nothing(
     assert screen.log_activity() is None
     assert "not really a PDF" in screen.problem.text()
     assert screen.problem.isVisible()
-    assert service.list_activities(db) == []
+    assert acts.list_activities(db) == []
 
 
 def test_screen_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
@@ -384,7 +385,7 @@ def test_screen_models_pass_the_model_tester(  # type: ignore[no-untyped-def]
     for n in range(3):
         data = ActivityInput(date(2026, 1, 1 + n), f"Webinar {n}", Decimal("0.5") * (n + 1),
                              "coding", note="a\nnote")  # fmt: skip
-        service.add_activity(db, data, [(cpc.current.id, data.units)], today)
+        acts.add_activity(db, data, [(cpc.current.id, data.units)], today)
     service.close_cycle(db, cpc.id, today, NOW)
     screen.refresh()
     qtmodeltester.check(screen.activities.model)
@@ -396,7 +397,7 @@ def test_every_control_has_an_accessible_name(
     screen: CredentialsScreen, db: Database, today: date
 ) -> None:
     cpc = service.add_credential(db, "CPC", CPC_EARNED, today, renewal_on=CPC_RENEWAL)
-    service.add_activity(db, ActivityInput(today, "Webinar", Decimal(1), "coding"),
+    acts.add_activity(db, ActivityInput(today, "Webinar", Decimal(1), "coding"),
                          [(cpc.current.id, Decimal(1))], today)  # fmt: skip
     screen.refresh()
     for kind in (QAbstractButton, QComboBox, QTableView):
@@ -473,7 +474,7 @@ def with_activities(screen: CredentialsScreen, db: Database, today: date, tmp_pa
     for n, cert in enumerate((certificate, None)):
         data = ActivityInput(date(2026, 3, 1 + n), f"Webinar {n}", Decimal(1), "coding",
                              certificate=cert)  # fmt: skip
-        service.add_activity(db, data, [(cpc.current.id, Decimal(1))], today)
+        acts.add_activity(db, data, [(cpc.current.id, Decimal(1))], today)
     screen.refresh()
     return cpc
 

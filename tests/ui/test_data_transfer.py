@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.plan_reader import active_plan
@@ -38,8 +39,8 @@ def _fill(db: Database, create_cpc_plan: Callable[[Database, date], None], tmp: 
     cpc = creds.add_credential(db, "CPC", date(2025, 1, 2), TODAY)
     cert = tmp / "cert.pdf"
     cert.write_bytes(b"%PDF-1.4 test certificate")
-    data = creds.ActivityInput(date(2025, 6, 1), "Webinar", Decimal(2), "coding", certificate=cert)
-    creds.add_activity(db, data, [(cpc.current.id, Decimal(2))], TODAY)
+    data = acts.ActivityInput(date(2025, 6, 1), "Webinar", Decimal(2), "coding", certificate=cert)
+    acts.add_activity(db, data, [(cpc.current.id, Decimal(2))], TODAY)
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ def test_export_then_import_into_another_folder(
         qtbot.waitUntil(lambda: not target.busy())
         assert told[-1][1] and "Merged everything.zip" in told[-1][0]
         assert [c.label for c in creds.list_credentials(other)] == ["CPC"]
-        imported = creds.list_activities(other)[0]
+        imported = acts.list_activities(other)[0]
         assert imported.certificate is not None
         assert imported.certificate.read_bytes() == b"%PDF-1.4 test certificate"
         assert active_plan(other, TODAY) is not None
