@@ -1,31 +1,25 @@
 """The Settings screen: which reminders come and how early, how the app behaves when its window is
-closed, the study time used in the exported calendar, and the calendar export itself.
+closed, the study time used in the exported calendar, and the calendar export (its own panel).
 
 Every change is saved at once, one transaction per change; a bad value is named next to its field
 and nothing of it is saved. Later sections (backups...) are added with `add_section`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 
-from PySide6.QtCore import QStandardPaths, Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QApplication,
     QCheckBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QSystemTrayIcon,
@@ -35,9 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.reminders import ReminderKind, ReminderSettings
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput
 from studyplanner.services.autostart import Autostart, autostart_for, set_remind_when_closed
-from studyplanner.services.calendar_export import write_ics
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.services.settings import (
@@ -48,139 +41,23 @@ from studyplanner.services.settings import (
     save_app_settings,
     save_reminder_settings,
 )
-from studyplanner.ui.formatting import date_edit, format_date, pydate, tr
+from studyplanner.ui.calendar_export_panel import CalendarExportPanel
+from studyplanner.ui.formatting import tr
 from studyplanner.ui.goal_editor import problem_label
-from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font
+from studyplanner.ui.reminder_fields import (
+    LeadDaysField,
+    hint_label,
+    kind_groups,
+    kind_words,
+)
 
 CONTENT_WIDTH = 880
 """The settings read as one column; wider screens leave the rest empty."""
-_SEPARATORS = re.compile(r"[\s,;]+")
 
 
 def _t(text: str) -> str:
     return tr(text, "Settings")
-
-
-def kind_words(kind: ReminderKind) -> str:
-    """A reminder kind in the user's words."""
-    return {
-        ReminderKind.STUDY_TODAY: _t("Today's study"),
-        ReminderKind.MODULE_OVERDUE: _t("Modules past their due date"),
-        ReminderKind.NO_STUDY: _t("No study logged for a while"),
-        ReminderKind.EXAM: _t("Exams coming up"),
-        ReminderKind.CEU_SHORTFALL: _t("CEUs still missing before a cycle ends"),
-        ReminderKind.CEU_RULE: _t("CEU rules not met yet (categories, self-assessments)"),
-        ReminderKind.CYCLE_END: _t("A CEU cycle ending: submit and pay"),
-        ReminderKind.SUBMISSION: _t("The submission window is open"),
-        ReminderKind.CREDENTIAL_OVERDUE: _t("A cycle ended without enough CEUs (grace, lapse)"),
-        ReminderKind.MEMBERSHIP: _t("Membership renewal"),
-        ReminderKind.BACKUP: _t("Time to back up your data"),
-        ReminderKind.RULES_OLD: _t("The credential rules are over a year old"),
-    }[kind]
-
-
-def kind_groups() -> tuple[tuple[str, tuple[ReminderKind, ...]], ...]:
-    """The reminder kinds under a heading each, in the order the settings list them."""
-    return (
-        (_t("Study"), (ReminderKind.STUDY_TODAY, ReminderKind.MODULE_OVERDUE,
-                       ReminderKind.NO_STUDY, ReminderKind.EXAM)),
-        (_t("Credentials and CEUs"), (ReminderKind.CEU_SHORTFALL, ReminderKind.CEU_RULE,
-                                      ReminderKind.CYCLE_END, ReminderKind.SUBMISSION,
-                                      ReminderKind.CREDENTIAL_OVERDUE, ReminderKind.MEMBERSHIP)),
-        (_t("Your data"), (ReminderKind.BACKUP, ReminderKind.RULES_OLD)),
-    )  # fmt: skip
-
-
-def parse_lead_days(text: str, field: str) -> tuple[int, ...]:
-    """'30, 7, 1' -> (30, 7, 1): whole days from 0 to 366, largest first, each once."""
-    parts = [p for p in _SEPARATORS.split(text.strip()) if p]
-    if not parts:
-        raise InvalidInput([Problem(field, _t("Give at least one number of days, e.g. 30, 7, 1."))])
-    if not all(p.isdigit() and int(p) <= MAX_LEAD_DAYS for p in parts):
-        raise InvalidInput([Problem(field, _t(
-            "Give whole days from 0 to {max}, separated by commas, e.g. 30, 7, 1."
-        ).format(max=MAX_LEAD_DAYS))])  # fmt: skip
-    return tuple(sorted({int(p) for p in parts}, reverse=True))
-
-
-def lead_days_text(leads: tuple[int, ...]) -> str:
-    return ", ".join(str(d) for d in leads)
-
-
-def _wrapped(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-def _hint(text: str = "") -> QLabel:
-    label = _wrapped(text)
-    label.setObjectName("hint")
-    return label
-
-
-class LeadDaysField(QWidget):
-    """A list of days like '30, 7, 1', checked on every edit; the screen places `problem` (the
-    message about it) under the field."""
-
-    committed = Signal(tuple)
-
-    def __init__(self, field: str, accessible_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.field = field
-        self.edit = QLineEdit()
-        self.edit.setAccessibleName(accessible_name)
-        self.edit.setPlaceholderText("30, 7, 1")
-        self.edit.setMinimumWidth(110)
-        self.edit.setMaximumWidth(180)
-        self.problem = problem_label()
-        self.problem.setAccessibleName(_t("Problem with {field}").format(field=accessible_name))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        self._saved: tuple[int, ...] = ()
-        self.edit.textEdited.connect(self._check)
-        self.edit.editingFinished.connect(self._commit)
-
-    def set_value(self, leads: tuple[int, ...]) -> None:
-        self._saved = leads
-        self.edit.setText(lead_days_text(leads))
-        self.show_problem(None)
-
-    def mark_saved(self, leads: tuple[int, ...]) -> None:
-        """The stored value changed: tidy the text if it is what was saved, else keep the
-        user's unfinished input (and its message) as it is."""
-        self._saved = leads
-        try:
-            typed = self.value()
-        except InvalidInput:
-            return
-        if typed == leads:
-            self.edit.setText(lead_days_text(leads))
-
-    def value(self) -> tuple[int, ...]:
-        return parse_lead_days(self.edit.text(), self.field)
-
-    def show_problem(self, message: str | None) -> None:
-        self.problem.setText(message or "")
-        self.problem.setVisible(bool(message))
-
-    def _check(self, *_args: object) -> bool:
-        try:
-            self.value()
-        except InvalidInput as exc:
-            self.show_problem(exc.for_field(self.field))
-            return False
-        self.show_problem(None)
-        return True
-
-    def _commit(self) -> None:
-        if not self._check():
-            return
-        leads = self.value()
-        if leads != self._saved:
-            self.committed.emit(leads)
 
 
 class SettingsScreen(QWidget):
@@ -223,13 +100,14 @@ class SettingsScreen(QWidget):
         self.sections.setSpacing(16)
         heading = QLabel(self.tr("Settings"))
         heading.setFont(heading_font(self.font()))
-        self.status = _hint(_t("Changes are saved as soon as you make them."))
+        self.status = hint_label(_t("Changes are saved as soon as you make them."))
         self.status.setAccessibleName(_t("Settings message"))
         self.sections.addWidget(heading)
         self.sections.addWidget(self.status)
         self.reminders_box = self.add_section(_t("Reminders"), self._build_reminders())
         self.app_box = self.add_section(_t("App"), self._build_app())
-        self.calendar_box = self.add_section(_t("Calendar"), self._build_calendar())
+        self.calendar_panel = CalendarExportPanel(db, clock)
+        self.calendar_box = self.add_section(_t("Calendar"), self.calendar_panel)
         self.sections.addStretch(1)
         self.scroll_area.setWidget(page)
         layout = QVBoxLayout(self)
@@ -260,7 +138,7 @@ class SettingsScreen(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(2, 1)
-        intro = _hint(
+        intro = hint_label(
             _t("Choose what Study Planner reminds you of, and how many days ahead. ")
             + _t("Reminders show on the Dashboard and, where the desktop allows, as notifications.")
         )
@@ -355,14 +233,14 @@ class SettingsScreen(QWidget):
         )
         self.keep_in_tray.setAccessibleName(self.keep_in_tray.text())
         self.keep_in_tray.toggled.connect(self._on_keep_in_tray)
-        self.tray_hint = _hint(
+        self.tray_hint = hint_label(
             _t("This desktop has no system tray: closing the window quits Study Planner.")
         )
         self.tray_hint.setVisible(not self._tray_available)
         self.remind_when_closed = QCheckBox(_t("Remind me even when Study Planner is closed"))
         self.remind_when_closed.setAccessibleName(self.remind_when_closed.text())
         self.remind_when_closed.toggled.connect(self._on_remind_when_closed)
-        self.autostart_hint = _hint()
+        self.autostart_hint = hint_label()
         self.autostart_hint.setAccessibleName(_t("Login entry"))
         self.autostart_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.autostart_problem = problem_label()
@@ -379,7 +257,7 @@ class SettingsScreen(QWidget):
         time_row.addWidget(time_label)
         time_row.addWidget(self.study_time)
         time_row.addStretch(1)
-        time_hint = _hint(_t("Exported study blocks start at this time each day."))
+        time_hint = hint_label(_t("Exported study blocks start at this time each day."))
         self.study_time_problem = problem_label()
         for widget in (self.keep_in_tray, self.tray_hint, self.remind_when_closed,
                        self.autostart_hint, self.autostart_problem):  # fmt: skip
@@ -388,45 +266,6 @@ class SettingsScreen(QWidget):
         layout.addLayout(time_row)
         layout.addWidget(time_hint)
         layout.addWidget(self.study_time_problem)
-        return page
-
-    def _build_calendar(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        intro = _hint(
-            _t("Put your study blocks, exams and CEU deadlines in your own calendar app, ")
-            + _t("with alarms. Importing a newer export updates the events already there.")
-        )
-        today = self._clock()
-        self.export_from = date_edit(today, _t("Export from"))
-        self.export_to = date_edit(today + timedelta(days=365), _t("Export to"))
-        self.export_from.dateChanged.connect(self._check_range)
-        self.export_to.dateChanged.connect(self._check_range)
-        row = QHBoxLayout()
-        from_label = QLabel(_t("From:"))
-        from_label.setBuddy(self.export_from)
-        to_label = QLabel(_t("To:"))
-        to_label.setBuddy(self.export_to)
-        self.export_button = QPushButton(icon("calendar-export"), _t("&Export to calendar (.ics)…"))
-        self.export_button.setAccessibleName(_t("Export to calendar"))
-        self.export_button.clicked.connect(self.export_calendar)
-        for widget in (from_label, self.export_from, to_label, self.export_to):
-            row.addWidget(widget)
-        row.addSpacing(12)
-        row.addWidget(self.export_button)
-        row.addStretch(1)
-        self.range_problem = problem_label()
-        self.range_problem.setAccessibleName(_t("Problem with the dates"))
-        self.export_result = _wrapped()
-        self.export_result.hide()
-        self.export_result.setAccessibleName(_t("Calendar export result"))
-        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.range_problem)
-        layout.addWidget(self.export_result)
         return page
 
     # -- reading --------------------------------------------------------------------------------
@@ -573,69 +412,3 @@ class SettingsScreen(QWidget):
             self._loading = False
 
     # -- calendar -------------------------------------------------------------------------------
-    def _range(self) -> tuple[date, date]:
-        return pydate(self.export_from.date()), pydate(self.export_to.date())
-
-    def _check_range(self, *_args: object) -> bool:
-        first, last = self._range()
-        message = None
-        if last < first:
-            message = _t("The end of the range is before its start.")
-        elif (last - first).days > 3 * 366:
-            message = _t("Export at most three years at a time.")
-        self.range_problem.setText(message or "")
-        self.range_problem.setVisible(bool(message))
-        self.export_button.setEnabled(message is None)
-        return message is None
-
-    @staticmethod
-    def choose_file(parent: QWidget | None, suggested: Path) -> Path | None:
-        """Ask where to write the calendar (the seam tests replace)."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, _t("Export to calendar"), str(suggested), _t("Calendar files (*.ics)")
-        )
-        return Path(name) if name else None
-
-    def _show_result(self, text: str) -> None:
-        self.export_result.setText(text)
-        self.export_result.setVisible(bool(text))
-
-    def export_calendar(self) -> bool:
-        """Ask for a file and write the calendar of the chosen range to it."""
-        if not self._check_range():
-            return False
-        first, last = self._range()
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        path = self.choose_file(self, Path(folder) / "study-planner.ics")
-        if path is None:
-            return False
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = write_ics(self._db, path, self._clock(), first, last)
-        except InvalidInput as exc:
-            message = exc.for_field("to")
-            if message:
-                self.range_problem.setText(message)
-                self.range_problem.show()
-            self._show_result("\n".join(p.message for p in exc.problems))
-            return False
-        except (OSError, StoreProblem) as exc:
-            reason = exc.user_message if isinstance(exc, StoreProblem) else exc.strerror or exc
-            self._show_result(
-                _t("Nothing was written to {path}: {reason}").format(path=path, reason=reason)
-            )
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        text = _t("{events} events with {alarms} alarms written to {path} ({first} to {last}).")
-        self._show_result(
-            text.format(
-                events=result.events, alarms=result.alarms, path=result.path,
-                first=format_date(first), last=format_date(last),
-            )
-        )  # fmt: skip
-        return True

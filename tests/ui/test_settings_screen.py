@@ -22,8 +22,10 @@ from studyplanner.services import credentials as creds
 from studyplanner.services.autostart import AGENT_ID
 from studyplanner.services.database import Database
 from studyplanner.services.settings import app_settings, reminder_settings
+from studyplanner.ui.calendar_export_panel import CalendarExportPanel
 from studyplanner.ui.formatting import qdate
-from studyplanner.ui.settings_screen import SettingsScreen, kind_words, parse_lead_days
+from studyplanner.ui.reminder_fields import kind_words, parse_lead_days
+from studyplanner.ui.settings_screen import SettingsScreen
 
 
 @pytest.fixture
@@ -206,9 +208,9 @@ def test_calendar_export_writes_a_file_icalendar_reads(
         suggested.append(default)
         return target
 
-    monkeypatch.setattr(SettingsScreen, "choose_file", staticmethod(choose))
-    screen.export_to.setDate(qdate(today + timedelta(days=60)))
-    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(choose))
+    screen.calendar_panel.export_to.setDate(qdate(today + timedelta(days=60)))
+    qtbot.mouseClick(screen.calendar_panel.export_button, Qt.MouseButton.LeftButton)
     written = target.with_name("my plan.ics")
     assert suggested and suggested[0].name == "study-planner.ics"
     calendar = Calendar.from_ical(written.read_bytes())
@@ -217,7 +219,7 @@ def test_calendar_export_writes_a_file_icalendar_reads(
     assert events and alarms
     assert any(str(e["summary"]).startswith("Study: ") for e in events)
     assert any("CEU cycle ends" in str(e["summary"]) for e in events)
-    assert screen.export_result.text().startswith(
+    assert screen.calendar_panel.export_result.text().startswith(
         f"{len(events)} events with {alarms} alarms written to {written}"
     )
 
@@ -228,17 +230,17 @@ def test_calendar_range_checked_before_asking_for_a_file(
     def refuse(*_args: Any) -> None:
         raise AssertionError("no file should be asked for")
 
-    monkeypatch.setattr(SettingsScreen, "choose_file", staticmethod(refuse))
-    screen.export_to.setDate(qdate(today - timedelta(days=1)))
-    assert screen.range_problem.isVisible()
-    assert screen.range_problem.text() == "The end of the range is before its start."
-    assert not screen.export_button.isEnabled()
-    assert not screen.export_calendar()
-    screen.export_to.setDate(qdate(today + timedelta(days=30)))
-    assert screen.export_button.isEnabled()
-    monkeypatch.setattr(SettingsScreen, "choose_file", staticmethod(lambda *_a: None))
-    assert not screen.export_calendar()  # cancelled: nothing written, nothing said
-    assert not screen.export_result.isVisible()
+    monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(refuse))
+    screen.calendar_panel.export_to.setDate(qdate(today - timedelta(days=1)))
+    assert screen.calendar_panel.range_problem.isVisible()
+    assert screen.calendar_panel.range_problem.text() == "The end of the range is before its start."
+    assert not screen.calendar_panel.export_button.isEnabled()
+    assert not screen.calendar_panel.export_calendar()
+    screen.calendar_panel.export_to.setDate(qdate(today + timedelta(days=30)))
+    assert screen.calendar_panel.export_button.isEnabled()
+    monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(lambda *_a: None))
+    assert not screen.calendar_panel.export_calendar()  # cancelled: nothing written, nothing said
+    assert not screen.calendar_panel.export_result.isVisible()
 
 
 def test_a_later_section_goes_below_the_others(qtbot: QtBot, screen: SettingsScreen) -> None:
