@@ -38,7 +38,7 @@ def kind_words(kind: ReminderKind) -> str:
         ReminderKind.NO_STUDY: _t("No study logged for a while"),
         ReminderKind.EXAM: _t("Exams coming up"),
         ReminderKind.CEU_SHORTFALL: _t("CEUs still missing before a cycle ends"),
-        ReminderKind.CEU_RULE: _t("CEU rules not met yet (categories, self-assessments)"),
+        ReminderKind.CEU_RULE: _t("CEU quotas and shares not met yet (CPMA auditing...)"),
         ReminderKind.CYCLE_END: _t("A CEU cycle ending: submit and pay"),
         ReminderKind.SUBMISSION: _t("The submission window is open"),
         ReminderKind.CREDENTIAL_OVERDUE: _t("A cycle ended without enough CEUs (grace, lapse)"),
