@@ -10,14 +10,12 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,7 @@ from studyplanner.ui.credentials_model import (
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font
-from studyplanner.ui.snapshot_model import select_source_row, selected_source_row
+from studyplanner.ui.snapshot_model import record_table, select_source_row, selected_source_row
 
 
 def _t(text: str) -> str:
@@ -73,16 +71,9 @@ class ActivityPanel(QWidget):
         self.model = ActivityModel({c.id: c.label for c in book.categories.values()}, self)
         self.proxy = ActivityFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(_t("CEU activities"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ActivityModel.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(
+            self.proxy, _t("CEU activities"), ActivityModel.DATE, Qt.SortOrder.DescendingOrder
+        )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

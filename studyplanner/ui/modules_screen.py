@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +36,7 @@ from studyplanner.ui.modules_model import (
     ModuleStatusModel,
     status_word,
 )
-from studyplanner.ui.snapshot_model import select_source_row, selected_source_row
+from studyplanner.ui.snapshot_model import record_table, select_source_row, selected_source_row
 from studyplanner.ui.study_log_view import empty_page
 
 if TYPE_CHECKING:
@@ -96,16 +94,12 @@ class ModulesScreen(QWidget):
         self.model = ModuleStatusModel(parent=self)
         self.proxy = ModuleFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Modules of the plan"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ModuleStatusModel.NUMBER, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(
+            self.proxy,
+            self.tr("Modules of the plan"),
+            ModuleStatusModel.NUMBER,
+            Qt.SortOrder.AscendingOrder,
+        )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

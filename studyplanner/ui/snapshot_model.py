@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from studyplanner.ui.formatting import tr
 
@@ -76,3 +76,21 @@ def selected_source_row(table: QAbstractItemView, proxy: QSortFilterProxyModel) 
     """The source model's row of the view's selected row, or None."""
     rows = table.selectionModel().selectedRows()
     return proxy.mapToSource(rows[0]).row() if rows else None
+
+
+def record_table(
+    proxy: QSortFilterProxyModel, accessible_name: str, sort_column: int, order: Qt.SortOrder
+) -> QTableView:
+    """A read-only, sortable table of records over `proxy`: whole rows, one at a time, no row
+    numbers, alternating rows (the Modules, Study log and CEU activity lists)."""
+    table = QTableView()
+    table.setModel(proxy)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(True)
+    table.sortByColumn(sort_column, order)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    return table

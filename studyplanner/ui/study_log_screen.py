@@ -10,13 +10,11 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.session_dialog import SessionDialog
+from studyplanner.ui.snapshot_model import record_table
 from studyplanner.ui.study_log_model import SORT_ROLE, SessionModel, format_minutes
 from studyplanner.ui.study_log_view import empty_page
 from studyplanner.ui.timer_bar import TimerBar
@@ -77,16 +76,9 @@ class StudyLogScreen(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Study sessions"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(SessionModel.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_table(
+            self.proxy, self.tr("Study sessions"), SessionModel.DATE, Qt.SortOrder.DescendingOrder
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SessionModel.NOTE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(SessionModel.DATE, 130)
