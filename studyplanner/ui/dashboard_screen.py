@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from studyplanner.services.database import Database
 from studyplanner.services.progress import progress, progress_series
@@ -74,11 +75,15 @@ class DashboardScreen(QWidget):
         """Built just after the first paint (reading every reminder is not needed for it)."""
         self.installEventFilter(self)
 
-    def build_reminders(self) -> RemindersPanel:
+    def build_reminders(self) -> RemindersPanel | None:
+        """The reminders panel, built on first call; None once the screen is gone (a deferred
+        call may arrive while a closing window is being torn down)."""
+        if not isValid(self):
+            return None
         if self.reminders_panel is None:
             from studyplanner.ui.reminders_panel import RemindersPanel
 
-            self.reminders_panel = RemindersPanel(self._db, self._clock)
+            self.reminders_panel = RemindersPanel(self._db, self._clock, self)
             self.reminders_panel.count_changed.connect(self.reminders_changed)
             self._place_reminders()
             self.reminders_changed.emit(self.reminders_panel.count())

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
 
         self.tray = Tray.create(self)
         panel = self.dashboard.build_reminders()
-        if self.tray is None:
+        if self.tray is None or panel is None:
             return  # the in-app panel is the fallback
         QApplication.setQuitOnLastWindowClosed(False)
         self.tray.open_requested.connect(self.bring_to_front)
