@@ -76,11 +76,12 @@ class DashboardScreen(QWidget):
         self.installEventFilter(self)
 
     def build_reminders(self) -> RemindersPanel | None:
-        """The reminders panel, built on first call; None once the screen is gone (a deferred
-        call may arrive while a closing window is being torn down)."""
-        if not isValid(self):
-            return None
+        """The reminders panel, built on the first call while the screen is shown. A deferred call
+        arriving while a closing window is torn down (hidden, or gone) builds nothing."""
+        if not isValid(self) or not self.isVisible():
+            return self.reminders_panel  # gone or hidden: built at the next paint instead
         if self.reminders_panel is None:
+            self.removeEventFilter(self)
             from studyplanner.ui.reminders_panel import RemindersPanel
 
             self.reminders_panel = RemindersPanel(self._db, self._clock, self)
@@ -220,8 +221,7 @@ class DashboardScreen(QWidget):
             self.reminders_panel.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and event.type() == QEvent.Type.Paint:
-            self.removeEventFilter(self)
+        if watched is self and event.type() == QEvent.Type.Paint and self.reminders_panel is None:
             QTimer.singleShot(0, self, self.build_reminders)  # cancelled if self goes
         if (
             watched is self.charts_card
