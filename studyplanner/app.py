@@ -1,7 +1,8 @@
 """Start-up as a short list of steps.
 
 1. Parse the arguments; a subcommand goes to the command line (which never imports Qt).
-2. Resolve the data folder and take the single-instance lock.
+2. Resolve the data folder and take the single-instance lock, before anything touches the
+   database: a second launch only raises the first window.
 3. Open, check, back up and migrate the database (before PySide6 is imported: it is faster).
 4. Build the main window with the user's data; on first run, start the plan assistant.
 """
@@ -60,26 +61,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_main(args_list)
     args = _parse_gui_args(args_list)
 
-    from studyplanner.services.database import open_database
     from studyplanner.services.errors import StoreProblem
+    from studyplanner.services.instance_lock import take_instance_lock
     from studyplanner.store.location import resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
+    try:
+        lock = take_instance_lock(data_dir)
+    except StoreProblem as exc:
+        if args.smoke_test:
+            print(f"studyplanner: {exc.user_message}", file=sys.stderr)
+            return int(exc.exit_code)
+        return _show_start_error(exc.user_message, int(exc.exit_code))
+    if lock is None:
+        return _already_running(data_dir, args, args_list)
+    with lock:
+        return _open_and_run(data_dir, args, args_list)
+
+
+def _open_and_run(data_dir: Path, args: argparse.Namespace, args_list: list[str]) -> int:
+    """With the lock held: open (recovering a damaged file if the user wants), then the GUI."""
+    from studyplanner.services.database import open_database
+    from studyplanner.services.errors import StoreProblem
+
     notice = ""
     try:
         db = open_database(data_dir)
     except StoreProblem as exc:
         if args.smoke_test:
             print(f"studyplanner: {exc.user_message}", file=sys.stderr)
-            return int(getattr(exc, "exit_code", 3))
+            return int(exc.exit_code)
         retry, notice = _recover(exc, data_dir, args_list)
         if not retry:
-            return int(getattr(exc, "exit_code", 3))
+            return int(exc.exit_code)
         try:
             db = open_database(data_dir)
         except StoreProblem as again:
-            return _show_start_error(again.user_message, int(getattr(again, "exit_code", 3)))
+            return _show_start_error(again.user_message, int(again.exit_code))
     return _run_gui(db, data_dir, args, args_list, notice)
+
+
+def _already_running(data_dir: Path, args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """Another window holds the data folder: bring it to the front, touching nothing."""
+    if args.smoke_test:
+        print(f"studyplanner: Study Planner is already running with {data_dir}.",
+              file=sys.stderr)  # fmt: skip
+        return 7
+    _app = _application(argv)
+    if _raise_first_instance(data_dir):
+        return 0
+    from PySide6.QtWidgets import QMessageBox
+
+    message = f"Study Planner is already running with the data folder {data_dir}."
+    QMessageBox.information(None, "Study Planner", message)
+    return 7
 
 
 def _application(argv: Sequence[str]) -> Any:
@@ -159,32 +194,18 @@ def _clock(fixed: date | None) -> Any:
 def _run_gui(
     db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str], notice: str = ""
 ) -> int:
-    from PySide6.QtCore import QLockFile
     from PySide6.QtWidgets import QMessageBox
 
     from studyplanner.ui.main_window import MainWindow
 
     app = _application(argv)
-    lock = QLockFile(str(data_dir / "studyplanner.lock"))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(100):
-        db.close()
-        if args.smoke_test:
-            print(f"studyplanner: Study Planner is already running with {data_dir}.",
-                  file=sys.stderr)  # fmt: skip
-            return 7
-        if _raise_first_instance(data_dir):
-            return 0
-        message = f"Study Planner is already running with the data folder {data_dir}."
-        QMessageBox.information(None, "Study Planner", message)
-        return 7
     try:
         window = MainWindow(db, _clock(args.today))
         if args.smoke_test:
             return _smoke_test(app, window)
         from studyplanner.ui.error_handler import install_error_handler
 
-        install_error_handler(data_dir)
+        install_error_handler(data_dir, on_damaged=window.recover_from_damage)
         _server = _listen_for_second_instances(data_dir, window)
         _backups = _backup_timer(db, window)
         window.show()
@@ -198,7 +219,6 @@ def _run_gui(
         window.start_assistant_if_no_plan()
         return int(app.exec())
     finally:
-        lock.unlock()
         db.close()
 
 

@@ -1,0 +1,91 @@
+"""One app window per data folder: a lock the operating system holds for the process.
+
+Taken first at start-up, before anything opens, migrates, recovers or backs up the database, so
+a second launch can never change the file under a running window. The lock is the operating
+system's (`flock` on Linux and macOS, `msvcrt.locking` on Windows) on a file in the data folder:
+it ends with the process, so a crash never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from studyplanner.store.errors import DataFolderUnusable
+
+LOCK_NAME = "studyplanner.lock"
+
+
+class InstanceLock:
+    """The held lock; `release()` (or leaving the `with` block) lets the next launch in."""
+
+    def __init__(self, fd: int, path: Path) -> None:
+        self._fd: int | None = fd
+        self.path = path
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            _unlock(fd)
+        finally:
+            os.close(fd)
+
+    def __enter__(self) -> InstanceLock:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def take_instance_lock(data_dir: Path) -> InstanceLock | None:
+    """The data folder's lock (creating the folder, private to the user), or None when another
+    process of the app holds it. An unusable folder raises DataFolderUnusable."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = data_dir / LOCK_NAME
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise DataFolderUnusable(
+            f"The data folder {data_dir} cannot be used: {exc.strerror or exc}."
+        ) from exc
+    if not _try_lock(fd):
+        os.close(fd)
+        return None
+    return InstanceLock(fd, path)
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
