@@ -140,8 +140,11 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     how = "replaced your data with" if args.replace else "merged"
+    kept = sum(summary.kept.values())
+    text = f"Imported: {how} {source}: {summary.total_added} records added"
+    text += f", {kept} already present." if not args.replace else "."
     emit({"file": str(source), "mode": "replace" if args.replace else "merge",
-          **_fields(summary)}, args.json, f"Imported: {how} {source}.")  # fmt: skip
+          **_fields(summary)}, args.json, text)  # fmt: skip
     return 0
 
 

@@ -26,7 +26,6 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -60,6 +59,7 @@ from studyplanner.services.archive_format import (
     BadValue,
     Cancelled,
     ImportMode,
+    ImportPreview,
     ImportSummary,
     ProblemList,
     Progress,
@@ -84,6 +84,7 @@ from studyplanner.services.output_files import check_destination, flush, replace
 from studyplanner.services.study_log import list_sessions
 from studyplanner.store import db as store_db
 from studyplanner.store import tables
+from studyplanner.store.identity import UID
 from studyplanner.store.migrate import HEAD_REVISION
 
 __all__ = [
@@ -91,29 +92,17 @@ __all__ = [
     "ArchiveContents",
     "ArchiveError",
     "ArchiveSummary",
+    "ImportPreview",
     "ImportSummary",
     "export_archive",
     "import_archive",
+    "preview_import",
     "read_archive",
     "write_sessions_csv",
 ]
 
 
 # -- export --------------------------------------------------------------------------------------
-
-
-@contextmanager
-def _snapshot(db: Database) -> Iterator[Connection]:
-    """A connection reading one consistent state of the database, whatever is written meanwhile
-    (otherwise a row added between two tables' reads could point at a row not exported)."""
-    with db.engine.connect() as conn:
-        driver = conn.connection.driver_connection
-        if driver is not None and not driver.in_transaction:
-            conn.exec_driver_sql("BEGIN")
-        try:
-            yield conn
-        finally:
-            conn.rollback()
 
 
 def export_archive(
@@ -134,7 +123,7 @@ def export_archive(
     path = Path(path)
     check_destination(db, path)
     folder = certificates_dir(db)
-    with replaced_whole(path) as tmp, _snapshot(db) as conn:
+    with replaced_whole(path) as tmp, db.read() as conn:
         counts = {
             t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
             for t in tables.metadata.sorted_tables
@@ -414,6 +403,22 @@ def import_archive(
     )  # fmt: skip
 
 
+def preview_import(
+    db: Database, path: Path, *, cancelled: Cancelled | None = None
+) -> ImportPreview:
+    """Check the archive at `path` whole (ArchiveError if it cannot be imported at all) and say
+    how many of its records a merge would add and how many the folder already has."""
+    contents = read_archive(path, cancelled=cancelled)
+    counts = {name: len(rows) for name, rows in contents.tables.items()}
+    try:
+        with db.read() as conn:
+            plan = _plan_rows(conn, contents, "merge")
+    except ArchiveError as exc:
+        return ImportPreview(counts, {}, {}, " ".join(exc.sentences()[:3]))
+    new = {name: len(rows) for name, rows in plan.inserts.items() if rows}
+    return ImportPreview(counts, new, dict(plan.kept))
+
+
 def _plan_rows(conn: Connection, contents: ArchiveContents, mode: ImportMode) -> _Plan:
     """The rows to write, table by table (parents first): for `merge`, renumbered, without what
     the folder already has, and the blanks of the folder's rows the archive fills."""
@@ -472,8 +477,12 @@ def _without_present_keys(conn: Connection, table: Table, rows: Numbered) -> tup
 def _natural_keys(
     table: Table, serial: Column[Any]
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """How a row of the archive is recognised as one the folder has, in order: its identity
+    (the same record, whatever was edited since), then its table's unique keys, then the
+    content keys of MERGE_KEYS."""
     no_agree: tuple[str, ...] = ()
     keys = [(cols, no_agree) for cols in unique_sets(table) if serial.name not in cols]
+    keys.sort(key=lambda k: k[0] != (UID,))
     extra = MERGE_KEYS.get(table.name)
     if extra is not None:
         keys = [k for k in keys if k[0] != extra[0]] + [extra]

@@ -55,6 +55,9 @@ SESSIONS_CSV_COLUMNS = ("date", "module", "minutes", "note")
 CERTIFICATE_COLUMN = ("ceu_activities", "certificate_file")
 """Where rows name a file of the data folder's certificates/ (carried inside the archive)."""
 ONE_TRUE_COLUMNS = {"plans": "is_active"}
+COLUMNS_ADDED_IN = {"uid": "0005_record_identities"}
+"""Columns added to existing tables after the first archive format, with the schema revision
+that added them: an older archive has none, and the import derives them."""
 """Columns true in at most one row: merging keeps the data folder's own row true, if it has one."""
 WINDOWS_DEVICE_NAMES = frozenset(
     ["CON", "PRN", "AUX", "NUL"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]
@@ -146,6 +149,28 @@ class ImportSummary:
     @property
     def total_added(self) -> int:
         return sum(self.added.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What importing an archive would do, worked out without writing anything."""
+
+    archive_rows: Mapping[str, int]
+    """Table -> rows the archive holds (what replacing would leave)."""
+    new: Mapping[str, int]
+    """Merge: table -> rows it would add."""
+    present: Mapping[str, int]
+    """Merge: table -> rows the folder already has (the same records, or its own settings)."""
+    merge_problem: str | None = None
+    """Why the archive cannot be merged (replacing may still work), or None."""
+
+    @property
+    def total_new(self) -> int:
+        return sum(self.new.values())
+
+    @property
+    def total_present(self) -> int:
+        return sum(self.present.values())
 
 
 # -- where a problem is --------------------------------------------------------------------------

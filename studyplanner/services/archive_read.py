@@ -30,6 +30,7 @@ from studyplanner.services.archive_format import (
     ARCHIVE_JSON,
     CERTIFICATE_COLUMN,
     CERTIFICATE_FOLDER,
+    COLUMNS_ADDED_IN,
     MAX_ARCHIVE_BYTES,
     MAX_ENTRIES,
     MAX_JSON_BYTES,
@@ -58,6 +59,7 @@ from studyplanner.services.archive_format import (
 )
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, MAX_CERTIFICATE_BYTES
 from studyplanner.store import tables
+from studyplanner.store.identity import UID, TableShape, derive_uids
 from studyplanner.store.migrate import HEAD_REVISION, KNOWN_REVISIONS
 
 # -- reading an archive --------------------------------------------------------------------------
@@ -263,24 +265,58 @@ def _check_tables(
         if name not in raw_tables and schema == HEAD_REVISION:
             problems.add(place_of(name), "is missing from the archive")
     problems.raise_if_any()
+    derived = _derived_columns(schema)
     result: dict[str, list[dict[str, Any]]] = {}
     for table in tables.metadata.sorted_tables:
         raw_rows = raw_tables.get(table.name, [])
         if not isinstance(raw_rows, list):
             problems.add(place_of(table.name), "expected a list of rows")
             continue
-        result[table.name] = _check_rows(table, raw_rows, problems)
+        result[table.name] = _check_rows(table, raw_rows, problems, derived)
         if cancelled is not None and cancelled():
             raise ArchiveCancelled("The import was cancelled.")
     problems.raise_if_any()
+    if UID in derived:
+        _derive_identities(result)
     for table in tables.metadata.sorted_tables:
         _check_keys(table, result, problems)
     problems.raise_if_any()
     return result
 
 
-def _check_rows(table: Table, raw_rows: list[Any], problems: ProblemList) -> list[dict[str, Any]]:
-    columns = [(c, column_kind(c)) for c in table.columns]
+def _derived_columns(schema: str) -> frozenset[str]:
+    """Columns an archive written at `schema` cannot have (they came later): derived instead."""
+    written = KNOWN_REVISIONS.index(schema)
+    return frozenset(
+        column for column, added in COLUMNS_ADDED_IN.items()
+        if written < KNOWN_REVISIONS.index(added)
+    )  # fmt: skip
+
+
+def _derive_identities(rows: dict[str, list[dict[str, Any]]]) -> None:
+    """An archive from before record identities: each record gets the uid its content gives
+    (the same a database migrated from that version gave it, see store/identity.py)."""
+    shapes = [
+        TableShape(table.name, serial.name, {
+            column.name: target.table.name
+            for column in table.columns
+            if (target := referenced_column(column)) is not None
+            and serial_key(target.table) is target
+        })
+        for table in tables.metadata.sorted_tables
+        if (serial := serial_key(table)) is not None
+    ]  # fmt: skip
+    uids = derive_uids(shapes, rows)
+    for shape in shapes:
+        for row in rows[shape.name]:
+            row[UID] = uids[shape.name][row[shape.id_column]]
+
+
+def _check_rows(
+    table: Table, raw_rows: list[Any], problems: ProblemList, derived: frozenset[str]
+) -> list[dict[str, Any]]:
+    """The rows as Python values; `derived` columns are left out (filled in later)."""
+    columns = [(c, column_kind(c)) for c in table.columns if c.name not in derived]
     wanted = {c.name for c, _ in columns}
     serial = serial_key(table)
     rows: list[dict[str, Any]] = []

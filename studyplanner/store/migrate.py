@@ -25,6 +25,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_study_sessions",
     "0003_credentials_ceus",
     "0004_reminders_settings",
+    "0005_record_identities",
 )
 """Every revision this app knows, oldest first. A test keeps it equal to Alembic's."""
 HEAD_REVISION = KNOWN_REVISIONS[-1]

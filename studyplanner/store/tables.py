@@ -21,7 +21,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
+
+from studyplanner.store.identity import UID, new_uid
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -38,6 +41,16 @@ def _id() -> Column[int]:
     return Column("id", Integer, primary_key=True)
 
 
+def _uid() -> Column[str]:
+    """The record's identity across data folders and archives (see store/identity.py). The
+    empty server default only lets the column be added to existing tables; every insert
+    through SQLAlchemy gets a fresh uid, and the unique index refuses a second empty one."""
+    return Column(
+        UID, String(32), nullable=False, default=new_uid, server_default=text("''"),
+        index=True, unique=True,
+    )  # fmt: skip
+
+
 def _fk(name: str, target: str, *, nullable: bool = False, on_delete: str = "CASCADE",
         index: bool = True) -> Column[int]:  # fmt: skip
     return Column(
@@ -49,6 +62,7 @@ tracks = Table(
     "tracks",
     metadata,
     _id(),
+    _uid(),
     Column("name", String(200), nullable=False),
     Column("template_id", String(100)),
     Column("goal_credential", String(20), nullable=False, default=""),
@@ -65,6 +79,7 @@ modules = Table(
     "modules",
     metadata,
     _id(),
+    _uid(),
     _fk("track_id", "tracks.id"),
     Column("position", Integer, nullable=False),
     Column("key", String(100)),
@@ -108,6 +123,7 @@ plans = Table(
     "plans",
     metadata,
     _id(),
+    _uid(),
     _fk("track_id", "tracks.id"),
     Column("start_date", Date, nullable=False),
     Column("target_date", Date),
@@ -127,6 +143,7 @@ blackouts = Table(
     "blackouts",
     metadata,
     _id(),
+    _uid(),
     _fk("plan_id", "plans.id"),
     Column("start_date", Date, nullable=False),
     Column("end_date", Date, nullable=False),
@@ -138,6 +155,7 @@ plan_terms = Table(
     "plan_terms",
     metadata,
     _id(),
+    _uid(),
     _fk("plan_id", "plans.id"),
     Column("number", Integer, nullable=False),
     Column("start_date", Date, nullable=False),
@@ -150,6 +168,7 @@ baselines = Table(
     "baselines",
     metadata,
     _id(),
+    _uid(),
     _fk("plan_id", "plans.id"),
     Column("number", Integer, nullable=False),
     Column("accepted_at", DateTime, nullable=False),
@@ -164,6 +183,7 @@ baseline_modules = Table(
     "baseline_modules",
     metadata,
     _id(),
+    _uid(),
     _fk("baseline_id", "baselines.id"),
     _fk("module_id", "modules.id", nullable=True, on_delete="SET NULL"),
     Column("title", String(200), nullable=False),
@@ -176,6 +196,7 @@ baseline_blocks = Table(
     "baseline_blocks",
     metadata,
     _id(),
+    _uid(),
     _fk("baseline_id", "baselines.id"),
     Column("day", Date, nullable=False),
     _fk("module_id", "modules.id", nullable=True, on_delete="SET NULL", index=False),
@@ -186,6 +207,7 @@ study_sessions = Table(
     "study_sessions",
     metadata,
     _id(),
+    _uid(),
     # RESTRICT: a module with logged study cannot disappear with its history by accident.
     _fk("module_id", "modules.id", on_delete="RESTRICT", index=False),
     Column("day", Date, nullable=False),
@@ -216,6 +238,7 @@ credentials = Table(
     "credentials",
     metadata,
     _id(),
+    _uid(),
     Column("code", String(20), nullable=False),  # the rule's code: CPC, CCS, SPECIALTY...
     Column("label", String(40), nullable=False),  # what the user calls it (CEMC for a specialty)
     Column("body", String(20), nullable=False),
@@ -230,6 +253,7 @@ credential_cycles = Table(
     "credential_cycles",
     metadata,
     _id(),
+    _uid(),
     # RESTRICT: a credential's cycle history cannot vanish with it by accident.
     _fk("credential_id", "credentials.id", on_delete="RESTRICT"),
     Column("start_on", Date, nullable=False),
@@ -248,6 +272,7 @@ ceu_activities = Table(
     "ceu_activities",
     metadata,
     _id(),
+    _uid(),
     Column("completed_on", Date, nullable=False),
     Column("title", String(300), nullable=False),
     Column("provider", String(200), nullable=False, default=""),

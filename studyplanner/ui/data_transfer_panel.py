@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +28,11 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
-from studyplanner.ui.formatting import tr
+from studyplanner.ui.formatting import count_records, tr
 from studyplanner.ui.icons import icon
+
+if TYPE_CHECKING:
+    from studyplanner.services.archive_format import ImportPreview
 
 ARCHIVE_FILTER = "Study Planner archive (*.zip)"
 
@@ -59,20 +62,20 @@ class Ask:
         return Path(name) if name else None
 
     @staticmethod
-    def import_choice(parent: QWidget, name: str) -> ImportChoice:
+    def import_choice(parent: QWidget, name: str, preview: ImportPreview) -> ImportChoice:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Import an archive"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(tr("How should %1 come in?").replace("%1", name))
-        box.setInformativeText(tr(
-            "Merge adds the archive's plans, sessions, credentials and CEU activities beside "
-            "yours. Replace makes your data exactly the archive's. Either way your current "
-            "data is backed up first."
+        box.setInformativeText(preview_text(preview) + "\n\n" + tr(
+            "Either way your current data is backed up first."
         ))  # fmt: skip
         merge = box.addButton(tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
+        merge.setEnabled(preview.merge_problem is None and preview.total_new > 0)
         replace = box.addButton(tr("Replace my data"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(merge)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(merge if merge.isEnabled() else cancel)
         box.exec()
         clicked = box.clickedButton()
         if clicked is merge:
@@ -89,10 +92,27 @@ class Ask:
             QMessageBox.warning(parent, tr("Study Planner"), text)
 
 
+def preview_text(preview: ImportPreview) -> str:
+    """What merging and replacing would do, from the preview of the archive."""
+    if preview.merge_problem is not None:
+        merge = tr("It cannot be merged into your data: %1").replace("%1", preview.merge_problem)
+    elif preview.total_new == 0:
+        merge = tr("Everything in it is already in your data (%1 records): merging would add "
+                   "nothing.").replace("%1", str(preview.total_present))  # fmt: skip
+    else:
+        merge = (tr("Merging adds %1 new records (%2); %3 are already in your data.")
+                 .replace("%1", str(preview.total_new)).replace("%2", count_records(preview.new))
+                 .replace("%3", str(preview.total_present)))  # fmt: skip
+    replace = tr("Replacing makes your data exactly the archive's: %1.").replace(
+        "%1", count_records(preview.archive_rows))  # fmt: skip
+    return merge + "\n\n" + replace
+
+
 class DataTransferPanel(QWidget):
     data_replaced = Signal()
     """An import changed the database: every screen must reload."""
     finished = Signal(str, bool)  # what was told to the user, whether it worked
+    import_asked = Signal(str)  # the answer to "how should it come in?" (merge/replace/cancel)
 
     def __init__(self, db: Database, clock: Callable[[], date],
                  now: Callable[[], datetime] = datetime.now,
@@ -100,6 +120,7 @@ class DataTransferPanel(QWidget):
         super().__init__(parent)
         self._db, self._clock, self._now = db, clock, now
         self._changes_data = False
+        self._previewed: tuple[Path, ImportPreview] | None = None
         self.jobs = ProgressJobs(self, tr("Study Planner"), self._failure, self._set_busy,
                                  tr("An export or import is still running; wait for it to "
                                     "finish."))  # fmt: skip
@@ -165,12 +186,29 @@ class DataTransferPanel(QWidget):
         return self._start(work, done, tr("Exporting everything…"), changes_data=False)
 
     def import_archive(self) -> BackgroundJob | None:
+        """Read and check the archive first (on the worker), then ask how it should come in,
+        saying what merging and replacing would each do."""
         from studyplanner.services import archive
 
         path = Ask.open_path(self, tr("Import an archive"), tr(ARCHIVE_FILTER))
         if path is None:
             return None
-        choice = Ask.import_choice(self, path.name)
+
+        def work(_progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            return archive.preview_import(self._db, path, cancelled=cancelled)
+
+        def done(preview: Any) -> str:
+            self._previewed = (path, preview)
+            return ""
+
+        return self._start(work, done, tr("Reading %1…").replace("%1", path.name),
+                           changes_data=False)  # fmt: skip
+
+    def _import_previewed(self, path: Path, preview: ImportPreview) -> BackgroundJob | None:
+        from studyplanner.services import archive
+
+        choice = Ask.import_choice(self, path.name, preview)
+        self.import_asked.emit(choice.value)
         if choice is ImportChoice.CANCEL:
             return None
         mode = choice.value
@@ -250,6 +288,10 @@ class DataTransferPanel(QWidget):
         return tr("Nothing was written: %1").replace("%1", str(exc)), False
 
     def _on_jobs_finished(self, text: str, ok: bool) -> None:
+        previewed, self._previewed = self._previewed, None
+        if ok and previewed is not None:
+            self._import_previewed(*previewed)
+            return
         changed, self._changes_data = self._changes_data, False
         self.message.setText(text)
         self.finished.emit(text, ok)

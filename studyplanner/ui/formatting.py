@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateEdit
 
 from studyplanner.core.model import ModuleKind, Verdict, VerdictKind
@@ -16,6 +17,14 @@ def tr(text: str, context: str = "Planner") -> str:
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def qdatetime(moment: datetime) -> QDateTime:
+    """A naive local date and time as Qt's (the same wall-clock reading)."""
+    return QDateTime(
+        qdate(moment.date()),
+        QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000),
+    )
 
 
 def pydate(day: QDate) -> date:
@@ -47,6 +56,34 @@ def date_edit(day: date, accessible_name: str) -> QDateEdit:
 def format_hours(minutes: int) -> str:
     hours = minutes / 60
     return tr("{hours} h").format(hours=QLocale().toString(round(hours, 1), "g", 4))
+
+
+RECORD_WORDS = {
+    "plans": ("plan", "plans"),
+    "modules": ("module", "modules"),
+    "study_sessions": ("study session", "study sessions"),
+    "credentials": ("credential", "credentials"),
+    "ceu_activities": ("CEU activity", "CEU activities"),
+}
+"""The records a learner counts (table -> singular, plural), for previews of backups and
+archives."""
+
+
+def count_records(
+    counts: Mapping[str, int],
+    tables: tuple[str, ...] = tuple(RECORD_WORDS),
+    *,
+    zeros: bool = False,
+) -> str:
+    """ "1 plan, 40 study sessions, 2 credentials": the counts of `tables` (zeros only when
+    `zeros`, as where an empty backup must look empty)."""
+    parts = []
+    for table in tables:
+        n = counts.get(table, 0)
+        one, many = RECORD_WORDS[table]
+        if n or zeros:
+            parts.append(f"{QLocale().toString(n)} {tr(one) if n == 1 else tr(many)}")
+    return ", ".join(parts) if parts else tr("nothing of note")
 
 
 def kind_name(kind: ModuleKind) -> str:

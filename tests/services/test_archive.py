@@ -119,10 +119,18 @@ def empty(tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+def dump(db: Database, *, without_uid: bool = False) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, in key order (`without_uid`: leaving out the identities)."""
     with db.engine.connect() as conn:
         return {
-            t.name: [tuple(r) for r in conn.execute(select(t).order_by(*t.primary_key.columns))]
+            t.name: [
+                tuple(r)
+                for r in conn.execute(
+                    select(
+                        *(c for c in t.columns if not (without_uid and c.name == "uid"))
+                    ).order_by(*t.primary_key.columns)
+                )
+            ]
             for t in tables.metadata.sorted_tables
         }
 
@@ -379,21 +387,88 @@ def test_merge_keeps_both_and_renumbers(source: Database, other: Database, expor
     assert summary.certificates == 1
 
 
-def test_merge_twice_adds_what_has_no_natural_key_but_never_duplicates_credentials(
+def test_merging_an_archive_of_the_same_data_adds_nothing(source: Database, exported: Path) -> None:
+    """Every record has an identity: importing what the folder already holds (once, twice)
+    adds no plan, no baseline, no session, nothing; the summary says all was already there."""
+    before = dump(source)
+    for _ in range(2):
+        summary = import_archive(source, exported, "merge", now=NOW)
+        assert dump(source) == before
+        assert summary.total_added == 0
+        assert summary.kept["study_sessions"] == len(before["study_sessions"])
+        assert summary.kept["plans"] == len(before["plans"])
+        assert summary.certificates == 0  # the very same file is already there
+    assert health(source) == ("ok", [])
+
+
+def test_merge_adds_only_what_is_new_and_keeps_edited_records(
     source: Database, exported: Path
 ) -> None:
+    """A record edited since the export is the same record (its identity): the folder's
+    version stays; a session logged since stays; nothing is doubled."""
+    first = module_statuses(source, TODAY)[0]
+    log_session(source, first.id, date(2026, 11, 20), 40, "after the export", TODAY)
+    with source.transaction() as session:
+        session.execute(text("UPDATE study_sessions SET note = 'edited' WHERE id = 1"))
     before = dump(source)
     summary = import_archive(source, exported, "merge", now=NOW)
-    after = dump(source)
-    assert health(source) == ("ok", [])
-    for name in ("credentials", "credential_cycles", "ceu_activities", "ceu_allocations",
-                 "reminder_states", "app_settings", "study_timer"):  # fmt: skip
-        assert after[name] == before[name], name
-        assert summary.added[name] == 0
-    assert len(after["plans"]) == 2 * len(before["plans"])
-    assert len(after["study_sessions"]) == 2 * len(before["study_sessions"])
-    assert sum(1 for r in after["plans"] if r[-2]) == 1  # still one active plan
-    assert summary.certificates == 0  # the very same file is already there
+    assert dump(source) == before
+    assert summary.total_added == 0
+
+
+def _old_archive(archive_path: Path, target: Path) -> Path:
+    """The archive as the version before record identities wrote it: no uid, schema 0004."""
+
+    def strip(document: dict[str, Any]) -> None:
+        document["schema"] = "0004_reminders_settings"
+        for rows in document["tables"].values():
+            for row in rows:
+                row.pop("uid", None)
+
+    return rewrite(archive_path, target, strip)
+
+
+def test_an_archive_from_before_identities_imports_and_merges_idempotently(
+    learner_template: Path, tmp_path: Path
+) -> None:
+    """A learner's folder written by the previous version is migrated (identities derived from
+    content); the archive that version exported derives the same identities, so merging it
+    into the migrated folder adds nothing, and importing it into an empty folder twice adds
+    its records once."""
+    from alembic import command
+
+    from studyplanner.store import migrate
+
+    folder = tmp_path / "old"
+    shutil.copytree(learner_template, folder)
+    current = open_database(folder)
+    old_zip = _old_archive(export_archive(current, tmp_path / "new.zip", now=NOW).path,
+                           tmp_path / "old.zip")  # fmt: skip
+    with migrate.alembic_config(current.engine) as config:
+        command.downgrade(config, "0004_reminders_settings")  # the folder as 0004 left it
+    current.close()
+    migrated = open_database(folder)  # migrates to head, deriving identities
+    try:
+        assert migrated.backup_before_migration is not None
+        before = dump(migrated)
+        summary = import_archive(migrated, old_zip, "merge", now=NOW)
+        assert summary.total_added == 0
+        assert dump(migrated) == before
+    finally:
+        migrated.close()
+    fresh = open_database(tmp_path / "fresh")
+    try:
+        first = import_archive(fresh, old_zip, "merge", now=NOW)
+        assert first.added["study_sessions"] == len(before["study_sessions"])
+        once = dump(fresh)
+        assert import_archive(fresh, old_zip, "merge", now=NOW).total_added == 0
+        assert dump(fresh) == once
+        uid_column = [c.name for c in tables.study_sessions.columns].index("uid")
+        assert sorted(r[uid_column] for r in once["study_sessions"]) == sorted(
+            r[uid_column] for r in before["study_sessions"]
+        )  # the same identities the migration derived
+    finally:
+        fresh.close()
 
 
 def test_merge_refuses_a_credential_name_meaning_another_credential(
@@ -589,10 +664,13 @@ def test_an_archive_of_an_older_schema_lacks_the_newer_tables(
     def change(document: dict[str, Any]) -> None:
         document["schema"] = "0003_credentials_ceus"
         del document["tables"]["reminder_states"], document["tables"]["app_settings"]
+        for rows in document["tables"].values():
+            for row in rows:
+                row.pop("uid", None)  # identities came later too: derived on import
 
     import_archive(empty, rewrite(exported, tmp_path / "old.zip", change), "replace", now=NOW)
-    expected = dump(source) | {"reminder_states": [], "app_settings": []}
-    assert dump(empty) == expected
+    expected = dump(source, without_uid=True) | {"reminder_states": [], "app_settings": []}
+    assert dump(empty, without_uid=True) == expected
 
 
 # -- the study log as CSV ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from pathlib import Path
 
@@ -145,6 +146,16 @@ DATA_BY_REVISION: dict[str, list[str]] = {
         " '2025-06-01 10:00:00')",
         "INSERT INTO ceu_allocations (activity_id, cycle_id, units_hundredths) VALUES (9, 5, 150)",
     ],
+    "0004_reminders_settings": [
+        "INSERT INTO reminder_states (key, dismissed, snoozed_until, updated_at) VALUES"
+        " ('ceu-shortfall:5:30', 0, '2026-03-01', '2026-02-20 08:00:00')",
+        "INSERT INTO app_settings (key, value) VALUES ('reminders.lead_days', '14')",
+        # two sessions alike in everything but their id: two records, two identities
+        "INSERT INTO study_sessions (id, module_id, day, minutes, note, created_at)"
+        " VALUES (4, 7, '2026-02-28', 30, '', '2026-02-28 20:00:00')",
+        "INSERT INTO study_sessions (id, module_id, day, minutes, note, created_at)"
+        " VALUES (5, 7, '2026-02-28', 30, '', '2026-02-28 20:00:00')",
+    ],
 }
 
 CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
@@ -153,7 +164,7 @@ CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
         ("SELECT completed_on, score FROM module_completions", [("2026-03-01", 88.5)]),
     ],
     "0002_study_sessions": [
-        ("SELECT module_id, day, minutes, note FROM study_sessions",
+        ("SELECT module_id, day, minutes, note FROM study_sessions WHERE id = 3",
          [(7, "2026-02-27", 45, "flashcards")]),
     ],
     "0003_credentials_ceus": [
@@ -163,6 +174,12 @@ CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
         ("SELECT title, units_hundredths, category FROM ceu_activities",
          [("Audit webinar", 150, "auditing")]),
         ("SELECT activity_id, cycle_id, units_hundredths FROM ceu_allocations", [(9, 5, 150)]),
+    ],
+    "0004_reminders_settings": [
+        ("SELECT key, dismissed, snoozed_until FROM reminder_states",
+         [("ceu-shortfall:5:30", 0, "2026-03-01")]),
+        ("SELECT key, value FROM app_settings", [("reminders.lead_days", "14")]),
+        ("SELECT count(DISTINCT uid) FROM study_sessions WHERE id IN (4, 5)", [(2,)]),
     ],
 }  # fmt: skip
 
@@ -197,4 +214,24 @@ def test_every_earlier_revision_upgrades_with_its_data_intact(
                 assert conn.execute(query).fetchall() == expected, query
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        for table in UID_TABLES:  # every record has its own identity
+            uids = [u for (u,) in conn.execute(f"SELECT uid FROM {table}")]
+            assert all(re.fullmatch("[0-9a-f]{32}", u) for u in uids), table
+            assert len(set(uids)) == len(uids), table
     conn.close()
+
+
+UID_TABLES = (
+    "tracks", "modules", "plans", "blackouts", "plan_terms", "baselines", "baseline_modules",
+    "baseline_blocks", "study_sessions", "credentials", "credential_cycles", "ceu_activities",
+)  # fmt: skip
+
+
+def test_every_table_with_an_id_has_an_identity() -> None:
+    from studyplanner.services.archive_format import serial_key
+    from studyplanner.store.tables import metadata
+
+    with_id = {t.name for t in metadata.sorted_tables if serial_key(t) is not None}
+    assert with_id == set(UID_TABLES)
+    for name in with_id:
+        assert "uid" in metadata.tables[name].c, name

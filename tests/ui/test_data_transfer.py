@@ -114,13 +114,49 @@ def test_a_broken_archive_writes_nothing_and_says_why(
 
 
 def test_cancelling_the_import_question_does_nothing(
-    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    panel = dtp.DataTransferPanel(db, lambda: TODAY)
-    qtbot.addWidget(panel)
-    monkeypatch.setattr(dtp.Ask, "open_path", staticmethod(lambda *a: tmp_path / "x.zip"))
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    panel = filled_panel
+    archive = tmp_path / "everything.zip"
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: archive))
+    monkeypatch.setattr(dtp.Ask, "tell", staticmethod(lambda *a: None))
+    _run(qtbot, panel, panel.export_archive)
+    monkeypatch.setattr(dtp.Ask, "open_path", staticmethod(lambda *a: archive))
     monkeypatch.setattr(dtp.Ask, "import_choice", staticmethod(lambda *a: dtp.ImportChoice.CANCEL))
-    assert panel.import_archive() is None and not panel.busy()
+    with qtbot.waitSignal(panel.import_asked, timeout=30_000) as asked:
+        assert panel.import_archive() is not None  # the archive is read first
+    assert asked.args == ["cancel"]
+    qtbot.waitUntil(lambda: not panel.busy())
+    assert not (panel._db.data_dir / "backups").exists()  # not even a backup
+
+
+def test_the_question_says_what_merging_would_add(
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The folder's own archive merged back: the preview finds every record already there,
+    and the question says so (merging would add nothing)."""
+    panel = filled_panel
+    archive = tmp_path / "everything.zip"
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: archive))
+    monkeypatch.setattr(dtp.Ask, "tell", staticmethod(lambda *a: None))
+    _run(qtbot, panel, panel.export_archive)
+    previews: list[object] = []
+
+    def ask(_parent: object, _name: str, preview: object) -> dtp.ImportChoice:
+        previews.append(preview)
+        return dtp.ImportChoice.CANCEL
+
+    monkeypatch.setattr(dtp.Ask, "open_path", staticmethod(lambda *a: archive))
+    monkeypatch.setattr(dtp.Ask, "import_choice", staticmethod(ask))
+    with qtbot.waitSignal(panel.import_asked, timeout=30_000):
+        panel.import_archive()
+    (preview,) = previews
+    assert preview.total_new == 0 and preview.total_present > 0  # type: ignore[attr-defined]
+    text = dtp.preview_text(preview)  # type: ignore[arg-type]
+    assert "already in your data" in text and "merging would add nothing" in text
+    assert "1 plan, " in text and "1 study session" in text and "1 credential" in text
 
 
 def test_sessions_as_csv(
