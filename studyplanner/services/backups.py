@@ -16,6 +16,7 @@ from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.database import Database
 from studyplanner.store import db as store_db
 from studyplanner.store import migrate
+from studyplanner.store.errors import explain
 from studyplanner.store.location import backup_dir
 
 _NAME = re.compile(r"^studyplanner-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:-\d+)?\.sqlite3$")
@@ -173,26 +174,33 @@ def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
                                     f"{preview.problem}.")])  # fmt: skip
     safety = backup_now(db, now, "before-restore")
     db.engine.dispose()
-    if not store_db.copy_database(backup, db.path):  # pragma: no cover - the source was checked
-        raise InvalidInput([Problem("backup", "The restored data failed its check; "
-                                    f"your previous data is in {safety.path}.")])  # fmt: skip
-    if preview.revision != migrate.HEAD_REVISION:
-        migrate.upgrade_to_head(db.engine)
+    with db.errors("restored"):
+        if not store_db.copy_database(backup, db.path):  # pragma: no cover - source checked
+            raise InvalidInput([Problem("backup", "The restored data failed its check; "
+                                        f"your previous data is in {safety.path}.")])  # fmt: skip
+        if preview.revision != migrate.HEAD_REVISION:
+            migrate.upgrade_to_head(db.engine)
     db.engine.dispose()
     return safety
 
 
 def check_database(db_path: Path) -> CheckReport:
     """A full integrity check and the schema report (read-only)."""
-    conn = sqlite3.connect(store_db.read_only_uri(db_path), uri=True)
     try:
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        conn = sqlite3.connect(store_db.read_only_uri(db_path), uri=True)
         try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        except sqlite3.OperationalError:
+            integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             revision = None
-        fk = len(conn.execute("PRAGMA foreign_key_check").fetchall())
-    finally:
-        conn.close()
+            if "alembic_version" in names:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            fk = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        problem = explain(exc, db_path, "checked")
+        if problem is None:
+            raise
+        raise problem from exc
     return CheckReport(db_path, str(integrity), revision, migrate.HEAD_REVISION, fk)

@@ -5,14 +5,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from studyplanner.services.errors import (
@@ -23,9 +24,43 @@ from studyplanner.services.errors import (
 )
 from studyplanner.store import db as store_db
 from studyplanner.store import migrate
+from studyplanner.store.errors import explain
 from studyplanner.store.location import backup_dir, database_path, resolve_data_dir
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseTooNew", "NotADatabase", "StoreProblem"]
+
+
+class ChangeWatch:
+    """Tells a running window that the data changed behind its back: a write by another
+    program (the command line, the reminder agent, a second copy), or a restore or recovery
+    that replaced the file. Writes made through this process's own transactions are not news:
+    each one marks what it left as seen (a change from outside seen when it began is kept)."""
+
+    def __init__(self, path: Path) -> None:
+        self._probe = store_db.VersionProbe(path)
+        self._seen = self._probe.version()
+        self._pending = False
+
+    def outside_change(self) -> bool:
+        """True once for each change not made by our own transactions since the last call."""
+        now = self._probe.version()
+        changed = self._pending or (now is not None and now != self._seen)
+        self._pending = False
+        if now is not None:
+            self._seen = now
+        return changed
+
+    def before_own_write(self) -> None:
+        now = self._probe.version()
+        if now is not None and now != self._seen:
+            self._pending = True  # someone else wrote first: still news after our write
+            self._seen = now
+
+    def after_own_write(self) -> None:
+        self._seen = self._probe.version()
+
+    def close(self) -> None:
+        self._probe.close()
 
 
 @dataclass(frozen=True)
@@ -35,17 +70,57 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup_before_migration: Path | None = None
+    _watches: list[ChangeWatch] = field(default_factory=list, compare=False, repr=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action = one transaction: everything is committed, or nothing."""
+        for watch in self._watches:
+            watch.before_own_write()
+        with self.errors(), self.sessions.begin() as session:
+            driver = session.connection().connection.driver_connection
+            changes = getattr(driver, "total_changes", None)
+            yield session
+            wrote = getattr(driver, "total_changes", None) != changes
+        if wrote:
+            for watch in self._watches:
+                watch.after_own_write()
+
+    def watch(self) -> ChangeWatch:
+        """A watch for changes made outside this process's transactions (see ChangeWatch)."""
+        watch = ChangeWatch(self.path)
+        self._watches.append(watch)
+        return watch
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection reading one consistent state of the database (a read transaction:
+        what another program commits meanwhile is not half seen), then released."""
+        with self.errors(), self.engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN")
+            conn.info[store_db.READ_SNAPSHOT] = True
+            try:
+                yield conn
+            finally:
+                conn.info.pop(store_db.READ_SNAPSHOT, None)
+                conn.rollback()
+
+    @contextmanager
+    def errors(self, doing: str = "") -> Iterator[None]:
+        """The one seam every use of the database passes through: an error SQLite raises
+        because of the environment (locked, read-only, full, failing disk, damaged, cannot be
+        opened) becomes a StoreProblem in plain words; anything else is a bug and rises as is."""
         try:
-            with self.sessions.begin() as session:
-                yield session
-        except OperationalError as exc:
-            raise _explain(exc, self.path) from exc
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            problem = explain(exc, self.path, doing)
+            if problem is None:
+                raise
+            raise problem from exc
 
     def close(self) -> None:
+        for watch in self._watches:
+            watch.close()
         self.engine.dispose()
 
     def check_output(self, target: Path, field: str = "path") -> None:
@@ -64,17 +139,6 @@ class Database:
         if where in own or any(where.is_relative_to(folder) for folder in kept):
             raise InvalidInput([Problem(field, f"{target} is Study Planner's own data; "
                                         "choose another file to write.")])  # fmt: skip
-
-
-def _explain(exc: OperationalError, path: Path) -> StoreProblem:
-    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return StoreProblem(f"The database {path} is in use by another program; try again.")
-    if "disk is full" in text or "full" in text:
-        return StoreProblem(f"The disk holding {path} is full; free some space and try again.")
-    if "readonly" in text or "read-only" in text:
-        return StoreProblem(f"The database {path} is read-only; check the folder's permissions.")
-    return StoreProblem(f"The database {path} could not be used: {exc.orig}.")
 
 
 def open_database(
@@ -100,9 +164,12 @@ def open_database(
             backup = store_db.backup_database(path, "before-migration", now())
         try:
             migrate.upgrade_to_head(engine)
-        except OperationalError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             engine.dispose()
-            raise _explain(exc, path) from exc
+            problem = explain(exc, path, "upgraded")
+            if problem is None:
+                raise
+            raise problem from exc
     return Database(
         data_dir=folder,
         path=path,

@@ -31,19 +31,24 @@ from studyplanner.services.snapshots import (
     TrackInfo,
 )
 from studyplanner.services.verdict_codec import verdict_from_json
+from studyplanner.store.db import change_token
 
 
 def active_plan(db: Database, today: date) -> PlanSnapshot | None:
     """The active plan as last accepted, or None when there is no plan yet."""
     del today  # the stored plan does not depend on the day; progress (later) will
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         return read_active_plan(conn)
 
 
-_BASE_CACHE: dict[tuple[str, int], tuple[TrackInfo, PlanSettings, Schedule]] = {}
-"""What only changes with a new baseline (every plan change saves one): the track's modules,
-the settings and the accepted schedule, per database and baseline id. Completions and logged
-time are read fresh each time and laid over it."""
+_BASE_CACHE = "studyplanner.plan_base"
+"""What only changes with a new baseline: the track's modules, the settings and the accepted
+schedule, kept in the connection's `info` (so it dies with the connection) together with the
+connection's change token (store.db.change_token) and the baseline id. Any write by anyone (this
+process, a restore, an import, another program) changes the token, so nothing outlives its
+source. Completions and logged time are read fresh each time and laid over it."""
+
+_Base = tuple[TrackInfo, PlanSettings, Schedule]
 
 
 def read_active_plan(conn: Connection) -> PlanSnapshot | None:
@@ -58,15 +63,7 @@ def read_active_plan(conn: Connection) -> PlanSnapshot | None:
     ).all()
     if not baselines:
         return None
-    key = (str(conn.engine.url), baselines[-1].id)
-    base = _BASE_CACHE.get(key)
-    if base is None:
-        latest = _sql(conn, "SELECT * FROM baselines WHERE id = ?", baselines[-1].id).one()
-        base = (_track(conn, plan.track_id), _settings(conn, plan), _schedule(conn, latest))
-        if len(_BASE_CACHE) > 8:
-            _BASE_CACHE.clear()
-        _BASE_CACHE[key] = base
-    track, settings, schedule = base
+    track, settings, schedule = _base(conn, plan, baselines[-1].id)
     track = _with_progress(conn, track)
     return PlanSnapshot(
         id=plan.id,
@@ -84,6 +81,23 @@ def read_active_plan(conn: Connection) -> PlanSnapshot | None:
         ),
         created_at=_datetime(plan.created_at),
     )
+
+
+def _base(conn: Connection, plan: Any, baseline_id: int) -> _Base:
+    """The track, settings and accepted schedule: from the connection's cache while nothing was
+    written since it was read, else from the tables."""
+    token = change_token(conn)
+    key = (token, plan.id, baseline_id)
+    cached: tuple[object, _Base] | None = conn.info.get(_BASE_CACHE)
+    if token is not None and cached is not None and cached[0] == key:
+        return cached[1]
+    latest = _sql(conn, "SELECT * FROM baselines WHERE id = ?", baseline_id).one()
+    base = (_track(conn, plan.track_id), _settings(conn, plan), _schedule(conn, latest))
+    if token is not None:
+        conn.info[_BASE_CACHE] = (key, base)
+    else:
+        conn.info.pop(_BASE_CACHE, None)
+    return base
 
 
 def _track(conn: Connection, track_id: int) -> TrackInfo:

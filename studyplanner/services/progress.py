@@ -98,7 +98,7 @@ def _done_before(plan: PlanSnapshot) -> int:
 
 def progress(db: Database, today: date) -> ProgressSnapshot | None:
     """The Dashboard's figures for `today`, or None without a plan."""
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         plan = read_active_plan(conn)
         if plan is None:
             return None
@@ -167,7 +167,7 @@ def _exam_scores(plan: PlanSnapshot, scores: dict[int, float]) -> tuple[ExamScor
 
 
 def _pass_mark(db: Database, plan: PlanSnapshot) -> float | None:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         value = conn.exec_driver_sql(
             "SELECT pass_mark_percent FROM tracks WHERE id = ?", (plan.track.id,)
         ).scalar()
@@ -176,7 +176,7 @@ def _pass_mark(db: Database, plan: PlanSnapshot) -> float | None:
 
 def module_statuses(db: Database, today: date) -> tuple[ModuleStatus, ...]:
     """Every module of the active plan with its status against the baseline, in track order."""
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         plan = read_active_plan(conn)
         if plan is None:
             return ()
@@ -232,7 +232,7 @@ def progress_series(
     """Weekly burn-up (planned vs done, with the forecast), weekly and daily study minutes.
 
     `snapshot` is progress(db, today) when the caller has it already."""
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         plan = read_active_plan(conn)
         if plan is None:
             return None
@@ -292,7 +292,7 @@ def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange],
     each week) and ("move_target", keep the weekly time and let the finish move)."""
     from studyplanner.services.plans import preview_plan_change
 
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         plan = read_active_plan(conn)
     if plan is None:
         return ()

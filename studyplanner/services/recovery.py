@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studyplanner.services.backups import BackupInfo, BackupPreview, list_backups, preview_backup
+from studyplanner.services.database import Database
 from studyplanner.store import db as store_db
 from studyplanner.store import migrate
 from studyplanner.store.location import database_path
@@ -73,6 +74,22 @@ def restore_newest(data_dir: Path, backup: Path, now: datetime) -> Path:
         path.unlink(missing_ok=True)
         os.replace(aside, path)
         raise store_db.DatabaseDamaged(f"The backup {backup} could not be restored.")
+    return aside
+
+
+def recover_running(db: Database, backup: Path | None, now: datetime) -> Path:
+    """The database of a running app turned out damaged: put the newest good `backup` in its
+    place (or, with None, a fresh database), migrated to this version, with the damaged file
+    moved aside (returned). The app's connections are closed first and reopen on next use."""
+    db.engine.dispose()
+    with db.errors("recovered"):
+        if backup is None:
+            aside = start_fresh(db.data_dir, now)
+        else:
+            aside = restore_newest(db.data_dir, backup, now)
+            if migrate.needs_upgrade(store_db.inspect_file(db.path)):
+                migrate.upgrade_to_head(db.engine)
+    db.engine.dispose()
     return aside
 
 

@@ -45,7 +45,7 @@ def _study_facts(db: Database, today: date) -> StudyFacts | None:
         for m in module_statuses(db, today)
         if not m.done and m.due is not None
     )
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         last = conn.scalar(select(func.max(tables.study_sessions.c.day)))
         start = conn.scalar(
             select(tables.plans.c.start_date).where(tables.plans.c.is_active.is_(True)).limit(1)
@@ -63,7 +63,7 @@ def _last_backup(db: Database) -> date | None:
 
 
 def _data_since(db: Database) -> date | None:
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         firsts = [
             conn.scalar(select(func.min(tables.plans.c.created_at))),
             conn.scalar(select(func.min(tables.credentials.c.created_at))),

@@ -128,7 +128,7 @@ def restore_session(db: Database, info: StudySessionInfo) -> StudySessionInfo:
 
 def list_sessions(db: Database) -> tuple[StudySessionInfo, ...]:
     """Every session, newest first."""
-    with db.engine.connect() as conn:
+    with db.read() as conn:
         s, m = tables.study_sessions, tables.modules
         rows = conn.execute(
             select(s.c.id, s.c.module_id, m.c.title, s.c.day, s.c.minutes, s.c.note)

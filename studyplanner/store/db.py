@@ -1,12 +1,11 @@
 """The database file: opening it safely, its pragmas, online backups, and what is wrong with it.
 
-Errors are split by who is to blame (qutebrowser style): `StoreError` subclasses carry a message in
-plain words for the user; anything else is our bug.
+Errors are split by who is to blame (qutebrowser style, see store/errors.py): `StoreError`
+subclasses carry a message in plain words for the user; anything else is our bug.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from studyplanner.store.errors import (
@@ -22,6 +21,7 @@ from studyplanner.store.errors import (
     DataFolderUnusable,
     NotADatabase,
     StoreError,
+    explain,
 )
 from studyplanner.store.location import backup_dir, database_path
 
@@ -29,6 +29,8 @@ __all__ = ["DataFolderUnusable", "DatabaseDamaged", "NotADatabase", "StoreError"
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+READ_SNAPSHOT = "studyplanner.read_snapshot"
+"""Set in a connection's `info` while it reads one consistent state and writes nothing."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,49 @@ def make_readonly_engine(path: Path) -> Engine:
 
     event.listen(engine, "connect", _pragmas)
     return engine
+
+
+def change_token(conn: Connection) -> tuple[int, int] | None:
+    """A value that changes whenever the data this connection sees may have changed: SQLite's
+    `PRAGMA data_version` (moves when any other connection, of this process or another, commits:
+    a restore, an import, the command line) with the rows this very connection has changed.
+    None outside a read snapshot (inside a write, what is seen may still be rolled back)."""
+    if not conn.info.get(READ_SNAPSHOT):
+        return None
+    driver = conn.connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        return None
+    version = driver.execute("PRAGMA data_version").fetchone()[0]
+    return int(version), driver.total_changes
+
+
+class VersionProbe:
+    """Reads SQLite's `PRAGMA data_version` for the file at `path` on a connection of its own
+    (read-only, never in a transaction): the value moves whenever any other connection commits,
+    in this process or another. A file replaced on disk (a new inode) counts as a change too."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._inode: int | None = None
+
+    def version(self) -> tuple[int, int] | None:
+        """(inode, data_version), or None while the file cannot be read."""
+        try:
+            inode = os.stat(self.path).st_ino
+            if self._conn is None or inode != self._inode:
+                self.close()
+                self._conn = sqlite3.connect(read_only_uri(self.path), uri=True)
+                self._inode = inode
+            return inode, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except (OSError, sqlite3.Error):
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -121,8 +166,11 @@ def inspect_file(path: Path) -> FileState:
                 revision = row[0] if row else None
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(f"The database {path} cannot be read: {exc}.") from exc
+    except sqlite3.Error as exc:
+        problem = explain(exc, path)
+        if problem is None:
+            raise
+        raise problem from exc
     return FileState(exists=True, revision=revision, has_tables=bool(tables - {"alembic_version"}))
 
 
@@ -155,16 +203,10 @@ def backup_database(path: Path, reason: str, now: datetime) -> Path:
         sound = copy_database(path, target)
     except (sqlite3.Error, OSError) as exc:
         target.unlink(missing_ok=True)
-        text = str(exc).lower()
-        if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
-            raise DataFolderUnusable(
-                f"The disk holding {folder} is full: the backup was not written. "
-                "Free some space and try again."
-            ) from exc
-        raise DatabaseDamaged(
-            f"{path} could not be backed up because it is damaged ({exc}); "
-            "your earlier backups are untouched."
-        ) from exc
+        problem = explain(exc, path, "backed up")
+        if problem is None:
+            raise
+        raise problem from exc
     if not sound:
         target.unlink(missing_ok=True)
         raise DatabaseDamaged(f"The backup of {path} failed its integrity check.")

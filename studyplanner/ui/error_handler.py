@@ -1,6 +1,8 @@
 """One handler for errors nobody expected: the details go to a log in the data folder, the user
 gets a plain sentence saying where it is. A data-file problem (disk full, read-only folder,
-locked file) is shown in its own plain words, never as a traceback."""
+locked file) is shown in its own plain words, never as a traceback; a data file found damaged
+while the app runs opens the damaged-file window (restore the newest good backup, start fresh,
+or quit) when the app gave one."""
 
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox
 
-from studyplanner.services.errors import StoreProblem
+from studyplanner.services.errors import DatabaseDamaged, NotADatabase, StoreProblem
 from studyplanner.services.recovery import write_crash_log
 from studyplanner.ui.formatting import tr
 
 Notify = Callable[[str, str], None]
+OnDamaged = Callable[[StoreProblem], None]
 
 
 def _show(title: str, text: str) -> None:
@@ -31,8 +34,12 @@ def handle_error(
     tb: TracebackType | None,
     notify: Notify = _show,
     now: Callable[[], datetime] = datetime.now,
+    on_damaged: OnDamaged | None = None,
 ) -> Path | None:
     """Tell the user; for an unexpected error also save the details. Returns the log file."""
+    if isinstance(exc, (DatabaseDamaged, NotADatabase)) and on_damaged is not None:
+        on_damaged(exc)
+        return None
     if isinstance(exc, StoreProblem):
         notify(tr("Study Planner"), exc.user_message)
         return None
@@ -53,11 +60,13 @@ def handle_error(
     return log
 
 
-def install_error_handler(data_dir: Path, notify: Notify = _show) -> None:
+def install_error_handler(
+    data_dir: Path, notify: Notify = _show, on_damaged: OnDamaged | None = None
+) -> None:
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        handle_error(data_dir, exc_type, exc, tb, notify)
+        handle_error(data_dir, exc_type, exc, tb, notify, on_damaged=on_damaged)
 
     sys.excepthook = hook

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.services.database import Database
+from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.icons import clear_cache as clear_icon_cache
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import PlanScreen
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from studyplanner.ui.tray import Tray
 
 DASHBOARD, PLAN, MODULES, STUDY_LOG, CREDENTIALS, SETTINGS = range(6)
+OUTSIDE_CHANGE_CHECK_MS = 1000
+"""How often the window looks for writes by other programs (one cheap SQLite pragma)."""
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +48,7 @@ class MainWindow(QMainWindow):
         self._db = db
         self._clock = clock
         self._quitting = False
+        self._recovering = False
         self.tray: Tray | None = None
         self.setWindowTitle(self.tr("Study Planner"))
         self.setWindowIcon(icon("app"))
@@ -80,6 +84,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
+        self._watch = db.watch()
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(OUTSIDE_CHANGE_CHECK_MS)
+        self._watch_timer.timeout.connect(self.check_outside_changes)
+        self._watch_timer.start()
 
     # -- screens, built the first time they are shown ----------------------------------------
     def _add_screen(self, icon_name: str, title: str, make: Callable[[], QWidget]) -> None:
@@ -251,13 +260,42 @@ class MainWindow(QMainWindow):
         from studyplanner.services.settings import app_settings
         from studyplanner.ui.tray import should_keep_running_on_close
 
-        if not self._quitting and should_keep_running_on_close(app_settings(self._db), self.tray):
+        try:
+            keep = should_keep_running_on_close(app_settings(self._db), self.tray)
+        except StoreProblem:
+            keep = False  # the settings cannot be read (a damaged file): closing must work
+        if not self._quitting and keep:
             event.ignore()
             self.hide()
             return
         if self.tray is not None:
             self.tray.hide()
+        self._watch_timer.stop()
         super().closeEvent(event)
+
+    def recover_from_damage(self, error: StoreProblem) -> None:
+        """The data file turned out damaged while the app runs: the damaged-file window, once
+        (later errors while it is open are the same damage), then every screen re-reads."""
+        if self._recovering:
+            return
+        from studyplanner.ui.start_problem_dialog import Choice, recover_while_running
+
+        self._recovering = True
+        try:
+            choice, done = recover_while_running(error, self._db, self, datetime.now())
+        finally:
+            self._recovering = False
+        if choice is Choice.QUIT:
+            self.quit()
+            return
+        self.reload_everything()
+        self.statusBar().showMessage(done, 30_000)
+
+    def check_outside_changes(self) -> None:
+        """Another program wrote (the command line, a restore, an import elsewhere): every
+        screen re-reads, so nothing shown (or acted on) outlives its source."""
+        if not self._recovering and self._watch.outside_change():
+            self.reload_everything()
 
     def _on_data_changed(self) -> None:
         """Something was saved: every screen already built shows the new state."""
@@ -276,6 +314,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow a switch between light and dark while the app runs."""
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside_changes()  # back from the terminal or another app
         if event.type() == QEvent.Type.PaletteChange:
             clear_icon_cache()
             for row, name in enumerate(self._icon_names):

@@ -1,4 +1,5 @@
-"""The window shown when the database cannot be opened at start-up.
+"""The window shown when the database cannot be opened at start-up, or turns out damaged while
+the app runs.
 
 A file that is not a database, is truncated or fails its check is never modified or deleted.
 The user chooses: restore the newest good backup, start with a fresh database (the damaged file
@@ -24,21 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.services.database import Database
 from studyplanner.services.errors import DatabaseDamaged, NotADatabase, StoreProblem
 from studyplanner.services.recovery import (
     GoodBackup,
     newest_good_backup,
+    recover_running,
     restore_newest,
     start_fresh,
 )
-from studyplanner.ui.formatting import tr
-
-PREVIEW_WORDS = {
-    "plans": ("plan", "plans"),
-    "study_sessions": ("study session", "study sessions"),
-    "credentials": ("credential", "credentials"),
-    "ceu_activities": ("CEU activity", "CEU activities"),
-}
+from studyplanner.ui.formatting import count_records, tr
 
 
 class Choice(enum.Enum):
@@ -48,21 +44,25 @@ class Choice(enum.Enum):
 
 
 def _holds(backup: GoodBackup) -> str:
-    parts = []
-    for table, (one, many) in PREVIEW_WORDS.items():
-        n = backup.preview.counts.get(table, 0)
-        parts.append(f"{n} {tr(one) if n == 1 else tr(many)}")
-    return ", ".join(parts)
+    return count_records(
+        backup.preview.counts,
+        ("plans", "study_sessions", "credentials", "ceu_activities"),
+        zeros=True,
+    )
 
 
 class StartProblemDialog(QDialog):
     def __init__(
         self, message: str, backup: GoodBackup | None, recoverable: bool,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, *, running: bool = False,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.choice = Choice.QUIT
-        self.setWindowTitle(self.tr("Study Planner cannot open your data"))
+        self.setWindowTitle(
+            self.tr("Study Planner found your data damaged")
+            if running
+            else self.tr("Study Planner cannot open your data")
+        )
         outer = QHBoxLayout(self)
         outer.setSpacing(16)
         icon = QLabel()
@@ -71,11 +71,12 @@ class StartProblemDialog(QDialog):
         outer.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout()
         outer.addLayout(layout, 1)
-        heading = QLabel(
-            self.tr("Your data file cannot be opened")
-            if recoverable
-            else self.tr("Study Planner cannot use this data file")
-        )
+        if running:
+            heading = QLabel(self.tr("Your data file is damaged"))
+        elif recoverable:
+            heading = QLabel(self.tr("Your data file cannot be opened"))
+        else:
+            heading = QLabel(self.tr("Study Planner cannot use this data file"))
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -127,9 +128,12 @@ class StartProblemDialog(QDialog):
         self.accept() if choice is not Choice.QUIT else self.reject()
 
     @classmethod
-    def ask(cls, message: str, backup: GoodBackup | None, recoverable: bool) -> Choice:
+    def ask(
+        cls, message: str, backup: GoodBackup | None, recoverable: bool,
+        parent: QWidget | None = None, *, running: bool = False,
+    ) -> Choice:  # fmt: skip
         """The seam tests replace: show the window and return the user's choice."""
-        dialog = cls(message, backup, recoverable)
+        dialog = cls(message, backup, recoverable, parent, running=running)
         dialog.exec()
         return dialog.choice
 
@@ -143,12 +147,32 @@ def recover_at_start(
     backup = newest_good_backup(data_dir) if recoverable else None
     choice = StartProblemDialog.ask(error.user_message, backup, recoverable)
     if choice is Choice.RESTORE and backup is not None:
-        aside = restore_newest(data_dir, backup.info.path, now())
-        taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
-        text = tr("Restored the backup of %1; the damaged file was kept as %2.")
-        return True, text.replace("%1", taken).replace("%2", aside.name)
+        return True, _what_was_done(backup, restore_newest(data_dir, backup.info.path, now()))
     if choice is Choice.FRESH:
-        aside = start_fresh(data_dir, now())
-        return True, tr("Started a fresh database; the damaged file was kept as %1.").replace(
-            "%1", aside.name)  # fmt: skip
+        return True, _what_was_done(None, start_fresh(data_dir, now()))
     return False, ""
+
+
+def recover_while_running(
+    error: StoreProblem, db: Database, parent: QWidget | None, now: datetime
+) -> tuple[Choice, str]:
+    """The database of the running app turned out damaged: ask (restore the newest good
+    backup, start fresh, or quit) and do it. Returns the choice and a sentence saying what was
+    done (empty for quit)."""
+    backup = newest_good_backup(db.data_dir)
+    choice = StartProblemDialog.ask(error.user_message, backup, True, parent, running=True)
+    if choice is Choice.RESTORE and backup is not None:
+        return choice, _what_was_done(backup, recover_running(db, backup.info.path, now))
+    if choice is Choice.FRESH:
+        return choice, _what_was_done(None, recover_running(db, None, now))
+    return Choice.QUIT, ""
+
+
+def _what_was_done(backup: GoodBackup | None, aside: Path) -> str:
+    if backup is None:
+        return tr("Started a fresh database; the damaged file was kept as %1.").replace(
+            "%1", aside.name
+        )
+    taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
+    text = tr("Restored the backup of %1; the damaged file was kept as %2.")
+    return text.replace("%1", taken).replace("%2", aside.name)
