@@ -44,8 +44,8 @@ AAPC, AHIMA = BOOK.bodies["AAPC"], BOOK.bodies["AHIMA"]
 CYCLE_YEARS = {body["code"]: body["cycle_years"] for body in credential_rules()["bodies"]}
 # Renewal dates and todays where a year step is most likely to go wrong.
 TRICKY = (
-    date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1), date(2025, 2, 28), date(2025, 3, 1),
-    date(2024, 12, 31), date(2025, 1, 1), date(2028, 2, 29), date(2032, 2, 29),
+    date(2024, 2, 29), date(2025, 2, 28), date(2025, 3, 1), date(2024, 12, 31), date(2025, 1, 1),
+    date(2028, 2, 29),
 )  # fmt: skip
 EVERY_LEAD = ReminderSettings(membership_lead_days=366)  # every renewal shows its due date
 
@@ -132,7 +132,8 @@ def test_every_day_as_today_earned_and_exam_date_through_statuses_and_reminders(
     window = {"AAPC": AAPC.submission_window_days, "AHIMA": AHIMA.submission_window_days}
     for day in DAYS:
         cycles = _first_cycles(day)
-        for today in (day, cycles[0].end, cycles[1].end, cycles[1].end + timedelta(days=1)):
+        # The first day, the CPC's last day (0 days left) and the day after the CCS's last day.
+        for today in (day, cycles[0].end, cycles[1].end + timedelta(days=1)):
             statuses = _statuses(cycles, day, today)
             assert len(statuses) == 2
             for s in statuses:
