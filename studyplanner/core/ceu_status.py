@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
+from studyplanner.core.calendar_steps import anniversary_in, years_later
 from studyplanner.core.ceu_rules import (
     SHARE_HIIM,
     TOTALS_TABLE,
@@ -365,14 +366,6 @@ def allocation_warnings(
     return warnings
 
 
-def add_years(day: date, years: int) -> date:
-    """The same day `years` later (28 February for a 29 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def suggest_cycle(
     body: BodyRules,
     earned_on: date,
@@ -392,17 +385,14 @@ def suggest_cycle(
     if body.cycle_anchor == "membership_expiration_date" and renewal_on is not None:
         year = earned_on.year
         while True:
-            try:
-                end = renewal_on.replace(year=year)
-            except ValueError:
-                end = renewal_on.replace(year=year, day=28)
+            end = anniversary_in(renewal_on, year)
             if end > earned_on and year % 2 == renewal_on.month % 2:
                 return earned_on, end
             year += 1
-    return earned_on, add_years(earned_on, body.cycle_years) - timedelta(days=1)
+    return earned_on, years_later(earned_on, body.cycle_years) - timedelta(days=1)
 
 
 def next_cycle(body: BodyRules, start: date, end: date) -> tuple[date, date]:
     """The cycle after (start, end): it starts the next day and lasts the body's cycle length."""
     first = end + timedelta(days=1)
-    return first, add_years(end, body.cycle_years)
+    return first, years_later(end, body.cycle_years)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
+from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.model import (
     ModuleToPlan,
     PlanningError,
@@ -84,10 +85,7 @@ def _cycle_message(cycle: list[ModuleToPlan]) -> str:
 
 def _horizon(first_day: date) -> int:
     """The last day (ordinal) on which anything is scheduled."""
-    try:
-        return first_day.replace(year=first_day.year + HORIZON_YEARS).toordinal()
-    except ValueError:  # 29 February
-        return first_day.replace(year=first_day.year + HORIZON_YEARS, day=28).toordinal()
+    return years_later(first_day, HORIZON_YEARS).toordinal()
 
 
 class _Calendar:

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from studyplanner.core.calendar_steps import next_anniversary
 from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
 
 
@@ -245,19 +246,8 @@ def _pool(
     return out
 
 
-def _next_anniversary(anchor: date, today: date) -> date:
-    for year in (today.year, today.year + 1):
-        try:
-            day = anchor.replace(year=year)
-        except ValueError:
-            day = anchor.replace(year=year, day=28)
-        if day >= today:
-            return day
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 def _membership(m: Membership, settings: ReminderSettings, today: date) -> list[Reminder]:
-    due = _next_anniversary(m.renewal_on, today)
+    due = next_anniversary(m.renewal_on, today)
     if (due - today).days > settings.membership_lead_days:
         return []
     return [Reminder(

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, MAX_MODULE_MINUTES, Availability, Blackout
 
 EARLIEST_DATE = date(2000, 1, 1)
@@ -49,7 +50,7 @@ def check_plan_dates(
 ) -> list[Problem]:
     """Start, target and budget: a target after the start and not in the past, a sane budget."""
     problems: list[Problem] = []
-    latest = today.replace(year=today.year + LATEST_YEARS_AHEAD)
+    latest = years_later(today, LATEST_YEARS_AHEAD)
     if start is None:
         problems.append(Problem("start", "Choose the date you start studying."))
     elif start < EARLIEST_DATE or start > latest:

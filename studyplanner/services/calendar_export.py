@@ -15,6 +15,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from studyplanner.bundled import rule_book
+from studyplanner.core.calendar_steps import anniversaries, years_later
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.credentials import ceu_statuses, list_credentials
 from studyplanner.services.database import Database
@@ -29,6 +30,7 @@ BLOCK_ALARM = timedelta(minutes=-15)
 EXAM_ALARMS = (timedelta(days=-7), timedelta(days=-1))
 CYCLE_ALARMS = (timedelta(days=-90), timedelta(days=-30), timedelta(days=-7))
 RENEWAL_ALARMS = (timedelta(days=-30), timedelta(days=-7))
+RENEWAL_YEARS_AHEAD = 2  # membership renewals exported when the range has no end
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,24 +133,14 @@ def build_calendar(
         for c in list_credentials(db)
         if c.renewal_on is not None and book.bodies[c.body].membership_required
     }
+    renewals_until = last if last is not None else years_later(first, RENEWAL_YEARS_AHEAD)
     for body, anchor in sorted(renewals):
-        year = first.year
-        while True:
-            try:
-                day = anchor.replace(year=year)
-            except ValueError:
-                day = anchor.replace(year=year, day=28)
-            if last is None and day > first.replace(year=first.year + 2):
-                break
-            if last is not None and day > last:
-                break
-            if within(day):
-                cal.add_component(_event(
-                    f"membership-{body}-{day.isoformat()}", f"{body} membership renewal", day,
-                    stamp, description="Membership dues keep your credentials active.",
-                    alarms=RENEWAL_ALARMS,
-                ))  # fmt: skip
-            year += 1
+        for day in anniversaries(anchor, first, renewals_until):
+            cal.add_component(_event(
+                f"membership-{body}-{day.isoformat()}", f"{body} membership renewal", day,
+                stamp, description="Membership dues keep your credentials active.",
+                alarms=RENEWAL_ALARMS,
+            ))  # fmt: skip
     return cal
 
 

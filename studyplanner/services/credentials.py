@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from studyplanner.bundled import rule_book
 from studyplanner.core import ceu_status
+from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import Allocation, CeuActivity, CredentialStatus, HeldCycle
 from studyplanner.core.validation import InvalidInput, Problem
@@ -103,7 +104,7 @@ def _check_cycle(
     start: date | None, end: date | None, earned_on: date | None, today: date
 ) -> list[Problem]:
     problems = []
-    latest = ceu_status.add_years(today, 10)
+    latest = years_later(today, 10)
     if start is not None and not EARLIEST_EARNED <= start <= latest:
         problems.append(
             Problem("cycle_start", f"The cycle start must be between 1970 and {latest.year}.")
@@ -158,7 +159,7 @@ def add_credential(
         problems.append(Problem("label", "Give the credential a name of 1 to 40 characters."))
     if not EARLIEST_EARNED <= earned_on <= today:
         problems.append(Problem("earned_on", "The date earned must be between 1970 and today."))
-    latest = ceu_status.add_years(today, 10)
+    latest = years_later(today, 10)
     if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= latest:
         problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
     problems += _check_cycle(cycle_start, cycle_end, earned_on, today)

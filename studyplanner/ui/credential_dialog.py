@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.ceu_rules import CredentialRule, RuleBook
 from studyplanner.core.ceu_status import suggest_cycle
 from studyplanner.core.validation import Problem
@@ -407,7 +408,7 @@ class CredentialDialog(ValidatedDialog):
             problems.append(
                 Problem("end", self.tr("A cycle longer than ten years is not realistic."))
             )
-        elif v.cycle_end > self._today.replace(year=self._today.year + 10):
+        elif v.cycle_end > years_later(self._today, 10):
             problems.append(Problem("end", self.tr("The cycle ends too far in the future.")))
         for name, field in (("required", self.required), ("quota", self.quota)):
             figure, ok = parse_figure(field.text())

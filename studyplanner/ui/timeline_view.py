@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
+from studyplanner.core.calendar_steps import months_later
 from studyplanner.core.model import Blackout, ModuleKind
 from studyplanner.ui.colours import kind_colour, muted, text_on
 from studyplanner.ui.formatting import format_date, format_hours, kind_icon_name, kind_name, tr
@@ -193,8 +194,7 @@ class TimelineView(QWidget):
                 if x + fm.horizontalAdvance(label) + 4 > self.width():
                     label = ""
                 painter.drawText(int(x) + 3, fm.ascent() + 4, label)
-            year, mon = divmod(month.month - 1 + step, 12)
-            month = date(month.year + year, mon + 1, 1)
+            month = months_later(month, step)
 
     def _paint_row(self, painter: QPainter, palette: QPalette, i: int, row: TimelineRow) -> None:
         rect = self._row_rect(i)
