@@ -6,7 +6,8 @@ import argparse
 from datetime import date
 from typing import Any
 
-from studyplanner.cli.main import DEFAULT_MINUTES, emit, today_of
+from studyplanner.cli.arguments import DEFAULT_MINUTES
+from studyplanner.cli.main import emit, today_of
 from studyplanner.core.model import Availability
 from studyplanner.core.validation import hours_to_minutes
 
