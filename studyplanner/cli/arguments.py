@@ -24,6 +24,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+FORCE_HELP = "replace the file if it exists (only ever a regular file)"
 EARLIEST_DATE = date(1970, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
 
@@ -173,6 +174,7 @@ def _add_reminder_and_data_parsers(sub: Any) -> None:
     export.add_argument("--from", dest="from_date", type=parse_date, metavar="DATE")
     export.add_argument("--to", dest="to_date", type=parse_date, metavar="DATE")
     export.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    export.add_argument("--force", action="store_true", help=FORCE_HELP)
     export.add_argument("--json", action="store_true")
     imp = sub.add_parser("import", help="import an archive (merged into your data by default)")
     imp.add_argument("file", metavar="FILE")
@@ -233,9 +235,11 @@ def _add_ceu_parsers(sub: Any) -> None:
     report.add_argument("code", metavar="CODE", help="the credential (its label: CPC, CEMC...)")
     report.add_argument("--out", required=True, metavar="FILE.pdf")
     report.add_argument("--today", type=parse_date, metavar="DATE")
+    report.add_argument("--force", action="store_true", help=FORCE_HELP)
     report.add_argument("--json", action="store_true")
     export = ceu_sub.add_parser("export", help="export every CEU activity")
     export.add_argument("--csv", required=True, metavar="FILE")
+    export.add_argument("--force", action="store_true", help=FORCE_HELP)
     export.add_argument("--json", action="store_true")
 
 

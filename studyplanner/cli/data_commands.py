@@ -120,7 +120,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = Path(args.what)
     db = open_db(args)
     try:
-        summary = export_archive(db, target, now=datetime.now())
+        summary = export_archive(db, target, now=datetime.now(), force=args.force)
     finally:
         db.close()
     emit({"file": str(target), **_fields(summary)}, args.json, f"Exported everything to {target}.")

@@ -111,7 +111,12 @@ def _check_text(args: Sequence[str]) -> None:
 
 
 def _one_line(exc: InvalidInput) -> str:
-    return " ".join(exc.sentences())
+    from studyplanner.services.output_files import DestinationExists
+
+    text = " ".join(exc.sentences())
+    if isinstance(exc, DestinationExists):
+        text += " Give --force to replace it."
+    return text
 
 
 def _run(args: argparse.Namespace) -> int:

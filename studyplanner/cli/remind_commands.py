@@ -114,7 +114,8 @@ def run_export_ics(args: argparse.Namespace) -> int:
         raise InvalidInput([Problem("file", "Give the .ics file to write: export ics FILE.")])
     db = open_db(args)
     try:
-        result = write_ics(db, Path(args.file), today_of(args), args.from_date, args.to_date)
+        result = write_ics(db, Path(args.file), today_of(args), args.from_date, args.to_date,
+                           force=args.force)  # fmt: skip
     finally:
         db.close()
     emit({"file": str(result.path), "events": result.events, "alarms": result.alarms}, args.json,

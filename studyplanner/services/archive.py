@@ -112,18 +112,20 @@ def export_archive(
     now: datetime,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    force: bool = False,
 ) -> ArchiveSummary:
     """Write everything (every table, every certificate file an activity refers to) to the zip
-    archive `path`, replacing any file there only once the archive is complete.
+    archive `path`, put in place only once the archive is complete (an existing file there is
+    replaced only with `force`; anything but a regular file never: see output_files).
 
     `progress(done, total)` is called as rows and files are written; when `cancelled()` turns
     true the partial file is removed and ArchiveCancelled is raised. A destination that cannot be
     written raises InvalidInput("path"); a stored value that an import would refuse (so the
     archive could never be read back) raises ArchiveError naming its table, id and field."""
     path = Path(path)
-    check_destination(db, path)
+    check_destination(db, path, force=force)
     folder = certificates_dir(db)
-    with replaced_whole(path) as tmp, db.read() as conn:
+    with replaced_whole(path, force=force) as tmp, db.read() as conn:
         counts = {
             t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
             for t in tables.metadata.sorted_tables
@@ -593,9 +595,10 @@ def _insert_rows(
 # -- the study log as CSV ------------------------------------------------------------------------
 
 
-def write_sessions_csv(db: Database, path: Path) -> int:
+def write_sessions_csv(db: Database, path: Path, *, force: bool = False) -> int:
     """Every study session, oldest first: date, module, minutes, note (UTF-8, a header row).
-    Returns the number of sessions written; a bad destination raises InvalidInput("path")."""
+    Returns the number of sessions written; a bad destination raises InvalidInput("path")
+    (an existing file is replaced only with `force`)."""
     sessions = reversed(list_sessions(db))
     rows = ([s.day.isoformat(), s.module_title, str(s.minutes), s.note] for s in sessions)
-    return write_csv(db, Path(path), SESSIONS_CSV_COLUMNS, rows)
+    return write_csv(db, Path(path), SESSIONS_CSV_COLUMNS, rows, force=force)

@@ -145,13 +145,20 @@ def build_calendar(
 
 
 def write_ics(
-    db: Database, path: Path, today: date, first: date | None = None, last: date | None = None
+    db: Database,
+    path: Path,
+    today: date,
+    first: date | None = None,
+    last: date | None = None,
+    *,
+    force: bool = False,
 ) -> CalendarExport:
-    """Write the calendar to `path` (whole or not at all)."""
+    """Write the calendar to `path` (whole or not at all; an existing file is replaced only
+    with `force`)."""
     path = Path(path)
-    check_destination(db, path, "file")
+    check_destination(db, path, "file", force=force)
     cal = build_calendar(db, today, first, last)
-    with replaced_whole(path, "file") as tmp:
+    with replaced_whole(path, "file", force=force) as tmp:
         tmp.write_bytes(cal.to_ical())
     events = list(cal.walk("VEVENT"))
     return CalendarExport(path, len(events), sum(len(e.walk("VALARM")) for e in events))

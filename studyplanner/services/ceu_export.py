@@ -2,14 +2,14 @@
 (a PDF report and, beside it, a zip of the certificates, renamed so each matches its report row).
 
 No Qt: the GUI runs these in a worker and the CLI calls them directly. Files appear whole or not
-at all: everything is written to a temporary file in the destination folder, then moved into
-place with os.replace. The PDF uses fpdf2's core fonts (Windows-1252 only), so characters they
+at all: everything is written to a temporary file in the destination folder, then put into
+place by output_files (never over anything but a regular file, and over one only with `force`).
+The PDF uses fpdf2's core fonts (Windows-1252 only), so characters they
 cannot show are replaced (the CSV keeps the exact text).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 import zipfile
@@ -40,6 +40,8 @@ from studyplanner.services.database import Database
 from studyplanner.services.output_files import (
     check_destination,
     flush,
+    put_in_place,
+    remove_old,
     temporary,
     unwritable,
     write_csv,
@@ -106,13 +108,15 @@ def _csv_row(book: RuleBook, a: ActivityInfo) -> list[str]:
     ]  # fmt: skip
 
 
-def write_activities_csv(db: Database, path: Path) -> int:
+def write_activities_csv(db: Database, path: Path, *, force: bool = False) -> int:
     """Every CEU activity, oldest first, one row each under a header row (UTF-8, no BOM).
-    Returns the number of activities written. A bad destination raises InvalidInput("path")."""
-    check_destination(db, path)
+    Returns the number of activities written. A bad destination raises InvalidInput("path")
+    (an existing file is replaced only with `force`)."""
+    check_destination(db, path, force=force)
     book = rule_book()
     activities = sorted(list_activities(db), key=lambda a: (a.completed_on, a.id))
-    return write_csv(db, path, CSV_COLUMNS, (_csv_row(book, a) for a in activities))
+    rows = (_csv_row(book, a) for a in activities)
+    return write_csv(db, path, CSV_COLUMNS, rows, force=force)
 
 
 # -- the audit packet ----------------------------------------------------------------------------
@@ -144,6 +148,11 @@ def _find_cycle(credential: CredentialInfo, cycle_id: int | None) -> CycleInfo:
     raise InvalidInput(
         [Problem("cycle", f"{credential.label} has no cycle {cycle_id}. Its cycles: {known}.")]
     )
+
+
+def packet_zip(out_pdf: Path) -> Path:
+    """The zip of certificates written beside the audit packet's PDF."""
+    return out_pdf.with_name(f"{out_pdf.stem}-certificates.zip")
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -179,23 +188,26 @@ def write_audit_packet(
     cycle_id: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    force: bool = False,
 ) -> AuditPacket:
     """The audit packet of one credential's cycle (its open one unless `cycle_id` names another,
     closed or not): the PDF report at `out_pdf` and `<stem>-certificates.zip` beside it with the
     certificate of every activity applied to the cycle. A zip left by an earlier export of the
-    same name is removed when the cycle has no certificate, so it cannot mislead.
+    same name is removed when the cycle has no certificate, so it cannot mislead. Either file
+    already there is replaced (or that zip removed) only with `force`, and only if it is a
+    regular file (see output_files).
 
     `progress(done, total)` is called per activity; when `cancelled()` turns true the export
     stops, removes what it wrote and raises ExportCancelled. Unknown credential or cycle, or a
     destination that cannot be written, raise InvalidInput."""
     credential = _find_credential(db, label)
     cycle = _find_cycle(credential, cycle_id)
-    check_destination(db, out_pdf, "out_pdf")
+    zip_path = packet_zip(out_pdf)
+    check_destination(db, out_pdf, "out_pdf", force=force)
+    check_destination(db, zip_path, "out_pdf", force=force)
     book = rule_book()
     status = next(s for s in ceu_statuses(db, today, include_closed=True) if s.cycle_id == cycle.id)
     rows = _rows(status, list_activities(db))
-    zip_path = out_pdf.with_name(f"{out_pdf.stem}-certificates.zip")
-    db.check_output(zip_path, "out_pdf")
     total = len(rows)
 
     def step(done: int) -> None:
@@ -230,10 +242,10 @@ def write_audit_packet(
                 handle.write(report.output())
                 flush(handle)
             if tmp_zip is not None:
-                os.replace(tmp_zip, zip_path)
+                put_in_place(tmp_zip, zip_path, "out_pdf", force=force)
             else:
-                zip_path.unlink(missing_ok=True)
-            os.replace(tmp_pdf, out_pdf)
+                remove_old(zip_path, "out_pdf", force=force)
+            put_in_place(tmp_pdf, out_pdf, "out_pdf", force=force)
     except BaseException:
         for tmp in temporaries:
             tmp.unlink(missing_ok=True)

@@ -1,12 +1,22 @@
-"""Writing an export file whole or not at all: the checks on where it goes, a private temporary
-file beside it replaced into place at the end, and CSV cells a spreadsheet will not execute.
-Every export (archive, CSV, audit packet, calendar) writes through these."""
+"""Writing an export file whole or not at all, and never over anything but a regular file the
+user agreed to replace: the checks on where it goes, a private temporary file beside it put into
+place at the end, and CSV cells a spreadsheet will not execute. Every export (archive, CSV, audit
+packet, calendar) writes through these.
+
+A destination that is not a regular file (a folder, a symbolic link, a FIFO, a socket, a device)
+is refused and left untouched: `os.replace` would swap the node itself out (as root, /dev/null
+itself). An existing regular file is replaced only with `force` (the command line's `--force`,
+the GUI's confirmation). The kind is checked (with lstat) before anything is written and again
+just before the rename; without `force` the file is put in place with a hard link, which never
+replaces anything that appeared meanwhile."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import secrets
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,19 +24,52 @@ from typing import IO
 
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.database import Database
+from studyplanner.services.file_kinds import kind_of_mode
 
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these would be run as a formula by a spreadsheet."""
 
 
-def check_destination(db: Database, path: Path, field: str = "path") -> None:
-    """The folder must exist, the name must not be a folder, and the file must not be the app's
-    own data (the database, its journals, backups, certificates); InvalidInput names `field`."""
-    if not path.name or path.name in (".", "..") or path.is_dir():
+class DestinationExists(InvalidInput):
+    """The destination is a regular file and replacing it was not agreed (`force`): nothing
+    was written. The command line adds how to agree (`--force`); the GUI asks first."""
+
+    def __init__(self, path: Path, field: str) -> None:
+        super().__init__([Problem(field, f"{path} already exists; it was left as it is.")])
+        self.path = path
+
+
+def check_destination(
+    db: Database, path: Path, field: str = "path", *, force: bool = False
+) -> None:
+    """Before anything is written: the name is a file name in a folder that exists, it is not
+    the app's own data (the database, its journals, backups, certificates), and nothing but a
+    regular file (replaced only with `force`) is there; InvalidInput names `field`."""
+    if not path.name or path.name in (".", ".."):
         raise InvalidInput([Problem(field, f"{path} is a folder; give a file name.")])
     if not path.parent.is_dir():
         raise InvalidInput([Problem(field, f"The folder {path.parent} does not exist.")])
     db.check_output(path, field)
+    _check_kind(path, field, force)
+
+
+def _check_kind(path: Path, field: str, force: bool) -> None:
+    """What is at `path` now (not following a link): nothing, or a regular file with `force`."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InvalidInput([Problem(field, f"{path} cannot be written: {reason}.")]) from exc
+    if stat.S_ISDIR(mode):
+        raise InvalidInput([Problem(field, f"{path} is a folder; give a file name.")])
+    if not stat.S_ISREG(mode):
+        raise InvalidInput([Problem(field, f"{path} is {kind_of_mode(mode)}, not a regular "
+                                    "file; an export writes only regular files, so it was "
+                                    "left as it is.")])  # fmt: skip
+    if not force:
+        raise DestinationExists(path, field)
 
 
 def temporary(path: Path) -> Path:
@@ -39,6 +82,33 @@ def temporary(path: Path) -> Path:
             continue
         os.close(fd)
         return tmp
+
+
+def put_in_place(tmp: Path, path: Path, field: str = "path", *, force: bool = False) -> None:
+    """The finished temporary file becomes `path`, after checking again what is there. With
+    `force` a regular file there is replaced; without, nothing that appeared since the first
+    check is ever replaced (a hard link cannot overwrite; where the file system has no hard
+    links, the check just made stands)."""
+    _check_kind(path, field, force)
+    if force:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        _check_kind(path, field, force)  # names what appeared
+        raise DestinationExists(path, field) from None
+    except OSError:
+        os.replace(tmp, path)  # no hard links here (FAT, some network shares)
+        return
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+
+
+def remove_old(path: Path, field: str = "path", *, force: bool = False) -> None:
+    """Remove an earlier export at `path` (a regular file, with `force`); nothing else."""
+    _check_kind(path, field, force)
+    path.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -57,14 +127,14 @@ def flush(handle: IO[bytes] | IO[str]) -> None:
 
 
 @contextmanager
-def replaced_whole(path: Path, field: str = "path") -> Iterator[Path]:
-    """Yield a private temporary file beside `path`; on success it replaces `path`, on any
-    failure it is removed and `path` is untouched."""
+def replaced_whole(path: Path, field: str = "path", *, force: bool = False) -> Iterator[Path]:
+    """Yield a private temporary file beside `path`; on success it is put in place (see
+    put_in_place), on any failure it is removed and `path` is untouched."""
     with unwritable(path, field):
         tmp = temporary(path)
         try:
             yield tmp
-            os.replace(tmp, path)
+            put_in_place(tmp, path, field, force=force)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -76,13 +146,21 @@ def csv_cell(text: str) -> str:
 
 
 def write_csv(
-    db: Database, path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]
+    db: Database,
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    force: bool = False,
 ) -> int:
     """A UTF-8 CSV file (header row, then `rows`, every cell defused), written whole; returns
     the number of rows."""
-    check_destination(db, path)
+    check_destination(db, path, force=force)
     count = 0
-    with replaced_whole(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
+    with (
+        replaced_whole(path, force=force) as tmp,
+        tmp.open("w", encoding="utf-8", newline="") as handle,
+    ):
         writer = csv.writer(handle)
         writer.writerow(header)
         for row in rows:

@@ -26,6 +26,7 @@ from studyplanner.ui.formatting import date_edit, format_date, pydate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.reminder_fields import hint_label, wrapped_label
+from studyplanner.ui.save_target import save_target
 
 
 def _t(text: str) -> str:
@@ -115,14 +116,15 @@ class CalendarExportPanel(QWidget):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
-        path = self.choose_file(self, Path(folder) / "study-planner.ics")
-        if path is None:
+        target = save_target(
+            self, self.choose_file(self, Path(folder) / "study-planner.ics"), ".ics"
+        )
+        if target is None:
             return False
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
+        path = target.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = write_ics(self._db, path, self._clock(), first, last)
+            result = write_ics(self._db, path, self._clock(), first, last, force=target.force)
         except InvalidInput as exc:
             message = exc.for_field("to")
             if message:

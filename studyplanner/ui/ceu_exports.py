@@ -21,6 +21,7 @@ from studyplanner.ui.background_job import BackgroundJob, JobRunner, ProgressJob
 from studyplanner.ui.credentials_model import cycle_words
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.save_target import save_target
 
 
 def _t(text: str) -> str:
@@ -88,26 +89,28 @@ class ExportControl(QObject):
     def export_packet(self, label: str, cycle_id: int, end: date) -> BackgroundJob | None:
         from studyplanner.services import ceu_export
 
-        path = self.choose_path(
+        chosen = self.choose_path(
             _t("Save the audit packet of {label}").format(label=label),
             f"{label}-audit-packet-{end.isoformat()}.pdf",
             _t("PDF (*.pdf)"),
         )
-        if path is None:
+        target = save_target(
+            self._parent, chosen, ".pdf", lambda pdf: (ceu_export.packet_zip(pdf),)
+        )
+        if target is None:
             return None
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         today = self._clock()
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             return ceu_export.write_audit_packet(
                 self._db,
                 label,
-                path,
+                target.path,
                 today,
                 cycle_id=cycle_id,
                 progress=progress,
                 cancelled=cancelled,
+                force=target.force,
             )
 
         def done(packet: Any) -> str:
@@ -131,22 +134,21 @@ class ExportControl(QObject):
     def export_csv(self) -> BackgroundJob | None:
         from studyplanner.services import ceu_export
 
-        path = self.choose_path(
+        chosen = self.choose_path(
             _t("Save the CEU activities"),
             f"ceu-activities-{self._clock().isoformat()}.csv",
             _t("CSV (*.csv)"),
         )
-        if path is None:
+        target = save_target(self._parent, chosen, ".csv")
+        if target is None:
             return None
-        if path.suffix.lower() != ".csv":
-            path = path.with_name(path.name + ".csv")
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            return ceu_export.write_activities_csv(self._db, path)
+            return ceu_export.write_activities_csv(self._db, target.path, force=target.force)
 
         return self._start(
             work,
-            lambda n: _t("Saved {n} activities to {path}.").format(n=n, path=path),
+            lambda n: _t("Saved {n} activities to {path}.").format(n=n, path=target.path),
             _t("Writing the CEU activities…"),
         )
 

@@ -30,6 +30,7 @@ from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
 from studyplanner.ui.formatting import count_records, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.save_target import save_target
 
 if TYPE_CHECKING:
     from studyplanner.services.archive_format import ImportPreview
@@ -163,16 +164,15 @@ class DataTransferPanel(QWidget):
         from studyplanner.services import archive
 
         suggested = f"studyplanner-{self._clock().isoformat()}.zip"
-        path = Ask.save_path(self, tr("Export everything"), suggested, tr(ARCHIVE_FILTER))
-        if path is None:
+        chosen = Ask.save_path(self, tr("Export everything"), suggested, tr(ARCHIVE_FILTER))
+        target = save_target(self, chosen, ".zip")
+        if target is None:
             return None
-        if path.suffix.lower() != ".zip":
-            path = path.with_name(path.name + ".zip")
         now = self._now()
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
-            return archive.export_archive(self._db, path, now=now, progress=progress,
-                                          cancelled=cancelled)  # fmt: skip
+            return archive.export_archive(self._db, target.path, now=now, progress=progress,
+                                          cancelled=cancelled, force=target.force)  # fmt: skip
 
         def done(summary: Any) -> str:
             text = tr("Exported %1 records and %2 certificates to %3.")
@@ -234,18 +234,17 @@ class DataTransferPanel(QWidget):
         from studyplanner.services import archive
 
         suggested = f"study-sessions-{self._clock().isoformat()}.csv"
-        path = Ask.save_path(self, tr("Export study sessions"), suggested, tr("CSV (*.csv)"))
-        if path is None:
+        chosen = Ask.save_path(self, tr("Export study sessions"), suggested, tr("CSV (*.csv)"))
+        target = save_target(self, chosen, ".csv")
+        if target is None:
             return None
-        if path.suffix.lower() != ".csv":
-            path = path.with_name(path.name + ".csv")
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            return archive.write_sessions_csv(self._db, path)
+            return archive.write_sessions_csv(self._db, target.path, force=target.force)
 
         def done(n: Any) -> str:
             return tr("Saved %1 study sessions to %2.").replace("%1", str(n)).replace(
-                "%2", str(path))  # fmt: skip
+                "%2", str(target.path))  # fmt: skip
 
         return self._start(work, done, tr("Writing the study sessions…"), changes_data=False)
 

@@ -7,7 +7,8 @@ characters, very long and empty strings, bytes that were not UTF-8 (lone surroga
 negative and non-finite numbers, impossible and extreme dates, unknown flags, paths to missing
 files, folders, random bytes, truncated, damaged or mutated archives and backups, paths through
 '..' or with '#', '?' and '%' in them; output paths that are folders, in missing folders, too
-long, or the database itself. A last property gives `--data-dir` itself hostile values.
+long, the database itself, existing files (replaced only with --force), FIFOs, sockets and
+symbolic links (never replaced). A last property gives `--data-dir` itself hostile values.
 
 Whatever the input, `main()` returns an exit status (it never raises), nothing looks like a
 traceback, and:
@@ -16,7 +17,7 @@ traceback, and:
   only as lines starting with `warning: `;
 - a refused command changes nothing: every table holds the same rows, and no file appears,
   changes or goes anywhere in the example's folder (backups/ aside: a restore keeps its safety
-  backup);
+  backup); FIFOs, sockets and symbolic links stay the very same nodes, whatever the command;
 - no command but the ones that write a file the user names creates anything outside the data
   folder;
 - the database always passes PRAGMA integrity_check and foreign_key_check afterwards.
@@ -34,7 +35,9 @@ import io
 import json
 import os
 import shutil
+import socket
 import sqlite3
+import stat
 import tempfile
 import traceback
 import zipfile
@@ -187,7 +190,8 @@ def out_paths(ext: str) -> tuple[st.SearchStrategy[Token], st.SearchStrategy[Tok
         Rel(f"out/x{ext}/"), Rel("out/x.txt"), Rel("out/x"), Rel(f"data/{DATABASE}"),
         Rel(f"data/{DATABASE}", True), Rel("data/certificates"), Rel("data/backups"),
         Rel("data"), Rel("files/cert.pdf"), Rel("files/everything.zip"), Rel(""), ".", "..",
-        Rel(f"out/a#b?c%41{ext}"),
+        Rel(f"out/a#b?c%41{ext}"), Rel(f"out/fifo{ext}"), Rel(f"out/socket{ext}", True),
+        Rel(f"out/link{ext}"), Rel(f"out/old{ext}"),
     ]
     # fmt: on
     hostile = st.one_of(
@@ -342,6 +346,13 @@ def _write_files(ex: Path, damage: Damage) -> None:
     with zipfile.ZipFile(files / "mutated.zip", "w") as archive:
         for name, content in members.items():
             archive.writestr(name, content)
+    out = ex / "out"
+    for ext in (".pdf", ".csv", ".ics", ".zip"):  # destinations an export must never replace
+        os.mkfifo(out / f"fifo{ext}")
+        (out / f"link{ext}").symlink_to(Path("..", "files", "cert.pdf"))
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(str(out / f"socket{ext}"))
+        (out / f"old{ext}").write_text("an earlier export")
 
 
 def _drawn_damage(data: st.DataObject) -> Damage:
@@ -444,8 +455,13 @@ def _files(ex: Path, database: str = f"data/{DATABASE}") -> dict[str, str]:
         rel = path.relative_to(ex).as_posix()
         if rel.startswith(database) or "backups/" in rel or rel.endswith(SIDECARS):
             continue
-        if path.is_dir() and not path.is_symlink():
+        st = os.lstat(path)
+        if stat.S_ISDIR(st.st_mode):
             found[rel] = "folder"
+        elif stat.S_ISLNK(st.st_mode):
+            found[rel] = f"link to {os.readlink(path)} (inode {st.st_ino})"
+        elif not stat.S_ISREG(st.st_mode):  # never opened: a FIFO would block
+            found[rel] = f"node {stat.S_IFMT(st.st_mode):o} (inode {st.st_ino})"
         else:
             try:
                 found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -543,6 +559,9 @@ def _check_run(ex: Path, tokens: Sequence[Token]) -> Outcome:
     health = _health(db)
     assert health == "ok", f"the database is damaged: {health}{where}"
     files_after = _files(ex)
+    nodes = {f: h for f, h in files_before.items() if h.startswith(("link to ", "node "))}
+    kept = {f: files_after.get(f) for f in nodes}
+    assert kept == nodes, f"a FIFO, socket or link was replaced: {kept}{where}"
     if outcome.code != 0:
         after = _tables(db)
         changed = [t for t in sorted(set(after) | set(tables_before))
@@ -577,6 +596,7 @@ class Example:
 # -- what each command takes -------------------------------------------------------------------
 
 JSON = ("--json", "flag", "opt")
+FORCE = ("--force", "flag", "opt")
 # name: (words, ((flag, or None for a positional; kind of value; "req" | "opt" | "many"), ...))
 # fmt: off
 COMMANDS: dict[str, tuple[tuple[str, ...], tuple[tuple[str | None, str, str], ...]]] = {
@@ -611,8 +631,9 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[tuple[str | None, str, str], ..
         ("--note", "text", "opt"), ("--today", "date", "opt"), JSON)),
     "ceu status": (("ceu", "status"), (("--today", "date", "opt"), JSON)),
     "ceu report": (("ceu", "report"), (
-        (None, "held", "req"), ("--out", "out.pdf", "req"), ("--today", "date", "opt"), JSON)),
-    "ceu export": (("ceu", "export"), (("--csv", "out.csv", "req"), JSON)),
+        (None, "held", "req"), ("--out", "out.pdf", "req"), ("--today", "date", "opt"), FORCE,
+        JSON)),
+    "ceu export": (("ceu", "export"), (("--csv", "out.csv", "req"), FORCE, JSON)),
     "remind": (("remind",), (
         ("--today", "date", "opt"), ("--notify", "flag", "opt"), ("--agent-check", "flag", "opt"),
         JSON)),
@@ -621,10 +642,10 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[tuple[str | None, str, str], ..
         (None, "key", "req"), ("--until", "date", "req"), ("--today", "date", "opt"), JSON)),
     "export": (("export",), (
         (None, "out.zip", "req"), ("--from", "date", "opt"), ("--to", "date", "opt"),
-        ("--today", "date", "opt"), JSON)),
+        ("--today", "date", "opt"), FORCE, JSON)),
     "export ics": (("export", "ics"), (
         (None, "out.ics", "req"), ("--from", "date", "opt"), ("--to", "date", "opt"),
-        ("--today", "date", "opt"), JSON)),
+        ("--today", "date", "opt"), FORCE, JSON)),
     "import": (("import",), ((None, "archive", "req"), ("--replace", "flag", "opt"), JSON)),
     "backup": (("backup",), (JSON,)),
     "backups": (("backups",), (JSON,)),
@@ -936,6 +957,14 @@ CASES: list[list[Token]] = [
     ["ceu", "report", "CPC", "--out", Rel("out/" + "é" * 130 + ".pdf")],
     ["ceu", "export", "--csv", Rel("missing/x.csv")],
     ["ceu", "export", "--csv", Rel("out/a#b?.csv")],
+    # files to write that are there already: replaced only with --force, and only regular ones
+    ["export", Rel("out/old.zip")], ["export", "ics", Rel("out/old.ics")],
+    ["ceu", "export", "--csv", Rel("out/old.csv")], ["ceu", "report", "CPC", "--out",
+                                                     Rel("out/old.pdf")],
+    ["export", Rel("out/fifo.zip"), "--force"], ["export", "ics", Rel("out/link.ics"), "--force"],
+    ["ceu", "export", "--csv", Rel("out/socket.csv", True), "--force"],
+    ["ceu", "report", "CPC", "--out", Rel("out/fifo.pdf"), "--force"],
+    ["ceu", "report", "CPC", "--out", Rel("out/link.pdf"), "--force"],
     # flags
     ["plan", "create", "--frobnicate"], ["ceu", "add", "--json"], ["remind", "--agent-check=x"],
     ["tracks", "--help"], ["frobnicate"], [],
@@ -974,8 +1003,9 @@ DATA_FOLDERS: dict[str, Token] = {
 FOLDER_COMMANDS: list[list[Token]] = [
     ["plan", "show"], ["progress"], ["credential", "list"], ["ceu", "status"], ["remind"],
     ["remind", "--notify"], ["backup"], ["backups"], ["check"], ["tracks"],
-    [*LOG, "30"], ["ceu", "export", "--csv", Rel("out/ceus.csv")], ["export", Rel("out/all.zip")],
-    ["export", "ics", Rel("out/cal.ics")], ["import", Rel("files/everything.zip")],
+    [*LOG, "30"], ["ceu", "export", "--csv", Rel("out/ceus.csv"), "--force"],
+    ["export", Rel("out/all.zip"), "--force"], ["export", "ics", Rel("out/cal.ics"), "--force"],
+    ["import", Rel("files/everything.zip")],
     ["restore", Rel("files/backup.sqlite3")], ["remind", "dismiss", "no-study:2026-01-01"],
 ]
 # fmt: on

@@ -233,7 +233,7 @@ def test_cancelled_export_leaves_nothing_and_keeps_an_older_file(
         return len(calls) >= 3
 
     with pytest.raises(ArchiveCancelled):
-        export_archive(source, path, now=NOW, cancelled=cancel_on_third)
+        export_archive(source, path, now=NOW, cancelled=cancel_on_third, force=True)
     assert path.read_bytes() == b"the previous archive"
     assert sorted(p.name for p in path.parent.iterdir()) == ["all.zip"]
 

@@ -185,7 +185,10 @@ def test_csv_of_an_empty_database_is_a_header_and_replaces_the_old_file(
     path = out / "activities.csv"
     path.write_text("old content that must go\n", encoding="utf-8")
 
-    assert write_activities_csv(db, path) == 0
+    with pytest.raises(InvalidInput, match="already exists"):
+        write_activities_csv(db, path)  # replacing needs `force`
+    assert path.read_text(encoding="utf-8") == "old content that must go\n"
+    assert write_activities_csv(db, path, force=True) == 0
 
     assert path.read_text(encoding="utf-8").splitlines() == [",".join(CSV_COLUMNS)]
 
@@ -318,7 +321,9 @@ def test_cancelling_keeps_the_previous_packet(setup: Setup, out: Path) -> None:
     before = first.pdf.read_bytes()
 
     with pytest.raises(ExportCancelled):
-        write_audit_packet(setup.db, "CPMA", out / "p.pdf", TODAY, cancelled=lambda: True)
+        write_audit_packet(
+            setup.db, "CPMA", out / "p.pdf", TODAY, cancelled=lambda: True, force=True
+        )
 
     assert first.pdf.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["p-certificates.zip", "p.pdf"]
@@ -335,7 +340,11 @@ def test_a_stale_certificates_zip_is_removed(setup: Setup, out: Path) -> None:
         TODAY,
     )  # fmt: skip
 
-    packet = write_audit_packet(setup.db, "CPMA", out / "early.pdf", TODAY)
+    with pytest.raises(InvalidInput, match=r"early-certificates\.zip already exists"):
+        write_audit_packet(setup.db, "CPMA", out / "early.pdf", TODAY)
+    assert stale.read_bytes() == b"PK old" and not (out / "early.pdf").exists()
+
+    packet = write_audit_packet(setup.db, "CPMA", out / "early.pdf", TODAY, force=True)
 
     assert packet.certificates_zip is None
     assert packet.missing_certificates == 1

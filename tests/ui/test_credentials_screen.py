@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -518,6 +519,32 @@ def test_export_audit_packet_from_the_menu(
     assert (tmp_path / "CPC-audit-packet-2027-03-31-certificates.zip").is_file()
     assert str(pdf) in screen.message.text()
     assert "1 of 2 activities have no certificate." in screen.message.text()
+    assert screen.exports.runner.wait(5000)
+
+
+def test_the_certificates_zip_beside_the_packet_is_asked_about(
+    qtbot: QtBot, screen: CredentialsScreen, with_activities: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The save dialog named only the PDF: an older zip of certificates beside it is replaced
+    only if the user says so."""
+    from studyplanner.ui import save_target
+
+    pdf = tmp_path / "packet.pdf"
+    old_zip = tmp_path / "packet-certificates.zip"
+    old_zip.write_bytes(b"PK an older packet")
+    monkeypatch.setattr(screen.exports, "choose_path", lambda *a: pdf)
+    asked: list[Sequence[Path]] = []
+    monkeypatch.setattr(save_target, "ask_replace", lambda _w, paths: asked.append(paths) or False)
+    assert screen.exports.export_packet("CPC", with_activities.current.id, CPC_END) is None
+    assert asked == [[old_zip]] and not pdf.exists()
+    assert old_zip.read_bytes() == b"PK an older packet"
+    monkeypatch.setattr(save_target, "ask_replace", lambda _w, paths: asked.append(paths) or True)
+    with qtbot.waitSignal(screen.exports.finished, timeout=20_000) as finished:
+        assert screen.exports.export_packet("CPC", with_activities.current.id, CPC_END)
+    assert finished.args[1] is True, finished.args[0]
+    assert len(asked) == 2 and pdf.read_bytes().startswith(b"%PDF")
+    assert zipfile.is_zipfile(old_zip)
     assert screen.exports.runner.wait(5000)
 
 

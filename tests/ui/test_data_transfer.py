@@ -4,6 +4,8 @@ section, on the background worker, with what reached the database checked."""
 from __future__ import annotations
 
 import csv
+import os
+import stat
 import zipfile
 from collections.abc import Callable
 from datetime import date
@@ -20,6 +22,7 @@ from studyplanner.services.database import Database, open_database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.progress import log_session
 from studyplanner.ui import data_transfer_panel as dtp
+from studyplanner.ui import save_target
 
 TODAY = date(2026, 11, 27)
 
@@ -172,3 +175,64 @@ def test_sessions_as_csv(
     assert rows[0] == ["date", "module", "minutes", "note"]
     assert rows[1][0] == TODAY.isoformat() and rows[1][2:] == ["45", "flashcards"]
     assert told[-1] == (f"Saved 1 study sessions to {out}.", True)
+
+
+# -- exports never clobber: the dialog's word, a question, or a refusal ----------------------------
+
+
+def test_replacing_a_file_the_save_dialog_named_asks_nothing_more(
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    told: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Qt's save dialog asked before it returned an existing file: it is replaced."""
+    out = tmp_path / "sessions.csv"
+    out.write_text("an older export\n")
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: out))
+    monkeypatch.setattr(save_target, "ask_replace", _no_question)
+    _run(qtbot, filled_panel, filled_panel.export_sessions)
+    assert told[-1][1] and out.read_text(encoding="utf-8").startswith("date,module")
+
+
+@pytest.mark.parametrize("agree", [False, True])
+def test_a_file_the_dialog_did_not_name_is_asked_about(
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    told: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch, agree: bool,
+) -> None:  # fmt: skip
+    """The dialog returned `everything` and `.zip` was added: everything.zip was never shown
+    to the user, so replacing it is asked first; no means nothing is written at all."""
+    out = tmp_path / "out"
+    out.mkdir()
+    existing = out / "everything.zip"
+    existing.write_bytes(b"an older archive")
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: out / "everything"))
+    asked: list[list[Path]] = []
+    monkeypatch.setattr(save_target, "ask_replace", lambda _w, paths: asked.append(paths) or agree)
+    if not agree:
+        assert filled_panel.export_archive() is None
+        assert existing.read_bytes() == b"an older archive" and told == []
+    else:
+        _run(qtbot, filled_panel, filled_panel.export_archive)
+        assert told[-1][1] and zipfile.is_zipfile(existing)
+    assert asked == [[existing]]
+    assert os.listdir(out) == ["everything.zip"]
+
+
+def test_a_fifo_chosen_in_the_dialog_is_refused_untouched(
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    told: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    (tmp_path / "out").mkdir()
+    fifo = tmp_path / "out" / "sessions.csv"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: fifo))
+    monkeypatch.setattr(save_target, "ask_replace", _no_question)
+    _run(qtbot, filled_panel, filled_panel.export_sessions)
+    text, ok = told[-1]
+    assert not ok and "is a FIFO (named pipe), not a regular file" in text
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and os.listdir(fifo.parent) == ["sessions.csv"]
+
+
+def _no_question(*_args: object) -> bool:
+    raise AssertionError("no question was expected")
