@@ -63,9 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from studyplanner.services.errors import StoreProblem
     from studyplanner.services.instance_lock import take_instance_lock
-    from studyplanner.store.location import resolve_data_dir
+    from studyplanner.store.location import EmptyDataDir, resolve_data_dir
 
-    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        data_dir = resolve_data_dir(args.data_dir)
+    except EmptyDataDir as exc:  # `--data-dir "$DIR"` with $DIR unset: never the real folder
+        print(f"studyplanner: error: argument --data-dir: {exc}", file=sys.stderr)
+        return 2
     try:
         lock = take_instance_lock(data_dir)
     except StoreProblem as exc:

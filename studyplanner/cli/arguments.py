@@ -29,6 +29,15 @@ EARLIEST_DATE = date(1970, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
 
 
+def parse_data_dir(text: str) -> str:
+    """A data folder's name; an empty one (an unset variable) would mean the user's real data."""
+    from studyplanner.store.location import EMPTY_DATA_DIR
+
+    if not text:
+        raise argparse.ArgumentTypeError(EMPTY_DATA_DIR)
+    return text
+
+
 def parse_date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
@@ -87,7 +96,9 @@ def parse_hours(text: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="studyplanner", description="Study Planner (command line)")
-    parser.add_argument("--data-dir", metavar="DIR", help="use this data folder")
+    parser.add_argument(
+        "--data-dir", type=parse_data_dir, metavar="DIR", help="use this data folder"
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     tracks = sub.add_parser("tracks", help="list the built-in tracks")

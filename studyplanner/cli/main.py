@@ -40,17 +40,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as exc:
         _error(f"error: {_one_line(exc)}")
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `... --json | head -c1`: the reader left; the work is done
+        _quiet_closed_stdout()
+        return 0
     except OSError as exc:  # a path the system refuses (too long, a folder, no permission...)
         where = f"{exc.filename}: " if exc.filename else ""
         _error(f"error: {where}{exc.strerror or exc}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # e.g. `studyplanner remind --json | head`
-        import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+
+def _quiet_closed_stdout() -> None:
+    """Output goes only to stdout, after the command's work is done (committed). When whoever
+    reads it has gone (`| head`), that work still stands: the status is 0, and stdout is
+    pointed at the null device so that Python's own flush at exit does not complain."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (a test's buffer)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
 
 
 def _printable(text: str) -> str:
@@ -59,7 +74,8 @@ def _printable(text: str) -> str:
 
 
 def _error(text: str) -> None:
-    print(f"studyplanner: {_printable(text)}", file=sys.stderr)
+    with contextlib.suppress(BrokenPipeError):  # nobody reads stderr: the status still tells
+        print(f"studyplanner: {_printable(text)}", file=sys.stderr)
 
 
 class _NothingLeftOnFailure:
@@ -182,6 +198,7 @@ def emit(payload: Any, as_json: bool, text: str) -> None:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(text.rstrip("\n") + "\n")
+    sys.stdout.flush()  # a closed pipe shows here, inside main(), not at exit
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -998,6 +998,7 @@ DATA_FOLDERS: dict[str, Token] = {
     "% in its name": Rel("odd/da%41ta"),
     "a long name": Rel("x" * 300),
     "missing": Rel("new/folder"),
+    "an empty name": Rel(""),  # `--data-dir "$DIR"` with $DIR unset: refused, never the usual one
 }
 # fmt: off
 FOLDER_COMMANDS: list[list[Token]] = [
@@ -1083,6 +1084,7 @@ FOLDER_CASES = [
     ("unversioned", ["plan", "show"]),
     ("too new", ["restore", Rel("files/backup.sqlite3")]), ("a file", ["check"]),
     ("under a file", ["plan", "show"]), ("a long name", ["credential", "list"]),
+    ("an empty name", [*LOG, "30"]), ("an empty name", ["check"]),
 ]
 # fmt: on
 
