@@ -9,15 +9,23 @@ One interface, one implementation per platform:
 
 The folders are taken from the environment given (tests pass a temporary one), so installing and
 removing can be tested on any machine; only Linux is exercised end to end here.
+
+Each value is quoted for its format (the data folder's path may hold spaces, quotes, `&`, `%`,
+`$`...), so that the entry runs exactly the command given. A control character (a line break in
+the path, say) cannot be written faithfully in any of them: such a command is refused with
+UnrepresentablePath, and nothing is written.
 """
 
 from __future__ import annotations
 
+import ntpath
 import os
 import plistlib
+import re
 import shlex
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +38,19 @@ def agent_command(data_dir: Path, python: str | None = None) -> list[str]:
     """The command the login session runs: this Python, the agent, this data folder."""
     return [python or sys.executable, "-m", "studyplanner", "--data-dir", str(data_dir),
             "remind", "--agent"]  # fmt: skip
+
+
+class UnrepresentablePath(ValueError):
+    """The command holds something the login entry's format cannot carry faithfully."""
+
+
+def _check_representable(command: Sequence[str]) -> None:
+    for arg in command:
+        if any(unicodedata.category(c) == "Cc" for c in arg):
+            raise UnrepresentablePath(
+                f"{arg!r} holds a control character (such as a line break), which a login entry "
+                "cannot hold; use a data folder whose path has none"
+            )
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -55,6 +76,8 @@ class Autostart:
         raise NotImplementedError
 
     def install(self, command: Sequence[str]) -> Path:
+        """Write the entry (UnrepresentablePath, and nothing written, if it cannot be)."""
+        _check_representable(command)
         _atomic_write(self.path, self.render(command))
         return self.path
 
@@ -70,12 +93,23 @@ class Autostart:
         return self.path.is_file()
 
 
+DESKTOP_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
+"""Characters that make an Exec argument need quotes (Desktop Entry spec, "The Exec key")."""
+
+
 def _desktop_quote(arg: str) -> str:
-    """Quote one argument for a .desktop Exec line (the spec's rules: double quotes, escapes)."""
-    if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`%"):
-        return arg
-    escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
-    return '"' + escaped.replace("%", "%%") + '"'
+    """One argument of a .desktop Exec value, by the Desktop Entry spec: in double quotes when it
+    is empty or holds a reserved character, with `"`, backtick, `$` and backslash escaped by a
+    backslash inside them; `%` doubled (a lone one starts a field code, quoted or not)."""
+    if arg and not DESKTOP_RESERVED & set(arg):
+        return arg.replace("%", "%%")
+    return '"' + re.sub(r'(["`$\\])', r"\\\1", arg).replace("%", "%%") + '"'
+
+
+def _desktop_string(value: str) -> str:
+    """A value of type string in a desktop file: its own escape rule (a backslash is written
+    `\\\\`) is undone before the Exec quoting is read, so every backslash is doubled again."""
+    return value.replace("\\", "\\\\")
 
 
 class LinuxAutostart(Autostart):
@@ -85,7 +119,7 @@ class LinuxAutostart(Autostart):
             "Type=Application",
             "Name=Study Planner reminders",
             "Comment=Reminds you of study, exams and CEU deadlines while Study Planner is closed",
-            "Exec=" + " ".join(_desktop_quote(a) for a in command),
+            "Exec=" + _desktop_string(" ".join(_desktop_quote(a) for a in command)),
             "Terminal=false",
             "NoDisplay=true",
             "X-GNOME-Autostart-enabled=true",
@@ -93,15 +127,35 @@ class LinuxAutostart(Autostart):
         return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def _cmd_quote(arg: str) -> str:
+    """One argument of the .cmd file's `start` line. In double quotes, cmd.exe takes `& | < > ^
+    ( )` literally; `%` is doubled, because a batch file expands `%VAR%` even inside quotes (and
+    `!` stays literal: delayed expansion is switched off); backslashes just before the closing
+    quote are doubled, for the program's own reading of its command line (the rules of
+    CommandLineToArgvW). A double quote cannot be carried (nor is one allowed in a Windows
+    path): refused."""
+    if '"' in arg:
+        raise UnrepresentablePath(f"{arg!r} holds a double quote, which a Windows path cannot")
+    trailing = len(arg) - len(arg.rstrip("\\"))
+    return '"' + arg.replace("%", "%%") + "\\" * trailing + '"'
+
+
+def _windowless(python: str) -> str:
+    """pythonw.exe beside python.exe: the agent runs without a console window."""
+    folder, name = ntpath.split(python)
+    return ntpath.join(folder, "pythonw.exe") if name.lower() == "python.exe" else python
+
+
 class WindowsAutostart(Autostart):
     def render(self, command: Sequence[str]) -> bytes:
-        args = [command[0].replace("python.exe", "pythonw.exe"), *command[1:]]
-        quoted = " ".join(f'"{a}"' if (" " in a or not a) else a for a in args)
-        return f'@echo off\r\nstart "" {quoted}\r\n'.encode()
+        quoted = " ".join(_cmd_quote(a) for a in [_windowless(command[0]), *command[1:]])
+        lines = ["@echo off", "setlocal DisableDelayedExpansion", f'start "" {quoted}']
+        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
 class MacAutostart(Autostart):
     def render(self, command: Sequence[str]) -> bytes:
+        """A property list: plistlib escapes XML's special characters (`&`, `<`, `>`)."""
         return plistlib.dumps({
             "Label": MAC_LABEL, "ProgramArguments": list(command), "RunAtLoad": True,
             "ProcessType": "Background",

@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.reminders import ReminderKind, ReminderSettings
 from studyplanner.core.validation import InvalidInput
-from studyplanner.services.autostart import Autostart, autostart_for, set_remind_when_closed
+from studyplanner.services.autostart import (
+    Autostart,
+    UnrepresentablePath,
+    autostart_for,
+    set_remind_when_closed,
+)
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.services.settings import (
@@ -378,6 +383,15 @@ class SettingsScreen(QWidget):
         self.autostart_problem.hide()
         try:
             entry = set_remind_when_closed(checked, self._db.data_dir, self._autostart())
+        except UnrepresentablePath as exc:
+            self._set_checked(self.remind_when_closed, not checked)
+            self.autostart_problem.setText(
+                _t("Could not write the login entry: {reason}. The setting is unchanged.").format(
+                    reason=exc
+                )
+            )
+            self.autostart_problem.show()
+            return
         except OSError as exc:
             self._set_checked(self.remind_when_closed, not checked)
             where = exc.filename or _t("the login folder")

@@ -20,7 +20,7 @@ from studyplanner.core.reminders import ReminderKind, ReminderSettings
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import credentials as creds
 from studyplanner.services.autostart import AGENT_ID
-from studyplanner.services.database import Database
+from studyplanner.services.database import Database, open_database
 from studyplanner.services.settings import app_settings, reminder_settings
 from studyplanner.ui.calendar_export_panel import CalendarExportPanel
 from studyplanner.ui.formatting import qdate
@@ -184,6 +184,26 @@ def test_a_login_entry_that_cannot_be_written_reverts_the_checkbox(
     assert screen.autostart_problem.isVisible()
     assert screen.autostart_problem.text().startswith("Could not write the login entry")
     assert screen.autostart_problem.text().endswith("The setting is unchanged.")
+
+
+def test_a_data_folder_with_a_line_break_gets_no_login_entry(
+    qtbot: QtBot, tmp_path: Path, today: date, xdg: Path
+) -> None:
+    """A line break in the path would add lines to the entry (its own Exec, say): refused."""
+    db = open_database(tmp_path / "data\nExec=evil")
+    try:
+        widget = SettingsScreen(db, lambda: today, tray_available=True)
+        qtbot.addWidget(widget)
+        widget.show()
+        with qtbot.assertNotEmitted(widget.data_changed):
+            _click(qtbot, widget.remind_when_closed)
+        assert not widget.remind_when_closed.isChecked()
+        assert not app_settings(db).remind_when_closed
+        assert "control character" in widget.autostart_problem.text()
+        assert widget.autostart_problem.text().endswith("The setting is unchanged.")
+        assert not (xdg / "autostart").exists()
+    finally:
+        db.close()
 
 
 def test_calendar_export_writes_a_file_icalendar_reads(
