@@ -7,14 +7,14 @@ as plain decimals (40, 2.5) in text and as JSON numbers.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import emit, open_db, today_of
+from studyplanner.cli.main import open_db, today_of
+from studyplanner.cli.output import emit, warn
 from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ def run_ceu_add(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for warning in warnings:  # only once saved: a refused activity prints its one error line
-        print(f"warning: {warning}", file=sys.stderr)
+        warn(warning)
     emit(_activity_payload(info, warnings), args.json, _activity_text(info))
     return 0
 
@@ -350,10 +350,8 @@ def run_ceu_report(args: argparse.Namespace) -> int:
     }
     emit(payload, args.json, "\n".join(p for p in (str(packet.pdf), zip_path) if p))
     if packet.missing_certificates and not args.json:
-        print(
-            f"warning: {packet.missing_certificates} of {packet.activities} activities have no "
-            "certificate.",
-            file=sys.stderr,
+        warn(
+            f"{packet.missing_certificates} of {packet.activities} activities have no certificate."
         )
     return 0
 

@@ -7,7 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import emit, open_db
+from studyplanner.cli.main import open_db
+from studyplanner.cli.output import emit
 from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from studyplanner.cli.arguments import LIST_OPTIONS, UsageError, build_parser
+from studyplanner.cli.output import error_line
 from studyplanner.core.validation import InvalidInput
 
 if TYPE_CHECKING:
@@ -68,14 +68,9 @@ def _quiet_closed_stdout() -> None:
         os.close(null)
 
 
-def _printable(text: str) -> str:
-    """One line whatever the user typed: control characters (newlines...) shown escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def _error(text: str) -> None:
     with contextlib.suppress(BrokenPipeError):  # nobody reads stderr: the status still tells
-        print(f"studyplanner: {_printable(text)}", file=sys.stderr)
+        error_line(text)
 
 
 class _NothingLeftOnFailure:
@@ -190,15 +185,6 @@ def open_db(args: argparse.Namespace) -> Database:
     from studyplanner.services.database import open_database
 
     return open_database(args.data_dir)
-
-
-def emit(payload: Any, as_json: bool, text: str) -> None:
-    if as_json:
-        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(text.rstrip("\n") + "\n")
-    sys.stdout.flush()  # a closed pipe shows here, inside main(), not at exit
 
 
 if __name__ == "__main__":  # pragma: no cover

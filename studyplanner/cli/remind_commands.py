@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import emit, open_db, today_of
+from studyplanner.cli.main import open_db, today_of
+from studyplanner.cli.output import emit
 from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:

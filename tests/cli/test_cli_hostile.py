@@ -10,8 +10,11 @@ files, folders, random bytes, truncated, damaged or mutated archives and backups
 long, the database itself, existing files (replaced only with --force), FIFOs, sockets and
 symbolic links (never replaced). A last property gives `--data-dir` itself hostile values.
 
+Stored texts (a track's name, module titles, a note, a credential's label, a CEU activity's
+texts) hold terminal escape sequences and other control characters, as an imported archive may.
+
 Whatever the input, `main()` returns an exit status (it never raises), nothing looks like a
-traceback, and:
+traceback, no control character (but line breaks and tabs) reaches stdout or stderr, and:
 - a refusal is one line naming the problem (exit 2: `studyplanner: error: ...`, nothing on
   stdout; a data-file problem, exit 3 to 6: `studyplanner: ...`); a success prints warnings
   only as lines starting with `warning: `;
@@ -40,6 +43,7 @@ import sqlite3
 import stat
 import tempfile
 import traceback
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import redirect_stderr, redirect_stdout
@@ -65,6 +69,10 @@ AGENT_STOP = 3
 LINE_BREAKS = ("\n", "\r", "\v", "\f")
 SIDECARS = ("-wal", "-shm")
 """SQLite's own files beside a database in WAL mode: opening it (even to refuse it) makes them."""
+TERMINAL_ESCAPES = "\x1b[2J\x1b]0;retitled\x07\x9b31m\r\x00"
+STORED_TEXTS = [("tracks", "name"), ("modules", "title"), ("study_sessions", "note"),
+                ("credentials", "note"), ("ceu_activities", "title"),
+                ("ceu_activities", "provider")]  # fmt: skip
 WRITING_COMMANDS = {"export", "report"}
 """Words of the commands that write a file the user names (anywhere, not only the data folder)."""
 HOSTILE = settings(
@@ -293,6 +301,11 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         _cli(data, "remind", "snooze", keys[0], "--until", (TODAY + timedelta(days=3)).isoformat())
     _cli(data, "backup")
     _cli(data, "export", str(files / "everything.zip"))
+    stored = sqlite3.connect(data / DATABASE)  # as an archive may bring them (after the export)
+    with stored:
+        for table, column in STORED_TEXTS:
+            stored.execute(f"UPDATE {table} SET {column} = {column} || ?", [TERMINAL_ESCAPES])
+    stored.close()
     backups = tuple(sorted(p.name for p in (data / "backups").iterdir()))
     backup = data / "backups" / backups[0]
     for name in ("backup", "back#up", "back?up", "back%41up", "back up"):
@@ -523,6 +536,8 @@ def _one_line(text: str) -> bool:
 def _check_messages(o: Outcome) -> None:
     where = o.where()
     assert "Traceback (most recent call last)" not in o.out + o.err, where
+    raw = [c for c in o.out + o.err if unicodedata.category(c) == "Cc" and c not in "\n\t"]
+    assert not raw, f"control characters reach the terminal: {raw[:5]}{where}"
     if o.code == 2:  # bad input: one line naming the problem, nothing on stdout
         assert o.out == "", f"exit 2 with output on stdout{where}"
         assert _one_line(o.err), f"exit 2 without exactly one error line{where}"
