@@ -24,6 +24,7 @@ from studyplanner.bundled import rule_book
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.database import Database
+from studyplanner.services.file_kinds import FOLDER, REGULAR_FILE, kind_of
 from studyplanner.store import models
 
 EARLIEST_ACTIVITY = date(2000, 1, 1)
@@ -140,8 +141,17 @@ def _check_certificate(path: Path) -> list[Problem]:
     if suffix not in CERTIFICATE_KINDS:
         return [Problem("certificate", f"{path.name} is not a PDF or an image (PNG, JPEG, ...).")]
     try:
-        if not path.is_file():
+        kind = kind_of(path, follow=True)
+        if kind is None and os.path.lexists(path):
+            return [Problem("certificate", f"The certificate {path} is a symbolic link to "
+                            "nothing (what it points to does not exist).")]  # fmt: skip
+        if kind is None:
             return [Problem("certificate", f"The certificate {path} does not exist.")]
+        if kind == FOLDER:
+            return [Problem("certificate", f"The certificate {path} is a folder, not a file.")]
+        if kind != REGULAR_FILE:
+            return [Problem("certificate", f"The certificate {path} is {kind}, not a regular "
+                            "file.")]  # fmt: skip
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(16)

@@ -6,14 +6,16 @@ from __future__ import annotations
 import os
 import stat
 
+FOLDER = "a folder"
+REGULAR_FILE = "a regular file"
 KINDS = (
-    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISDIR, FOLDER),
     (stat.S_ISLNK, "a symbolic link"),
     (stat.S_ISFIFO, "a FIFO (named pipe)"),
     (stat.S_ISSOCK, "a socket"),
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
-    (stat.S_ISREG, "a regular file"),
+    (stat.S_ISREG, REGULAR_FILE),
 )
 
 

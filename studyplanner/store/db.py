@@ -51,9 +51,26 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:
-    """An SQLite URI that opens `path` read-only; '#', '?' and '%' in the path are escaped."""
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    return uri + "&immutable=1" if immutable else uri
+    """An SQLite URI that opens `path` read-only; '#', '?' and '%' in the path are escaped.
+
+    Immutable (no locks, no journal files) when asked, and also when nothing can change the
+    file and SQLite could not read it otherwise: its folder cannot be written (a read-only file
+    system or folder), so the shared-memory file a WAL database needs cannot be made, and no
+    write-ahead log holds changes (an immutable read would miss them)."""
+    resolved = Path(path).resolve()
+    uri = f"{resolved.as_uri()}?mode=ro"
+    return uri + "&immutable=1" if immutable or _frozen(resolved) else uri
+
+
+def _frozen(path: Path) -> bool:
+    if os.access(path.parent, os.W_OK):
+        return False
+    try:
+        return os.stat(f"{path}-wal").st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def make_engine(path: Path) -> Engine:
@@ -138,7 +155,12 @@ def prepare_data_dir(data_dir: Path) -> Path:
         raise DataFolderUnusable(f"{path} is a folder, not a database file; move it away.")
     if not path.exists():
         # Create the file ourselves so it is readable only by the user from the first byte.
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        except OSError as exc:  # /proc, /sys: folders no file can be made in
+            raise DataFolderUnusable(
+                f"Cannot create the database in {data_dir}: {exc.strerror or exc}."
+            ) from exc
         os.close(fd)
     return path
 
