@@ -1,16 +1,28 @@
-"""The command line's grammar: every command, its options, and the form each value must take.
+"""The command line's grammar: every command and its options (the form of each value is in
+cli/values.py).
 
 A value in the wrong form raises argparse.ArgumentTypeError (argparse names the argument); any
-other misuse raises UsageError. Both end as one line and exit status 2, before anything runs.
+other misuse (an unknown option, a single-value option given twice) raises UsageError. Both end
+as one line and exit status 2, before anything runs.
 """
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from studyplanner.core.model import WEEKDAYS, Availability, Blackout
+from studyplanner.cli.values import (
+    parse_blackout,
+    parse_data_dir,
+    parse_date,
+    parse_hours,
+    parse_id,
+    parse_int,
+    parse_minutes,
+    parse_score,
+    parse_units,
+)
 
 DEFAULT_MINUTES = {"mon": 90, "tue": 90, "wed": 90, "thu": 90, "fri": 90, "sat": 180, "sun": 0}
 
@@ -19,79 +31,44 @@ class UsageError(Exception):
     """A bad argument: shown as one line, exit status 2."""
 
 
+GIVEN = "_given_options"
+"""The namespace attribute where `_Once` notes the options given (removed after parsing)."""
+
+
+class _Once(argparse.Action):
+    """A single-value option: given twice is refused, not silently the last one."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        given: set[str] = vars(namespace).setdefault(GIVEN, set())
+        if option_string is not None and self.dest in given:
+            raise UsageError(f"{max(self.option_strings, key=len)} given twice; give it once")
+        given.add(self.dest)
+        setattr(namespace, self.dest, values)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", None, _Once)  # every plain option (and option group)
+        self.register("action", "store", _Once)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
 
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    vars(args).pop(GIVEN, None)
+    return args
+
+
 FORCE_HELP = "replace the file if it exists (only ever a regular file)"
-EARLIEST_DATE = date(1970, 1, 1)
-LATEST_DATE = date(2100, 12, 31)
-
-
-def parse_data_dir(text: str) -> str:
-    """A data folder's name; an empty one (an unset variable) would mean the user's real data."""
-    from studyplanner.store.location import EMPTY_DATA_DIR
-
-    if not text:
-        raise argparse.ArgumentTypeError(EMPTY_DATA_DIR)
-    return text
-
-
-def parse_date(text: str) -> date:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD") from None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise argparse.ArgumentTypeError(
-            f"invalid date {text!r}: give a date between {EARLIEST_DATE.year} and "
-            f"{LATEST_DATE.year}"
-        )
-    return day
-
-
-def parse_minutes(text: str) -> Availability:
-    values: dict[str, int] = {}
-    for part in text.split(","):
-        day, sep, minutes = part.strip().partition("=")
-        day = day.strip().lower()[:3]
-        if not sep or day not in WEEKDAYS:
-            raise argparse.ArgumentTypeError(
-                f"invalid --minutes item {part!r}: use mon=90,tue=60,... (weekday=minutes)"
-            )
-        try:
-            values[day] = int(minutes)
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"invalid minutes {minutes!r} for {day}: give whole minutes"
-            ) from None
-    try:
-        return Availability.from_mapping(values)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def parse_blackout(text: str) -> Blackout:
-    first, sep, last = text.partition("..")
-    if not sep:
-        raise argparse.ArgumentTypeError(f"invalid --blackout {text!r}: use DATE..DATE")
-    try:
-        return Blackout(parse_date(first), parse_date(last))
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"invalid --blackout {text!r}: {exc}") from None
-
-
-def parse_hours(text: str) -> float:
-    try:
-        hours = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid hours {text!r}: give a number") from None
-    if not 0 < hours <= 112:
-        raise argparse.ArgumentTypeError(
-            f"invalid hours {text!r}: give more than 0 and at most 112"
-        )
-    return hours
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -214,7 +191,9 @@ def _add_ceu_parsers(sub: Any) -> None:
     add.add_argument("--cycle-start", type=parse_date, metavar="DATE")
     add.add_argument("--cycle-end", type=parse_date, metavar="DATE")
     add.add_argument("--renewal", type=parse_date, metavar="DATE", help="membership renewal")
-    add.add_argument("--required", metavar="UNITS", help="your own CEU figure for this cycle")
+    add.add_argument(
+        "--required", type=parse_units, metavar="UNITS", help="your own CEU figure for this cycle"
+    )
     add.add_argument("--name", metavar="LABEL", help="the name of a SPECIALTY credential (CEMC)")
     add.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
     add.add_argument("--json", action="store_true")
@@ -225,7 +204,7 @@ def _add_ceu_parsers(sub: Any) -> None:
     ceu_sub = ceu.add_subparsers(dest="ceu_command", required=True, parser_class=_Parser)
     act = ceu_sub.add_parser("add", help="log a CEU activity and apply it to credentials")
     act.add_argument("--date", required=True, type=parse_date, metavar="DATE")
-    act.add_argument("--units", required=True, metavar="U")
+    act.add_argument("--units", required=True, type=parse_units, metavar="U")
     act.add_argument("--title", required=True, metavar="TEXT")
     act.add_argument("--provider", default="", metavar="TEXT")
     act.add_argument("--index", default="", metavar="TEXT", help="the provider's index number")
@@ -252,33 +231,6 @@ def _add_ceu_parsers(sub: Any) -> None:
     export.add_argument("--csv", required=True, metavar="FILE")
     export.add_argument("--force", action="store_true", help=FORCE_HELP)
     export.add_argument("--json", action="store_true")
-
-
-def parse_int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid number {text!r}: give whole minutes") from None
-
-
-def parse_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid module id {text!r}") from None
-    if not 0 < value < 2**31:
-        raise argparse.ArgumentTypeError(f"invalid module id {text!r}")
-    return value
-
-
-def parse_score(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid score {text!r}: give a percentage") from None
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"invalid score {text!r}: give 0 to 100")
-    return value
 
 
 LIST_OPTIONS = frozenset({"blackout", "credential"})

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studyplanner.cli.arguments import UsageError
 from studyplanner.cli.main import open_db, today_of
 from studyplanner.cli.output import emit, warn
 from studyplanner.core.validation import InvalidInput, Problem
@@ -148,6 +149,7 @@ def _allocations(
     items: Sequence[str], credentials: Sequence[CredentialInfo], units: Decimal
 ) -> list[tuple[int, Decimal]]:
     """`--credential LABEL` (all the units) or `LABEL=UNITS` as (open cycle id, units) pairs."""
+    from studyplanner.cli.values import parse_units as units_form
     from studyplanner.services.ceu_activities import parse_units
 
     labels = {c.label for c in credentials}
@@ -157,6 +159,11 @@ def _allocations(
         if not sep or item.strip().upper() in labels:
             label, sep = item, ""
         info = _find_credential(credentials, label)
+        if sep:
+            try:
+                part = units_form(part)
+            except argparse.ArgumentTypeError as exc:
+                raise UsageError(f"argument --credential: {exc}") from None
         applied = parse_units(part, f"credential {info.label}") if sep else units
         pairs.append((info.current.id, applied))
     return pairs

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studyplanner.cli.arguments import LIST_OPTIONS, UsageError, build_parser
+from studyplanner.cli.arguments import LIST_OPTIONS, UsageError, parse_args
 from studyplanner.cli.output import error_line
 from studyplanner.core.validation import InvalidInput
 
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         _check_text(args_list)
-        args = build_parser().parse_args(args_list)
+        args = parse_args(args_list)
         for name, value in vars(args).items():
             if isinstance(value, list) and name not in LIST_OPTIONS:
                 raise UsageError(f"argument --{name.replace('_', '-')}: expected one value")

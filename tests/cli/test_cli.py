@@ -94,7 +94,7 @@ BAD_ARGUMENTS = [
     (["--track", "cpc-certificate-program", "--start", "2027-01-04", "--hours-per-week", "5",
       "--minutes", "mon=90,funday=3"], "--minutes"),
     (["--track", "cpc-certificate-program", "--start", "2027-01-04", "--hours-per-week", "5",
-      "--minutes", "mon=-5"], "outside"),
+      "--minutes", "mon=-5"], "invalid minutes for mon '-5': it cannot be negative"),
     (["--track", "cpc-certificate-program", "--start", "2027-01-04", "--hours-per-week", "5",
       "--minutes", "mon=0"], "at least one day"),
     (["--track", "cpc-certificate-program", "--start", "2027-01-04", "--hours-per-week", "5",

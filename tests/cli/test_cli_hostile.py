@@ -997,6 +997,107 @@ def test_hostile_command_lines(template: Template, tokens: list[Token]) -> None:
         _check_run(ex, tokens)
 
 
+# -- strict forms: a value in a lenient form is refused, naming the argument and the form --------
+
+# fmt: off
+LENIENT: dict[str, list[str]] = {
+    "date": ["20260301", "2026-W10-1", "2026-060", "٢٠٢٦-٠٣-٠١", "２０２６-03-01", " 2026-03-01",
+             "2026-03-01 ", "2026-3-1", "2026-03-01T00:00"],
+    "whole": ["4_5", "٤٥", "४५", "45 ", "+45", "0x2d", "4.5", "1e1"],
+    "decimal": ["7_5", "1e1", "inf", "nan", "٧.٥", ".5", "7.", "+7.5", " 7"],
+    "units": ["1_5", "٣", "1e1", "nan", "inf", " 1", "1.", ".5", "+1", "1,,5"],
+}
+PLACES: list[tuple[str, list[Token], str, str]] = [  # (form, argv before the value, argument, what)
+    ("date", ["progress", "--today"], "--today", "date"),
+    ("date", ["log", "--module", "2", "--minutes", "30", "--date"], "--date", "date"),
+    ("date", ["credential", "add", "CPMA", "--earned"], "--earned", "date"),
+    ("date", ["ceu", "add", "--units", "1", "--title", "t", "--date"], "--date", "date"),
+    ("date", ["remind", "snooze", "study-today:2026-01-01", "--until"], "--until", "date"),
+    ("date", ["export", "ics", Rel("out/c.ics"), "--from"], "--from", "date"),
+    ("date", [*CREATE], "--start", "date"),
+    ("whole", [*LOG], "--minutes", "minutes"),
+    ("whole", ["log", "--date", D, "--minutes", "30", "--module"], "--module", "module id"),
+    ("whole", [*CREATE, D, "--hours-per-week", "5", "--minutes"], "--minutes",
+     "minutes for mon"),
+    ("decimal", ["plan", "replan", "--hours-per-week"], "--hours-per-week", "hours"),
+    ("decimal", ["done", "2", "--date", D, "--score"], "--score", "score"),
+    ("units", ["ceu", "add", "--date", D, "--title", "t", "--units"], "--units",
+     "number of CEUs"),
+    ("units", ["credential", "add", "CPMA", "--earned", D, "--required"], "--required",
+     "number of CEUs"),
+    ("units", [*CEU[:8], "--credential"], "--credential", "number of CEUs"),
+]
+# fmt: on
+STRICT_CASES = [
+    (place[:-2], value, place[-2], place[-1]) for place in PLACES for value in LENIENT[place[0]]
+]
+
+
+@pytest.mark.parametrize(("before", "value", "argument", "what"),
+                         [(p[1], v, a, w) for p, v, a, w in STRICT_CASES],
+                         ids=[f"{a}={v}" for _p, v, a, _w in STRICT_CASES])  # fmt: skip
+def test_lenient_forms_are_refused(
+    template: Template, before: list[Token], value: str, argument: str, what: str
+) -> None:
+    """What date.fromisoformat, int(), float() and Decimal() take beyond the documented forms
+    (YYYY-MM-DD; plain ASCII digits, with a decimal point where a fraction makes sense)."""
+    shown = {"minutes for mon": f"mon={value}", "number of CEUs": value}.get(what, value)
+    if argument == "--credential":
+        shown = f"CPC={value}"
+    with Example(template, Damage()) as ex:
+        outcome = _check_run(ex, [*before, shown])
+    assert outcome.code == 2, outcome.where()
+    assert f"argument {argument}: invalid {what} {value!r}: " in outcome.err, outcome.where()
+
+
+# fmt: off
+ONE_VALUE: dict[str, Token] = {
+    "date": D, "track": "cpc-certificate-program", "hours": "5", "weekdays": "mon=60",
+    "module": "2", "minutes": "30", "score": "80", "text": "x", "units": "1", "label": "CEMC",
+    "category": "coding", "certificate": Rel("files/cert.pdf"), "out.pdf": Rel("out/r.pdf"),
+    "out.csv": Rel("out/r.csv"),
+}
+# fmt: on
+REPEATED = sorted(
+    {
+        (words, flag, kind)
+        for words, specs in COMMANDS.values()
+        for flag, kind, how in specs
+        if flag and kind != "flag" and how != "many"
+    }
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "flag", "kind"), REPEATED,
+                         ids=[f"{' '.join(w)} {f}" for w, f, _k in REPEATED])  # fmt: skip
+def test_a_single_value_option_given_twice_is_refused(
+    template: Template, words: tuple[str, ...], flag: str, kind: str
+) -> None:
+    """`log --module 2 --module 3` once silently logged on module 3."""
+    value = ONE_VALUE[kind]
+    with Example(template, Damage()) as ex:
+        outcome = _check_run(ex, [*words, flag, value, flag, value])
+    assert outcome.code == 2, outcome.where()
+    assert outcome.err == f"studyplanner: error: {flag} given twice; give it once\n"
+
+
+def test_the_data_folder_given_twice_is_refused(template: Template) -> None:
+    with Example(template, Damage()) as ex:
+        outcome = _check_run(ex, ["--data-dir", Rel("files", True), "tracks"])
+    assert outcome.code == 2, outcome.where()
+    assert outcome.err == "studyplanner: error: --data-dir given twice; give it once\n"
+
+
+@pytest.mark.parametrize("tokens", [
+    [*CREATE, D, "--hours-per-week", "5", "--blackout", f"{D}..{D}", "--blackout", f"{D}..{D}"],
+    [*CEU[:8], "--credential", "CPC=0.5", "--credential", "CCS=0.5"],
+], ids=["blackout twice", "credential twice"])  # fmt: skip
+def test_options_meant_to_repeat_still_do(template: Template, tokens: list[Token]) -> None:
+    with Example(template, Damage()) as ex:
+        outcome = _check_run(ex, tokens)
+    assert outcome.code == 0, outcome.where()
+
+
 # -- a hostile data folder ---------------------------------------------------------------------
 
 DATA_FOLDERS: dict[str, Token] = {
@@ -1014,6 +1115,7 @@ DATA_FOLDERS: dict[str, Token] = {
     "a long name": Rel("x" * 300),
     "missing": Rel("new/folder"),
     "an empty name": Rel(""),  # `--data-dir "$DIR"` with $DIR unset: refused, never the usual one
+    "/proc": "/proc",  # no file can be made there: an unusable folder (exit 6)
 }
 # fmt: off
 FOLDER_COMMANDS: list[list[Token]] = [
