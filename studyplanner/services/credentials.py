@@ -30,8 +30,7 @@ from studyplanner.services.ceu_activities import (
     units_or_none,
 )
 from studyplanner.services.database import Database
-from studyplanner.store import db as store_db
-from studyplanner.store import models
+from studyplanner.store import copies, models
 
 EARLIEST_EARNED = date(1970, 1, 1)
 
@@ -244,7 +243,7 @@ def update_cycle(
 def delete_credential(db: Database, credential_id: int, now: datetime) -> Path:
     """Remove a credential, its cycles and what was applied to them (the activities stay).
     A backup is taken first; its path is returned so the user can be told where it is."""
-    backup = store_db.backup_database(db.path, "before-credential-delete", now)
+    backup = copies.backup_database(db.path, "before-credential-delete", now)
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
         if row is None:
@@ -265,7 +264,7 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
         cycle = None if row is None else _open_cycle(row)
         if row is None or cycle is None:
             raise InvalidInput([Problem("credential", "This credential has no open cycle.")])
-    backup = store_db.backup_database(db.path, "before-cycle-close", now)
+    backup = copies.backup_database(db.path, "before-cycle-close", now)
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
         assert row is not None

@@ -60,6 +60,8 @@ def _size(size: int) -> str:
 
 
 def _when(taken: datetime) -> str:
+    """A backup's time in the user's local time and locale."""
+    taken = taken.astimezone()
     clock = QLocale().toString(QTime(taken.hour, taken.minute), QLocale.FormatType.ShortFormat)
     return f"{format_date(taken.date())} {clock}"
 

@@ -96,7 +96,7 @@ class StartProblemDialog(QDialog):
         buttons = QDialogButtonBox()
         if recoverable:
             if backup is not None:
-                taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
+                taken = backup.info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
                 restore = QPushButton(self.tr("Restore the backup of %1").replace("%1", taken))
                 restore.setToolTip(self.tr("It holds %1.").replace("%1", _holds(backup)))
                 restore.setAccessibleName(restore.text())
@@ -173,6 +173,6 @@ def _what_was_done(backup: GoodBackup | None, aside: Path) -> str:
         return tr("Started a fresh database; the damaged file was kept as %1.").replace(
             "%1", aside.name
         )
-    taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
+    taken = backup.info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     text = tr("Restored the backup of %1; the damaged file was kept as %2.")
     return text.replace("%1", taken).replace("%2", aside.name)
