@@ -43,6 +43,7 @@ from studyplanner.ui.cycle_history import CycleHistory, RulesWindow
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 
 CARD_WIDTH = 370
@@ -131,9 +132,9 @@ class CredentialsScreen(QWidget):
             self.exports.csv_button,
         ):
             top.addWidget(b)
-        self.disclaimer = QLabel()
+        self.disclaimer = PlainLabel()
         self.disclaimer.setWordWrap(True)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Credentials message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

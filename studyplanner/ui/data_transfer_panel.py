@@ -30,6 +30,7 @@ from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
 from studyplanner.ui.formatting import count_records, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 
 if TYPE_CHECKING:
     from studyplanner.services.archive_format import ImportPreview
@@ -152,7 +153,7 @@ class DataTransferPanel(QWidget):
                          "screen."))  # fmt: skip
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(tr("Export and import message"))
