@@ -35,7 +35,7 @@ from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
-from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.plain_text import PlainLabel, tell
 
 COUNT_WORDS = {
     "plans": ("plan", "plans"),
@@ -87,11 +87,11 @@ class Tell:
 
     @staticmethod
     def info(parent: QWidget, text: str) -> None:
-        QMessageBox.information(parent, tr("Backups"), text)
+        tell(parent, tr("Backups"), text)
 
     @staticmethod
     def problem(parent: QWidget, text: str) -> None:
-        QMessageBox.warning(parent, tr("Backups"), text)
+        tell(parent, tr("Backups"), text, problem=True)
 
 
 class BackupsPanel(QWidget):

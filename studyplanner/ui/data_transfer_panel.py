@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
+from studyplanner.ui import plain_text
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
 from studyplanner.ui.formatting import count_records, tr
 from studyplanner.ui.icons import icon
@@ -87,10 +88,7 @@ class Ask:
 
     @staticmethod
     def tell(parent: QWidget, text: str, ok: bool) -> None:
-        if ok:
-            QMessageBox.information(parent, tr("Study Planner"), text)
-        else:
-            QMessageBox.warning(parent, tr("Study Planner"), text)
+        plain_text.tell(parent, tr("Study Planner"), text, problem=not ok)
 
 
 def preview_text(preview: ImportPreview) -> str:
