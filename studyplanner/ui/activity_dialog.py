@@ -36,7 +36,7 @@ from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
-from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.plain_text import PlainLabel, shortcut_safe
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
@@ -176,7 +176,7 @@ class ActivityDialog(ValidatedDialog):
         for row, s in enumerate(cycles):
             check = QCheckBox(
                 self.tr("{label} (cycle ends {end})").format(
-                    label=s.label, end=format_date(s.cycle_end)
+                    label=shortcut_safe(s.label), end=format_date(s.cycle_end)
                 )
             )
             check.setAccessibleName(self.tr("Counts for {label}").format(label=s.label))
