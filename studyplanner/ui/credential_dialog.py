@@ -35,6 +35,7 @@ from studyplanner.ui.ceu_rule_words import apprentice_notes, rules_html
 from studyplanner.ui.credentials_model import units_text
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.plain_text import escaped
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
@@ -360,7 +361,7 @@ class CredentialDialog(ValidatedDialog):
         notes = apprentice_notes(rule)
         self.apprentice.setVisible(bool(notes))
         self.apprentice.setText(
-            self.tr("<b>What removes the “A”:</b> {notes}").format(notes=" ".join(notes))
+            self.tr("<b>What removes the “A”:</b> {notes}").format(notes=escaped(" ".join(notes)))
         )
         self.rules.setHtml(rules_html(self._book, rule))
         self._on_suggestion_input()

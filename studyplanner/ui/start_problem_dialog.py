@@ -35,6 +35,7 @@ from studyplanner.services.recovery import (
     start_fresh,
 )
 from studyplanner.ui.formatting import count_records, tr
+from studyplanner.ui.plain_text import PlainLabel
 
 
 class Choice(enum.Enum):
@@ -82,7 +83,7 @@ class StartProblemDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         heading.setFont(font)
         layout.addWidget(heading)
-        text = QLabel(message)
+        text = PlainLabel(message)
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("What is wrong"))
         layout.addWidget(text)
