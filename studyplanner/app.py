@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -102,6 +103,10 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace, args_list: list[str]
             db = open_database(data_dir)
         except StoreProblem as again:
             return _show_start_error(again.user_message, int(again.exit_code))
+    from studyplanner.services.leftovers import clean_up
+
+    with contextlib.suppress(StoreProblem):  # a problem with the file shows when it is read
+        clean_up(db)  # what an interrupted action left behind
     return _run_gui(db, data_dir, args, args_list, notice)
 
 

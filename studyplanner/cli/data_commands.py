@@ -34,8 +34,9 @@ def run_backups(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     for info in list_backups(resolve_data_dir(args.data_dir)):
         preview = preview_backup(info.path)
+        taken = info.taken_at.astimezone().isoformat(timespec="seconds")  # local, with offset
         rows.append({
-            "file": str(info.path), "taken_at": info.taken_at.isoformat(), "size": info.size,
+            "file": str(info.path), "taken_at": taken, "size": info.size,
             "reason": info.reason, "ok": preview.ok, "problem": preview.problem,
             "holds": preview.counts,
         })  # fmt: skip

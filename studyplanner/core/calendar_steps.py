@@ -14,17 +14,17 @@ for each n) 29 February comes back in leap years; where a step starts from a pre
 - anniversaries: a membership renewal date of 29 February is due on 28 February in common years
   and on the 29th in leap years (reminders, calendar export, the end of an AAPC credential's
   first cycle);
-- cycle ends: a cycle that starts on 29 February and runs whole years ends the day before the
-  28 February anniversary (on the 27th, like one started on the 28th); the cycle after one that
-  ends on 29 February ends on 28 February, and stays on the 28th in later leap years, because
-  each cycle end is stepped from the one before;
+- cycles (`cycle_end`): a cycle runs whole years from its first day to the day before that
+  day's anniversary; a cycle that starts on 29 February ends on 28 February (its anniversary in
+  a common year is taken as 1 March), so it is never a day short, and never the same as one
+  started on 28 February, which ends on the 27th. The next cycle starts the day after;
 - horizons: "ten years from today" (the latest sensible date for plans and cycles) and the
   scheduler's fifteen-year horizon end on 28 February when today is 29 February.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import YEARLY, rrule
@@ -72,3 +72,13 @@ def anniversaries(anchor: date, first: date, last: date) -> list[date]:
         bymonthday=-1 if is_leap_day else anchor.day,
     )
     return [occurrence.date() for occurrence in series]
+
+
+def cycle_end(start: date, years: int) -> date:
+    """The last day of a cycle of `years` whole years starting on `start`: the day before
+    `start`'s anniversary, where the anniversary of 29 February in a common year is 1 March (so
+    such a cycle ends on 28 February, not the 27th)."""
+    anniversary = years_later(start, years)
+    if (start.month, start.day) == LEAP_DAY and anniversary.day == 28:
+        return anniversary  # 1 March's eve
+    return anniversary - timedelta(days=1)

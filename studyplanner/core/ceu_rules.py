@@ -77,6 +77,7 @@ class BodyRules:
     cycle_anchor: str  # membership_expiration_date or exam_pass_date
     cycle: RuleSource
     first_cycle_user_enters: bool
+    shared_cycle: bool  # the user's credentials with this body share one cycle and total
     renewal_month_overlap: bool
     membership_required: bool
     membership: RuleSource
@@ -257,6 +258,7 @@ def _body(raw: Any) -> BodyRules:
         cycle_anchor=_get(raw, "cycle_anchor", ctx, str),
         cycle=_source(cycle, f"{ctx} cycle"),
         first_cycle_user_enters=bool(cycle.get("first_cycle_user_enters_ceus", False)),
+        shared_cycle=bool(cycle.get("shared_by_all_credentials", False)),
         renewal_month_overlap="renewal_month_overlap" in cycle,
         membership_required=bool(membership.get("required", False)),
         membership=_source(membership, f"{ctx} membership"),

@@ -27,7 +27,6 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
-from studyplanner.core.calendar_steps import anniversary_in, years_later
 from studyplanner.core.ceu_rules import (
     SHARE_HIIM,
     TOTALS_TABLE,
@@ -172,6 +171,13 @@ def _share_applies(share_from: date | None, end: date) -> bool:
     return share_from is None or end >= share_from
 
 
+def still_needed(checks: Sequence[RuleCheck]) -> Decimal:
+    """The CEUs still needed to meet every check: the largest shortfall of the total, a quota
+    or a share (CEUs toward a quota or share count in the total too, so the largest one is what
+    a learner still has to earn)."""
+    return max((c.required - c.earned for c in checks), default=ZERO).max(ZERO)
+
+
 def _status(
     checks: Sequence[RuleCheck], start: date, end: date, today: date
 ) -> tuple[CeuStatus, Decimal | None]:
@@ -189,10 +195,7 @@ def _status(
         slack = c.required * SLACK_DAYS / total_days
         if c.earned + slack < expected:
             at_risk = True
-    total = next(c for c in checks if c.id == "total")
-    remaining = max(total.required - total.earned, ZERO)
-    for c in missing:  # a quota or share may need more than the total's remainder
-        remaining = max(remaining, c.required - c.earned)
+    remaining = still_needed(checks)
     months = Decimal(days_left + 1) / DAYS_PER_MONTH
     pace = (remaining / months).quantize(Decimal("0.1"), rounding=ROUND_CEILING)
     return (CeuStatus.AT_RISK if at_risk else CeuStatus.ON_TRACK), pace
@@ -288,13 +291,13 @@ def _pool_statuses(
             q = rule.quota
             need = h.quota_override if h.quota_override is not None else q.units
             part = ZERO
-            for o in outcomes[h.cycle_id]:
-                act = acts[o.activity_id]
+            for activity_id, units in counted_once.items():  # every CEU the pool counts
+                act = acts[activity_id]
                 allowed = not q.allowed_providers or any(
                     p.lower() in act.provider.lower() for p in q.allowed_providers
                 )
-                if o.reason is None and act.category == q.category and allowed:
-                    part += o.counted
+                if act.category == q.category and allowed:
+                    part += units
             cat = book.categories[q.category].label.lower()
             own.append(RuleCheck("quota", f"{need.normalize():f} {cat} CEUs for {h.label}",
                                  need, part, part >= need, q.source))  # fmt: skip
@@ -307,7 +310,7 @@ def _pool_statuses(
                 body=body.code, cycle_start=h.start, cycle_end=h.end, closed=h.closed,
                 required=required, required_from_user=bool(overrides),
                 needs_user_figure=needs_figure, earned=earned,
-                remaining=max(required - earned, ZERO), days_left=(end - today).days,
+                remaining=still_needed(own), days_left=(end - today).days,
                 status=status, checks=tuple(own), pace_per_month=pace, pool=labels,
                 submission_opens=(
                     end - timedelta(days=body.submission_window_days)
@@ -324,75 +327,58 @@ def _pool_statuses(
     return results
 
 
+def _pool_checks(
+    statuses: dict[int, CredentialStatus], pool: tuple[str, date]
+) -> dict[str, RuleCheck]:
+    """Every check of the credentials of one pool (body, cycle end): the total once, each
+    credential's quota."""
+    return {c.label: c for s in statuses.values() if (s.body, s.cycle_end) == pool
+            for c in s.checks}  # fmt: skip
+
+
 def allocation_warnings(
     book: RuleBook,
     cycles: Sequence[HeldCycle],
     activities: Sequence[CeuActivity],
     allocations: Sequence[Allocation],
-    new: Allocation,
+    new: Sequence[Allocation],
     today: date,
 ) -> list[str]:
-    """Plain-words reasons why applying `new` will not add all its units to the cycle's total.
+    """Plain-words reasons why applying one activity as `new` (all its allocations, to one or
+    more cycles; `allocations` holds every other) will not add all its units where the user
+    expects, judged with all of them at once: a pooled total counts the activity once, and a
+    quota or share counts every CEU of the pool that qualifies.
 
-    Computed by comparing the status with and without it, so every rule the status engine knows
-    (dates, certification date, counted once, already used, no carry-over) speaks here too.
-    """
-    others = [a for a in allocations if (a.activity_id, a.cycle_id) != (new.activity_id,
-                                                                        new.cycle_id)]  # fmt: skip
-    before = {s.cycle_id: s for s in credential_statuses(book, cycles, activities, others, today)}
-    after = {
-        s.cycle_id: s for s in credential_statuses(book, cycles, activities, [*others, new], today)
-    }
-    if new.cycle_id not in after:
-        return []
-    status = after[new.cycle_id]
-    outcome = next(o for o in status.activities if o.activity_id == new.activity_id)
-    if outcome.reason is not None:
-        return [f"It will not count for {status.label}: {outcome.reason}."]
-    gained = status.earned - before[new.cycle_id].earned
-    was = before[new.cycle_id]
-    warnings = []
-    if gained < outcome.counted:
-        warnings.append(
-            f"It already counts for {', '.join(status.pool)} ({status.body}); an activity "
-            f"counts once toward the body's total, so the total grows by {gained.normalize():f}"
-            f" CEUs, not {outcome.counted.normalize():f}."
-        )
-    if was.earned >= was.required:
-        warnings.append(
-            f"{status.label}'s cycle already has the {was.required.normalize():f} CEUs it "
-            "requires; extra CEUs do not carry over to the next cycle."
-        )
+    Computed by comparing the statuses without and with `new`, so every rule the status engine
+    knows (dates, certification date, counted once, already used, no carry-over) speaks here."""
+    before = {s.cycle_id: s for s in credential_statuses(book, cycles, activities, allocations,
+                                                         today)}  # fmt: skip
+    after = {s.cycle_id: s for s in credential_statuses(book, cycles, activities,
+                                                        [*allocations, *new], today)}  # fmt: skip
+    warnings: list[str] = []
+    pools: dict[tuple[str, date], list[Allocation]] = defaultdict(list)
+    for al in new:
+        status = after.get(al.cycle_id)
+        if status is None:
+            continue
+        outcome = next(o for o in status.activities if o.activity_id == al.activity_id)
+        if outcome.reason is not None:
+            warnings.append(f"It will not count for {status.label}: {outcome.reason}.")
+        else:
+            pools[(status.body, status.cycle_end)].append(al)
+    for key, members in pools.items():
+        pool = " and ".join(after[members[0].cycle_id].pool)
+        was, now = _pool_checks(before, key), _pool_checks(after, key)
+        still_missing = [label for label, c in was.items() if not c.met]
+        helped = [label for label in still_missing if now[label].earned > was[label].earned]
+        if not still_missing:
+            warnings.append(
+                f"{pool}'s cycle already meets every requirement; extra CEUs do not carry over "
+                "to the next cycle."
+            )
+        elif not helped:
+            warnings.append(
+                f"It does not help with what {pool}'s cycle still needs "
+                f"({'; '.join(still_missing)}); extra CEUs do not carry over."
+            )
     return warnings
-
-
-def suggest_cycle(
-    body: BodyRules,
-    earned_on: date,
-    renewal_on: date | None,
-    shared_end: date | None,
-    shared_start: date | None = None,
-) -> tuple[date, date]:
-    """The first cycle of a newly earned credential, as (start, end); the user may edit both.
-
-    A body whose credentials share one cycle (`shared_end`, the end of the user's open cycle with
-    that body) puts the new credential in it. AAPC's cycle ends on the membership renewal date in
-    a year of the month's parity (even months, even years); other bodies run from the exam date.
-    """
-    if shared_end is not None and shared_end > earned_on:
-        start = earned_on if shared_start is None else max(earned_on, shared_start)
-        return start, shared_end
-    if body.cycle_anchor == "membership_expiration_date" and renewal_on is not None:
-        year = earned_on.year
-        while True:
-            end = anniversary_in(renewal_on, year)
-            if end > earned_on and year % 2 == renewal_on.month % 2:
-                return earned_on, end
-            year += 1
-    return earned_on, years_later(earned_on, body.cycle_years) - timedelta(days=1)
-
-
-def next_cycle(body: BodyRules, start: date, end: date) -> tuple[date, date]:
-    """The cycle after (start, end): it starts the next day and lasts the body's cycle length."""
-    first = end + timedelta(days=1)
-    return first, years_later(end, body.cycle_years)

@@ -205,12 +205,13 @@ def _pool(
     stage = _stage(s.days_left, settings.cycle_leads)
     open_members = [m for m in members if m.status is not CeuStatus.COMPLETE]
     if stage is not None and open_members:
-        if s.remaining > 0:
+        short = s.required - s.earned  # the pooled total's shortfall (quotas: below)
+        if short > 0:
             pace = f" (about {_units(s.pace_per_month)} a month)" if s.pace_per_month else ""
             out.append(Reminder(
                 f"ceu-shortfall:{s.cycle_id}:{stage}", ReminderKind.CEU_SHORTFALL,
                 Severity.URGENT if stage <= 30 else Severity.WARNING, s.cycle_end,
-                f"{names}: {_units(s.remaining)} of {_units(s.required)} CEUs still missing; "
+                f"{names}: {_units(short)} of {_units(s.required)} CEUs still missing; "
                 f"the cycle ends {_days(s.days_left)} ({s.cycle_end.isoformat()}){pace}.",
             ))  # fmt: skip
         shared = [c for c in s.failed_checks if c.id not in ("total", "quota")]

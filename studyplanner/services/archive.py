@@ -80,10 +80,10 @@ from studyplanner.services.archive_read import (
 )
 from studyplanner.services.ceu_activities import certificates_dir
 from studyplanner.services.database import Database
+from studyplanner.services.leftovers import INCOMING_PREFIX, PendingFiles
 from studyplanner.services.output_files import check_destination, flush, replaced_whole, write_csv
 from studyplanner.services.study_log import list_sessions
-from studyplanner.store import db as store_db
-from studyplanner.store import tables
+from studyplanner.store import copies, tables
 from studyplanner.store.identity import UID
 from studyplanner.store.migrate import HEAD_REVISION
 
@@ -256,15 +256,18 @@ class _Plan:
 
 @dataclass(slots=True)
 class _Certificates:
-    """Certificate files on their way into the data folder."""
+    """Certificate files on their way into the data folder (each listed in `pending` first, so
+    a crash before the commit leaves none behind)."""
 
     folder: Path
+    pending: PendingFiles
     renamed: dict[str, str] = field(default_factory=dict)  # archive name -> name used
     staged: dict[Path, Path] = field(default_factory=dict)  # temporary file -> final place
     placed: list[Path] = field(default_factory=list)
 
     def place(self) -> None:
         for tmp, target in list(self.staged.items()):
+            self.pending.placed(target)
             os.replace(tmp, target)
             del self.staged[tmp]
             self.placed.append(target)
@@ -326,7 +329,8 @@ def _stage_certificates(
                 certs.renamed[name] = final
             target = certs.folder / final
             if target not in certs.staged.values() and not _same_file(target, entry.sha256):
-                fd, tmp_name = tempfile.mkstemp(dir=certs.folder, prefix=".incoming-")
+                fd, tmp_name = tempfile.mkstemp(dir=certs.folder, prefix=INCOMING_PREFIX)
+                certs.pending.temp(Path(tmp_name))
                 certs.staged[Path(tmp_name)] = target
                 digest = hashlib.sha256()
                 with os.fdopen(fd, "wb") as handle:
@@ -373,8 +377,8 @@ def import_archive(
     contents = read_archive(path, cancelled=cancelled)
     step = stepper(progress, cancelled, contents.total_rows + len(contents.certificates), "import")
     step(0)
-    backup = store_db.backup_database(db.path, "before-import", now)
-    certs = _Certificates(certificates_dir(db))
+    backup = copies.backup_database(db.path, "before-import", now)
+    certs = _Certificates(certificates_dir(db), PendingFiles(db.data_dir))
     try:
         with db.transaction() as session:
             conn = session.connection()
@@ -398,6 +402,8 @@ def import_archive(
         certs.discard()
         backup.unlink(missing_ok=True)  # nothing changed: the backup would only mislead
         raise
+    finally:
+        certs.pending.close()
     return ImportSummary(
         mode=mode, backup=backup, added=added, kept=plan.kept, certificates=len(certs.placed),
         renamed_certificates=len(certs.renamed),

@@ -5,8 +5,8 @@ the database. Every copy is made with SQLite's online backup API and checked aft
 from __future__ import annotations
 
 import contextlib
-import re
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,12 +14,11 @@ from pathlib import Path
 from studyplanner.core.backup_policy import BackupFile, RetentionPolicy, backups_to_delete
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.database import Database
+from studyplanner.store import copies, migrate, tables
 from studyplanner.store import db as store_db
-from studyplanner.store import migrate
 from studyplanner.store.errors import explain
 from studyplanner.store.location import backup_dir
 
-_NAME = re.compile(r"^studyplanner-(\d{8})-(\d{6})-([a-z0-9-]+?)(?:-\d+)?\.sqlite3$")
 PREVIEW_TABLES = {
     "plans": "plans",
     "modules": "modules",
@@ -33,6 +32,7 @@ PREVIEW_TABLES = {
 class BackupInfo:
     path: Path
     taken_at: datetime
+    """When it was taken (aware, UTC); show it with `.astimezone()`."""
     size: int
     reason: str
 
@@ -62,15 +62,16 @@ class CheckReport:
 
 
 def _info(path: Path) -> BackupInfo | None:
-    match = _NAME.match(path.name)
+    """A complete backup's facts, or None for any other file (a copy still being written, or
+    one a crash interrupted, is never a backup)."""
+    taken = copies.backup_time(path.name)
+    if taken is None or Path(f"{path}-journal").exists():
+        return None
     try:
         stat = path.stat()
     except OSError:
         return None
-    if match is None:
-        return None
-    taken = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
-    return BackupInfo(path, taken, stat.st_size, match[3])
+    return BackupInfo(path, taken, stat.st_size, copies.backup_reason(path.name))
 
 
 def backups_folder(data_dir: Path) -> Path:
@@ -78,7 +79,8 @@ def backups_folder(data_dir: Path) -> Path:
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
-    """The app's backups in the data folder, newest first."""
+    """The app's complete backups in the data folder, newest first (by the UTC time in their
+    names, so a daylight-saving change does not reorder them)."""
     folder = backup_dir(data_dir)
     if not folder.is_dir():
         return []
@@ -87,15 +89,23 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
 
 
 def thin_backups(
-    data_dir: Path, now: datetime, policy: RetentionPolicy | None = None
+    data_dir: Path,
+    now: datetime,
+    policy: RetentionPolicy | None = None,
+    keep: frozenset[Path] = frozenset(),
 ) -> list[Path]:
-    """Delete the backups the policy no longer keeps; returns what was deleted."""
+    """Delete the backups the policy no longer keeps (but those in `keep`); returns what was
+    deleted."""
     policy = policy or RetentionPolicy()
     infos = {i.path.name: i for i in list_backups(data_dir)}
-    files = [BackupFile(i.path.name, i.taken_at, i.size) for i in infos.values()]
+    # In local time (aware, so a daylight-saving change cannot reorder them): "one a day" means
+    # the user's days.
+    files = [BackupFile(i.path.name, i.taken_at.astimezone(), i.size) for i in infos.values()]
     deleted = []
-    for b in backups_to_delete(files, now, policy):
+    for b in backups_to_delete(files, now.astimezone(), policy):
         path = infos[b.name].path
+        if path in keep:
+            continue
         path.unlink(missing_ok=True)
         deleted.append(path)
     return deleted
@@ -104,8 +114,8 @@ def thin_backups(
 def backup_now(db: Database, now: datetime, reason: str = "manual") -> BackupInfo:
     """An online backup, checked; then old backups are thinned. A damaged database raises
     (DatabaseDamaged) and no good backup is touched."""
-    path = store_db.backup_database(db.path, reason, now)
-    thin_backups(db.data_dir, now)
+    path = copies.backup_database(db.path, reason, now)
+    thin_backups(db.data_dir, now, keep=frozenset({path}))  # even if the clock went back
     info = _info(path)
     assert info is not None
     return info
@@ -162,9 +172,13 @@ def preview_backup(path: Path) -> BackupPreview:
 
 
 def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
-    """Replace the current data with a backup's. The current data is backed up first (returned,
-    so the restore can be undone); an older schema is migrated afterwards. The caller must not
-    hold open sessions: the engine's connections are closed here."""
+    """Replace the current data with a backup's, in one transaction under the write lock.
+
+    The backup is first copied beside the database and brought to this version's schema. Then,
+    holding the lock (waited for at most five seconds, else StoreProblem, exit 3), the current
+    data is backed up (returned, so the restore can be undone: it holds every write committed
+    before the lock, and none can come after) and replaced. Nothing else is written if any step
+    fails."""
     backup = Path(backup)
     if not backup.is_file():
         raise InvalidInput([Problem("backup", f"There is no backup {backup}.")])
@@ -172,16 +186,30 @@ def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
     if not preview.ok:
         raise InvalidInput([Problem("backup", f"The backup {backup.name} cannot be restored: "
                                     f"{preview.problem}.")])  # fmt: skip
-    safety = backup_now(db, now, "before-restore")
+    staged = db.data_dir / f"{copies.PARTIAL_PREFIX}restore-{uuid.uuid4().hex}.sqlite3"
+    try:
+        with db.errors("restored"):
+            copies.copy_database(backup, staged, still=True)
+            if preview.revision != migrate.HEAD_REVISION:
+                engine = store_db.make_engine(staged)
+                try:
+                    migrate.upgrade_to_head(engine)
+                finally:
+                    engine.dispose()
+            safety = copies.restore_into(
+                db.path,
+                staged,
+                tables.metadata.sorted_tables,
+                lambda: copies.backup_database(db.path, "before-restore", now),
+            )
+    finally:
+        for leftover in (staged, Path(f"{staged}-wal"), Path(f"{staged}-shm")):
+            leftover.unlink(missing_ok=True)
     db.engine.dispose()
-    with db.errors("restored"):
-        if not store_db.copy_database(backup, db.path):  # pragma: no cover - source checked
-            raise InvalidInput([Problem("backup", "The restored data failed its check; "
-                                        f"your previous data is in {safety.path}.")])  # fmt: skip
-        if preview.revision != migrate.HEAD_REVISION:
-            migrate.upgrade_to_head(db.engine)
-    db.engine.dispose()
-    return safety
+    thin_backups(db.data_dir, now, keep=frozenset({backup, safety}))
+    info = _info(safety)
+    assert info is not None
+    return info
 
 
 def check_database(db_path: Path) -> CheckReport:

@@ -25,7 +25,8 @@ from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.database import Database
 from studyplanner.services.file_kinds import FOLDER, REGULAR_FILE, kind_of
-from studyplanner.store import models
+from studyplanner.services.leftovers import INCOMING_PREFIX, PendingFiles
+from studyplanner.store import models, tables
 
 EARLIEST_ACTIVITY = date(2000, 1, 1)
 MAX_UNITS = Decimal(100)
@@ -136,6 +137,14 @@ def certificates_dir(db: Database) -> Path:
     return db.data_dir / CERTIFICATES
 
 
+def certificates_in_use(db: Database) -> list[Path]:
+    """The certificate files committed activities point at."""
+    with db.read() as conn:
+        column = tables.ceu_activities.c.certificate_file
+        names = conn.execute(select(column).where(column.is_not(None)).distinct()).scalars()
+        return [certificates_dir(db) / name for name in names]
+
+
 def _check_certificate(path: Path) -> list[Problem]:
     suffix = path.suffix.lower()
     if suffix not in CERTIFICATE_KINDS:
@@ -164,8 +173,9 @@ def _check_certificate(path: Path) -> list[Problem]:
     return []
 
 
-def _copy_certificate(db: Database, path: Path) -> tuple[str, bool]:
-    """Copy into certificates/ under a content-derived name; (name, whether it is a new file)."""
+def _copy_certificate(db: Database, path: Path, pending: PendingFiles) -> tuple[str, bool]:
+    """Copy into certificates/ under a content-derived name; (name, whether it is a new file).
+    The copy is listed in `pending` first, so a crash before the commit leaves nothing."""
     folder = certificates_dir(db)
     folder.mkdir(mode=0o700, exist_ok=True)
     digest = hashlib.sha256()
@@ -176,11 +186,13 @@ def _copy_certificate(db: Database, path: Path) -> tuple[str, bool]:
     target = folder / name
     if target.exists():
         return name, False
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".incoming-")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=INCOMING_PREFIX)
     os.close(fd)
     try:
+        pending.temp(Path(tmp))
         shutil.copyfile(path, tmp)
         os.chmod(tmp, 0o600)
+        pending.placed(target)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -275,7 +287,7 @@ def _save_activity(
         raise InvalidInput(problems)
     copied: tuple[str, bool] | None = None
     try:
-        with db.transaction() as session:
+        with PendingFiles(db.data_dir) as pending, db.transaction() as session:
             problems = _check_allocations(session, data, allocations)
             if activity_id is None:
                 row = models.CeuActivity(created_at=datetime.now(), certificate_file=None,
@@ -296,7 +308,7 @@ def _save_activity(
             if problems:
                 raise InvalidInput(problems)
             if data.certificate is not None:
-                copied = _copy_certificate(db, data.certificate)
+                copied = _copy_certificate(db, data.certificate, pending)
                 row.certificate_file = copied[0]
                 row.certificate_name = data.certificate.name[:300]
             elif data.drop_certificate:

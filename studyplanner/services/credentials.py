@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session, selectinload
 from studyplanner.bundled import rule_book
 from studyplanner.core import ceu_status
 from studyplanner.core.calendar_steps import years_later
-from studyplanner.core.ceu_rules import RuleBook
+from studyplanner.core.ceu_cycles import (
+    MEMBERSHIP_ANCHOR,
+    CycleChoice,
+    current_cycle,
+    next_cycle,
+)
+from studyplanner.core.ceu_rules import BodyRules, RuleBook
 from studyplanner.core.ceu_status import Allocation, CeuActivity, CredentialStatus, HeldCycle
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.ceu_activities import (
@@ -30,8 +36,7 @@ from studyplanner.services.ceu_activities import (
     units_or_none,
 )
 from studyplanner.services.database import Database
-from studyplanner.store import db as store_db
-from studyplanner.store import models
+from studyplanner.store import copies, models
 
 EARLIEST_EARNED = date(1970, 1, 1)
 
@@ -172,23 +177,9 @@ def add_credential(
     with db.transaction() as session:
         if session.scalar(select(models.Credential.id).where(models.Credential.label == name)):
             raise InvalidInput([Problem("label", f"You already have a credential called {name}.")])
-        shared_end = shared_start = None
-        if body.code == "AHIMA" or body.cycle_anchor == "membership_expiration_date":
-            open_cycles = [
-                (c.end_on, c.start_on)
-                for other in _load_credentials(session)
-                if other.body == body.code and (c := _open_cycle(other)) is not None
-            ]
-            if open_cycles:
-                shared_end, shared_start = max(open_cycles)
-            if renewal_on is None and body.cycle_anchor == "membership_expiration_date":
-                renewal_on = next(
-                    (o.renewal_on for o in _load_credentials(session)
-                     if o.body == body.code and o.renewal_on is not None),
-                    None,
-                )  # fmt: skip
-        start, end = ceu_status.suggest_cycle(body, earned_on, renewal_on, shared_end, shared_start)
-        start, end = cycle_start or start, cycle_end or end
+        renewal_on = renewal_on or _known_renewal(session, body)
+        choice = _choose_cycle(session, body, earned_on, renewal_on, today)
+        start, end = cycle_start or choice.start, cycle_end or choice.end
         problems = _check_cycle(start, end, earned_on, today)
         if problems:
             raise InvalidInput(problems)
@@ -206,6 +197,49 @@ def add_credential(
         session.add(row)
         session.flush()
         return _credential_info(book, row)
+
+
+def _known_renewal(session: Session, body: BodyRules) -> date | None:
+    """The membership date the user gave for another credential of a membership body."""
+    if body.cycle_anchor != MEMBERSHIP_ANCHOR:
+        return None
+    return next(
+        (o.renewal_on for o in _load_credentials(session)
+         if o.body == body.code and o.renewal_on is not None),
+        None,
+    )  # fmt: skip
+
+
+def _choose_cycle(
+    session: Session, body: BodyRules, earned_on: date, renewal_on: date | None, today: date
+) -> CycleChoice:
+    shared = None
+    if body.shared_cycle:
+        open_cycles = [
+            (c.end_on, c.start_on)
+            for other in _load_credentials(session)
+            if other.body == body.code and (c := _open_cycle(other)) is not None
+        ]
+        if open_cycles:
+            end, start = max(open_cycles)
+            shared = (start, end)
+    return current_cycle(body, earned_on, renewal_on, today, shared)
+
+
+def proposed_cycle(
+    db: Database, code: str, earned_on: date, renewal_on: date | None, today: date
+) -> CycleChoice:
+    """The cycle a credential `code` earned on `earned_on` would get (the one that contains
+    today, see core/ceu_cycles), and why: what add_credential uses unless given dates."""
+    book = rule_book()
+    rule = book.credential(code)
+    if rule is None:
+        raise InvalidInput([Problem("code", f"Unknown credential '{code}'.")])
+    body = book.bodies[rule.body]
+    with db.transaction() as session:
+        return _choose_cycle(
+            session, body, earned_on, renewal_on or _known_renewal(session, body), today
+        )
 
 
 def update_cycle(
@@ -244,7 +278,7 @@ def update_cycle(
 def delete_credential(db: Database, credential_id: int, now: datetime) -> Path:
     """Remove a credential, its cycles and what was applied to them (the activities stay).
     A backup is taken first; its path is returned so the user can be told where it is."""
-    backup = store_db.backup_database(db.path, "before-credential-delete", now)
+    backup = copies.backup_database(db.path, "before-credential-delete", now)
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
         if row is None:
@@ -265,7 +299,7 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
         cycle = None if row is None else _open_cycle(row)
         if row is None or cycle is None:
             raise InvalidInput([Problem("credential", "This credential has no open cycle.")])
-    backup = store_db.backup_database(db.path, "before-cycle-close", now)
+    backup = copies.backup_database(db.path, "before-cycle-close", now)
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
         assert row is not None
@@ -278,7 +312,7 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
             if other.body != row.body or open_cycle is None or open_cycle.end_on != end:
                 continue
             open_cycle.closed_on = today
-            start, new_end = ceu_status.next_cycle(body, open_cycle.start_on, end)
+            start, new_end = next_cycle(body, end, other.renewal_on)
             other.cycles.append(models.CredentialCycle(start_on=start, end_on=new_end))
     return backup
 
@@ -331,7 +365,8 @@ def application_warnings(
 ) -> list[str]:
     """What the user should know before saving: for each credential the activity is applied to,
     why some of its units will not count (outside the cycle, before the certification date,
-    already used, counted once, no carry-over). Nothing is written."""
+    already used), and for each pooled cycle whether it still needs what this activity brings
+    (no carry-over). Judged with all the activity's applications at once. Nothing is written."""
     with db.transaction() as session:
         cycles, acts, allocs = _engine_inputs(session)
     probe_id = activity_id if activity_id is not None else -1
@@ -340,12 +375,4 @@ def application_warnings(
                             data.ahima_sourced, data.provider))  # fmt: skip
     kept = [a for a in allocs if a.activity_id != probe_id]
     new = [Allocation(probe_id, cycle_id, units) for cycle_id, units in allocations]
-    warnings: list[str] = []
-    for i, candidate in enumerate(new):
-        # Judge each against all the others (the order the user listed them in does not matter).
-        others = kept + new[:i] + new[i + 1 :]
-        for text in ceu_status.allocation_warnings(rule_book(), cycles, acts, others, candidate,
-                                                   today):  # fmt: skip
-            if text not in warnings:
-                warnings.append(text)
-    return warnings
+    return ceu_status.allocation_warnings(rule_book(), cycles, acts, kept, new, today)

@@ -22,8 +22,8 @@ from studyplanner.services.errors import (
     NotADatabase,
     StoreProblem,
 )
+from studyplanner.store import copies, migrate
 from studyplanner.store import db as store_db
-from studyplanner.store import migrate
 from studyplanner.store.errors import explain
 from studyplanner.store.location import backup_dir, database_path, resolve_data_dir
 
@@ -161,7 +161,7 @@ def open_database(
     backup: Path | None = None
     if migrate.needs_upgrade(state):
         if state.has_tables:
-            backup = store_db.backup_database(path, "before-migration", now())
+            backup = copies.backup_database(path, "before-migration", now())
         try:
             migrate.upgrade_to_head(engine)
         except (DBAPIError, sqlite3.Error) as exc:

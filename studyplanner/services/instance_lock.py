@@ -9,11 +9,11 @@ it ends with the process, so a crash never leaves a stale lock behind.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from types import TracebackType
 
 from studyplanner.store.errors import DataFolderUnusable
+from studyplanner.store.file_lock import try_lock, unlock
 
 LOCK_NAME = "studyplanner.lock"
 
@@ -30,7 +30,7 @@ class InstanceLock:
             return
         fd, self._fd = self._fd, None
         try:
-            _unlock(fd)
+            unlock(fd)
         finally:
             os.close(fd)
 
@@ -57,35 +57,7 @@ def take_instance_lock(data_dir: Path) -> InstanceLock | None:
         raise DataFolderUnusable(
             f"The data folder {data_dir} cannot be used: {exc.strerror or exc}."
         ) from exc
-    if not _try_lock(fd):
+    if not try_lock(fd):
         os.close(fd)
         return None
     return InstanceLock(fd, path)
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)

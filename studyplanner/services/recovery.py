@@ -5,14 +5,16 @@ database, so nothing the user had is lost even if they choose to start afresh.""
 from __future__ import annotations
 
 import os
+import shutil
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from studyplanner.services.backups import BackupInfo, BackupPreview, list_backups, preview_backup
 from studyplanner.services.database import Database
+from studyplanner.store import copies, migrate
 from studyplanner.store import db as store_db
-from studyplanner.store import migrate
 from studyplanner.store.location import database_path
 
 CRASH_LOG_FOLDER = "logs"
@@ -33,48 +35,65 @@ def newest_good_backup(data_dir: Path) -> GoodBackup | None:
     return None
 
 
-def set_aside(data_dir: Path, now: datetime) -> Path:
-    """Move the database (and its -wal/-shm companions) aside; returns the new name."""
-    path = database_path(data_dir)
+def _aside_name(data_dir: Path, now: datetime) -> Path:
     stamp = f"{now:%Y%m%d-%H%M%S}"
     target = data_dir / f"studyplanner-damaged-{stamp}.sqlite3"
     counter = 1
     while target.exists():
         target = data_dir / f"studyplanner-damaged-{stamp}-{counter}.sqlite3"
         counter += 1
-    for suffix in ("-wal", "-shm"):
-        companion = Path(f"{path}{suffix}")
-        if companion.exists():
-            os.replace(companion, Path(f"{target}{suffix}"))
-    if path.exists():
-        os.replace(path, target)
     return target
 
 
-def start_fresh(data_dir: Path, now: datetime) -> Path:
-    """Move the damaged database aside and create an empty one in its place (so an empty file
-    is not mistaken for lost data next time). Returns where the damaged file went."""
-    aside = set_aside(data_dir, now)
-    engine = store_db.make_engine(store_db.prepare_data_dir(data_dir))
-    try:
-        migrate.upgrade_to_head(engine)
-    finally:
-        engine.dispose()
+def _swap_in(data_dir: Path, staged: Path, now: datetime) -> Path:
+    """Put the complete database `staged` where the damaged one is, keeping the damaged file
+    (and its -wal/-shm) aside under a new name, returned. The database's own name always holds
+    a whole file, the damaged one or the new one: never nothing, never an empty one."""
+    path = database_path(data_dir)
+    aside = _aside_name(data_dir, now)
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            os.replace(companion, Path(f"{aside}{suffix}"))
+    if path.exists():
+        try:
+            os.link(path, aside)  # the damaged file keeps a name of its own...
+        except OSError:  # a file system without hard links
+            shutil.copy2(path, aside)
+    os.replace(staged, path)  # ...while the new one takes the database's, in one step
     return aside
+
+
+def _staged(data_dir: Path) -> Path:
+    return data_dir / f"{copies.PARTIAL_PREFIX}recovered-{uuid.uuid4().hex}.sqlite3"
+
+
+def start_fresh(data_dir: Path, now: datetime) -> Path:
+    """A new, empty database (of this version's schema) in place of the damaged one, which is
+    kept aside; returns where it went."""
+    staged = _staged(data_dir)
+    fd = os.open(staged, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        engine = store_db.make_engine(staged)
+        try:
+            migrate.upgrade_to_head(engine)
+        finally:
+            engine.dispose()
+        return _swap_in(data_dir, staged, now)
+    finally:
+        staged.unlink(missing_ok=True)
 
 
 def restore_newest(data_dir: Path, backup: Path, now: datetime) -> Path:
-    """Move the damaged database aside and put a copy of `backup` in its place (with SQLite's
-    backup API, checked). Returns where the damaged file went."""
-    aside = set_aside(data_dir, now)
-    path = database_path(data_dir)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
-    if not store_db.copy_database(backup, path):  # pragma: no cover - the backup was checked
-        path.unlink(missing_ok=True)
-        os.replace(aside, path)
-        raise store_db.DatabaseDamaged(f"The backup {backup} could not be restored.")
-    return aside
+    """A checked copy of `backup` in place of the damaged database, which is kept aside;
+    returns where it went."""
+    staged = _staged(data_dir)
+    try:
+        copies.copy_database(backup, staged, still=True)
+        return _swap_in(data_dir, staged, now)
+    finally:
+        staged.unlink(missing_ok=True)
 
 
 def recover_running(db: Database, backup: Path | None, now: datetime) -> Path:

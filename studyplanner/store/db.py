@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from studyplanner.store.errors import (
     StoreError,
     explain,
 )
-from studyplanner.store.location import backup_dir, database_path
+from studyplanner.store.location import database_path
 
 __all__ = ["DataFolderUnusable", "DatabaseDamaged", "NotADatabase", "StoreError"]
 
@@ -194,42 +193,3 @@ def inspect_file(path: Path) -> FileState:
             raise
         raise problem from exc
     return FileState(exists=True, revision=revision, has_tables=bool(tables - {"alembic_version"}))
-
-
-def copy_database(source: Path, target: Path) -> bool:
-    """Copy `source` (opened read-only) over `target` with SQLite's online backup API, never as
-    a file copy of a live database. True when the copy passes `PRAGMA integrity_check`."""
-    reader = sqlite3.connect(read_only_uri(source), uri=True)
-    writer = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        reader.backup(writer)
-        result = writer.execute("PRAGMA integrity_check").fetchone()
-    finally:
-        writer.close()
-        reader.close()
-    return bool(result) and result[0] == "ok"
-
-
-def backup_database(path: Path, reason: str, now: datetime) -> Path:
-    """Copy the live database with SQLite's online backup API and check the copy."""
-    folder = backup_dir(path.parent)
-    folder.mkdir(exist_ok=True, mode=0o700)
-    target = folder / f"studyplanner-{now:%Y%m%d-%H%M%S}-{reason}.sqlite3"
-    counter = 1
-    while target.exists():
-        target = folder / f"studyplanner-{now:%Y%m%d-%H%M%S}-{reason}-{counter}.sqlite3"
-        counter += 1
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
-    try:
-        sound = copy_database(path, target)
-    except (sqlite3.Error, OSError) as exc:
-        target.unlink(missing_ok=True)
-        problem = explain(exc, path, "backed up")
-        if problem is None:
-            raise
-        raise problem from exc
-    if not sound:
-        target.unlink(missing_ok=True)
-        raise DatabaseDamaged(f"The backup of {path} failed its integrity check.")
-    return target

@@ -36,6 +36,7 @@ from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel, shortcut_safe
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
@@ -126,7 +127,7 @@ class ActivityDialog(ValidatedDialog):
         self.day_problem, self.title_problem = problem_label(), problem_label()
         self.units_problem, self.note_problem = problem_label(), problem_label()
         self.certificate_problem, self.counts_problem = problem_label(), problem_label()
-        self.warnings = QLabel()
+        self.warnings = PlainLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setAccessibleName(self.tr("What the rules make of it"))
         self.warning_icon = QLabel()
@@ -143,7 +144,7 @@ class ActivityDialog(ValidatedDialog):
 
     def _build_certificate_row(self) -> None:
         a = self._activity
-        self.certificate_name = QLabel()
+        self.certificate_name = PlainLabel()
         self.certificate_name.setAccessibleName(self.tr("Certificate file"))
         self.choose_button = QPushButton(icon("choose-file"), self.tr("C&hoose…"))
         self.choose_button.setAccessibleName(self.tr("Choose a certificate file"))
@@ -175,7 +176,7 @@ class ActivityDialog(ValidatedDialog):
         for row, s in enumerate(cycles):
             check = QCheckBox(
                 self.tr("{label} (cycle ends {end})").format(
-                    label=s.label, end=format_date(s.cycle_end)
+                    label=shortcut_safe(s.label), end=format_date(s.cycle_end)
                 )
             )
             check.setAccessibleName(self.tr("Counts for {label}").format(label=s.label))

@@ -51,6 +51,7 @@ from studyplanner.ui.formatting import (
 from studyplanner.ui.goal_editor import GoalEditor, problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.module_editor import ModuleEditor
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 CUSTOM = "__custom__"
@@ -290,7 +291,7 @@ class SummaryPage(QWizardPage):
         )
         self.status_icon = QLabel()
         self.status_word = QLabel()
-        self.verdict = QLabel()
+        self.verdict = PlainLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(self.tr("Verdict"))
         self.facts = QLabel()

@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from studyplanner.ui.plain_text import PlainLabel
+
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 """work(progress(done, total), cancelled()) -> result"""
 
@@ -109,6 +111,7 @@ class ProgressJobs(QObject):
         job = BackgroundJob(work)
         progress = QProgressDialog(label, QCoreApplication.translate("Jobs", "Cancel"), 0, 0,
                                    self._parent)  # fmt: skip
+        progress.setLabel(PlainLabel(label))  # it may name a credential or a file
         progress.setWindowTitle(self._title)
         progress.setAccessibleName(self._title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

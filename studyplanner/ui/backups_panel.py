@@ -35,6 +35,7 @@ from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel, tell
 
 COUNT_WORDS = {
     "plans": ("plan", "plans"),
@@ -60,6 +61,8 @@ def _size(size: int) -> str:
 
 
 def _when(taken: datetime) -> str:
+    """A backup's time in the user's local time and locale."""
+    taken = taken.astimezone()
     clock = QLocale().toString(QTime(taken.hour, taken.minute), QLocale.FormatType.ShortFormat)
     return f"{format_date(taken.date())} {clock}"
 
@@ -84,11 +87,11 @@ class Tell:
 
     @staticmethod
     def info(parent: QWidget, text: str) -> None:
-        QMessageBox.information(parent, tr("Backups"), text)
+        tell(parent, tr("Backups"), text)
 
     @staticmethod
     def problem(parent: QWidget, text: str) -> None:
-        QMessageBox.warning(parent, tr("Backups"), text)
+        tell(parent, tr("Backups"), text, problem=True)
 
 
 class BackupsPanel(QWidget):
@@ -103,7 +106,7 @@ class BackupsPanel(QWidget):
         self._backups: list[BackupInfo] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        folder = QLabel(
+        folder = PlainLabel(
             tr("Backups are kept in %1").replace("%1", str(backups_folder(db.data_dir)))
         )
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,7 +147,7 @@ class BackupsPanel(QWidget):
         self.table.setMinimumHeight(160)
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table)
-        self.preview = QLabel(tr("Choose a backup to see what it holds."))
+        self.preview = PlainLabel(tr("Choose a backup to see what it holds."))
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName(tr("What the chosen backup holds"))
         layout.addWidget(self.preview)

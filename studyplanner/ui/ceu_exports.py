@@ -21,6 +21,7 @@ from studyplanner.ui.background_job import BackgroundJob, JobRunner, ProgressJob
 from studyplanner.ui.credentials_model import cycle_words
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import shortcut_safe
 from studyplanner.ui.save_target import save_target
 
 
@@ -68,7 +69,7 @@ class ExportControl(QObject):
                 text = _t("{label}, current cycle (ends {end})").format(
                     label=s.label, end=format_date(s.cycle_end)
                 )
-            action = self.packet_menu.addAction(text)
+            action = self.packet_menu.addAction(shortcut_safe(text))
             action.triggered.connect(
                 lambda _=False, s=s: self.export_packet(s.label, s.cycle_id, s.cycle_end)
             )

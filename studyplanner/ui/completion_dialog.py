@@ -20,6 +20,7 @@ from studyplanner.core.validation import EARLIEST_DATE, Problem
 from studyplanner.services.snapshots import ModuleStatus
 from studyplanner.ui.formatting import date_edit, kind_name, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.plain_text import escaped
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
@@ -33,7 +34,7 @@ class CompletionDialog(ValidatedDialog):
         self.setAccessibleName(self.tr("Mark module complete"))
         heading = QLabel(
             self.tr("<b>{title}</b> ({kind})").format(
-                title=module.title, kind=kind_name(module.kind)
+                title=escaped(module.title), kind=kind_name(module.kind)
             )
         )
         heading.setWordWrap(True)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.calendar_steps import years_later
+from studyplanner.core.ceu_cycles import CycleChoice, CycleReason, current_cycle
 from studyplanner.core.ceu_rules import CredentialRule, RuleBook
-from studyplanner.core.ceu_status import suggest_cycle
 from studyplanner.core.validation import Problem
 from studyplanner.services.credentials import CredentialInfo, add_credential
 from studyplanner.services.database import Database
@@ -35,6 +35,7 @@ from studyplanner.ui.ceu_rule_words import apprentice_notes, rules_html
 from studyplanner.ui.credentials_model import units_text
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.plain_text import escaped
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
@@ -149,9 +150,9 @@ class CredentialDialog(ValidatedDialog):
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("member ID, where the certificate is… (optional)"))
         self.note.setMaxLength(2000)
-        self.suggestion = QLabel()
-        self.suggestion.setWordWrap(True)
-        self.suggestion.setAccessibleName(self.tr("Suggested cycle"))
+        self.suggestion_text = QLabel()
+        self.suggestion_text.setWordWrap(True)
+        self.suggestion_text.setAccessibleName(self.tr("Suggested cycle"))
         self.suggest_button = QPushButton(self.tr("Use the suggested &dates"))
         self.suggest_button.setAccessibleName(self.tr("Use the suggested dates"))
         self.suggest_button.clicked.connect(self._on_use_suggestion)
@@ -193,7 +194,7 @@ class CredentialDialog(ValidatedDialog):
                     self.tr("Problem: {field}").format(field=text.strip(":").replace("&", ""))
                 )
         suggestion_row = QHBoxLayout()
-        suggestion_row.addWidget(self.suggestion, 1)
+        suggestion_row.addWidget(self.suggestion_text, 1)
         suggestion_row.addWidget(self.suggest_button)
         form.insertRow(6, "", suggestion_row)
         form.insertRow(8, "", self.required_hint)
@@ -278,26 +279,68 @@ class CredentialDialog(ValidatedDialog):
             return known[0]
         return self._today
 
-    def _shared_end(self, rule: CredentialRule) -> date | None:
-        """The end of the user's open cycle with this body, for bodies whose credentials share
-        one cycle (as the service decides)."""
+    def _shared(self, rule: CredentialRule) -> tuple[date, date] | None:
+        """The user's open cycle with this body, for bodies whose credentials share one cycle
+        (as the service decides); not the one being edited."""
         body = self._book.bodies[rule.body]
-        if body.code != "AHIMA" and body.cycle_anchor != "membership_expiration_date":
+        if not body.shared_cycle:
             return None
-        ends = [
-            c.current.end for c in self._held if c.body == body.code and c.current.closed_on is None
-        ]
-        return max(ends) if ends else None
+        open_cycles = [
+            (c.current.end, c.current.start)
+            for c in self._held
+            if c.body == body.code and c.current.closed_on is None
+            and (self._editing is None or c.id != self._editing.id)
+        ]  # fmt: skip
+        if not open_cycles:
+            return None
+        end, start = max(open_cycles)
+        return start, end
 
-    def suggested_cycle(self) -> tuple[date, date]:
+    def suggestion(self) -> CycleChoice:
+        """The cycle that contains today for what the fields say, and why (core/ceu_cycles)."""
         rule = self.rule()
         renewal = pydate(self.renewal.date()) if uses_renewal_date(self._book, rule.code) else None
-        return suggest_cycle(
+        return current_cycle(
             self._book.bodies[rule.body],
             pydate(self.earned.date()),
             renewal,
-            self._shared_end(rule),
+            self._today,
+            self._shared(rule),
         )
+
+    def suggested_cycle(self) -> tuple[date, date]:
+        choice = self.suggestion()
+        return choice.start, choice.end
+
+    def _why(self, choice: CycleChoice) -> str:
+        """Why the rules give this cycle, in the user's words."""
+        body = self._book.bodies[self.rule().body]
+        dates = {"start": format_date(choice.start), "end": format_date(choice.end)}
+        if choice.reason is CycleReason.SHARED:
+            text = self.tr("It shares your open {body} cycle, {start} – {end}.")
+        elif choice.reason is CycleReason.RENEWAL_DATE:
+            renewal = pydate(self.renewal.date())
+            parity = self.tr("even") if renewal.month % 2 == 0 else self.tr("odd")
+            text = self.tr(
+                "{body} CEUs are due every {years} years on your membership expiration date "
+                "({day}, in {parity} years): this cycle runs {start} – {end}."
+            ).replace("{day}", QLocale().toString(qdate(renewal), "d MMMM")).replace(
+                "{parity}", parity)  # fmt: skip
+        elif choice.reason is CycleReason.NO_RENEWAL_DATE:
+            text = self.tr("Give your membership expiration date for {body}'s real cycle; "
+                           "until then cycles run {years} years from the date earned.")  # fmt: skip
+        elif choice.cycle_number > 1:
+            text = self.tr(
+                "{body} cycles run {years} years from the day you passed: this is your cycle "
+                "number {n}, {start} – {end}."
+            ).replace("{n}", str(choice.cycle_number))
+        else:
+            text = self.tr("{body} cycles run {years} years from the day you passed: "
+                           "{start} – {end}.")  # fmt: skip
+        text = text.format(body=body.code, years=body.cycle_years, **dates)
+        if choice.first_cycle:
+            text += " " + self.tr("You earned it during this cycle, your first.")
+        return text
 
     def _show_row(self, field: QWidget, visible: bool) -> None:
         box = field.parentWidget()  # the field with its problem label below
@@ -318,7 +361,7 @@ class CredentialDialog(ValidatedDialog):
         notes = apprentice_notes(rule)
         self.apprentice.setVisible(bool(notes))
         self.apprentice.setText(
-            self.tr("<b>What removes the “A”:</b> {notes}").format(notes=" ".join(notes))
+            self.tr("<b>What removes the “A”:</b> {notes}").format(notes=escaped(" ".join(notes)))
         )
         self.rules.setHtml(rules_html(self._book, rule))
         self._on_suggestion_input()
@@ -347,16 +390,13 @@ class CredentialDialog(ValidatedDialog):
 
     def _show_hints(self) -> None:
         rule = self.rule()
-        start, end = self.suggested_cycle()
+        choice = self.suggestion()
         here = (pydate(self.start.date()), pydate(self.end.date()))
-        self.suggestion.setText(
-            self.tr("The rules suggest {start} – {end}.").format(
-                start=format_date(start), end=format_date(end)
-            )
-            if here != (start, end)
-            else self.tr("Dates suggested from the {body} rules.").format(body=rule.body)
-        )
-        self.suggest_button.setVisible(here != (start, end))
+        why = self._why(choice)
+        if here != (choice.start, choice.end):
+            why = self.tr("Your dates differ from the rules'. ") + why
+        self.suggestion_text.setText(why)
+        self.suggest_button.setVisible(here != (choice.start, choice.end))
         body = self._book.bodies[rule.body]
         first_cycle = here[0] <= pydate(self.earned.date())
         prorated = body.first_cycle_user_enters and first_cycle

@@ -22,6 +22,7 @@ from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
 from studyplanner.services.ceu_activities import ActivityInfo
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -139,7 +140,7 @@ class ActivityModel(SnapshotTableModel[ActivityInfo]):
             return icon("certificate") if a.certificate_name else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE and a.note:
-                return a.note
+                return tooltip(a.note)
             if column == self.CATEGORY and a.ahima_sourced:
                 return tr("From AHIMA or a state association", "Credentials")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.UNITS:

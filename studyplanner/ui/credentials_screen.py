@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -43,6 +42,7 @@ from studyplanner.ui.cycle_history import CycleHistory, RulesWindow
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel, ask_yes_no
 from studyplanner.ui.plan_screen import heading_font
 
 CARD_WIDTH = 370
@@ -131,9 +131,9 @@ class CredentialsScreen(QWidget):
             self.exports.csv_button,
         ):
             top.addWidget(b)
-        self.disclaimer = QLabel()
+        self.disclaimer = PlainLabel()
         self.disclaimer.setWordWrap(True)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Credentials message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -361,7 +361,7 @@ class CredentialsScreen(QWidget):
     def confirm_close(self, status: CredentialStatus) -> bool:
         """Ask before closing a cycle (the seam tests replace)."""
         together = ", ".join(status.pool)
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Close cycle"),
             self.tr(
@@ -372,7 +372,6 @@ class CredentialsScreen(QWidget):
                 labels=together,
             ),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def close_cycle(self, credential_id: int) -> Path | None:
         status = next((s for s in self._open if s.credential_id == credential_id), None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 
 
@@ -43,7 +44,7 @@ def ahead_words(days: int) -> tuple[str, str]:
 
 
 def wrapped_label(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = PlainLabel(text)
     label.setWordWrap(True)
     return label
 

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
+from studyplanner.ui import plain_text
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
 from studyplanner.ui.formatting import count_records, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.save_target import save_target
 
 if TYPE_CHECKING:
@@ -87,10 +89,7 @@ class Ask:
 
     @staticmethod
     def tell(parent: QWidget, text: str, ok: bool) -> None:
-        if ok:
-            QMessageBox.information(parent, tr("Study Planner"), text)
-        else:
-            QMessageBox.warning(parent, tr("Study Planner"), text)
+        plain_text.tell(parent, tr("Study Planner"), text, problem=not ok)
 
 
 def preview_text(preview: ImportPreview) -> str:
@@ -153,7 +152,7 @@ class DataTransferPanel(QWidget):
                          "screen."))  # fmt: skip
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(tr("Export and import message"))

@@ -13,18 +13,17 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox
-
 from studyplanner.services.errors import DatabaseDamaged, NotADatabase, StoreProblem
 from studyplanner.services.recovery import write_crash_log
 from studyplanner.ui.formatting import tr
+from studyplanner.ui.plain_text import tell
 
 Notify = Callable[[str, str], None]
 OnDamaged = Callable[[StoreProblem], None]
 
 
 def _show(title: str, text: str) -> None:
-    QMessageBox.warning(None, title, text)
+    tell(None, title, text, problem=True)
 
 
 def handle_error(

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.validation import Problem, check_plan_dates, hours_to_minutes
 from studyplanner.ui.formatting import date_edit, pydate, qdate
+from studyplanner.ui.plain_text import PlainLabel
 
 
 def problem_label() -> QLabel:
-    label = QLabel()
+    label = PlainLabel()
     label.setWordWrap(True)
     label.setObjectName("problem")
     label.hide()

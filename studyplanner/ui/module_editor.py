@@ -29,6 +29,7 @@ from studyplanner.core.validation import check_module, hours_to_minutes
 from studyplanner.services.snapshots import ModuleDraft, ModuleInfo
 from studyplanner.ui.formatting import format_date, kind_icon_name, kind_name, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 TITLE, KIND, HOURS, TERM, STATUS = range(5)
@@ -118,7 +119,7 @@ class ModuleDraftModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == STATUS and d.ref in self._done:
             return icon("check")
         if role == Qt.ItemDataRole.ToolTipRole and col == TITLE:
-            return d.topic or d.title
+            return tooltip(d.topic or d.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (HOURS, TERM):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

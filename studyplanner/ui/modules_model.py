@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from studyplanner.services.snapshots import ModuleStatus
 from studyplanner.ui.formatting import format_date, format_hours, kind_icon_name, kind_name, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +77,7 @@ class ModuleStatusModel(SnapshotTableModel[ModuleStatus]):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return m.title
+            return tooltip(m.title)
         return None
 
     def _text(self, m: ModuleStatus, column: int) -> str:

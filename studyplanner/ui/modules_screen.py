@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from studyplanner.ui.modules_model import (
     ModuleStatusModel,
     status_word,
 )
+from studyplanner.ui.plain_text import ask_yes_no
 from studyplanner.ui.snapshot_model import record_table, select_source_row, selected_source_row
 from studyplanner.ui.study_log_view import empty_page
 
@@ -253,19 +253,17 @@ class ModulesScreen(QWidget):
             text += " " + self.tr(
                 "(Without two years of coding experience AAPC awards CPC-A: choose it in the list.)"
             )
-        answer = QMessageBox.question(self, self.tr("Add the credential"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Add the credential"), text)
 
     def confirm_reopen(self, module: ModuleStatus) -> bool:
         """Ask before reopening (the seam tests replace)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Reopen module"),
             self.tr("Reopen “{title}”? Its completion date and score are removed.").format(
                 title=module.title
             ),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def reopen_selected(self) -> ModuleStatus | None:
         module = self.selected()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from studyplanner.ui.modules_tab import ModulesTab
     from studyplanner.ui.schedule_settings import ScheduleSettings
 
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.timeline_view import KindLegend, TimelineRow, TimelineView
 
 
@@ -55,7 +56,7 @@ class Figure(QWidget):
         layout.setContentsMargins(0, 0, 24, 0)
         layout.setSpacing(2)
         self.caption = QLabel(caption)
-        self.value = QLabel()
+        self.value = PlainLabel()
         self.value.setFont(heading_font(self.font(), 1.2))
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.caption)
@@ -71,7 +72,7 @@ class PlanHeader(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setFont(heading_font(self.font()))
         self.title.setWordWrap(True)
         status_row = QHBoxLayout()
@@ -81,7 +82,7 @@ class PlanHeader(QWidget):
         status_row.addWidget(self.status_icon)
         status_row.addWidget(self.status_word)
         status_row.addStretch(1)
-        self.verdict = QLabel()
+        self.verdict = PlainLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(self.tr("Verdict"))
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

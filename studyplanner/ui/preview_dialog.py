@@ -19,6 +19,7 @@ from studyplanner.core.model import Schedule
 from studyplanner.services.snapshots import ModuleMove, PlanPreview
 from studyplanner.ui.formatting import format_date, tr, verdict_sentences, verdict_status
 from studyplanner.ui.icons import icon, status_line
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
 
@@ -66,7 +67,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         name, word = verdict_status(preview.schedule.verdict)
         layout.addWidget(status_line(name, word))
-        self.verdict_label = QLabel(" ".join(verdict_sentences(preview.schedule.verdict)))
+        self.verdict_label = PlainLabel(" ".join(verdict_sentences(preview.schedule.verdict)))
         self.verdict_label.setWordWrap(True)
         layout.addWidget(self.verdict_label)
         before = format_date(current.finish, True)

@@ -21,6 +21,7 @@ from studyplanner.services.settings import (
 )
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.plain_text import PlainLabel
 
 
 def _t(text: str) -> str:
@@ -77,7 +78,7 @@ def lead_days_text(leads: tuple[int, ...]) -> str:
 
 
 def wrapped_label(text: str = "") -> QLabel:
-    label = QLabel(text)
+    label = PlainLabel(text)
     label.setWordWrap(True)
     return label
 

@@ -42,6 +42,7 @@ from studyplanner.ui.dashboard_card import Card
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
 SEVERITY_ICONS = {Severity.URGENT: "urgent", Severity.WARNING: "warning", Severity.INFO: "info"}
@@ -172,7 +173,7 @@ class ReminderRow(QFrame):
         self.word = QLabel()
         self.word.setAccessibleName(word)
         self.when = QLabel(when)
-        self.message = QLabel(message)
+        self.message = PlainLabel(message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head = QHBoxLayout()
@@ -273,7 +274,7 @@ class RemindersPanel(Card):
         self.problem.setAccessibleName(_t("Problem"))
         self.body.addWidget(self.problem)
         feedback = QHBoxLayout()
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(_t("Reminders message"))
         self.undo_button = QPushButton(icon("undo"), self.tr("&Undo"))

@@ -28,6 +28,7 @@ from studyplanner.services.snapshots import PlanChange, PlanPreview, PlanSnapsho
 from studyplanner.ui.dashboard_card import hours_words
 from studyplanner.ui.formatting import date_edit, format_date, pydate, tr, verdict_sentences
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 
 RAISE, MOVE, DAYS_OFF = "raise_minutes", "move_target", "days_off"
@@ -87,7 +88,7 @@ class ReplanDialog(QDialog):
             button.setAccessibleName(titles[key].replace("&", ""))
             self.group.addButton(button)
             self.buttons[key] = button
-            detail = QLabel()
+            detail = PlainLabel()
             detail.setWordWrap(True)
             detail.setAccessibleName(self.tr("New finish date"))
             self.details[key] = detail
@@ -98,7 +99,7 @@ class ReplanDialog(QDialog):
                 choices.addLayout(self._days_off_row(), row, 1)
                 row += 1
         layout.addLayout(choices)
-        self.verdict = QLabel()
+        self.verdict = PlainLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(self.tr("Verdict for the chosen way"))
         layout.addWidget(self.verdict)

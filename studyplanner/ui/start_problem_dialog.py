@@ -35,6 +35,7 @@ from studyplanner.services.recovery import (
     start_fresh,
 )
 from studyplanner.ui.formatting import count_records, tr
+from studyplanner.ui.plain_text import PlainLabel
 
 
 class Choice(enum.Enum):
@@ -82,7 +83,7 @@ class StartProblemDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         heading.setFont(font)
         layout.addWidget(heading)
-        text = QLabel(message)
+        text = PlainLabel(message)
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("What is wrong"))
         layout.addWidget(text)
@@ -96,7 +97,7 @@ class StartProblemDialog(QDialog):
         buttons = QDialogButtonBox()
         if recoverable:
             if backup is not None:
-                taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
+                taken = backup.info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
                 restore = QPushButton(self.tr("Restore the backup of %1").replace("%1", taken))
                 restore.setToolTip(self.tr("It holds %1.").replace("%1", _holds(backup)))
                 restore.setAccessibleName(restore.text())
@@ -173,6 +174,6 @@ def _what_was_done(backup: GoodBackup | None, aside: Path) -> str:
         return tr("Started a fresh database; the damaged file was kept as %1.").replace(
             "%1", aside.name
         )
-    taken = backup.info.taken_at.strftime("%Y-%m-%d %H:%M")
+    taken = backup.info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     text = tr("Restored the backup of %1; the damaged file was kept as %2.")
     return text.replace("%1", taken).replace("%2", aside.name)

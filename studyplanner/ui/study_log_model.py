@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from studyplanner.services.snapshots import StudySessionInfo
 from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +56,7 @@ class SessionModel(SnapshotTableModel[StudySessionInfo]):
                 return s.minutes
             return s.note.casefold()
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTE and s.note:
-            return s.note
+            return tooltip(s.note)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TIME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -33,6 +33,7 @@ from studyplanner.services.snapshots import ModuleStatus, StudySessionInfo
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.session_dialog import SessionDialog
 from studyplanner.ui.snapshot_model import record_table
 from studyplanner.ui.study_log_model import SORT_ROLE, SessionModel, format_minutes
@@ -104,7 +105,7 @@ class StudyLogScreen(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self._on_delete)
         self.table.addAction(self.delete_action)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setAccessibleName(self.tr("Study log message"))
         self.message.setWordWrap(True)
         self.problem = problem_label()

@@ -30,6 +30,7 @@ from studyplanner.core.model import Blackout, ModuleKind
 from studyplanner.ui.colours import kind_colour, muted, text_on
 from studyplanner.ui.formatting import format_date, format_hours, kind_icon_name, kind_name, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import tooltip
 
 LABEL_WIDTH = 300
 MIN_DAY_WIDTH = 1.2
@@ -319,7 +320,8 @@ class TimelineView(QWidget):
             assert isinstance(event, QHelpEvent)
             row = self._row_at(event.pos())
             if row >= 0:
-                QToolTip.showText(event.globalPos(), self._describe(self._rows[row]), self)
+                tip = tooltip(self._describe(self._rows[row]))
+                QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True

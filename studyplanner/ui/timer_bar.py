@@ -23,6 +23,7 @@ from studyplanner.services.progress import (
 )
 from studyplanner.services.snapshots import ModuleStatus, TimerInfo
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.study_log_model import format_minutes
 
 
@@ -52,7 +53,7 @@ class TimerBar(QFrame):
         self.setAccessibleName(self.tr("Study timer"))
         picture = QLabel()
         picture.setPixmap(icon("clock").pixmap(22, 22))
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setAccessibleName(self.tr("Timer status"))
         self.elapsed = QLabel(format_elapsed(0))
         font = QFont(self.font())
@@ -70,7 +71,7 @@ class TimerBar(QFrame):
         self.pause_button = self._button(None, self.tr("&Pause"), self._on_pause)
         self.resume_button = self._button(None, self.tr("&Resume"), self._on_resume)
         self.stop_button = self._button("check", self.tr("S&top and log"), self._on_stop)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setAccessibleName(self.tr("Timer message"))
         self.message.setWordWrap(True)
         layout = QHBoxLayout(self)

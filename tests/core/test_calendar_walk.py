@@ -17,6 +17,7 @@ from decimal import Decimal
 import pytest
 
 from studyplanner.bundled import credential_rules, rule_book
+from studyplanner.core.ceu_cycles import current_cycle, next_cycle
 from studyplanner.core.ceu_status import (
     Allocation,
     CeuActivity,
@@ -24,8 +25,6 @@ from studyplanner.core.ceu_status import (
     CredentialStatus,
     HeldCycle,
     credential_statuses,
-    next_cycle,
-    suggest_cycle,
 )
 from studyplanner.core.reminders import (
     Membership,
@@ -60,6 +59,15 @@ def next_same_day(anchor: date, today: date) -> date:
     return this_year if this_year >= today else same_day_in(anchor, today.year + 1)
 
 
+def cycle_last_day(start: date, years: int) -> date:
+    """The day before `start`'s anniversary `years` later; a cycle starting on 29 February
+    ends on 28 February (never a day short)."""
+    anniversary = same_day_in(start, start.year + years)
+    if (start.month, start.day) == (2, 29) and anniversary.day == 28:
+        return anniversary
+    return anniversary - timedelta(days=1)
+
+
 def cycle_days_allowed(years: int) -> range:
     """A cycle of whole years lasts 365 days a year plus its leap days."""
     return range(365 * years, 365 * years + (years + 3) // 4 + 1)
@@ -76,18 +84,18 @@ def test_the_walk_covers_every_day_and_three_leap_days() -> None:
 def test_every_exam_date_starts_an_ahima_cycle_of_the_rules_length() -> None:
     years = CYCLE_YEARS["AHIMA"]
     for exam in DAYS:
-        start, end = suggest_cycle(AHIMA, exam, None, None)
-        anniversary = same_day_in(exam, exam.year + years)
-        assert (start, end) == (exam, anniversary - timedelta(days=1)), exam
-        assert (end - start).days + 1 in cycle_days_allowed(years), exam
+        choice = current_cycle(AHIMA, exam, None, exam)
+        assert (choice.start, choice.end) == (exam, cycle_last_day(exam, years)), exam
+        assert (choice.end - choice.start).days + 1 in cycle_days_allowed(years), exam
 
 
 def test_every_day_as_earned_and_renewal_date_ends_the_aapc_cycle_on_a_renewal_date() -> None:
     for day in DAYS:
         for earned, renewal in [(day, day), *((day, r) for r in TRICKY),
                                 *((e, day) for e in TRICKY)]:  # fmt: skip
-            start, end = suggest_cycle(AAPC, earned, renewal, None)
-            assert start == earned < end, (earned, renewal)
+            choice = current_cycle(AAPC, earned, renewal, earned)
+            start, end = choice.start, choice.end
+            assert start == earned < end and choice.first_cycle, (earned, renewal)
             assert end == same_day_in(renewal, end.year), (earned, renewal)
             assert end.year % 2 == renewal.month % 2, (earned, renewal)
             # The first cycle is pro-rated: the same renewal date two years earlier was not
@@ -96,22 +104,34 @@ def test_every_day_as_earned_and_renewal_date_ends_the_aapc_cycle_on_a_renewal_d
             assert (end - earned).days <= max(cycle_days_allowed(CYCLE_YEARS["AAPC"]))
 
 
+def test_every_day_as_today_puts_a_credential_held_for_years_in_a_whole_cycle() -> None:
+    """Earned long ago: the cycle containing today, of the rules' length, not the first one."""
+    earned = date(2015, 6, 1)
+    for today in DAYS:
+        for body, renewal in ((AAPC, date(2016, 6, 30)), (AAPC, date(2016, 2, 29)),
+                              (AHIMA, None)):  # fmt: skip
+            choice = current_cycle(body, earned, renewal, today)
+            assert choice.start <= today <= choice.end and not choice.first_cycle, today
+            length = (choice.end - choice.start).days + 1
+            assert length in cycle_days_allowed(CYCLE_YEARS[body.code]), (today, body.code)
+
+
 @pytest.mark.parametrize("body", ["AAPC", "AHIMA"])
 def test_every_cycle_end_is_followed_by_a_cycle_of_the_rules_length(body: str) -> None:
     years = CYCLE_YEARS[body]
     for end in DAYS:
-        start, following_end = next_cycle(BOOK.bodies[body], end - timedelta(days=400), end)
+        start, following_end = next_cycle(BOOK.bodies[body], end)
         assert start == end + timedelta(days=1)
-        assert following_end == same_day_in(end, end.year + years), end
+        assert following_end == cycle_last_day(start, years), end
         assert (following_end - start).days + 1 in cycle_days_allowed(years), end
 
 
 def _first_cycles(day: date) -> list[HeldCycle]:
     """A CPC earned on `day` with its renewal date on `day`, and a CCS whose exam was that day."""
-    cpc, ccs = suggest_cycle(AAPC, day, day, None), suggest_cycle(AHIMA, day, None, None)
+    cpc, ccs = current_cycle(AAPC, day, day, day), current_cycle(AHIMA, day, None, day)
     return [
-        HeldCycle(1, "CPC", "CPC", day, 11, *cpc),
-        HeldCycle(2, "CCS", "CCS", day, 22, *ccs),
+        HeldCycle(1, "CPC", "CPC", day, 11, cpc.start, cpc.end),
+        HeldCycle(2, "CCS", "CCS", day, 22, ccs.start, ccs.end),
     ]
 
 

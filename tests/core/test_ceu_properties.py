@@ -176,6 +176,20 @@ def test_removing_an_activity_never_raises_what_is_earned(
 
 
 @PROPERTY_SETTINGS
+@given(scenarios(), st.data())
+def test_adding_an_activity_never_raises_what_remains(case: Scenario, data: st.DataObject) -> None:
+    """Removing an activity (the same as not having added it) never lowers `remaining`: adding
+    a qualifying activity never raises what is still needed."""
+    if not case.activities:
+        return
+    gone = data.draw(st.sampled_from([a.id for a in case.activities]), label="removed activity")
+    with_it = {s.cycle_id: s for s in case.statuses()}
+    without = {s.cycle_id: s for s in case.without(gone).statuses()}
+    for cycle_id, was in without.items():
+        assert with_it[cycle_id].remaining <= was.remaining
+
+
+@PROPERTY_SETTINGS
 @given(scenarios())
 def test_figures_and_status_agree(case: Scenario) -> None:
     statuses = case.statuses()
@@ -183,7 +197,9 @@ def test_figures_and_status_agree(case: Scenario) -> None:
     assert order == sorted(order)
     for s in statuses:
         assert s.earned >= 0
-        assert s.remaining == max(s.required - s.earned, ZERO)
+        # what is still needed to meet every check: zero exactly when they are all met
+        assert s.remaining == max([c.required - c.earned for c in s.checks] + [ZERO])
+        assert (s.remaining == 0) == (not s.failed_checks)
         assert s.days_left == (s.cycle_end - case.today).days
         total = s.checks[0]
         assert total.id == "total"

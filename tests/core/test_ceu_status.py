@@ -5,7 +5,7 @@ Domain facts: /work/shared/domain/FACTS.md sections 1.1 (AAPC) and 1.2 (AHIMA).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -21,8 +21,6 @@ from studyplanner.core.ceu_status import (
     RuleCheck,
     allocation_warnings,
     credential_statuses,
-    next_cycle,
-    suggest_cycle,
 )
 
 BOOK = rule_book()
@@ -178,7 +176,7 @@ def test_cpma_quota_unmet_while_the_total_is_met() -> None:
     assert (quota.required, quota.earned, quota.met) == (D(16), D(0), False)
     assert quota.label == "16 auditing CEUs for CPMA"
     assert check(cpma, "total").met
-    assert cpma.remaining == 0  # the total is met; the quota is what is missing
+    assert cpma.remaining == 16  # the total is met; the quota's 16 are what is still needed
     # 16 CEUs over 214 days (213 left plus today) = 7.03 months: 2.28 a month, rounded up.
     assert cpma.pace_per_month == D("2.3")
 
@@ -194,13 +192,15 @@ def test_cpma_quota_met_by_auditing_ceus_inside_the_total() -> None:
     assert statuses[2].pace_per_month is None
 
 
-def test_auditing_ceus_applied_to_cpc_only_do_not_fill_the_cpma_quota() -> None:
+def test_auditing_ceus_applied_to_cpc_only_still_fill_the_pooled_cpma_quota() -> None:
+    """The pool's auditing CEUs count toward CPMA's quota wherever they were ticked: AAPC
+    counts the member's CEUs once, in one total, and each quota from them."""
     cycles = [held(1, "CPC"), held(2, "CPMA")]
     activities = [act(1, date(2025, 6, 1), 40, "auditing")]
     statuses = run(cycles, activities, [alloc(1, 1, 40)], date(2026, 6, 1))
     assert statuses[2].earned == D(40)
-    assert check(statuses[2], "quota").earned == 0
-    assert failed_ids(statuses[2]) == ("quota",)
+    assert check(statuses[2], "quota").earned == 40
+    assert failed_ids(statuses[2]) == () and statuses[2].remaining == 0
 
 
 def test_activity_applied_to_cpc_and_cpma_counts_once_and_toward_the_quota() -> None:
@@ -512,7 +512,7 @@ def test_hiim_share_fails_when_too_much_is_outside_the_domains() -> None:
     assert failed_ids(s) == ("hiim-domains",)
     assert check(s, "hiim-domains").earned == D(23)
     assert s.status is not CeuStatus.COMPLETE
-    assert s.remaining == 0
+    assert s.remaining == 1  # 24 of the 30 must be in the HIIM domains: one more is needed
 
 
 def test_unknown_category_is_not_in_the_hiim_domains() -> None:
@@ -681,17 +681,18 @@ def test_status_echoes_the_cycle() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# allocation_warnings
+# allocation_warnings: one activity's applications judged together
 
 
 def _warn(
     cycles: list[HeldCycle],
     activities: list[CeuActivity],
-    allocations: list[Allocation],
-    new: Allocation,
+    others: list[Allocation],
+    new: Allocation | list[Allocation],
     today: date = date(2026, 6, 25),
 ) -> list[str]:
-    return allocation_warnings(BOOK, cycles, activities, allocations, new, today)
+    wanted = new if isinstance(new, list) else [new]
+    return allocation_warnings(BOOK, cycles, activities, others, wanted, today)
 
 
 def test_no_warning_for_a_plain_allocation() -> None:
@@ -716,141 +717,56 @@ def test_warning_before_the_certification_date() -> None:
 
 def test_warning_already_used_in_another_cycle() -> None:
     cycles = [held(1, "CPC", ENDING), held(2, "CPC", NEXT)]
-    activities = [act(1, date(2026, 6, 20), 3)]
+    activities = [act(1, date(2026, 6, 20), 3), act(2, date(2026, 6, 1), 1)]
     warnings = _warn(cycles, activities, [alloc(1, 1, 3)], alloc(1, 2, 3))
     assert warnings == [
         "It will not count for CPC: already counted in the cycle ending 2026-06-30."
     ]
 
 
-def test_warning_counted_once_in_the_pool() -> None:
+def test_an_auditing_activity_applied_to_cpc_and_cpma_warns_of_nothing() -> None:
+    """Issue 12: CPC + CPMA with 36 of 40 earned, 10 auditing CEUs applied to both. The total
+    grows by 10 (to 46) and CPMA's 16 auditing CEUs are still unmet: nothing to warn of, and
+    what remains is the quota's 6, not 0."""
     cycles = [held(1, "CPC"), held(2, "CPMA")]
-    activities = [act(1, date(2025, 6, 1), 2, "auditing")]
-    warnings = _warn(cycles, activities, [alloc(1, 1, 2)], alloc(1, 2, 2))
-    assert warnings == [
-        "It already counts for CPC, CPMA (AAPC); an activity counts once toward the body's "
-        "total, so the total grows by 0 CEUs, not 2."
-    ]
+    activities = [act(1, date(2025, 5, 1), 36), act(2, date(2025, 6, 1), 10, "auditing")]
+    others = [alloc(1, 1, 36)]
+    both = [alloc(2, 1, 10), alloc(2, 2, 10)]
+    assert _warn(cycles, activities, others, both) == []
+    statuses = run(cycles, activities, [*others, *both], date(2026, 6, 25))
+    assert statuses[1].earned == Decimal(46)
+    cpma = statuses[2]
+    assert [(c.id, c.earned, c.met) for c in cpma.checks] == [
+        ("total", Decimal(46), True), ("quota", Decimal(10), False)
+    ]  # fmt: skip
+    assert cpma.remaining == Decimal(6) and cpma.status is not CeuStatus.COMPLETE
 
 
-def test_warning_counted_once_partly() -> None:
-    cycles = [held(1, "CPC"), held(2, "CPMA")]
-    activities = [act(1, date(2025, 6, 1), 3, "auditing")]
-    warnings = _warn(cycles, activities, [alloc(1, 1, 2)], alloc(1, 2, 2))
-    assert warnings == [
-        "It already counts for CPC, CPMA (AAPC); an activity counts once toward the body's "
-        "total, so the total grows by 1 CEUs, not 2."
-    ]
-
-
-def test_warning_no_carry_over() -> None:
+def test_warning_no_carry_over_when_every_requirement_is_met() -> None:
     activities = [act(1, date(2025, 6, 1), 36), act(2, date(2025, 7, 1), 2)]
     warnings = _warn([held(1, "CPC")], activities, [alloc(1, 1, 36)], alloc(2, 1, 2))
     assert warnings == [
-        "CPC's cycle already has the 36 CEUs it requires; extra CEUs do not carry over to the "
+        "CPC's cycle already meets every requirement; extra CEUs do not carry over to the "
         "next cycle."
     ]
 
 
-def test_warnings_counted_once_and_no_carry_over_together() -> None:
+def test_warning_when_it_helps_nothing_still_missing() -> None:
+    """The total is met but CPMA's auditing quota is not: a coding CEU does not help."""
     cycles = [held(1, "CPC"), held(2, "CPMA")]
-    activities = [act(1, date(2025, 6, 1), 40, "auditing")]
-    warnings = _warn(cycles, activities, [alloc(1, 1, 40)], alloc(1, 2, 16))
-    assert len(warnings) == 2
-    assert warnings[0].startswith("It already counts for CPC, CPMA (AAPC)")
-    assert "grows by 0 CEUs, not 16" in warnings[0]
-    assert warnings[1].startswith("CPMA's cycle already has the 40 CEUs it requires")
+    activities = [act(1, date(2025, 6, 1), 40), act(2, date(2025, 7, 1), 2)]
+    warnings = _warn(cycles, activities, [alloc(1, 1, 40)], alloc(2, 1, 2))
+    assert warnings == [
+        "It does not help with what CPC and CPMA's cycle still needs (16 auditing CEUs for "
+        "CPMA); extra CEUs do not carry over."
+    ]
 
 
 def test_changing_an_existing_allocation_is_not_counted_twice() -> None:
     cycles = [held(1, "CPC")]
     activities = [act(1, date(2025, 6, 1), 4)]
-    assert _warn(cycles, activities, [alloc(1, 1, 2)], alloc(1, 1, 4)) == []
+    assert _warn(cycles, activities, [], alloc(1, 1, 4)) == []
 
 
 def test_no_warnings_for_an_unknown_cycle() -> None:
     assert _warn([held(1, "CPC")], [act(1, date(2025, 6, 1), 2)], [], alloc(1, 99, 2)) == []
-
-
-# --------------------------------------------------------------------------------------------
-# suggest_cycle and next_cycle
-
-
-@pytest.mark.parametrize(
-    ("earned_on", "renewal_on", "end"),
-    [
-        # Even renewal month (June): the cycle ends in an even year after the earned date.
-        (date(2025, 3, 10), date(2025, 6, 30), date(2026, 6, 30)),
-        (date(2026, 3, 10), date(2025, 6, 30), date(2026, 6, 30)),
-        (date(2026, 6, 30), date(2025, 6, 30), date(2028, 6, 30)),
-        (date(2026, 7, 1), date(2019, 6, 30), date(2028, 6, 30)),
-        (date(2025, 12, 31), date(2024, 12, 15), date(2026, 12, 15)),
-        # Odd renewal month (March): odd years.
-        (date(2025, 1, 5), date(2024, 3, 31), date(2025, 3, 31)),
-        (date(2025, 4, 1), date(2024, 3, 31), date(2027, 3, 31)),
-        (date(2026, 2, 1), date(2024, 3, 31), date(2027, 3, 31)),
-        # A renewal date of 29 February falls on the 28th in other years.
-        (date(2025, 1, 10), date(2024, 2, 29), date(2026, 2, 28)),
-        (date(2027, 1, 10), date(2024, 2, 29), date(2028, 2, 29)),
-    ],
-)
-def test_suggest_cycle_aapc_follows_the_renewal_month_parity(
-    earned_on: date, renewal_on: date, end: date
-) -> None:
-    assert suggest_cycle(AAPC, earned_on, renewal_on, None) == (earned_on, end)
-    assert end.year % 2 == renewal_on.month % 2
-    assert end > earned_on
-
-
-def test_suggest_cycle_uses_the_shared_end() -> None:
-    earned_on = date(2025, 9, 15)
-    shared = date(2026, 6, 30)
-    assert suggest_cycle(AAPC, earned_on, date(2024, 12, 31), shared) == (earned_on, shared)
-    assert suggest_cycle(AHIMA, earned_on, None, shared) == (earned_on, shared)
-
-
-def test_suggest_cycle_ignores_a_shared_end_not_after_the_earned_date() -> None:
-    earned_on = date(2025, 9, 15)
-    assert suggest_cycle(AAPC, earned_on, date(2024, 6, 30), earned_on) == (
-        earned_on,
-        date(2026, 6, 30),
-    )
-    assert suggest_cycle(AHIMA, earned_on, None, date(2025, 1, 1)) == (
-        earned_on,
-        date(2027, 9, 14),
-    )
-
-
-@pytest.mark.parametrize(
-    ("earned_on", "end"),
-    [
-        (date(2025, 3, 15), date(2027, 3, 14)),
-        (date(2025, 1, 1), date(2026, 12, 31)),
-        (date(2026, 3, 1), date(2028, 2, 29)),
-    ],
-)
-def test_suggest_cycle_ahima_runs_two_years_from_the_exam(earned_on: date, end: date) -> None:
-    assert suggest_cycle(AHIMA, earned_on, None, None) == (earned_on, end)
-    assert suggest_cycle(AHIMA, earned_on, date(2025, 6, 30), None) == (earned_on, end)
-
-
-def test_suggest_cycle_aapc_without_a_renewal_date_runs_two_years() -> None:
-    assert suggest_cycle(AAPC, date(2025, 3, 15), None, None) == (
-        date(2025, 3, 15),
-        date(2027, 3, 14),
-    )
-
-
-@pytest.mark.parametrize(
-    ("body", "cycle", "following"),
-    [
-        ("AAPC", ENDING, NEXT),
-        ("AAPC", (date(2025, 9, 15), date(2026, 6, 30)), NEXT),  # after a pro-rated cycle
-        ("AHIMA", (AH_START, AH_END), (date(2027, 3, 15), date(2029, 3, 14))),
-        ("AHIMA", (date(2026, 3, 1), date(2028, 2, 29)), (date(2028, 3, 1), date(2030, 2, 28))),
-        ("AAPC", (date(2024, 3, 1), date(2026, 2, 28)), (date(2026, 3, 1), date(2028, 2, 28))),
-    ],
-)
-def test_next_cycle(body: str, cycle: tuple[date, date], following: tuple[date, date]) -> None:
-    assert next_cycle(BOOK.bodies[body], *cycle) == following
-    assert following[0] == cycle[1] + timedelta(days=1)

@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 import zipfile
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -539,7 +539,10 @@ def test_replace_keeps_a_backup_and_gives_exactly_the_archive(
     finally:
         backup.close()
     assert sessions == len(mine["study_sessions"]) and labels == ["CCS"]
-    assert summary.backup.name == "studyplanner-20261127-183015-before-import.sqlite3"
+    assert (
+        summary.backup.name
+        == f"studyplanner-{NOW.astimezone(UTC):%Y%m%d-%H%M%S}Z-before-import.sqlite3"
+    )
 
 
 def test_unknown_mode_is_refused(empty: Database, exported: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ def db(tmp_path: Path) -> Database:
 def test_backup_lists_with_a_preview_and_private_permissions(db: Database) -> None:
     creds.add_credential(db, "CPC", date(2025, 1, 2), TODAY)
     info = backups.backup_now(db, NOW)
-    assert info.reason == "manual" and info.taken_at == NOW and info.size > 0
+    assert info.reason == "manual" and info.taken_at == NOW.astimezone() and info.size > 0
     assert oct(info.path.stat().st_mode & 0o777) == "0o600"
     assert backups.list_backups(db.data_dir) == [info]
     preview = backups.preview_backup(info.path)
@@ -95,7 +95,7 @@ def test_thinning_deletes_what_the_policy_drops(db: Database) -> None:
         backups.backup_now(db, NOW - timedelta(days=days), "auto")
     names = {b.path.name for b in backups.list_backups(db.data_dir)}
     assert len(names) < 40  # backup_now thins after each
-    assert f"studyplanner-{NOW:%Y%m%d-%H%M%S}-auto.sqlite3" in names
+    assert f"studyplanner-{NOW.astimezone(UTC):%Y%m%d-%H%M%S}Z-auto.sqlite3" in names
 
 
 def test_check_reports_schema_and_integrity(db: Database) -> None:

@@ -33,7 +33,7 @@ YEAR_AROUND = [date(2027, 9, 1) + timedelta(days=n) for n in range(366)]
 RANGE = [date(2024, 1, 1) + timedelta(days=n) for n in range(3288)]  # to 2032-12-31
 EDGES = [day for day in RANGE if (day.month, day.day) in {(2, 28), (2, 29), (3, 1)}]
 CPC_CYCLE = (date(2026, 3, 1), LEAP_DAY)
-CCS_CYCLE = (LEAP_DAY, date(2030, 2, 27))
+CCS_CYCLE = (LEAP_DAY, date(2030, 2, 28))  # a 29 February pass: ends on 28 February
 AAPC_WINDOW = next(
     b["submission"]["window_days_before_due"]
     for b in credential_rules()["bodies"]

@@ -31,8 +31,9 @@ def _activity(day: date, units: str, category: str = "coding", **kw: object) -> 
 
 
 def test_two_aapc_credentials_share_one_cycle_and_one_total(db: Database) -> None:
-    cpc = svc.add_credential(db, "CPC", date(2025, 3, 10), TODAY, renewal_on=date(2026, 6, 30))
-    cpma = svc.add_credential(db, "cpma", date(2025, 8, 1), TODAY)
+    added = date(2025, 8, 1)  # both entered when CPMA was earned: the first cycle was current
+    cpc = svc.add_credential(db, "CPC", date(2025, 3, 10), added, renewal_on=date(2026, 6, 30))
+    cpma = svc.add_credential(db, "cpma", date(2025, 8, 1), added)
     assert cpc.current.end == date(2026, 6, 30)  # June: an even month, due in an even year
     assert cpma.current.end == cpc.current.end  # one membership, one cycle
     assert cpma.renewal_on == date(2026, 6, 30)
@@ -148,8 +149,8 @@ def test_delete_then_undo_restores_everything(db: Database, tmp_path: Path) -> N
 def test_closing_a_cycle_opens_the_next_and_keeps_the_old_read_only(
     db: Database, tmp_path: Path
 ) -> None:
-    ccs = svc.add_credential(db, "CCS", date(2024, 11, 1), TODAY)
-    rhit = svc.add_credential(db, "RHIT", date(2025, 2, 1), TODAY)
+    ccs = svc.add_credential(db, "CCS", date(2024, 11, 1), date(2025, 2, 1))
+    rhit = svc.add_credential(db, "RHIT", date(2025, 2, 1), date(2025, 2, 1))
     assert rhit.current.end == ccs.current.end == date(2026, 10, 31)  # AHIMA: one shared cycle
     act = acts.add_activity(db, _activity(date(2025, 6, 1), "4"), [(ccs.current.id, Decimal(4))],
                            TODAY)  # fmt: skip
@@ -170,7 +171,8 @@ def test_closing_a_cycle_opens_the_next_and_keeps_the_old_read_only(
 
 
 def test_user_figures_override_the_rules(db: Database) -> None:
-    cpc = svc.add_credential(db, "CPC", date(2025, 9, 1), TODAY, renewal_on=date(2026, 4, 30))
+    added = date(2025, 9, 1)  # entered the day it was earned: a pro-rated first cycle
+    cpc = svc.add_credential(db, "CPC", added, added, renewal_on=date(2026, 4, 30))
     status = svc.ceu_statuses(db, TODAY)[0]
     assert status.needs_user_figure and status.required == Decimal(36)
     svc.update_cycle(db, cpc.current.id, cpc.current.start, cpc.current.end, Decimal(27), None,
@@ -213,3 +215,28 @@ def test_a_credential_earned_long_ago_joins_the_shared_cycle_from_its_start(db: 
 def test_today_on_29_february_is_fine(db: Database) -> None:
     leap = date(2028, 2, 29)
     assert svc.add_credential(db, "CCS", date(2027, 2, 1), leap).current.end == date(2029, 1, 31)
+
+
+def test_a_credential_held_for_years_starts_in_the_cycle_containing_today(db: Database) -> None:
+    """Issue 12's first situation: CPC earned 2019-03-10, membership renewing 2027-06-30."""
+    today = date(2026, 12, 2)
+    cpc = svc.add_credential(db, "CPC", date(2019, 3, 10), today, renewal_on=date(2027, 6, 30))
+    assert (cpc.current.start, cpc.current.end) == (date(2026, 7, 1), date(2028, 6, 30))
+    status = svc.ceu_statuses(db, today)[0]
+    assert status.status is not CeuStatus.OVERDUE and status.days_left == 576  # not 2,346 late
+    assert status.required == Decimal(36)
+    assert not status.needs_user_figure  # a whole cycle, not a pro-rated first one
+    cca = svc.add_credential(db, "CCA", date(2022, 1, 10), today)
+    assert (cca.current.start, cca.current.end) == (date(2026, 1, 10), date(2028, 1, 9))
+    warned = svc.application_warnings(db, _activity(date(2026, 10, 1), "2"),
+                                      [(cpc.current.id, Decimal(2))], today)  # fmt: skip
+    assert warned == []  # a 2026 CEU is inside the cycle
+
+
+def test_the_proposed_cycle_says_why(db: Database) -> None:
+    today = date(2026, 12, 2)
+    choice = svc.proposed_cycle(db, "CCA", date(2022, 1, 10), None, today)
+    assert choice.reason == "pass_date" and choice.cycle_number == 3
+    svc.add_credential(db, "CPC", date(2019, 3, 10), today, renewal_on=date(2027, 6, 30))
+    joins = svc.proposed_cycle(db, "CPMA", date(2026, 10, 1), None, today)
+    assert joins.reason == "shared" and joins.end == date(2028, 6, 30) and joins.first_cycle

@@ -13,7 +13,8 @@ from alembic.migration import MigrationContext
 
 from studyplanner.services.database import DatabaseTooNew, open_database
 from studyplanner.store import migrate
-from studyplanner.store.db import backup_database, make_engine, prepare_data_dir
+from studyplanner.store.copies import backup_database
+from studyplanner.store.db import make_engine, prepare_data_dir
 from studyplanner.store.models import Base
 
 
@@ -58,7 +59,7 @@ def test_database_from_newer_version_is_refused_untouched(data_dir: Path) -> Non
 
 
 def test_online_backup_copies_data_and_passes_integrity_check(data_dir: Path) -> None:
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     db = open_database(data_dir)
     with db.engine.begin() as conn:
@@ -68,7 +69,8 @@ def test_online_backup_copies_data_and_passes_integrity_check(data_dir: Path) ->
         )
     copy = backup_database(db.path, "manual", datetime(2026, 11, 27, 9, 30))
     db.close()
-    assert copy.name == "studyplanner-20261127-093000-manual.sqlite3"
+    taken = datetime(2026, 11, 27, 9, 30).astimezone(UTC)
+    assert copy.name == f"studyplanner-{taken:%Y%m%d-%H%M%S}Z-manual.sqlite3"  # named in UTC
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT name FROM tracks").fetchall() == [("Mine",)]
     conn.close()

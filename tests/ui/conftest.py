@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import Availability
 from studyplanner.services.database import Database, open_database
@@ -33,6 +35,25 @@ def _no_unexpected_modals(monkeypatch: pytest.MonkeyPatch, request: pytest.Fixtu
     monkeypatch.setattr(QDialog, "exec", refuse)
     for name in ("critical", "warning", "information", "question", "about"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+
+
+@pytest.fixture(autouse=True)
+def _widgets_live_until_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """qtbot.addWidget keeps only a weak reference. A window whose last reference was the test's
+    local (and a reference cycle of its own: bound methods it keeps) then lives on after the test
+    returned, shown and still handling events, until the garbage collector deletes it at any
+    moment, even halfway through a deferred build in one of its screens. Keep every added widget
+    until the teardown has closed it."""
+    kept: list[QWidget] = []
+    add = QtBot.addWidget
+
+    def add_and_keep(self: QtBot, widget: QWidget, **kwargs: Any) -> None:
+        add(self, widget, **kwargs)
+        kept.append(widget)
+
+    monkeypatch.setattr(QtBot, "addWidget", add_and_keep)
+    yield
+    kept.clear()
 
 
 @pytest.fixture

@@ -77,8 +77,13 @@ def seen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Seen]:
         record.messages.append(" ".join(texts))
         return QMessageBox.StandardButton.Yes
 
+    def answer(self: QMessageBox) -> int:  # as `message` answers (the app's own boxes)
+        texts = [self.windowTitle(), self.text(), self.informativeText()]
+        record.messages.append(" ".join(t for t in texts if t))
+        return QMessageBox.StandardButton.Yes.value
+
     monkeypatch.setattr(QDialog, "exec", accept)
-    monkeypatch.setattr(QMessageBox, "exec", accept)
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     for name in ("critical", "warning", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, message)
     out = str(tmp_path / "out" / "file")
