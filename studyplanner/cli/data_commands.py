@@ -83,6 +83,7 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from studyplanner.services.backups import check_database
     from studyplanner.services.database import open_database_readonly
+    from studyplanner.services.leftovers import clean_up
     from studyplanner.store.location import database_path, resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -91,19 +92,25 @@ def run_check(args: argparse.Namespace) -> int:
         emit({"ok": False, "problem": "no database"}, args.json, f"There is no database at {path}.")
         return 1
     readonly = open_database_readonly(data_dir)  # refuses a foreign or too-new file, untouched
+    cleaned: list[str] = []
     if readonly is not None:
-        readonly.close()
+        try:  # what an interrupted action left (files beside the database, never the file)
+            cleaned = [str(p) for p in clean_up(readonly).files]
+        finally:
+            readonly.close()
     report = check_database(path)
     payload = {
         "file": str(path), "ok": report.ok, "integrity": report.integrity,
         "schema": report.revision, "expected_schema": report.head,
-        "foreign_key_problems": report.foreign_key_problems,
+        "foreign_key_problems": report.foreign_key_problems, "removed_leftovers": cleaned,
     }  # fmt: skip
     schema = "up to date"
     if report.revision != report.head:
         schema = f"{report.revision} (will be upgraded to {report.head} when opened)"
     text = (f"{path}\n  integrity: {report.integrity}\n  schema: {schema}\n"
             f"  foreign keys: {report.foreign_key_problems} problem(s)\n"
+            + (f"  removed {len(cleaned)} file(s) an interrupted action left behind\n"
+               if cleaned else "")
             + ("All is well." if report.ok else "Problems found."))  # fmt: skip
     emit(payload, args.json, text)
     return 0 if report.ok else 1

@@ -125,7 +125,7 @@ def export_archive(
     path = Path(path)
     check_destination(db, path, force=force)
     folder = certificates_dir(db)
-    with replaced_whole(path, force=force) as tmp, db.read() as conn:
+    with replaced_whole(db, path, force=force) as tmp, db.read() as conn:
         counts = {
             t.name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
             for t in tables.metadata.sorted_tables

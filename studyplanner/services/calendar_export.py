@@ -158,7 +158,7 @@ def write_ics(
     path = Path(path)
     check_destination(db, path, "file", force=force)
     cal = build_calendar(db, today, first, last)
-    with replaced_whole(path, "file", force=force) as tmp:
+    with replaced_whole(db, path, "file", force=force) as tmp:
         tmp.write_bytes(cal.to_ical())
     events = list(cal.walk("VEVENT"))
     return CalendarExport(path, len(events), sum(len(e.walk("VALARM")) for e in events))

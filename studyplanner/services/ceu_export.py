@@ -37,6 +37,7 @@ from studyplanner.services.credentials import (
     list_credentials,
 )
 from studyplanner.services.database import Database
+from studyplanner.services.leftovers import PendingFiles
 from studyplanner.services.output_files import (
     check_destination,
     flush,
@@ -219,12 +220,12 @@ def write_audit_packet(
     temporaries: list[Path] = []
     tmp_zip: Path | None = None
     try:
-        with unwritable(out_pdf, "out_pdf"):
+        with unwritable(out_pdf, "out_pdf"), PendingFiles(db.data_dir) as pending:
             step(0)
             report = AuditReport(credential, today)
             report.front(book, credential, cycle, status)
             if any(r.entry is not None for r in rows):
-                tmp_zip = temporary(zip_path)
+                tmp_zip = temporary(zip_path, pending)
                 temporaries.append(tmp_zip)
             with _zip_writer(tmp_zip) as archive:
                 with report.activity_table(book, len(rows)) as add_row:
@@ -236,7 +237,7 @@ def write_audit_packet(
                 report.closing(status, rows)
             if cancelled is not None and cancelled():
                 raise ExportCancelled(f"The audit packet for {credential.label} was cancelled.")
-            tmp_pdf = temporary(out_pdf)
+            tmp_pdf = temporary(out_pdf, pending)
             temporaries.append(tmp_pdf)
             with tmp_pdf.open("wb") as handle:
                 handle.write(report.output())

@@ -25,6 +25,7 @@ from typing import IO
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.database import Database
 from studyplanner.services.file_kinds import kind_of_mode
+from studyplanner.services.leftovers import PendingFiles
 
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these would be run as a formula by a spreadsheet."""
@@ -72,8 +73,10 @@ def _check_kind(path: Path, field: str, force: bool) -> None:
         raise DestinationExists(path, field)
 
 
-def temporary(path: Path) -> Path:
-    """A new file beside `path`, readable by the user only (exports are personal data)."""
+def temporary(path: Path, pending: PendingFiles) -> Path:
+    """A new file beside `path`, readable by the user only (exports are personal data), listed
+    in `pending` so that if the process dies before it is put in place, the next start removes
+    it (services/leftovers)."""
     while True:
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
         try:
@@ -81,6 +84,7 @@ def temporary(path: Path) -> Path:
         except FileExistsError:
             continue
         os.close(fd)
+        pending.temp(tmp)
         return tmp
 
 
@@ -127,11 +131,14 @@ def flush(handle: IO[bytes] | IO[str]) -> None:
 
 
 @contextmanager
-def replaced_whole(path: Path, field: str = "path", *, force: bool = False) -> Iterator[Path]:
+def replaced_whole(
+    db: Database, path: Path, field: str = "path", *, force: bool = False
+) -> Iterator[Path]:
     """Yield a private temporary file beside `path`; on success it is put in place (see
-    put_in_place), on any failure it is removed and `path` is untouched."""
-    with unwritable(path, field):
-        tmp = temporary(path)
+    put_in_place), on any failure it is removed and `path` is untouched (and if the process
+    dies, the next start of the app with `db`'s data folder removes it)."""
+    with unwritable(path, field), PendingFiles(db.data_dir) as pending:
+        tmp = temporary(path, pending)
         try:
             yield tmp
             put_in_place(tmp, path, field, force=force)
@@ -158,7 +165,7 @@ def write_csv(
     check_destination(db, path, force=force)
     count = 0
     with (
-        replaced_whole(path, force=force) as tmp,
+        replaced_whole(db, path, force=force) as tmp,
         tmp.open("w", encoding="utf-8", newline="") as handle,
     ):
         writer = csv.writer(handle)
