@@ -181,7 +181,8 @@ def _add_reminder_and_data_parsers(sub: Any) -> None:
 
 
 def _add_ceu_parsers(sub: Any) -> None:
-    """`credential add|list` and `ceu add|status|report|export` (units are checked by the
+    """`credential add|list|edit|remove`, `cycle edit|close` and `ceu add|status|report|export`
+    (units are checked by the
     command, with the service's own rules, before anything is opened)."""
     cred = sub.add_parser("credential", help="credentials you hold and their CEU cycles")
     cred_sub = cred.add_subparsers(dest="credential_command", required=True, parser_class=_Parser)
@@ -199,6 +200,37 @@ def _add_ceu_parsers(sub: Any) -> None:
     add.add_argument("--json", action="store_true")
     lst = cred_sub.add_parser("list", help="list your credentials")
     lst.add_argument("--json", action="store_true")
+    edit = cred_sub.add_parser("edit", help="correct a credential's name, dates or note")
+    edit.add_argument("label", metavar="LABEL", help="the credential (CPC, CEMC...)")
+    edit.add_argument("--name", metavar="LABEL", help="a new name (a specialty credential's)")
+    edit.add_argument("--earned", type=parse_date, metavar="DATE")
+    edit.add_argument("--renewal", type=parse_date, metavar="DATE", help="membership renewal")
+    edit.add_argument("--note", metavar="TEXT")
+    edit.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    edit.add_argument("--json", action="store_true")
+    remove = cred_sub.add_parser("remove", help="remove a credential and its cycles")
+    remove.add_argument("label", metavar="LABEL")
+    remove.add_argument("--yes", action="store_true", help="confirm (a backup is taken first)")
+    remove.add_argument("--json", action="store_true")
+
+    cycle = sub.add_parser("cycle", help="a credential's open CEU cycle")
+    cycle_sub = cycle.add_subparsers(dest="cycle_command", required=True, parser_class=_Parser)
+    cedit = cycle_sub.add_parser("edit", help="correct the open cycle's dates or your figures")
+    cedit.add_argument("label", metavar="LABEL")
+    cedit.add_argument("--start", type=parse_date, metavar="DATE")
+    cedit.add_argument("--end", type=parse_date, metavar="DATE")
+    cedit.add_argument("--required", type=parse_units, metavar="UNITS",
+                       help="your own CEU figure for this cycle")  # fmt: skip
+    cedit.add_argument("--rules-figure", action="store_true",
+                       help="forget your own figure: use the rules'")  # fmt: skip
+    cedit.add_argument("--quota", type=parse_units, metavar="UNITS")
+    cedit.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    cedit.add_argument("--json", action="store_true")
+    close = cycle_sub.add_parser("close", help="close the open cycle and open the next one")
+    close.add_argument("label", metavar="LABEL")
+    close.add_argument("--yes", action="store_true", help="confirm (a backup is taken first)")
+    close.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+    close.add_argument("--json", action="store_true")
 
     ceu = sub.add_parser("ceu", help="CEU activities, status, audit packet and export")
     ceu_sub = ceu.add_subparsers(dest="ceu_command", required=True, parser_class=_Parser)
@@ -229,6 +261,9 @@ def _add_ceu_parsers(sub: Any) -> None:
     report.add_argument("--json", action="store_true")
     export = ceu_sub.add_parser("export", help="export every CEU activity")
     export.add_argument("--csv", required=True, metavar="FILE")
+    export.add_argument(
+        "--no-bom", action="store_true", help="no byte-order mark (Excel needs it for UTF-8)"
+    )
     export.add_argument("--force", action="store_true", help=FORCE_HELP)
     export.add_argument("--json", action="store_true")
 

@@ -1,4 +1,4 @@
-"""CLI commands for credentials and CEUs: `credential add|list`, `ceu add|status|report|export`.
+"""CLI commands for CEUs: `ceu add|status|report|export` (credentials: credential_commands).
 
 Light at import (no SQLAlchemy): the services are imported inside each command. Units are shown
 as plain decimals (40, 2.5) in text and as JSON numbers.
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studyplanner.cli.arguments import UsageError
+from studyplanner.cli.credential_commands import find_credential
 from studyplanner.cli.main import open_db, today_of
 from studyplanner.cli.output import emit, warn
 from studyplanner.core.validation import InvalidInput, Problem
@@ -47,101 +48,6 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _figure(text: str, field: str) -> Decimal:
-    """A CEU figure the user sets for a cycle (0 allowed; the service checks the range)."""
-    from decimal import InvalidOperation
-
-    try:
-        value = Decimal(text.strip().replace(",", "."))
-    except InvalidOperation:
-        raise _bad(field, f"'{text}' is not a number of CEUs.") from None
-    if not value.is_finite():
-        raise _bad(field, f"'{text}' is not a number of CEUs.")
-    return value
-
-
-def _find_credential(credentials: Sequence[CredentialInfo], label: str) -> CredentialInfo:
-    wanted = label.strip().upper()
-    for info in credentials:
-        if info.label == wanted:
-            return info
-    held = ", ".join(c.label for c in credentials) or "none yet"
-    raise _bad("credential", f"You have no credential called '{label}' (you have: {held}).")
-
-
-# -- credential add | list -----------------------------------------------------------------------
-
-
-def _credential_payload(info: CredentialInfo) -> dict[str, Any]:
-    cycle = info.current
-    return {
-        "id": info.id,
-        "code": info.code,
-        "label": info.label,
-        "name": info.name,
-        "body": info.body,
-        "earned_on": info.earned_on.isoformat(),
-        "renewal_on": _iso(info.renewal_on),
-        "cycle_id": cycle.id,
-        "cycle_start": cycle.start.isoformat(),
-        "cycle_end": cycle.end.isoformat(),
-        "required": _number(cycle.required),
-        "quota": _number(cycle.quota),
-    }
-
-
-def _credential_line(info: CredentialInfo) -> str:
-    cycle = info.current
-    own = f"; your figure {_units_text(cycle.required)} CEUs" if cycle.required is not None else ""
-    return (
-        f"{info.label} ({info.name}, {info.body}) earned {info.earned_on}; "
-        f"cycle {cycle.start} to {cycle.end}{own}."
-    )
-
-
-def run_credential_add(args: argparse.Namespace) -> int:
-    from studyplanner.bundled import rule_book
-    from studyplanner.services.credentials import add_credential
-
-    today = today_of(args)
-    rule = rule_book().credential(args.code)
-    if rule is not None and rule.code == "SPECIALTY" and not args.name:
-        raise _bad("label", "Give a specialty credential its name with --name (for example CEMC).")
-    if (args.cycle_start is None) != (args.cycle_end is None):
-        raise _bad("cycle", "Give --cycle-start and --cycle-end together (or neither).")
-    required = None if args.required is None else _figure(args.required, "required")
-    db = open_db(args)
-    try:
-        info = add_credential(
-            db, args.code, args.earned, today, label=args.name, cycle_start=args.cycle_start,
-            cycle_end=args.cycle_end, renewal_on=args.renewal, required=required,
-        )  # fmt: skip
-    finally:
-        db.close()
-    emit(_credential_payload(info), args.json, f"Added {_credential_line(info)}")
-    return 0
-
-
-def run_credential_list(args: argparse.Namespace) -> int:
-    from studyplanner.services.credentials import list_credentials
-
-    db = open_db(args)
-    try:
-        credentials = list_credentials(db)
-    finally:
-        db.close()
-    if not credentials:
-        emit([], args.json, "No credentials yet: add one with `studyplanner credential add`.")
-        return 0
-    width = max(len("LABEL"), *(len(c.label) for c in credentials))
-    lines = [f"{'LABEL':<{width}}  {'BODY':<5}  {'EARNED':<10}  {'CYCLE':<24}  NAME"]
-    for c in credentials:
-        cycle = f"{c.current.start}..{c.current.end}"
-        lines.append(f"{c.label:<{width}}  {c.body:<5}  {c.earned_on}  {cycle:<24}  {c.name}")
-    emit([_credential_payload(c) for c in credentials], args.json, "\n".join(lines))
-    return 0
-
-
 # -- ceu add -------------------------------------------------------------------------------------
 
 
@@ -158,7 +64,7 @@ def _allocations(
         label, sep, part = item.rpartition("=")
         if not sep or item.strip().upper() in labels:
             label, sep = item, ""
-        info = _find_credential(credentials, label)
+        info = find_credential(credentials, label)
         if sep:
             try:
                 part = units_form(part)
@@ -369,7 +275,7 @@ def run_ceu_export(args: argparse.Namespace) -> int:
     path = _output_path(args.csv, "csv", ".csv")
     db = open_db(args)
     try:
-        count = write_activities_csv(db, path, force=args.force)
+        count = write_activities_csv(db, path, force=args.force, bom=not args.no_bom)
     finally:
         db.close()
     emit(
@@ -381,10 +287,6 @@ def run_ceu_export(args: argparse.Namespace) -> int:
 
 
 Handler = Callable[[argparse.Namespace], int]
-CREDENTIAL_HANDLERS: dict[str, Handler] = {
-    "add": run_credential_add,
-    "list": run_credential_list,
-}
 CEU_HANDLERS: dict[str, Handler] = {
     "add": run_ceu_add,
     "status": run_ceu_status,

@@ -134,6 +134,7 @@ def _run(args: argparse.Namespace) -> int:
     from studyplanner.cli import (
         ceu_commands,
         commands,
+        credential_commands,
         data_commands,
         progress_commands,
         remind_commands,
@@ -160,7 +161,8 @@ def _run(args: argparse.Namespace) -> int:
         "replan": progress_commands.run_replan,
     }
     nested = {
-        "credential": ("credential_command", ceu_commands.CREDENTIAL_HANDLERS),
+        "credential": ("credential_command", credential_commands.CREDENTIAL_HANDLERS),
+        "cycle": ("cycle_command", credential_commands.CYCLE_HANDLERS),
         "ceu": ("ceu_command", ceu_commands.CEU_HANDLERS),
     }
     try:

@@ -602,7 +602,8 @@ def _insert_rows(
 
 
 def write_sessions_csv(db: Database, path: Path, *, force: bool = False) -> int:
-    """Every study session, oldest first: date, module, minutes, note (UTF-8, a header row).
+    """Every study session, oldest first: date, module, minutes, note (UTF-8 with a byte-order
+    mark for Excel, a header row).
     Returns the number of sessions written; a bad destination raises InvalidInput("path")
     (an existing file is replaced only with `force`)."""
     sessions = reversed(list_sessions(db))

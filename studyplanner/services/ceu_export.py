@@ -109,15 +109,16 @@ def _csv_row(book: RuleBook, a: ActivityInfo) -> list[str]:
     ]  # fmt: skip
 
 
-def write_activities_csv(db: Database, path: Path, *, force: bool = False) -> int:
-    """Every CEU activity, oldest first, one row each under a header row (UTF-8, no BOM).
-    Returns the number of activities written. A bad destination raises InvalidInput("path")
-    (an existing file is replaced only with `force`)."""
+def write_activities_csv(db: Database, path: Path, *, force: bool = False, bom: bool = True) -> int:
+    """Every CEU activity, oldest first, one row each under a header row (UTF-8, with a
+    byte-order mark for Excel unless `bom` is false). Returns the number of activities written.
+    A bad destination raises InvalidInput("path") (an existing file is replaced only with
+    `force`)."""
     check_destination(db, path, force=force)
     book = rule_book()
     activities = sorted(list_activities(db), key=lambda a: (a.completed_on, a.id))
     rows = (_csv_row(book, a) for a in activities)
-    return write_csv(db, path, CSV_COLUMNS, rows, force=force)
+    return write_csv(db, path, CSV_COLUMNS, rows, force=force, bom=bom)
 
 
 # -- the audit packet ----------------------------------------------------------------------------

@@ -275,6 +275,49 @@ def update_cycle(
         return _credential_info(rule_book(), cycle.credential)
 
 
+def edit_credential(
+    db: Database,
+    credential_id: int,
+    today: date,
+    *,
+    label: str | None = None,
+    earned_on: date | None = None,
+    renewal_on: date | None = None,
+    note: str | None = None,
+) -> CredentialInfo:
+    """Correct what was recorded of a credential (its name, the date earned, the membership
+    renewal date, the note); given values change, None keeps. The cycles keep their dates (edit
+    them with update_cycle)."""
+    problems: list[Problem] = []
+    name = None if label is None else label.strip().upper()
+    if name is not None and not 1 <= len(name) <= 40:
+        problems.append(Problem("label", "Give the credential a name of 1 to 40 characters."))
+    if earned_on is not None and not EARLIEST_EARNED <= earned_on <= today:
+        problems.append(Problem("earned_on", "The date earned must be between 1970 and today."))
+    if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= years_later(today, 10):
+        problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
+    if note is not None and len(note) > 2000:
+        problems.append(Problem("note", "Keep the note under 2000 characters."))
+    if problems:
+        raise InvalidInput(problems)
+    with db.transaction() as session:
+        row = session.get(models.Credential, credential_id)
+        if row is None:
+            raise InvalidInput([Problem("credential", f"There is no credential {credential_id}.")])
+        if (
+            name is not None
+            and name != row.label
+            and session.scalar(select(models.Credential.id).where(models.Credential.label == name))
+        ):
+            raise InvalidInput([Problem("label", f"You already have a credential called {name}.")])
+        row.label = name if name is not None else row.label
+        row.earned_on = earned_on if earned_on is not None else row.earned_on
+        row.renewal_on = renewal_on if renewal_on is not None else row.renewal_on
+        row.note = note.strip() if note is not None else row.note
+        session.flush()
+        return _credential_info(rule_book(), row)
+
+
 def delete_credential(db: Database, credential_id: int, now: datetime) -> Path:
     """Remove a credential, its cycles and what was applied to them (the activities stay).
     A backup is taken first; its path is returned so the user can be told where it is."""

@@ -159,14 +159,16 @@ def write_csv(
     rows: Iterable[Sequence[str]],
     *,
     force: bool = False,
+    bom: bool = True,
 ) -> int:
     """A UTF-8 CSV file (header row, then `rows`, every cell defused), written whole; returns
-    the number of rows."""
+    the number of rows. With `bom` (the default) the file starts with a byte-order mark, which
+    Excel needs to read it as UTF-8 ("Ärzte", not "Ã„rzte"); other readers skip it."""
     check_destination(db, path, force=force)
     count = 0
     with (
         replaced_whole(db, path, force=force) as tmp,
-        tmp.open("w", encoding="utf-8", newline="") as handle,
+        tmp.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle,
     ):
         writer = csv.writer(handle)
         writer.writerow(header)

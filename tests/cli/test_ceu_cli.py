@@ -213,7 +213,7 @@ def test_a_full_cycle_for_two_aapc_credentials_and_one_ahima(
     target = tmp_path / "ceus.csv"
     out, _ = ok(capsys, held, "ceu", "export", "--csv", str(target))
     assert "8" in out.split() and str(target) in out
-    with target.open(encoding="utf-8", newline="") as handle:
+    with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert len(rows) == 1 + 8
     assert any("Audit workshop" in row for row in rows)

@@ -682,7 +682,7 @@ def test_an_archive_of_an_older_schema_lacks_the_newer_tables(
 def test_sessions_csv_oldest_first_with_formulas_defused(source: Database, tmp_path: Path) -> None:
     path = tmp_path / "sessions.csv"
     assert write_sessions_csv(source, path) == 3
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     titles = {m.id: m.title for m in module_statuses(source, TODAY)}
     first, second = list(titles.values())[:2]
@@ -700,7 +700,7 @@ def test_sessions_csv_of_an_empty_log_and_a_bad_destination(
 ) -> None:
     path = tmp_path / "empty.csv"
     assert write_sessions_csv(empty, path) == 0
-    assert path.read_text(encoding="utf-8").splitlines() == ["date,module,minutes,note"]
+    assert path.read_text(encoding="utf-8-sig").splitlines() == ["date,module,minutes,note"]
     with pytest.raises(InvalidInput) as caught:
         write_sessions_csv(empty, tmp_path / "missing" / "s.csv")
     assert caught.value.for_field("path")

@@ -134,14 +134,32 @@ def _page_count(path: Path) -> int:
 # -- CSV ------------------------------------------------------------------------------------------
 
 
+def test_csv_opens_in_excel_with_accents_and_without_bom_for_scripts(
+    setup: Setup, out: Path
+) -> None:
+    """Excel reads a CSV without a byte-order mark in the system's code page ('Ã„rzte'); with
+    it, as UTF-8. --no-bom leaves it out for scripts that do not skip it."""
+    cpc = cr.list_credentials(setup.db)[0]
+    data = acts.ActivityInput(date(2026, 3, 1), "Ärzte-Fortbildung: Kodierung", Decimal(1),
+                              "coding")  # fmt: skip
+    acts.add_activity(setup.db, data, [(cpc.current.id, Decimal(1))], TODAY)
+    excel, plain = out / "excel.csv", out / "plain.csv"
+    write_activities_csv(setup.db, excel)
+    write_activities_csv(setup.db, plain, bom=False)
+    assert excel.read_bytes()[:3] == b"\xef\xbb\xbf" and plain.read_bytes()[:3] != b"\xef\xbb\xbf"
+    assert "Ärzte-Fortbildung" in excel.read_text(encoding="utf-8-sig")
+    assert excel.read_bytes()[3:] == plain.read_bytes()
+    assert "Ã„rzte" in plain.read_bytes().decode("cp1252", "replace")  # what Excel showed
+
+
 def test_csv_has_every_activity_with_its_values(setup: Setup, out: Path) -> None:
     path = out / "activities.csv"
 
     assert write_activities_csv(setup.db, path) == 3
 
     raw = path.read_bytes()
-    assert raw.startswith(b"completed_on,")  # no BOM
-    with path.open(encoding="utf-8", newline="") as handle:
+    assert raw.startswith(b"\xef\xbb\xbfcompleted_on,")  # a byte-order mark: Excel reads UTF-8
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == CSV_COLUMNS
     by_date = {r[0]: dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows[1:]}
@@ -170,7 +188,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_defused(setup: Setup, out: Path) 
     path = out / "activities.csv"
     write_activities_csv(setup.db, path)
 
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         early = next(r for r in csv.DictReader(handle) if r["completed_on"] == "2025-04-01")
     assert early["title"] == '\'=HYPERLINK("http://x")'
     assert early["provider"] == "'@chapter"
@@ -190,7 +208,7 @@ def test_csv_of_an_empty_database_is_a_header_and_replaces_the_old_file(
     assert path.read_text(encoding="utf-8") == "old content that must go\n"
     assert write_activities_csv(db, path, force=True) == 0
 
-    assert path.read_text(encoding="utf-8").splitlines() == [",".join(CSV_COLUMNS)]
+    assert path.read_text(encoding="utf-8-sig").splitlines() == [",".join(CSV_COLUMNS)]
 
 
 def test_csv_into_a_missing_folder_is_refused(db: Database, tmp_path: Path) -> None:

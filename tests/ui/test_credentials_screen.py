@@ -491,7 +491,7 @@ def test_export_csv_runs_in_the_background(
         assert screen.exports.busy()
         assert not screen.exports.csv_button.isEnabled()
     assert finished.args[1] is True
-    lines = (tmp_path / "ceus.csv").read_text(encoding="utf-8").splitlines()
+    lines = (tmp_path / "ceus.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 3 and "Webinar 0" in lines[1]
     assert screen.message.text() == f"Saved 2 activities to {tmp_path / 'ceus.csv'}."
     assert not screen.exports.busy() and screen.exports.csv_button.isEnabled()

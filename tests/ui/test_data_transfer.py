@@ -170,7 +170,7 @@ def test_sessions_as_csv(
     out = tmp_path / "sessions.csv"
     monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: out))
     _run(qtbot, panel, panel.export_sessions)
-    with out.open(encoding="utf-8", newline="") as handle:
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["date", "module", "minutes", "note"]
     assert rows[1][0] == TODAY.isoformat() and rows[1][2:] == ["45", "flashcards"]
@@ -190,7 +190,7 @@ def test_replacing_a_file_the_save_dialog_named_asks_nothing_more(
     monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: out))
     monkeypatch.setattr(save_target, "ask_replace", _no_question)
     _run(qtbot, filled_panel, filled_panel.export_sessions)
-    assert told[-1][1] and out.read_text(encoding="utf-8").startswith("date,module")
+    assert told[-1][1] and out.read_text(encoding="utf-8-sig").startswith("date,module")
 
 
 @pytest.mark.parametrize("agree", [False, True])
