@@ -2,8 +2,11 @@
 
 One event per study block (at the user's study time, lasting the block's minutes), the exam dates
 and the credential deadlines (cycle end, submission window, membership renewal), each with alarms.
-UIDs are derived from what an event is about (the module and day, the cycle, the renewal date), so
-importing a newer export updates events instead of duplicating them.
+UIDs are derived from what an event is about (the module's or cycle's record identity and the
+day, the renewal date) and this data folder's own identity, so importing a newer export updates
+events instead of duplicating them, and two data folders (or two people) never share a UID.
+Timed events are in UTC (the user's local study time on that day, daylight saving included), so
+every reader places them at the same moment; deadlines are all-day dates.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
+from sqlalchemy import select
 
 from studyplanner.bundled import rule_book
 from studyplanner.core.calendar_steps import anniversaries, years_later
@@ -22,6 +26,8 @@ from studyplanner.services.database import Database
 from studyplanner.services.output_files import check_destination, replaced_whole
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.settings import app_settings
+from studyplanner.store import tables
+from studyplanner.store.location import folder_identity
 
 UID_DOMAIN = "studyplanner.invalid"
 PRODID = "-//Study Planner//Study Planner for medical coders//EN"
@@ -31,6 +37,31 @@ EXAM_ALARMS = (timedelta(days=-7), timedelta(days=-1))
 CYCLE_ALARMS = (timedelta(days=-90), timedelta(days=-30), timedelta(days=-7))
 RENEWAL_ALARMS = (timedelta(days=-30), timedelta(days=-7))
 RENEWAL_YEARS_AHEAD = 2  # membership renewals exported when the range has no end
+
+
+@dataclass(frozen=True, slots=True)
+class _Uids:
+    """Event UIDs: what the event is about (a record's identity, a day), then this folder."""
+
+    folder: str
+    modules: dict[int, str]
+    cycles: dict[int, str]
+
+    def of(self, *parts: str) -> str:
+        return f"{'-'.join(parts)}@{self.folder}.{UID_DOMAIN}"
+
+    @classmethod
+    def read(cls, db: Database) -> _Uids:
+        m, c = tables.modules, tables.credential_cycles
+        with db.read() as conn:
+            modules = {i: u for i, u in conn.execute(select(m.c.id, m.c.uid))}
+            cycles = {i: u for i, u in conn.execute(select(c.c.id, c.c.uid))}
+        return cls(folder_identity(db.data_dir), modules, cycles)
+
+
+def _local(day: date, at: time) -> datetime:
+    """The user's local time `at` on `day` as a UTC moment (the offset of that very day)."""
+    return datetime.combine(day, at).astimezone(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +82,9 @@ def _alarm(trigger: timedelta, text: str) -> Alarm:
 def _event(uid: str, summary: str, start: date | datetime, stamp: datetime, *,
            end: datetime | None = None, description: str = "",
            alarms: tuple[timedelta, ...] = ()) -> Event:  # fmt: skip
+    """`uid` is already whole (see _Uids); timed events are given in UTC."""
     event = Event()
-    event.add("uid", f"{uid}@{UID_DOMAIN}")
+    event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("summary", summary)
     event.add("dtstart", start)
@@ -86,6 +118,7 @@ def build_calendar(
     def within(day: date) -> bool:
         return first <= day and (last is None or day <= last)
 
+    uids = _Uids.read(db)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -97,9 +130,9 @@ def build_calendar(
             module = modules.get(block.module_id)
             if module is None or module.done or not within(block.day):
                 continue
-            start = datetime.combine(block.day, at)
+            start = _local(block.day, at)
             cal.add_component(_event(
-                f"block-{block.module_id}-{block.day.isoformat()}",
+                uids.of("block", uids.modules[block.module_id], block.day.isoformat()),
                 f"Study: {module.title}", start, stamp,
                 end=start + timedelta(minutes=block.minutes),
                 description=f"{block.minutes} minutes planned for {module.title}.",
@@ -111,20 +144,23 @@ def build_calendar(
                 continue
             if within(sm.due):
                 cal.add_component(_event(
-                    f"exam-{module.id}", f"Exam: {module.title}", sm.due, stamp,
+                    uids.of("exam", uids.modules[module.id]), f"Exam: {module.title}", sm.due,
+                    stamp,
                     description="The planned exam date of your study plan.", alarms=EXAM_ALARMS,
                 ))  # fmt: skip
     for s in ceu_statuses(db, today):
         if within(s.cycle_end):
             cal.add_component(_event(
-                f"cycle-end-{s.cycle_id}", f"{s.label}: CEU cycle ends", s.cycle_end, stamp,
+                uids.of("cycle-end", uids.cycles[s.cycle_id]), f"{s.label}: CEU cycle ends",
+                s.cycle_end, stamp,
                 description=(f"Submit your CEUs to {s.body} by this day: {s.required.normalize():f}"
                              f" required, {s.earned.normalize():f} earned so far."),
                 alarms=CYCLE_ALARMS,
             ))  # fmt: skip
         if s.submission_opens is not None and within(s.submission_opens):
             cal.add_component(_event(
-                f"submission-{s.cycle_id}", f"{s.label}: {s.body} submission window opens",
+                uids.of("submission", uids.cycles[s.cycle_id]),
+                f"{s.label}: {s.body} submission window opens",
                 s.submission_opens, stamp,
             ))  # fmt: skip
     book = rule_book()
@@ -137,7 +173,7 @@ def build_calendar(
     for body, anchor in sorted(renewals):
         for day in anniversaries(anchor, first, renewals_until):
             cal.add_component(_event(
-                f"membership-{body}-{day.isoformat()}", f"{body} membership renewal", day,
+                uids.of("membership", body, day.isoformat()), f"{body} membership renewal", day,
                 stamp, description="Membership dues keep your credentials active.",
                 alarms=RENEWAL_ALARMS,
             ))  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 APP_NAME = "StudyPlanner"
@@ -47,3 +48,35 @@ def database_path(data_dir: Path) -> Path:
 
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_FOLDER
+
+
+FOLDER_ID_NAME = "folder-id"
+
+
+def folder_identity(data_dir: Path) -> str:
+    """This data folder's own random identity (32 hex digits), made once and kept in a file of
+    its own (not in the database: a restore or an import brings other data, not another folder).
+    Calendar events carry it, so two data folders or two people never share an event's UID."""
+    path = data_dir / FOLDER_ID_NAME
+    found = _read_identity(path)
+    if found is not None:
+        return found
+    made = uuid.uuid4().hex
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        found = _read_identity(path)  # written meanwhile by another process
+        if found is not None:
+            return found
+        fd = os.open(path, os.O_TRUNC | os.O_WRONLY)  # unreadable: made again
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(made + "\n")
+    return made
+
+
+def _read_identity(path: Path) -> str | None:
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if len(text) == 32 and all(c in "0123456789abcdef" for c in text) else None
