@@ -1,0 +1,116 @@
+"""Screenshots of every screen of the real main window, with a realistic learner's data.
+
+    python docs/make_screenshots.py OUT_DIR [--size 1366x768] [--dark] [--screens NAMES]
+
+Builds a data folder in a temporary place (a CPC program three months in, sessions, a practice
+exam, CPC + CPMA with CEUs where CPMA's auditing quota is still unmet, a CCS held since 2021),
+opens the main window at the given size with the clock set to the learner's day, and saves one
+PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into OUT_DIR. Run it
+under a virtual X screen for the real platform (`xvfb-run -a -s "-screen 0 1920x1080x24"
+.venv/bin/python docs/make_screenshots.py ...`), or with QT_QPA_PLATFORM=offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+SCREENS = ("dashboard", "plan", "modules", "study-log", "credentials", "settings")
+TODAY = date(2026, 12, 2)
+
+
+def learner(data_dir: Path) -> None:
+    """A CPC learner three months into the program, who also holds credentials."""
+    from studyplanner.core.model import Availability, Blackout
+    from studyplanner.services import ceu_activities as acts
+    from studyplanner.services import credentials as creds
+    from studyplanner.services.database import open_database
+    from studyplanner.services.plans import create_plan
+    from studyplanner.services.progress import log_session, mark_done, module_statuses
+    from studyplanner.services.snapshots import NewPlan, PlanSettings
+
+    start = date(2026, 9, 7)
+    db = open_database(data_dir)
+    try:
+        settings = PlanSettings(
+            start=start, availability=Availability((90, 90, 90, 90, 0, 240, 0)),
+            weekly_minutes=600,
+            blackouts=(Blackout(date(2026, 12, 21), date(2027, 1, 3), "Holidays"),),
+        )  # fmt: skip
+        create_plan(db, NewPlan(settings, template_id="cpc-certificate-program"), start)
+        modules = module_statuses(db, start)
+        day, index = start, 0
+        while day < TODAY - timedelta(days=2):
+            if day.weekday() in (0, 1, 2, 5):
+                log_session(db, modules[index].id, day, 75 if day.weekday() < 5 else 180,
+                            "reading and exercises", TODAY)  # fmt: skip
+            if day.weekday() == 6 and index < 3:
+                mark_done(db, modules[index].id, day, None, TODAY)
+                index += 1
+            day += timedelta(days=1)
+        cpc = creds.add_credential(db, "CPC", date(2019, 3, 10), TODAY,
+                                   renewal_on=date(2027, 6, 30))  # fmt: skip
+        cpma = creds.add_credential(db, "CPMA", date(2023, 5, 2), TODAY)
+        ccs = creds.add_credential(db, "CCS", date(2021, 5, 3), TODAY)
+        for done_on, title, units, category, applied in [
+            (date(2026, 7, 20), "Local chapter meeting", "2", "coding", [cpc]),
+            (date(2026, 8, 14), "E/M auditing webinar", "6", "auditing", [cpc, cpma]),
+            (date(2026, 9, 30), "ICD-10-CM 2027 updates", "4", "coding", [cpc, ccs]),
+            (date(2026, 10, 22), "Coding Clinic review", "3", "coding", [ccs]),
+            (date(2026, 11, 6), "AAPC regional conference", "30", "coding", [cpc, cpma]),
+        ]:
+            data = acts.ActivityInput(done_on, title, Decimal(units), category, provider="AAPC")
+            acts.add_activity(db, data, [(c.current.id, Decimal(units)) for c in applied], TODAY)
+    finally:
+        db.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--screens", default=",".join(SCREENS))
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="studyplanner-shots-")) / "data"
+    learner(data_dir)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from studyplanner.app import _application
+    from studyplanner.services.database import open_database
+    from studyplanner.ui.main_window import MainWindow
+
+    app: QApplication = _application([])
+    if args.dark:
+        QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+    db = open_database(data_dir)
+    window = MainWindow(db, lambda: TODAY)
+    window.resize(width, height)
+    window.show()
+    suffix = f"{width}x{height}" + ("-dark" if args.dark else "")
+    for name in args.screens.split(","):
+        window.show_screen(SCREENS.index(name))
+        for _ in range(20):  # deferred builds (charts, reminders) after the first paint
+            app.processEvents()
+        if name == "dashboard":
+            window.dashboard.build_reminders()
+            app.processEvents()
+        target = args.out / f"{name}-{suffix}.png"
+        window.grab().save(str(target))
+        print(f"saved {target}")
+    window.close()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
