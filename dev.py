@@ -3,6 +3,8 @@
 
     python3 dev.py app [APP ARGS...]   create/refresh .venv, then start Study Planner
     python3 dev.py test [PYTEST ARGS...]  create/refresh .venv, then lint, type-check, test
+    python3 dev.py bundle              build the standalone app (dist/studyplanner/ and its
+                                       archive) in .venv-bundle, measure it and test it
 
 Only needs Python 3.11+ with venv. Versions come from constraints.txt (the tested lock), so a
 fresh clone gets what the tests were run with. The virtualenv is refreshed only when pyproject.toml
@@ -75,14 +77,46 @@ def run_tests(args: list[str]) -> None:
     run(str(PYTHON), "-m", "pytest", *args, env=env)
 
 
+def run_bundle(args: list[str]) -> None:
+    """The standalone app: see packaging/bundle.py (run with the build virtualenv's Python)."""
+    ensure_venv("test")  # the bundle check runs with the project's own pytest
+    bundle_python = ensure_bundle_venv()
+    run(str(bundle_python), str(ROOT / "packaging" / "bundle.py"), "--test-python", str(PYTHON),
+        *args)  # fmt: skip
+
+
+BUNDLE_VENV = ROOT / ".venv-bundle"
+
+
+def ensure_bundle_venv() -> Path:
+    """A separate virtualenv for building: the app installed from a wheel (not editable, as a
+    user would get it) with PyInstaller, versions from constraints.txt."""
+    python = BUNDLE_VENV / ("Scripts" if os.name == "nt" else "bin") / PYTHON.name
+    stamp = BUNDLE_VENV / ".studyplanner-installed"
+    wanted = _fingerprint("bundle")
+    env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
+    pip = [str(python), "-m", "pip", "install", "--quiet", "-c", "constraints.txt"]
+    if not (stamp.exists() and stamp.read_text() == wanted and python.exists()):
+        if not python.exists():
+            print("Creating the build virtual environment in .venv-bundle ...", flush=True)
+            venv.EnvBuilder(with_pip=True, clear=True).create(BUNDLE_VENV)
+        print("Installing PyInstaller and the app's dependencies (.[bundle]) ...", flush=True)
+        subprocess.run([*pip, ".[bundle]"], cwd=ROOT, check=True, env=env)
+        stamp.write_text(wanted)
+    # The app itself is reinstalled every time (its code changes more often than the pins).
+    subprocess.run([*pip, "--no-deps", "--force-reinstall", "--no-build-isolation", "."],
+                   cwd=ROOT, check=True, env=env)  # fmt: skip
+    return python
+
+
+COMMANDS = {"app": run_app, "test": run_tests, "bundle": run_bundle}
+
+
 def main() -> None:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("app", "test"):
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
     command, rest = sys.argv[1], sys.argv[2:]
-    if command == "app":
-        run_app(rest)
-    else:
-        run_tests(rest)
+    COMMANDS[command](rest)
 
 
 if __name__ == "__main__":

@@ -50,8 +50,54 @@ def _parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         help="start, paint the main window with the user's data, and exit 0",
     )
     parser.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install",
+        action="store_true",
+        help="standalone app: add it to your desktop's menu and `studyplanner` to ~/.local/bin",
+    )
+    desktop.add_argument(
+        "--uninstall",
+        action="store_true",
+        help="remove what --install added (your data stays where it is)",
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
+
+
+def _print_version() -> int:
+    from studyplanner import version
+
+    print(f"Study Planner {version()}")
+    return 0
+
+
+def _desktop_integration(install: bool) -> int:
+    """`--install` / `--uninstall`: the standalone app's entry in the user's menu (Linux)."""
+    from studyplanner.services import desktop_install
+
+    places = desktop_install.DesktopPlaces.for_user()
+    if not install:
+        removed = desktop_install.uninstall(places)
+        for path in removed:
+            print(f"removed {path}")
+        print("Study Planner is no longer in your menu; your data was not touched."
+              if removed else "Nothing to remove.")  # fmt: skip
+        return 0
+    if not getattr(sys, "frozen", False) or not sys.platform.startswith("linux"):
+        print("studyplanner: --install is for the standalone app on Linux (the unpacked "
+              "archive); from a checkout, start the app with `python3 dev.py app`.",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    report = desktop_install.install(Path(sys.executable), places)
+    for path in report.written:
+        print(f"added {path}")
+    for note in report.notes:
+        print(note)
+    print("Study Planner is in your applications menu. Keep this folder where it is: "
+          "the menu entry starts the app from it.")  # fmt: skip
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cli_main(args_list)
     args = _parse_gui_args(args_list)
+    if args.version:
+        return _print_version()
+    if args.install or args.uninstall:
+        return _desktop_integration(args.install)
 
     from studyplanner.services.errors import StoreProblem
     from studyplanner.services.instance_lock import take_instance_lock
@@ -134,6 +184,10 @@ def _application(argv: Sequence[str]) -> Any:
     app.setApplicationName("Study Planner")
     app.setOrganizationName("StudyPlanner")
     app.setApplicationDisplayName("Study Planner")
+    from studyplanner import APP_ID, version
+
+    app.setApplicationVersion(version())
+    app.setDesktopFileName(APP_ID)  # the window's icon and name in the desktop's task bar
     return app
 
 

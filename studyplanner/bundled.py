@@ -106,3 +106,10 @@ def icon_svg(name: str) -> bytes:
     if name not in icon_names():
         raise KeyError(name)
     return (_root() / "icons" / f"{name}.svg").read_bytes()
+
+
+def desktop_resource(name: str) -> bytes | None:
+    """A file of `resources/desktop/` (the app's icon, its AppStream metainfo, and in a
+    standalone build the PNG icons rendered when it was built); None when there is none."""
+    item = _root() / "desktop" / name
+    return item.read_bytes() if item.is_file() else None

@@ -34,9 +34,22 @@ AGENT_ID = "studyplanner-reminders"
 MAC_LABEL = "org.studyplanner.reminders"
 
 
-def agent_command(data_dir: Path, python: str | None = None) -> list[str]:
-    """The command the login session runs: this Python, the agent, this data folder."""
-    return [python or sys.executable, "-m", "studyplanner", "--data-dir", str(data_dir),
+def program_command(python: str | None = None, *, frozen: bool | None = None) -> list[str]:
+    """How to start this very program again: the bundled executable itself in a standalone
+    build (PyInstaller sets `sys.frozen`; there is no Python to give `-m` to), otherwise this
+    Python with `-m studyplanner`."""
+    if frozen is None:
+        frozen = bool(getattr(sys, "frozen", False))
+    if frozen:
+        return [python or sys.executable]
+    return [python or sys.executable, "-m", "studyplanner"]
+
+
+def agent_command(
+    data_dir: Path, python: str | None = None, *, frozen: bool | None = None
+) -> list[str]:
+    """The command the login session runs: this program, the agent, this data folder."""
+    return [*program_command(python, frozen=frozen), "--data-dir", str(data_dir),
             "remind", "--agent"]  # fmt: skip
 
 
@@ -110,6 +123,12 @@ def _desktop_string(value: str) -> str:
     """A value of type string in a desktop file: its own escape rule (a backslash is written
     `\\\\`) is undone before the Exec quoting is read, so every backslash is doubled again."""
     return value.replace("\\", "\\\\")
+
+
+def desktop_exec(command: Sequence[str]) -> str:
+    """The value of a desktop entry's `Exec=` key that runs exactly `command`."""
+    _check_representable(command)
+    return _desktop_string(" ".join(_desktop_quote(a) for a in command))
 
 
 class LinuxAutostart(Autostart):

@@ -11,7 +11,6 @@ child process (`remind --agent-check`), so the database layers are in memory onl
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -69,9 +68,11 @@ def next_check(now: datetime) -> datetime:
 
 def check_in_child(data_dir: Path) -> bool:
     """One check in a child process; whether the agent should keep running."""
+    from studyplanner.services.autostart import program_command  # the bundled executable too
+
     done = subprocess.run(
-        [sys.executable, "-m", "studyplanner", "--data-dir", str(data_dir), "remind",
-         "--agent-check"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+        [*program_command(), "--data-dir", str(data_dir), "remind", "--agent-check"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
     )  # fmt: skip
     return done.returncode != STOP_STATUS
 
