@@ -44,11 +44,15 @@ class DesktopPlaces:
     bin_dir: Path
 
     @classmethod
-    def for_user(cls, env: Mapping[str, str] | None = None, home: Path | None = None) -> DesktopPlaces:
+    def for_user(
+        cls, env: Mapping[str, str] | None = None, home: Path | None = None
+    ) -> DesktopPlaces:
         env = os.environ if env is None else env
         home = home or Path(env.get("HOME") or Path.home())
         given = env.get("XDG_DATA_HOME") or ""
-        data_home = Path(given) if given and Path(given).is_absolute() else home / ".local" / "share"
+        data_home = (
+            Path(given) if given and Path(given).is_absolute() else home / ".local" / "share"
+        )
         return cls(data_home=data_home, bin_dir=home / ".local" / "bin")
 
     @property
@@ -86,15 +90,15 @@ def desktop_entry_text(executable: Path) -> str:
     lines = [
         "[Desktop Entry]",
         "Type=Application",
-        "Version=1.5",
+        "Version=1.4",
         "Name=Study Planner",
         "GenericName=Study Planner",
         "Comment=Plan your medical coding studies and keep your credentials current",
         f"Exec={desktop_exec([str(executable)])}",
-        f"TryExec={desktop_exec([str(executable)])}",
+        "TryExec=" + str(executable).replace("\\", "\\\\"),
         f"Icon={APP_ID}",
         "Terminal=false",
-        "Categories=Education;Office;",
+        "Categories=Education;",
         "Keywords=medical coding;CPC;CEU;study;plan;",
         "StartupNotify=true",
         f"StartupWMClass={COMMAND_NAME}",
