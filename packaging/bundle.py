@@ -69,6 +69,10 @@ def build() -> float:
                     "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
                     str(ROOT / "packaging" / "studyplanner.spec")],
                    cwd=BUILD, check=True)  # fmt: skip
+    # PyInstaller links every collected library into _internal/, also the ones the spec pruned
+    # (the Qt plugins never used): such links point at nothing and go.
+    for link in [p for p in APP_DIR.rglob("*") if p.is_symlink() and not p.exists()]:
+        link.unlink()
     return time.perf_counter() - started
 
 
@@ -222,7 +226,7 @@ def main() -> int:
     env = dict(os.environ, STUDYPLANNER_BUNDLE_ARCHIVE=str(archive),
                QT_QPA_PLATFORM="offscreen")  # fmt: skip
     return subprocess.run([args.test_python, "-m", "pytest", "-m", "slow", "-v",
-                           "tests/bundle", "tests/test_desktop_install.py"],
+                           "tests/bundle"],
                           cwd=ROOT, env=env).returncode  # fmt: skip
 
 

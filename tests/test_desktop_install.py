@@ -145,3 +145,17 @@ def test_frozen_agent_check_runs_the_bundled_executable(
     assert reminder_agent.check_in_child(tmp_path) is False
     assert seen == [["/opt/studyplanner/studyplanner", "--data-dir", str(tmp_path), "remind",
                      "--agent-check"]]  # fmt: skip
+
+
+def test_install_from_a_checkout_is_refused_and_writes_nothing(
+    monkeypatch: pytest.MonkeyPatch, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from studyplanner.app import main
+
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    assert main(["--install"]) == 2
+    assert "standalone app" in capsys.readouterr().err
+    assert list(home.iterdir()) == []
+    assert main(["--uninstall"]) == 0  # nothing to remove: says so
+    assert "Nothing to remove" in capsys.readouterr().out
