@@ -94,7 +94,10 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
     (top / "runtime").chmod(0o700)
     notify_log = top / "notifications.log"
     notify_send = bin_dir / "notify-send"
-    notify_send.write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> "{notify_log}"\n')
+    # It notes the library path it was given: the system's, never the bundle's own libraries.
+    notify_send.write_text(
+        f'#!/bin/sh\nprintf "%s|%s\\n" "${{LD_LIBRARY_PATH:-}}" "$*" >> "{notify_log}"\n'
+    )
     notify_send.chmod(notify_send.stat().st_mode | stat.S_IXUSR)
     env = {
         "HOME": str(home),
@@ -178,6 +181,9 @@ def test_reminder_agent_checks_with_the_bundled_executable(bundle: Bundle) -> No
     assert done.returncode == 0, done.stderr
     sent = bundle.notify_log.read_text().splitlines() if bundle.notify_log.exists() else []
     assert len(sent) == len(due) > 0
+    for line in sent:  # started with the user's environment, not LD_LIBRARY_PATH=<bundle>
+        library_path, _message = line.split("|", 1)
+        assert str(bundle.app) not in library_path and "_internal" not in library_path
 
 
 def test_default_data_folder_is_the_users(bundle: Bundle) -> None:
