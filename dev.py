@@ -70,8 +70,9 @@ def run_app(args: list[str]) -> None:
 def run_tests(args: list[str]) -> None:
     ensure_venv("test")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    run(str(BIN / "ruff"), "check", "studyplanner", "tests", "benchmarks", "dev.py")
-    run(str(BIN / "ruff"), "format", "--check", "studyplanner", "tests", "benchmarks", "dev.py")
+    sources = ("studyplanner", "tests", "benchmarks", "packaging", "dev.py")
+    run(str(BIN / "ruff"), "check", *sources)
+    run(str(BIN / "ruff"), "format", "--check", *sources)
     run(str(BIN / "lint-imports"), env=env)
     run(str(PYTHON), "-m", "mypy", env=env)
     run(str(PYTHON), "-m", "pytest", *args, env=env)

@@ -99,7 +99,9 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
     names = set(zipfile.ZipFile(wheel).namelist())
 
     # every resource file of the checkout, and nothing but those, under studyplanner/resources
-    resource_files = _files_under(ROOT / "resources", (".json", ".svg", ".md", ".txt", ".py", ".xml"))
+    resource_files = _files_under(
+        ROOT / "resources", (".json", ".svg", ".md", ".txt", ".py", ".xml")
+    )
     shipped = {n.removeprefix("studyplanner/resources/") for n in names if "/resources/" in n}
     assert shipped == resource_files
     for track in TRACKS:
