@@ -228,6 +228,7 @@ def _run_gui(
         install_error_handler(data_dir, on_damaged=window.recover_from_damage)
         _server = _listen_for_second_instances(data_dir, window)
         _backups = _backup_timer(db, window)
+        window.restore_window_state()
         window.show()
         from PySide6.QtCore import QTimer
 

@@ -106,3 +106,26 @@ def icon_svg(name: str) -> bytes:
     if name not in icon_names():
         raise KeyError(name)
     return (_root() / "icons" / f"{name}.svg").read_bytes()
+
+
+@cache
+def help_pages() -> tuple[tuple[str, str], ...]:
+    """The offline user guide: (title, Markdown) per page, in the order of `help/index.json`."""
+    folder = _root() / "help"
+    index = _json(folder / "index.json")
+    return tuple(
+        (page["title"], (folder / page["file"]).read_text(encoding="utf-8"))
+        for page in index["pages"]
+    )
+
+
+def licence_texts() -> tuple[tuple[str, str], ...]:
+    """(file name, text) of every licence file shipped with the resources (icons, fonts)."""
+    found = []
+    for folder in _root().iterdir():
+        if not folder.is_dir():
+            continue
+        for item in folder.iterdir():
+            if item.name.upper().startswith(("LICENSE", "LICENCE", "OFL")):
+                found.append((f"{folder.name}/{item.name}", item.read_text(encoding="utf-8")))
+    return tuple(sorted(found))

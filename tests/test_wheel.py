@@ -40,6 +40,7 @@ print(json.dumps({
     "minutes": {t.id: t.total_minutes for t in templates},
     "icons": icons,
     "bodies": [body["code"] for body in b.credential_rules()["bodies"]],
+    "help": [title for title, text in b.help_pages() if text.startswith("# ")],
     "heavy": sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "sqlalchemy")),
 }))
 """
@@ -138,6 +139,7 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
     assert seen["minutes"]["cpc-certificate-program"] == 596 * 60
     assert set(seen["icons"]) == set(ICONS) and all(seen["icons"].values())
     assert seen["bodies"] == ["AAPC", "AHIMA"]
+    assert len(seen["help"]) == 6  # the user guide's pages, each read from the installed copy
     assert seen["heavy"] == []
 
     migrations_run = subprocess.run(

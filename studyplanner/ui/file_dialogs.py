@@ -6,17 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from studyplanner.ui.preferences import settings
+
 LAST_FOLDER_KEY = "dialogs/last_folder"
-
-
-def settings() -> QSettings:
-    """The app's own small preferences file (window state, last folder): never user data."""
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "StudyPlanner", "studyplanner"
-    )
 
 
 def documents_folder() -> Path:
