@@ -276,3 +276,55 @@ def default_terms(layout: TermLayout, start: date) -> tuple[Term, ...]:
         )
         for k in range(1, layout.count + 1)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDefaults:
+    """What the plan assistant proposes for a track starting on a day: a degree finishes at the
+    end of its last term; a program studies a number of hours a week that lands it in the middle
+    of its usual months. `minutes_per_week` is the weekly study these defaults ask for (the
+    availability proposed must hold at least that)."""
+
+    target: date | None
+    weekly_minutes: int | None
+    terms: tuple[Term, ...]
+    minutes_per_week: int
+    target_if_chosen: date
+    """The target to propose when the learner prefers a target date to weekly hours."""
+
+
+HALF_HOUR = 30
+WEEKS_PER_MONTH = 30.44 / 7
+
+
+def _round_up(minutes: float, step: int = HALF_HOUR) -> int:
+    return max(step, math.ceil(minutes / step - 1e-9) * step)
+
+
+def plan_defaults(template: TrackTemplate, start: date) -> PlanDefaults:
+    """The assistant's defaults for `template` from `start` (see PlanDefaults)."""
+    if template.terms is not None:
+        terms = default_terms(template.terms, start)
+        weeks = template.terms.weeks
+        per_term: dict[int, int] = {}
+        for m in template.modules:
+            if m.term is not None:
+                per_term[m.term] = per_term.get(m.term, 0) + m.minutes
+        heaviest = max(per_term.values(), default=0)
+        return PlanDefaults(
+            target=terms[-1].end,
+            weekly_minutes=None,
+            terms=terms,
+            minutes_per_week=_round_up(heaviest / weeks),
+            target_if_chosen=terms[-1].end,
+        )
+    low, high = template.usual_months
+    months = (low + high) / 2
+    weekly = _round_up(template.total_minutes / (months * WEEKS_PER_MONTH))
+    return PlanDefaults(
+        target=None,
+        weekly_minutes=weekly,
+        terms=(),
+        minutes_per_week=weekly,
+        target_if_chosen=start + timedelta(days=round(months * 30.44)),
+    )

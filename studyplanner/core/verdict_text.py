@@ -37,6 +37,38 @@ def _months(months: float) -> str:
     return f"{months:g} month" if months == 1 else f"{months:g} months"
 
 
+def _late_terms(verdict: Verdict) -> list[str]:
+    """One sentence per late term with the weekly hours it needs against those given; old
+    stored verdicts without the figures get one sentence naming the terms."""
+    needs = {n.number: n.minutes_per_week for n in verdict.term_needs}
+    given = verdict.weekly_minutes_given
+    out: list[str] = []
+    plain: list[int] = []
+    for term in verdict.late_terms:
+        if term in needs:
+            sentence = (
+                f"Term {term} does not fit in its dates: it needs about "
+                f"{format_hours(needs[term])} a week"
+            )
+            if given:
+                sentence += f"; you gave {format_hours(given)}"
+            out.append(sentence + ".")
+        else:
+            plain.append(term)
+    if len(plain) == 1:
+        out.append(
+            f"Term {plain[0]} does not fit in its dates: its courses need more study time each "
+            "week."
+        )
+    elif plain:
+        names = ", ".join(str(t) for t in plain[:-1]) + f" and {plain[-1]}"
+        out.append(
+            f"Terms {names} do not fit in their dates: their courses need more study time "
+            "each week."
+        )
+    return out
+
+
 def describe_verdict(verdict: Verdict) -> str:
     """One or a few plain English sentences: when the plan finishes, against the target or the
     weekly hours, late terms, and a length outside what the program usually takes."""
@@ -64,7 +96,9 @@ def describe_verdict(verdict: Verdict) -> str:
         else:
             late = ""
         parts.append(f"Does not fit: finishes on {format_day(finish)}{late}.")
-        if verdict.extra_minutes_per_week and verdict.suggested_target:
+        if verdict.extra_minutes_per_week and verdict.late_terms:  # a later target is no help
+            parts.append(f"It needs {_more_hours(verdict.extra_minutes_per_week)} a week.")
+        elif verdict.extra_minutes_per_week and verdict.suggested_target:
             parts.append(
                 f"It needs {_more_hours(verdict.extra_minutes_per_week)} a week, "
                 f"or a target of {format_day(verdict.suggested_target)}."
@@ -75,10 +109,7 @@ def describe_verdict(verdict: Verdict) -> str:
         parts.append(
             f"Finishes on {format_day(finish)} ({_months(verdict.months)} at {weekly} a week)."
         )
-    for term in verdict.late_terms:
-        parts.append(
-            f"Term {term} does not fit in its dates: its courses need more study time each week."
-        )
+    parts += _late_terms(verdict)
     if verdict.outside_usual and verdict.usual_months:
         low, high = verdict.usual_months
         parts.append(
