@@ -7,7 +7,7 @@ from datetime import date
 
 from studyplanner import bundled
 from studyplanner.core.model import Term
-from studyplanner.core.tracks import TrackTemplate, default_terms
+from studyplanner.core.tracks import PlanDefaults, TrackTemplate, default_terms, plan_defaults
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.snapshots import ModuleInfo, TrackTemplateInfo
 
@@ -43,6 +43,12 @@ def suggest_terms(template_id: str, start: date) -> tuple[Term, ...]:
     """Default term dates for a degree track starting on `start` (empty for other tracks)."""
     template = get_template(template_id)
     return default_terms(template.terms, start) if template.terms else ()
+
+
+def track_defaults(template_id: str, start: date) -> PlanDefaults:
+    """What the assistant proposes for a built-in track starting on `start`: a degree's target
+    is the end of its last term; a program's weekly hours land inside its usual months."""
+    return plan_defaults(get_template(template_id), start)
 
 
 def template_modules(template_id: str) -> tuple[ModuleInfo, ...]:

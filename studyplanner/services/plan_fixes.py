@@ -17,6 +17,7 @@ from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import (
     CUSTOM_LABEL,
     apply_plan_change,
+    module_moves,
     new_plan_parts,
     plan_request,
     preview_new_plan,
@@ -99,13 +100,15 @@ def new_plan_fixes(new: NewPlan, today: date) -> tuple[PlanFixOffer, ...]:
             settings=_settings(new.settings, fix.request),
             module_terms=tuple(sorted(moved.items())) if moved else (),
         )
+        after = preview_new_plan(changed, today)
+        moves = module_moves(after.modules, preview.schedule, after.schedule, {})
         offers.append(
             PlanFixOffer(
                 kind=fix.kind,
                 weekly_minutes=fix.weekly_minutes,
                 target=fix.target,
                 extra_terms=fix.extra_terms,
-                preview=preview_new_plan(changed, today),
+                preview=replace(after, moves=moves),
                 new_plan=changed,
             )
         )

@@ -58,6 +58,7 @@ __all__ = [
     "apply_plan_change",
     "create_plan",
     "list_track_templates",
+    "module_moves",
     "new_plan_parts",
     "plan_request",
     "preview_new_plan",
@@ -350,7 +351,7 @@ def _changed_modules(
     return _drafts_as_infos(change.modules, existing), problems
 
 
-def _moves(
+def module_moves(
     modules: Sequence[ModuleInfo], old: Schedule, new: Schedule, old_titles: dict[int, str]
 ) -> tuple[ModuleMove, ...]:
     old_by_id = {m.module_id: m for m in old.modules}
@@ -390,7 +391,7 @@ def _preview_change(
         settings=settings,
         modules=tuple(modules),
         schedule=schedule,
-        moves=_moves(modules, snapshot.schedule, schedule, titles),
+        moves=module_moves(modules, snapshot.schedule, schedule, titles),
     )
 
 

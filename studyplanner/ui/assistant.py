@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from studyplanner.core.model import Availability, Term
+from studyplanner.core.model import Availability, Schedule, Term
 from studyplanner.core.validation import InvalidInput, check_availability
+from studyplanner.services.catalog import track_defaults
 from studyplanner.services.database import Database
+from studyplanner.services.plan_fixes import PlanFixOffer, new_plan_fixes
 from studyplanner.services.plans import (
     create_plan,
     list_track_templates,
@@ -40,11 +42,13 @@ from studyplanner.services.snapshots import (
 )
 from studyplanner.ui.availability_editor import PRESETS, AvailabilityEditor
 from studyplanner.ui.blackout_editor import BlackoutEditor
+from studyplanner.ui.fix_buttons import FixButtons
 from studyplanner.ui.formatting import (
     date_edit,
     format_date,
     format_hours,
     pydate,
+    qdate,
     verdict_sentences,
     verdict_status,
 )
@@ -52,14 +56,16 @@ from studyplanner.ui.goal_editor import GoalEditor, problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.module_editor import ModuleEditor
 from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.preview_dialog import PreviewDialog
 from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 CUSTOM = "__custom__"
 
 
 class TrackPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self.setTitle(self.tr("Which track do you follow?"))
         self.setSubTitle(
             self.tr("Choose a built-in track (you get your own copy to edit) or create your own.")
@@ -119,7 +125,25 @@ class TrackPage(QWizardPage):
     def _on_choice(self, *_args: object) -> None:
         template = self.template()
         self.custom_box.setVisible(self.choice() == CUSTOM)
-        if template is not None:
+        if template is not None and template.is_degree:
+            low, high = template.usual_months
+            defaults = track_defaults(template.id, self._today)
+            self.details.setText(
+                self.tr(
+                    "Usually {low} to {high} months in {terms} terms. Full-time study is about "
+                    "{hours} a week during a term (about 45 hours of work per credit, 15 credits "
+                    "a term); part-time, the courses spread over more terms. The hours are "
+                    "estimates: after choosing, you can edit your own copy."
+                ).format(
+                    low=low,
+                    high=high,
+                    terms=template.term_count,
+                    hours=format_hours(defaults.minutes_per_week),
+                )
+            )
+            self.details.setToolTip(template.basis)
+            self.details.show()
+        elif template is not None:
             low, high = template.usual_months
             weeks_long, weeks_short = high * 4.35, low * 4.35
             slow = format_hours(int(template.total_minutes / weeks_long))
@@ -210,24 +234,48 @@ class GoalPage(QWizardPage):
         self.goal.changed.connect(self._on_changed)
         self._template_id: str | None = None
         self._terms_for: date | None = None
+        self._defaults_for: str | None = None
+        self._default_target: date | None = None
 
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, PlanAssistant)
         template = wizard.track_page.template()
         self._template_id = template.id if template and template.is_degree else None
+        if template is not None and template.id != self._defaults_for:
+            self._apply_defaults(template.id)
         self._suggest_terms(force=True)
         self.terms.setVisible(self._template_id is not None)
+
+    def _apply_defaults(self, template_id: str) -> None:
+        """The track's own defaults: a degree finishes at the end of its last term; a program
+        studies the hours a week that land it inside its usual months."""
+        self._defaults_for = template_id
+        start = self.goal.start_date()
+        defaults = track_defaults(template_id, start)
+        self.goal.target.blockSignals(True)
+        self.goal.target.setDate(qdate(defaults.target_if_chosen))
+        self.goal.target.blockSignals(False)
+        self.goal.set_values(start, defaults.target, defaults.weekly_minutes)
+        self._default_target = defaults.target_if_chosen
 
     def _suggest_terms(self, force: bool = False) -> None:
         if self._template_id is None:
             return
         start = self.goal.start_date()
         if force or start != self._terms_for:
-            self.terms.set_terms(suggest_terms(self._template_id, start))
-            for edit in self.terms.edits():
-                edit.dateChanged.connect(lambda *_: self.completeChanged.emit())
+            terms = suggest_terms(self._template_id, start)
+            self.set_terms(terms)
             self._terms_for = start
+            target = self.goal.target_date()
+            if target is not None and target == self._default_target and terms:
+                self._default_target = terms[-1].end  # the target follows the last term
+                self.goal.target.setDate(qdate(terms[-1].end))
+
+    def set_terms(self, terms: tuple[Term, ...]) -> None:
+        self.terms.set_terms(terms)
+        for edit in self.terms.edits():
+            edit.dateChanged.connect(lambda *_: self.completeChanged.emit())
 
     def _on_changed(self) -> None:
         self._suggest_terms()
@@ -270,6 +318,20 @@ class TimePage(QWizardPage):
         layout.addWidget(off)
         self.availability.changed.connect(self.completeChanged.emit)
         self.availability.set_availability(Availability(PRESETS[1][1]))
+        self._defaults_for: str | None = None
+
+    def initializePage(self) -> None:
+        """For a newly chosen track, the smallest preset week that holds its default hours."""
+        wizard = self.wizard()
+        assert isinstance(wizard, PlanAssistant)
+        template = wizard.track_page.template()
+        if template is None or template.id == self._defaults_for:
+            return
+        self._defaults_for = template.id
+        needed = track_defaults(template.id, wizard.goal_page.goal.start_date()).minutes_per_week
+        weeks = sorted((sum(minutes), minutes) for _, minutes in PRESETS)
+        chosen = next((m for total, m in weeks if total >= needed), weeks[-1][1])
+        self.availability.set_availability(Availability(chosen))
 
     def isComplete(self) -> bool:
         wizard = self.wizard()
@@ -296,6 +358,8 @@ class SummaryPage(QWizardPage):
         self.verdict.setAccessibleName(self.tr("Verdict"))
         self.facts = QLabel()
         self.facts.setWordWrap(True)
+        self.fixes = FixButtons()
+        self.fixes.chosen.connect(self._on_fix)
         self.problem = problem_label()
         row = QHBoxLayout()
         row.addWidget(self.status_icon)
@@ -304,6 +368,7 @@ class SummaryPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.fixes)
         layout.addWidget(self.facts)
         layout.addWidget(self.problem)
         self.timeline = TimelineView()
@@ -314,13 +379,16 @@ class SummaryPage(QWizardPage):
         scroll.setWidget(self.timeline)
         layout.addWidget(scroll, 1)
         self._ok = False
+        self._schedule: Schedule | None = None
 
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, PlanAssistant)
         self._ok = False
+        self.fixes.set_offers(())
         try:
-            preview = preview_new_plan(wizard.new_plan(), wizard.today)
+            new = wizard.new_plan()
+            preview = preview_new_plan(new, wizard.today)
         except (InvalidInput, ValueError) as exc:
             messages = (
                 [p.message for p in exc.problems] if isinstance(exc, InvalidInput) else [str(exc)]
@@ -331,7 +399,10 @@ class SummaryPage(QWizardPage):
             self.completeChanged.emit()
             return
         self.problem.hide()
+        self._schedule = preview.schedule
         verdict = preview.schedule.verdict
+        if not verdict.fits:
+            self.fixes.set_offers(new_plan_fixes(new, wizard.today))
         name, word = verdict_status(verdict)
         self.status_icon.setPixmap(icon(name).pixmap(22, 22))
         self.status_word.setText(f"<b>{word}</b>")
@@ -361,6 +432,17 @@ class SummaryPage(QWizardPage):
     def isComplete(self) -> bool:
         return self._ok
 
+    def _on_fix(self, offer: PlanFixOffer) -> None:
+        """Preview the fix; accepted, the assistant's answers take its values."""
+        wizard = self.wizard()
+        assert isinstance(wizard, PlanAssistant)
+        if self._schedule is None or offer.new_plan is None:
+            return
+        if not PreviewDialog.ask(offer.preview, self._schedule, self, self.tr("&Use this")):
+            return
+        wizard.use_answers(offer.new_plan)
+        self.initializePage()
+
 
 class PlanAssistant(QWizard):
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
@@ -368,11 +450,14 @@ class PlanAssistant(QWizard):
         self._db = db
         self.today = today
         self.created: PlanSnapshot | None = None
+        self.module_terms: tuple[tuple[int, int], ...] = ()
+        """Courses a fix moved to other terms (template ref, term), for these term dates."""
+        self._module_terms_for: tuple[Term, ...] = ()
         self.setWindowTitle(self.tr("New study plan"))
         self.setWindowIcon(icon("wizard"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(760, 600)
-        self.track_page = TrackPage()
+        self.track_page = TrackPage(today)
         self.goal_page = GoalPage(today)
         self.time_page = TimePage(today)
         self.summary_page = SummaryPage()
@@ -390,13 +475,24 @@ class PlanAssistant(QWizard):
             terms=self.goal_page.term_dates(),
         )
         choice = self.track_page.choice()
+        module_terms = self.module_terms if settings.terms == self._module_terms_for else ()
         if choice == CUSTOM:
             return NewPlan(
                 settings=settings,
                 custom_name=self.track_page.custom_name.text().strip(),
                 custom_modules=self.track_page.custom_drafts(),
             )
-        return NewPlan(settings=settings, template_id=choice)
+        return NewPlan(settings=settings, template_id=choice, module_terms=module_terms)
+
+    def use_answers(self, new: NewPlan) -> None:
+        """Fill the pages with a changed plan (a fix): goal, week and term dates."""
+        settings = new.settings
+        self.goal_page.goal.set_values(settings.start, settings.target, settings.weekly_minutes)
+        self.time_page.availability.set_availability(settings.availability)
+        if settings.terms:
+            self.goal_page.set_terms(settings.terms)
+        self.module_terms = new.module_terms
+        self._module_terms_for = settings.terms
 
     def accept(self) -> None:
         try:
