@@ -139,9 +139,9 @@ def _late_term_sentences(verdict: Verdict) -> list[str]:
     given = verdict.weekly_minutes_given
     out: list[str] = []
     plain = [term for term in verdict.late_terms if term not in needs]
-    for term in verdict.late_terms:
-        if term not in needs:
-            continue
+    figured = [term for term in verdict.late_terms if term in needs]
+    if len(figured) == 1:
+        term = figured[0]
         if given:
             out.append(
                 t(
@@ -155,6 +155,21 @@ def _late_term_sentences(verdict: Verdict) -> list[str]:
                     n=term, need=format_hours(needs[term])
                 )
             )
+    elif figured:
+        each = [
+            t("term {n} about {need}").format(n=term, need=format_hours(needs[term]))
+            for term in figured
+        ]
+        locale = QLocale()
+        terms = locale.createSeparatedList([str(n) for n in figured])
+        if given:
+            text = t("Terms {terms} do not fit in their dates with {given} a week; they need: ")
+        else:
+            text = t("Terms {terms} do not fit in their dates; they need: ")
+        out.append(
+            text.format(terms=terms, given=format_hours(given))
+            + t("{list} a week.").format(list=locale.createSeparatedList(each))
+        )
     if len(plain) == 1:
         out.append(
             t("Term {n} does not fit in its dates: its courses need more time each week.").format(
