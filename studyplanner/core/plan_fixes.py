@@ -252,6 +252,22 @@ def spread_courses(
     return assigned
 
 
+def spread_evenly(modules: Sequence[ModuleToPlan], count: int) -> dict[int, int]:
+    """Terms 1..count for the courses with the lightest heaviest term the packing finds (the
+    rules of spread_courses; every term the same size)."""
+    total = sum(m.remaining_minutes for m in modules if m.term is not None)
+    low, high = math.ceil(total / count), max(total, 1)
+    while low < high:  # the smallest size of term that holds everything
+        middle = (low + high) // 2
+        if spread_courses(modules, dict.fromkeys(range(1, count + 1), middle)) is None:
+            low = middle + 1
+        else:
+            high = middle
+    assigned = spread_courses(modules, dict.fromkeys(range(1, count + 1), high))
+    assert assigned is not None
+    return assigned
+
+
 def spread_terms(request: PlanRequest, schedule: Schedule) -> PlanFix | None:
     """Spread a degree over more terms (part-time) at the time given a week."""
     if not request.terms or not schedule.verdict.late_terms or _given(request) == 0:

@@ -25,6 +25,8 @@ class TrackTemplateInfo:
     term_count: int
     """0 for certificate programs; the number of terms (semesters) for a degree."""
     basis: str
+    part_time_terms: int = 0
+    """A degree's number of terms when studied part-time (0: no part-time layout)."""
 
     @property
     def is_degree(self) -> bool:

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -24,14 +25,13 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.model import Availability, Schedule, Term
 from studyplanner.core.validation import InvalidInput, check_availability
-from studyplanner.services.catalog import track_defaults
+from studyplanner.services.catalog import module_term_refs, track_defaults
 from studyplanner.services.database import Database
 from studyplanner.services.plan_fixes import PlanFixOffer, new_plan_fixes
 from studyplanner.services.plans import (
     create_plan,
     list_track_templates,
     preview_new_plan,
-    suggest_terms,
 )
 from studyplanner.services.snapshots import (
     ModuleDraft,
@@ -128,19 +128,30 @@ class TrackPage(QWizardPage):
         if template is not None and template.is_degree:
             low, high = template.usual_months
             defaults = track_defaults(template.id, self._today)
-            self.details.setText(
-                self.tr(
-                    "Usually {low} to {high} months in {terms} terms. Full-time study is about "
-                    "{hours} a week during a term (about 45 hours of work per credit, 15 credits "
-                    "a term); part-time, the courses spread over more terms. The hours are "
-                    "estimates: after choosing, you can edit your own copy."
-                ).format(
-                    low=low,
-                    high=high,
-                    terms=template.term_count,
-                    hours=format_hours(defaults.minutes_per_week),
-                )
+            text = self.tr(
+                "Usually {low} to {high} months in {terms} terms. Full-time study is about "
+                "{hours} a week during a term (about 45 hours of work per credit, 15 credits "
+                "a term)."
+            ).format(
+                low=low,
+                high=high,
+                terms=template.term_count,
+                hours=format_hours(defaults.minutes_per_week),
             )
+            if template.part_time_terms:
+                slower = track_defaults(template.id, self._today, part_time=True)
+                years = round((slower.terms[-1].end - slower.terms[0].start).days / 365.25)
+                text += " " + self.tr(
+                    "Part-time, over {terms} terms in about {years} years: about {hours} a week."
+                ).format(
+                    terms=template.part_time_terms,
+                    years=years,
+                    hours=format_hours(slower.minutes_per_week),
+                )
+            text += " " + self.tr(
+                "The hours are estimates: after choosing, you can edit your own copy."
+            )
+            self.details.setText(text)
             self.details.setToolTip(template.basis)
             self.details.show()
         elif template is not None:
@@ -180,7 +191,15 @@ class TermEditor(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Term dates"), parent)
-        self._form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.part_time = QCheckBox()
+        self.part_time.setAccessibleName(self.tr("Study part-time"))
+        self.part_time.hide()
+        outer.addWidget(self.part_time)
+        rows = QWidget()
+        outer.addWidget(rows)
+        self._form = QFormLayout(rows)
+        self._form.setContentsMargins(0, 0, 0, 0)
         self._rows: list[tuple[QDateEdit, QDateEdit]] = []
         self.problem = problem_label()
 
@@ -232,8 +251,9 @@ class GoalPage(QWizardPage):
         layout.addWidget(self.terms)
         layout.addStretch(1)
         self.goal.changed.connect(self._on_changed)
+        self.terms.part_time.toggled.connect(lambda _on: self._on_changed())
         self._template_id: str | None = None
-        self._terms_for: date | None = None
+        self._terms_for: tuple[date, bool] | None = None
         self._defaults_for: str | None = None
         self._default_target: date | None = None
 
@@ -243,7 +263,15 @@ class GoalPage(QWizardPage):
         template = wizard.track_page.template()
         self._template_id = template.id if template and template.is_degree else None
         if template is not None and template.id != self._defaults_for:
+            self.terms.part_time.setChecked(False)
             self._apply_defaults(template.id)
+        part_time_terms = template.part_time_terms if template else 0
+        self.terms.part_time.setText(
+            self.tr("&Part-time: {n} terms, three a year (about three years)").format(
+                n=part_time_terms
+            )
+        )
+        self.terms.part_time.setVisible(part_time_terms > 0)
         self._suggest_terms(force=True)
         self.terms.setVisible(self._template_id is not None)
 
@@ -263,10 +291,16 @@ class GoalPage(QWizardPage):
         if self._template_id is None:
             return
         start = self.goal.start_date()
-        if force or start != self._terms_for:
-            terms = suggest_terms(self._template_id, start)
+        part_time = self.terms.part_time.isChecked()
+        if force or (start, part_time) != self._terms_for:
+            defaults = track_defaults(self._template_id, start, part_time=part_time)
+            terms = defaults.terms
             self.set_terms(terms)
-            self._terms_for = start
+            self._terms_for = (start, part_time)
+            wizard = self.wizard()
+            if isinstance(wizard, PlanAssistant):
+                refs = module_term_refs(self._template_id, defaults.module_terms)
+                wizard.set_module_terms(refs, terms)
             target = self.goal.target_date()
             if target is not None and target == self._default_target and terms:
                 self._default_target = terms[-1].end  # the target follows the last term
@@ -318,17 +352,20 @@ class TimePage(QWizardPage):
         layout.addWidget(off)
         self.availability.changed.connect(self.completeChanged.emit)
         self.availability.set_availability(Availability(PRESETS[1][1]))
-        self._defaults_for: str | None = None
+        self._defaults_for: tuple[str, bool] | None = None
 
     def initializePage(self) -> None:
         """For a newly chosen track, the smallest preset week that holds its default hours."""
         wizard = self.wizard()
         assert isinstance(wizard, PlanAssistant)
         template = wizard.track_page.template()
-        if template is None or template.id == self._defaults_for:
+        part_time = wizard.goal_page.terms.part_time.isChecked()
+        key = (template.id, part_time) if template else None
+        if template is None or key == self._defaults_for:
             return
-        self._defaults_for = template.id
-        needed = track_defaults(template.id, wizard.goal_page.goal.start_date()).minutes_per_week
+        self._defaults_for = key
+        start = wizard.goal_page.goal.start_date()
+        needed = track_defaults(template.id, start, part_time=part_time).minutes_per_week
         weeks = sorted((sum(minutes), minutes) for _, minutes in PRESETS)
         chosen = next((m for total, m in weeks if total >= needed), weeks[-1][1])
         self.availability.set_availability(Availability(chosen))
@@ -491,8 +528,14 @@ class PlanAssistant(QWizard):
         self.time_page.availability.set_availability(settings.availability)
         if settings.terms:
             self.goal_page.set_terms(settings.terms)
-        self.module_terms = new.module_terms
-        self._module_terms_for = settings.terms
+        self.set_module_terms(new.module_terms, settings.terms)
+
+    def set_module_terms(
+        self, module_terms: tuple[tuple[int, int], ...], terms: tuple[Term, ...]
+    ) -> None:
+        """Courses in other terms than the track's (part-time, or a fix), for these terms."""
+        self.module_terms = module_terms
+        self._module_terms_for = terms
 
     def accept(self) -> None:
         try:

@@ -171,14 +171,39 @@ def test_degree_at_part_time_hours_offers_more_hours_or_more_terms() -> None:
 
 
 def test_part_time_degree_over_three_years_fits_at_the_hours_it_states() -> None:
-    """A part-time learner with 27 hours a week: the degree spread over seven terms (three years
-    and a few months at two terms a year) states the hours a week it asks, about 25, and fits at
-    them as a weekly budget too."""
+    """The degree's part-time layout: nine terms, three a year, courses spread evenly; the
+    weekly hours the defaults state (about 20 to 25) hold the plan, at the part-time week."""
+    t = bundled.track_template("associate-degree-hit")
+    d = plan_defaults(t, START, part_time=True)
+    assert len(d.terms) == 9 and d.target == d.terms[-1].end
+    assert d.terms[-1].end - START <= timedelta(days=3 * 365)
+    assert 20 * 60 <= d.minutes_per_week <= 25 * 60 <= PART_TIME.weekly_minutes + 60
+    terms = dict(d.module_terms)
+    keys = {m.key: m for m in t.modules}
+    for m in t.modules:  # never before a prerequisite; never earlier than full-time
+        assert all(terms[k] <= terms[m.key] for k in m.requires)
+        assert terms[m.key] >= (keys[m.key].term or 1)
+    ids = {m.key: i + 1 for i, m in enumerate(t.modules)}
+    modules = tuple(replace(m, term=terms[t.modules[m.id - 1].key]) for m in _modules(t))
+    assert set(ids) == set(terms)
+    week = Availability((240, 240, 240, 240, 240, 240, 0))
+    stated = PlanRequest(modules, week, START, START, weekly_minutes=d.minutes_per_week,
+                         terms=d.terms)  # fmt: skip
+    schedule = schedule_plan(stated)
+    assert schedule.verdict.fits, describe_verdict(schedule.verdict)
+    assert schedule.finish is not None and schedule.finish <= d.terms[-1].end
+    by_target = schedule_plan(replace(stated, weekly_minutes=None, target=d.target))
+    assert by_target.verdict.fits
+    assert by_target.verdict.weekly_minutes_used <= d.minutes_per_week
+
+
+def test_spreading_at_27_hours_a_week_states_hours_that_fit() -> None:
+    """The spread fix at 27 hours a week: seven terms at the full-time spacing; the hours it
+    states (about 25) hold the plan as a weekly budget too."""
     request = replace(_default_request("associate-degree-hit", PART_TIME),
                       availability=Availability((270, 270, 270, 270, 270, 270, 0)))  # fmt: skip
     spread = {f.kind: f for f in plan_fixes(request)}[FixKind.SPREAD_TERMS]
     assert len(spread.request.terms) == 7
-    assert spread.request.terms[-1].end - START < timedelta(days=3 * 365 + 120)
     stated = spread.schedule.verdict.weekly_minutes_used
     assert 20 * 60 <= stated <= 26 * 60
     budget = replace(spread.request, target=None, weekly_minutes=stated)

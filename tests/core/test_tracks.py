@@ -89,7 +89,8 @@ def test_ahima_tracks_explain_the_scaled_pass_mark() -> None:
 
 def test_the_degree_has_four_full_time_terms_of_15_credits() -> None:
     t = _shipped()["associate-degree-hit"]
-    assert t.terms == TermLayout(count=4, weeks=16, spacing_weeks=26)
+    part_time = TermLayout(count=9, weeks=15, spacing_weeks=17)  # three terms a year
+    assert t.terms == TermLayout(count=4, weeks=16, spacing_weeks=26, part_time=part_time)
     assert {m.term for m in t.modules} == {1, 2, 3, 4}
     assert sum(m.credits or 0 for m in t.modules) == 60
     for term in (1, 2, 3, 4):

@@ -252,3 +252,32 @@ def test_a_declined_fix_changes_nothing(
     qtbot.mouseClick(summary.fixes.button(FixKind.STUDY_MORE), Qt.MouseButton.LeftButton)
     assert summary.status_word.text() == "<b>Does not fit</b>"
     assert wizard.time_page.availability.availability().weekly_minutes == 24 * 60
+
+
+def test_part_time_degree_in_the_assistant_fits_at_the_part_time_week(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    wizard = PlanAssistant(db, today)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _choose(wizard, "associate-degree-hit")
+    assert "Part-time, over 9 terms in about 3 years: about 23.5 h a week" in (
+        wizard.track_page.details.text()
+    )
+    _next(qtbot, wizard)
+    part_time = wizard.goal_page.terms.part_time
+    assert part_time.isVisible() and part_time.accessibleName()
+    qtbot.keyClick(part_time, Qt.Key.Key_Space)  # as a keyboard user would
+    terms = wizard.goal_page.term_dates()
+    assert len(terms) == 9
+    assert wizard.goal_page.goal.target_date() == terms[-1].end
+    _next(qtbot, wizard)
+    assert wizard.time_page.availability.availability().weekly_minutes == 24 * 60
+    _next(qtbot, wizard)
+    summary = wizard.summary_page
+    assert summary.status_word.text().startswith("<b>Fits"), summary.verdict.text()
+    _finish(qtbot, wizard)
+    saved = active_plan(db, today)
+    assert saved is not None and saved.schedule.verdict.fits
+    assert saved.track.term_count == 9
+    assert {m.term for m in saved.track.modules} <= set(range(1, 10))
