@@ -100,8 +100,9 @@ def _verified(kind: FixKind, request: PlanRequest, **values: object) -> PlanFix 
 
 
 def scaled_availability(availability: Availability, weekly_minutes: int) -> Availability | None:
-    """The availability grown so the week holds at least `weekly_minutes`, each day in
-    proportion (5-minute steps, at most 16 hours a day); None when that cannot be done."""
+    """The availability grown so the week holds `weekly_minutes` (at least, to 5 minutes),
+    each day in proportion (5-minute steps, never less than before, at most 16 hours a day);
+    None when that cannot be done."""
     full = availability.weekly_minutes
     if full == 0:
         return None
@@ -114,6 +115,11 @@ def scaled_availability(availability: Availability, weekly_minutes: int) -> Avai
     ]
     if sum(days) < weekly_minutes:
         return None
+    while sum(days) - weekly_minutes >= MINUTE_STEP:  # rounding up overshot: trim the longest
+        longest = max(range(7), key=lambda i: (days[i] - availability.minutes[i], days[i]))
+        if days[longest] - MINUTE_STEP < availability.minutes[longest]:
+            break
+        days[longest] -= MINUTE_STEP
     return Availability(tuple(days))  # type: ignore[arg-type]
 
 

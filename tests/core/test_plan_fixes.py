@@ -273,3 +273,12 @@ def test_old_verdicts_without_figures_still_read() -> None:
     new = replace(verdict, term_needs=(TermNeed(2, 600), TermNeed(4, 660)),
                   weekly_minutes_given=480)  # fmt: skip
     assert verdict_from_json(verdict_to_json(new)) == new
+
+
+def test_scaled_availability_lands_on_the_weekly_figure() -> None:
+    grown = scaled_availability(EVENINGS_AND_SATURDAY, 690)
+    assert grown is not None and grown.weekly_minutes == 690
+    assert all(a >= b for a, b in zip(grown.minutes, EVENINGS_AND_SATURDAY.minutes, strict=True))
+    assert grown.minutes[6] == 0  # a free day stays free
+    assert scaled_availability(Availability((0,) * 7), 600) is None
+    assert scaled_availability(Availability((960, 0, 0, 0, 0, 0, 0)), 1200) is None
