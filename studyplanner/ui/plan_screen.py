@@ -174,6 +174,8 @@ class PlanScreen(QWidget):
         self._db = db
         self._clock = clock
         self._plan: PlanSnapshot | None = None
+        self._fixes: tuple[PlanFixOffer, ...] = ()
+        self._fixes_for: object = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_plan())
@@ -334,11 +336,15 @@ class PlanScreen(QWidget):
             return
         from studyplanner.services.plan_fixes import active_plan_fixes
 
-        try:
-            offers = active_plan_fixes(self._db, self._clock(), plan)
-        except InvalidInput:
-            offers = ()
-        self.header.fixes.set_offers(offers)
+        # finding the fixes re-plans a few times: only again when the plan itself changed
+        key = (plan.id, plan.settings, plan.track.modules, plan.schedule.verdict, self._clock())
+        if key != self._fixes_for:
+            try:
+                self._fixes = active_plan_fixes(self._db, self._clock(), plan)
+            except InvalidInput:
+                self._fixes = ()
+            self._fixes_for = key
+        self.header.fixes.set_offers(self._fixes)
 
     # -- changes --------------------------------------------------------------------------------
     def _on_fix(self, offer: PlanFixOffer) -> None:
