@@ -10,7 +10,10 @@ How it places work, day by day from max(start, today):
   late; modules without a term come after the last term, one at a time;
 - with a target date, the smallest weekly budget (15-minute steps) that still finishes by the
   target is used, so the learner is not crammed; when even all the available time misses it, the
-  verdict says how many more minutes a week, or which later target, would fit.
+  verdict says how many more minutes a week, or which later target, would fit;
+- a degree term whose courses overrun it is reported with the weekly minutes it would need (spread
+  like the time given) beside the weekly time given, so the verdict can show both figures; the
+  ways out (more time, a later target, more terms) are in core/plan_fixes.py.
 
 Inside, days are proleptic ordinals (`date.toordinal()`); Monday is (ordinal - 1) % 7 == 0.
 """

@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from studyplanner import bundled
 from studyplanner.core.model import (
@@ -14,6 +16,7 @@ from studyplanner.core.model import (
     ModuleKind,
     ModuleToPlan,
     PlanRequest,
+    Term,
     TermNeed,
 )
 from studyplanner.core.plan_fixes import (
@@ -282,3 +285,43 @@ def test_scaled_availability_lands_on_the_weekly_figure() -> None:
     assert grown.minutes[6] == 0  # a free day stays free
     assert scaled_availability(Availability((0,) * 7), 600) is None
     assert scaled_availability(Availability((960, 0, 0, 0, 0, 0, 0)), 1200) is None
+
+
+@st.composite
+def _tight_plans(draw: st.DrawFn) -> PlanRequest:
+    """A small certificate track or a two-term degree, often too tight for its target."""
+    degree = draw(st.booleans())
+    count = draw(st.integers(1, 6))
+    modules = []
+    for i in range(1, count + 1):
+        kind = ModuleKind.EXAM if i == count else ModuleKind.COURSE
+        prereqs = (i - 1,) if i > 1 and draw(st.booleans()) else ()
+        term = (1 if i <= count // 2 else 2) if degree else None
+        minutes = draw(st.integers(1, 40)) * 60
+        modules.append(ModuleToPlan(i, f"M{i}", kind, minutes, prereqs, term=term))
+    week = Availability(tuple(draw(st.sampled_from([0, 30, 60, 120])) for _ in range(7)))  # type: ignore[arg-type]
+    terms = ()
+    if degree:
+        terms = (
+            Term(1, START, START + timedelta(weeks=4) - timedelta(days=1)),
+            Term(2, START + timedelta(weeks=6), START + timedelta(weeks=10) - timedelta(days=1)),
+        )
+    target = START + timedelta(weeks=draw(st.integers(2, 20)))
+    if degree:
+        target = max(target, terms[-1].end)
+    return PlanRequest(tuple(modules), week, START, START, target=target, terms=terms)
+
+
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(_tight_plans())
+def test_a_plan_that_does_not_fit_always_has_a_way_forward(request: PlanRequest) -> None:
+    """With some study time in the week, a plan that does not fit gets at least one fix, and
+    every fix offered, applied, fits."""
+    schedule = schedule_plan(request)
+    fixes = plan_fixes(request, schedule)
+    if schedule.verdict.fits or schedule.unscheduled or not request.availability.weekly_minutes:
+        assert fixes == ()
+        return
+    assert fixes, describe_verdict(schedule.verdict)
+    for fix in fixes:
+        assert schedule_plan(fix.request).verdict.fits

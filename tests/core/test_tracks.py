@@ -259,6 +259,37 @@ BROKEN: list[tuple[str, Breakage, str, str]] = [
         "",
         "field 'terms'",
     ),
+    (
+        "part-time with fewer terms",
+        lambda d: d.update(
+            terms={
+                "count": 4,
+                "weeks": 16,
+                "spacing_weeks": 26,
+                "part_time": {"count": 2, "weeks": 16, "spacing_weeks": 26},
+            }
+        ),
+        "",
+        "part_time needs at least as many terms",
+    ),
+    (
+        "part-time of a part-time",
+        lambda d: d.update(
+            terms={
+                "count": 1,
+                "weeks": 16,
+                "spacing_weeks": 26,
+                "part_time": {
+                    "count": 2,
+                    "weeks": 16,
+                    "spacing_weeks": 17,
+                    "part_time": {"count": 3, "weeks": 8, "spacing_weeks": 9},
+                },
+            }
+        ),
+        "",
+        "no part_time of its own",
+    ),
 ]
 
 
