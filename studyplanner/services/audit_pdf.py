@@ -7,8 +7,9 @@ Text is drawn in DejaVu Sans Condensed (Latin, Greek, Cyrillic, Arabic, Hebrew, 
 Georgian and many symbols), with Droid Sans Fallback for what DejaVu lacks (Chinese, Japanese),
 both shipped in resources/fonts/ and embedded as subsets (only the glyphs used). Text that needs
 it (right-to-left letters, combining marks) is shaped with HarfBuzz (uharfbuzz), so Arabic
-letters join and right-to-left runs read right to left. A character none of these fonts can draw
-(emoji, Korean Hangul, Indic scripts...) is shown as MARKER, never dropped."""
+letters join and right-to-left runs read right to left inside the report's left-to-right
+paragraphs. A character none of these fonts can draw (emoji outside DejaVu's emoticons, Korean
+Hangul, Indic scripts...) is shown as MARKER, never dropped."""
 
 from __future__ import annotations
 
@@ -221,7 +222,9 @@ class AuditReport(FPDF):
         if not (isinstance(text, str) and needs_shaping(text)):
             yield
             return
-        self.set_text_shaping(True)
+        # an English report: each text is a left-to-right paragraph (as in the app's tables), in
+        # which a right-to-left run still reads right to left
+        self.set_text_shaping(True, direction="ltr")
         try:
             yield
         finally:
