@@ -16,10 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as cr
-from studyplanner.services.audit_pdf import MARKER, AuditReport
+from studyplanner.services.audit_pdf import MARKER, AuditReport, drawable, pdf_text
 from studyplanner.services.ceu_export import write_audit_packet
 from studyplanner.services.database import Database, open_database
 from studyplanner.store import models
@@ -81,7 +83,11 @@ def _activities(db: Database, tmp_path: Path, cycle_id: int) -> None:
 
 
 def test_every_script_prints_as_typed(
-    db: Database, tmp_path: Path, out: Path, pdf_to_text: Callable[..., str]
+    db: Database,
+    tmp_path: Path,
+    out: Path,
+    pdf_to_text: Callable[..., str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     credential = cr.add_credential(
         db, "SPECIALTY", date(2025, 2, 1), TODAY, label="Ærø-Ωμέγα",
@@ -108,6 +114,7 @@ def test_every_script_prints_as_typed(
     info = subprocess.run(["pdfinfo", "-enc", "UTF-8", str(packet.pdf)], capture_output=True,
                           check=True).stdout.decode()  # fmt: skip
     assert "CEU audit report: ÆRØ-ΩΜΈΓΑ" in info  # the document's title
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]  # fpdf2: no glyph lacked
 
 
 def test_arabic_is_shaped_joined_and_read_right_to_left(
@@ -236,3 +243,16 @@ def test_the_fallback_font_is_embedded_only_when_needed(
     mixed = write_audit_packet(db, "CPC", out / "mixed.pdf", TODAY).pdf.read_bytes()
     assert b"DroidSansFallback" in mixed
     assert len(mixed) < len(plain) + 15_000  # four glyphs of a 4 MB font
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_pdf_text_leaves_only_what_the_fonts_draw(text: str) -> None:
+    """Whatever is typed, the report is given only characters its fonts have (or the marker),
+    never a '?' that was not typed, and nothing typed that the fonts have is lost."""
+    shown = pdf_text(text)
+    assert all(drawable(ch) for ch in shown)
+    assert shown.count("?") == unicodedata.normalize("NFC", text).count("?")
+    if "\u200d" not in text:  # a zero-width joiner after an emoji takes the next one with it
+        plain = [ch for ch in unicodedata.normalize("NFC", text) if ch.isalnum() and drawable(ch)]
+        assert all(ch in shown for ch in plain)
