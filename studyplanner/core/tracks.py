@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from studyplanner.core.model import MAX_MODULE_MINUTES, ModuleKind, ModuleToPlan, Term
-from studyplanner.core.plan_fixes import spread_evenly
 
 TEMPLATE_FORMAT = 1
 MAX_MODULE_HOURS = MAX_MODULE_MINUTES // 60
@@ -278,6 +277,10 @@ def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTe
 
 def _spread_evenly(template: TrackTemplate, count: int) -> dict[str, int]:
     """Each module's term (by key) when the degree is spread evenly over `count` terms."""
+    # Imported here: reading a template needs only the standard library (the scheduler behind
+    # plan_fixes needs dateutil), and bundled's loaders must work without site-packages.
+    from studyplanner.core.plan_fixes import spread_evenly
+
     ids = {m.key: i + 1 for i, m in enumerate(template.modules)}
     modules = [
         ModuleToPlan(ids[m.key], m.title, m.kind, m.minutes, tuple(ids[k] for k in m.requires),
