@@ -243,6 +243,8 @@ class ProgressSnapshot:
     exam_scores: tuple[ExamScore, ...]
     readiness: str
     """'last three practice exams averaged 74 %' or '' when there are none."""
+    today_logged: tuple[tuple[int, int], ...] = ()
+    """(module id, minutes) logged today, for the modules that have sessions today."""
 
 
 @dataclass(frozen=True, slots=True)
