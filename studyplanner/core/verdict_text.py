@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from studyplanner.core.model import Verdict, VerdictKind
+from studyplanner.core.model import SittingShortfall, Verdict, VerdictKind
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def format_day(day: date) -> str:
@@ -37,12 +39,30 @@ def _months(months: float) -> str:
     return f"{months:g} month" if months == 1 else f"{months:g} months"
 
 
+def _short_hours(minutes: int) -> str:
+    """ "4 h", "2.5 h": to one decimal."""
+    return f"{round(minutes / 60, 1):g} h"
+
+
+def describe_sitting_shortfall(s: SittingShortfall) -> str:
+    """ "CPC exam needs one day with 4 h; your longest day is Saturday with 2 h: give a
+    Saturday 4 h, or allow long sittings." """
+    day = WEEKDAY_NAMES[s.longest_weekday]
+    need = _short_hours(s.minutes)
+    return (
+        f"{s.title} needs one day with {need}; your longest day is {day} with "
+        f"{_short_hours(s.longest_minutes)}: give a {day} {need}, or allow long sittings."
+    )
+
+
 def describe_verdict(verdict: Verdict) -> str:
     """One or a few plain English sentences: when the plan finishes, against the target or the
     weekly hours, late terms, and a length outside what the program usually takes."""
     parts: list[str] = []
     finish = verdict.finish
     if verdict.kind is not VerdictKind.IMPOSSIBLE and finish is None:
+        if verdict.sittings_too_long:  # only sittings (and what requires them) are left
+            return " ".join(describe_sitting_shortfall(s) for s in verdict.sittings_too_long)
         return "Nothing is left to study."
     if verdict.kind is VerdictKind.IMPOSSIBLE or finish is None:
         if verdict.weekly_minutes_used == 0:
@@ -75,6 +95,7 @@ def describe_verdict(verdict: Verdict) -> str:
         parts.append(
             f"Finishes on {format_day(finish)} ({_months(verdict.months)} at {weekly} a week)."
         )
+    parts.extend(describe_sitting_shortfall(s) for s in verdict.sittings_too_long)
     for term in verdict.late_terms:
         parts.append(
             f"Term {term} does not fit in its dates: its courses need more study time each week."
