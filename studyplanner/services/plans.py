@@ -143,6 +143,7 @@ def _schedule(
                 done_on=m.done_on,
                 minutes_done=m.minutes_logged,
                 term=m.term,
+                sitting=m.sitting,
             )
             for m in modules
         ),
@@ -155,6 +156,7 @@ def _schedule(
         terms=settings.terms,
         usual_months=usual,
         program_label=label,
+        allow_long_sittings=settings.allow_long_sittings,
     )
     try:
         return schedule_plan(request)
@@ -182,6 +184,7 @@ def _drafts_as_infos(
                 done=old.done if old else False,
                 done_on=old.done_on if old else None,
                 minutes_logged=old.minutes_logged if old else 0,
+                sitting=d.sitting,
             )
         )
     return infos
@@ -280,6 +283,7 @@ def _write_modules(
             kind=m.kind.value,
             estimated_minutes=m.minutes,
             term=m.term,
+            sitting=m.sitting,
         )
         track.modules.append(row)
         rows[m.id] = row
@@ -429,6 +433,7 @@ def _sync_modules(
         row.kind = m.kind.value
         row.estimated_minutes = m.minutes
         row.term = m.term
+        row.sitting = m.sitting
         by_ref[m.id] = row
     session.flush()
     for m in infos:

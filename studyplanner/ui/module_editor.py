@@ -51,7 +51,9 @@ class ModuleDraftModel(QAbstractTableModel):
     def set_modules(self, modules: tuple[ModuleInfo, ...], term_count: int = 0) -> None:
         self.beginResetModel()
         self._drafts = [
-            ModuleDraft(m.id, m.title, m.kind, m.minutes, m.prerequisite_ids, m.term, m.topic)
+            ModuleDraft(
+                m.id, m.title, m.kind, m.minutes, m.prerequisite_ids, m.term, m.topic, m.sitting
+            )
             for m in modules
         ]
         self._done = {m.id: m.done_on for m in modules if m.done}
