@@ -60,7 +60,7 @@ def test_shows_the_saved_plan(window: MainWindow) -> None:
     assert screen.stack.currentIndex() == 1
     assert screen.header.title.text() == "CPC certification program (9-20 months)"
     assert screen.header.verdict.text().startswith("Finishes on")
-    assert len(screen.timeline.rows()) == 29
+    assert len(screen.timeline.rows()) == 32
     assert screen.history.model.rowCount() == 1
     names = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert names[:4] == ["Dashboard", "Plan", "Modules", "Study log"]  # only screens that exist
@@ -145,7 +145,7 @@ def test_edit_modules_then_accept(
     model.setData(model.index(0, 2), 3)
     editor.view.setCurrentIndex(model.index(2, 0))
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
-    assert model.rowCount() == 30
+    assert model.rowCount() == 33
     model.setData(model.index(3, 0), "Extra A&P flashcards")
     model.setData(model.index(3, 1), ModuleKind.PRACTICE_EXAM.value)
     qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
@@ -266,3 +266,54 @@ def test_switching_to_dark_repaints_icons_and_legend(window: MainWindow, qtbot: 
         assert swatch.pixel(1, 1) == expected
     finally:
         app.setPalette(original)
+
+
+def test_allowing_long_sittings_is_a_plan_setting_previewed_then_saved(
+    window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    answer = Answer(accept=True)
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", answer)
+    screen = window.plan_screen
+    settings = screen.settings
+    box = settings.long_sittings
+    assert box.accessibleName() == "Allow long exam sittings"
+    assert not box.isChecked() and not settings.preview_button.isEnabled()
+    settings.availability.spins[5].setValue(120)  # Saturday 4 h -> 2 h: no day holds the exam
+    settings.goal.hours.setValue(6.0)
+    box.setChecked(True)
+    assert settings.edited_settings().allow_long_sittings
+    assert settings.preview_button.isEnabled()
+    with qtbot.waitSignal(screen.plan_changed):
+        qtbot.mouseClick(settings.preview_button, Qt.MouseButton.LeftButton)
+    preview = answer.previews[0]
+    assert preview.settings.allow_long_sittings
+    assert preview.schedule.verdict.sittings_too_long == ()
+    saved = active_plan(db, today)
+    assert saved is not None and saved.settings.allow_long_sittings
+    exam = next(m for m in saved.track.modules if m.title == "CPC exam")
+    assert [b.minutes for b in saved.schedule.blocks if b.module_id == exam.id] == [240]
+    assert settings.long_sittings.isChecked()  # the saved plan shows the setting
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # off again: a change to discard
+    assert settings.discard_button.isEnabled()
+    qtbot.mouseClick(settings.discard_button, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+
+
+def test_the_verdict_says_which_weekday_a_sitting_needs(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from studyplanner.ui.formatting import verdict_sentences
+
+    answer = Answer(accept=False)
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", answer)
+    settings = window.plan_screen.settings
+    settings.availability.spins[5].setValue(120)
+    settings.goal.hours.setValue(6.0)
+    qtbot.mouseClick(settings.preview_button, Qt.MouseButton.LeftButton)
+    verdict = answer.previews[0].schedule.verdict
+    assert not verdict.fits
+    sentences = verdict_sentences(verdict)
+    assert any(
+        s.startswith("CPC exam needs one day with 4 h; your longest day is Saturday with 2 h")
+        for s in sentences
+    ), sentences
