@@ -13,7 +13,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +200,14 @@ def _clock(fixed: date | None) -> Any:
     return date.today
 
 
+def _now(fixed: date | None) -> Any:
+    """The time of day on the day the app was told it is (`--today`), so a timer or a backup
+    taken then belongs to that day too."""
+    if fixed is not None:
+        return lambda: datetime.combine(fixed, datetime.now().time())
+    return datetime.now
+
+
 def _run_gui(
     db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str], notice: str = ""
 ) -> int:
@@ -209,7 +217,7 @@ def _run_gui(
 
     app = _application(argv)
     try:
-        window = MainWindow(db, _clock(args.today))
+        window = MainWindow(db, _clock(args.today), now=_now(args.today))
         if args.smoke_test:
             return _smoke_test(app, window)
         from studyplanner.ui.error_handler import install_error_handler

@@ -97,6 +97,8 @@ class Tell:
 class BackupsPanel(QWidget):
     data_replaced = Signal()
     """The whole database was replaced (restore): every screen must reload."""
+    backed_up = Signal()
+    """A backup was taken by hand (reminders about the last backup's age may be answered)."""
 
     def __init__(self, db: Database, now: Callable[[], datetime] = datetime.now,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -203,6 +205,7 @@ class BackupsPanel(QWidget):
             return
         self.refresh()
         self.table.selectRow(self._backups.index(info) if info in self._backups else 0)
+        self.backed_up.emit()
         Tell.info(self, tr("Backed up to %1.").replace("%1", str(info.path)))
 
     def open_folder(self) -> None:

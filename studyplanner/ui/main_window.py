@@ -43,10 +43,15 @@ class MainWindow(QMainWindow):
         db: Database,
         clock: Callable[[], date],
         parent: QWidget | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
+        """`clock` gives today's date and `now` the time of day (timers, backups' names); tests
+        and `--today` inject both, so nothing deeper reads the system clock."""
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self._now = now
+        self._today = clock()
         self._quitting = False
         self._recovering = False
         self.tray: Tray | None = None
@@ -176,14 +181,14 @@ class MainWindow(QMainWindow):
     def _make_study_log(self) -> QWidget:
         from studyplanner.ui.study_log_screen import StudyLogScreen
 
-        screen = StudyLogScreen(self._db, self._clock)
+        screen = StudyLogScreen(self._db, self._clock, now=self._now)
         screen.data_changed.connect(self._on_data_changed)
         return screen
 
     def _make_credentials(self) -> QWidget:
         from studyplanner.ui.credentials_screen import CredentialsScreen
 
-        screen = CredentialsScreen(self._db, self._clock)
+        screen = CredentialsScreen(self._db, self._clock, now=self._now)
         screen.data_changed.connect(self._on_data_changed)
         return screen
 
@@ -195,10 +200,11 @@ class MainWindow(QMainWindow):
         screen.data_changed.connect(self._on_data_changed)
         from studyplanner.ui.data_transfer_panel import DataTransferPanel
 
-        backups = BackupsPanel(self._db)
+        backups = BackupsPanel(self._db, self._now)
         backups.data_replaced.connect(self.reload_everything)
+        backups.backed_up.connect(self._backed_up)
         screen.add_section(self.tr("Backups"), backups)
-        transfer = DataTransferPanel(self._db, self._clock)
+        transfer = DataTransferPanel(self._db, self._clock, self._now)
         transfer.data_replaced.connect(self.reload_everything)
         transfer.finished.connect(lambda _text, _ok: backups.refresh())  # an import backs up
         screen.add_section(self.tr("Export and import"), transfer)
@@ -282,7 +288,7 @@ class MainWindow(QMainWindow):
 
         self._recovering = True
         try:
-            choice, done = recover_while_running(error, self._db, self, datetime.now())
+            choice, done = recover_while_running(error, self._db, self, self._now())
         finally:
             self._recovering = False
         if choice is Choice.QUIT:
@@ -292,10 +298,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(done, 30_000)
 
     def check_outside_changes(self) -> None:
-        """Another program wrote (the command line, a restore, an import elsewhere): every
-        screen re-reads, so nothing shown (or acted on) outlives its source."""
-        if not self._recovering and self._watch.outside_change():
+        """Another program wrote (the command line, a restore, an import elsewhere), or a new
+        day began while the window stayed open (what is due today, overdue, a cycle's days
+        left): every screen re-reads, so nothing shown (or acted on) outlives its source."""
+        if self._recovering:
+            return
+        changed = self._watch.outside_change()
+        today = self._clock()
+        if changed or today != self._today:
+            self._today = today
             self.reload_everything()
+
+    def _backed_up(self) -> None:
+        """A backup taken by hand: reminders about the age of the last backup are answered."""
+        if self._screens[DASHBOARD] is not None:
+            self.dashboard.refresh()
 
     def _on_data_changed(self) -> None:
         """Something was saved: every screen already built shows the new state."""
