@@ -72,6 +72,8 @@ def describe_verdict(verdict: Verdict) -> str:
             "time to finish within 15 years."
         )
     weekly = format_hours(verdict.weekly_minutes_used)
+    # first what keeps a sitting off the calendar: the finish below is without it
+    parts.extend(describe_sitting_shortfall(s) for s in verdict.sittings_too_long)
     if verdict.kind is VerdictKind.FITS:
         if verdict.days_early == 0:
             when = "on your target date"
@@ -95,7 +97,6 @@ def describe_verdict(verdict: Verdict) -> str:
         parts.append(
             f"Finishes on {format_day(finish)} ({_months(verdict.months)} at {weekly} a week)."
         )
-    parts.extend(describe_sitting_shortfall(s) for s in verdict.sittings_too_long)
     for term in verdict.late_terms:
         parts.append(
             f"Term {term} does not fit in its dates: its courses need more study time each week."

@@ -158,7 +158,7 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
         if verdict.weekly_minutes_used == 0:
             return [t("Cannot be scheduled: there is no study time in your week.")]
         return [t("Cannot be scheduled: days off and availability leave too little time.")]
-    out = []
+    out = sittings  # first what keeps a sitting off the calendar: the finish is without it
     weekly = format_hours(verdict.weekly_minutes_used)
     if verdict.kind is VerdictKind.FITS:
         if verdict.days_early == 0:
@@ -198,7 +198,6 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
                 weekly=weekly,
             )
         )
-    out.extend(sittings)
     for term in verdict.late_terms:
         out.append(
             t("Term {n} does not fit in its dates: its courses need more time each week.").format(

@@ -317,3 +317,36 @@ def test_the_verdict_says_which_weekday_a_sitting_needs(
         s.startswith("CPC exam needs one day with 4 h; your longest day is Saturday with 2 h")
         for s in sentences
     ), sentences
+
+
+def test_the_module_editor_marks_exams_as_sittings(
+    window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from studyplanner.ui.module_editor import SITTING
+
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=True))
+    screen = window.plan_screen
+    model = screen.modules_tab.editor.model
+    last = model.rowCount() - 1
+    checked = Qt.ItemDataRole.CheckStateRole
+    assert model.index(last, 0).data() == "CPC exam"
+    assert model.index(last, SITTING).data(checked) == Qt.CheckState.Checked
+    assert model.index(0, SITTING).data(checked) is None  # a lesson is never a sitting
+    assert not model.setData(model.index(0, SITTING), Qt.CheckState.Checked, checked)
+    row = model.add_module(last)
+    model.setData(model.index(row, 0), "Mock exam at home")
+    model.setData(model.index(row, 1), ModuleKind.PRACTICE_EXAM.value)
+    model.setData(model.index(row, 2), 3)
+    assert model.flags(model.index(row, SITTING)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.setData(model.index(row, SITTING), Qt.CheckState.Checked, checked)
+    with qtbot.waitSignal(screen.plan_changed):
+        qtbot.mouseClick(screen.modules_tab.preview_button, Qt.MouseButton.LeftButton)
+    saved = active_plan(db, today)
+    assert saved is not None
+    mock = next(m for m in saved.track.modules if m.title == "Mock exam at home")
+    assert mock.sitting
+    [block] = [b for b in saved.schedule.blocks if b.module_id == mock.id]
+    assert block.minutes == 180
+    # a sitting that becomes a lesson is no longer one
+    model.setData(model.index(row, 1), ModuleKind.LESSON.value)
+    assert not model.drafts()[row].sitting
