@@ -150,7 +150,9 @@ def _extra_minutes_needed(request: PlanRequest, target: date, full: int) -> int:
             high = middle
         else:
             low = middle + 1
-    if request.terms:  # the capacity test ignores prerequisites: confirm with real placements
+    if request.terms or any(m.sitting for m in request.modules):
+        # the capacity test ignores prerequisites and days a sitting waits for: confirm with
+        # real placements
         high = _confirmed_steps(request, target, high, most, scale)
     return high * EXTRA_STEP
 

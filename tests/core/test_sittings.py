@@ -10,12 +10,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from studyplanner.core.model import (
+    MAX_MINUTES_PER_DAY,
     Availability,
     ModuleKind,
     ModuleToPlan,
     PlanRequest,
     Schedule,
     SittingShortfall,
+    Term,
     VerdictKind,
 )
 from studyplanner.core.scheduler import schedule_plan
@@ -135,8 +137,6 @@ def test_a_target_plan_leaves_the_sitting_whole() -> None:
 
 
 def test_a_degree_term_exam_is_sat_whole_while_courses_share_the_days() -> None:
-    from studyplanner.core.model import Term
-
     term = Term(1, MONDAY, MONDAY + timedelta(days=90))
     modules = (
         ModuleToPlan(1, "Coding II", ModuleKind.COURSE, 900, term=1),
@@ -192,13 +192,22 @@ def sitting_requests(draw: st.DrawFn) -> PlanRequest:
     week = draw(st.lists(day, min_size=7, max_size=7))
     week[draw(st.integers(0, 6))] = draw(st.integers(5, 480))
     start = MONDAY + timedelta(days=draw(st.integers(0, 6)))
+    terms: tuple[Term, ...] = ()
+    if draw(st.integers(0, 3)) == 0:  # a degree: two terms, modules spread over them
+        first = Term(1, start, start + timedelta(days=draw(st.integers(14, 120))))
+        second_start = first.end + timedelta(days=draw(st.integers(1, 30)))
+        terms = (first, Term(2, second_start, second_start + timedelta(days=90)))
+        numbers = [draw(st.sampled_from([1, 2])) for _ in modules]
+        for i in range(1, len(numbers)):  # a prerequisite never in a later term
+            numbers[i] = max(numbers[i], *(numbers[p - 1] for p in modules[i].prerequisites), 1)
+        modules = [replace(m, term=n) for m, n in zip(modules, numbers, strict=True)]
     if draw(st.booleans()):
         mode: dict[str, object] = {"target": start + timedelta(days=draw(st.integers(0, 400)))}
     else:
         mode = {"weekly_minutes": draw(st.integers(15, 2000))}
     return PlanRequest(
         tuple(modules), Availability(tuple(week)), start, start,  # type: ignore[arg-type]
-        allow_long_sittings=draw(st.booleans()), **mode,  # type: ignore[arg-type]
+        allow_long_sittings=draw(st.booleans()), terms=terms, **mode,  # type: ignore[arg-type]
     )  # fmt: skip
 
 
@@ -256,3 +265,22 @@ def test_with_sittings_the_general_invariants_still_hold(request: PlanRequest) -
     ):
         return
     check_invariants(request, schedule)
+
+
+@settings(deadline=None, max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(sitting_requests())
+def test_the_extra_weekly_minutes_suggested_with_sittings_really_fit(request: PlanRequest) -> None:
+    """The days a sitting waits for are counted: the suggested extra time does make it fit."""
+    if request.target is None:
+        return
+    verdict = schedule_plan(request).verdict
+    if verdict.kind is not VerdictKind.TOO_LATE or not verdict.extra_minutes_per_week:
+        return
+    if verdict.sittings_too_long:
+        return  # more time on every day may also let a too-long sitting in: another question
+    factor = 1 + verdict.extra_minutes_per_week / request.availability.weekly_minutes
+    minutes = tuple(int(m * factor) for m in request.availability.minutes)
+    if max(minutes) > MAX_MINUTES_PER_DAY:
+        return
+    more = replace(request, availability=Availability(minutes))  # type: ignore[arg-type]
+    assert schedule_plan(more).verdict.kind is VerdictKind.FITS
