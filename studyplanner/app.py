@@ -134,6 +134,9 @@ def _application(argv: Sequence[str]) -> Any:
     app.setApplicationName("Study Planner")
     app.setOrganizationName("StudyPlanner")
     app.setApplicationDisplayName("Study Planner")
+    from studyplanner.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
     return app
 
 
