@@ -77,6 +77,7 @@ def template_modules(template_id: str) -> tuple[ModuleInfo, ...]:
             term=m.term,
             done=False,
             done_on=None,
+            sitting=m.sitting is not None,
         )
         for i, m in enumerate(template.modules)
     )

@@ -91,9 +91,15 @@ def _work(plan: PlanSnapshot) -> list[ModuleWork]:
 
 
 def _done_before(plan: PlanSnapshot) -> int:
-    """Work counted as done when the current baseline was accepted (planned from the start)."""
+    """Work counted as done when the current baseline was accepted (planned from the start).
+    Modules the baseline could not place (a sitting no day can hold, and what requires it) are
+    not done: they are left out."""
     total = sum(m.minutes for m in plan.track.modules)
-    return max(0, total - sum(b.minutes for b in plan.schedule.blocks))
+    dates = {s.module_id: s.due for s in plan.schedule.modules}
+    unplaced = sum(
+        m.minutes for m in plan.track.modules if not m.done and m.id in dates and not dates[m.id]
+    )
+    return max(0, total - unplaced - sum(b.minutes for b in plan.schedule.blocks))
 
 
 def progress(db: Database, today: date) -> ProgressSnapshot | None:

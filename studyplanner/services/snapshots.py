@@ -47,6 +47,8 @@ class ModuleInfo:
     done_on: date | None
     minutes_logged: int = 0
     """Study time logged on this module (re-planning schedules only the rest)."""
+    sitting: bool = False
+    """An exam sat in one go: scheduled whole on one day, never split."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ class PlanSettings:
     weekly_minutes: int | None = None
     blackouts: tuple[Blackout, ...] = ()
     terms: tuple[Term, ...] = ()
+    allow_long_sittings: bool = False
+    """A sitting may take a day whose study time is shorter than the sitting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class ModuleDraft:
     prerequisite_refs: tuple[int, ...] = ()
     term: int | None = None
     topic: str = ""
+    sitting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
