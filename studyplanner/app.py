@@ -188,6 +188,9 @@ def _application(argv: Sequence[str]) -> Any:
 
     app.setApplicationVersion(version())
     app.setDesktopFileName(APP_ID)  # the window's icon and name in the desktop's task bar
+    from studyplanner.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
     return app
 
 
@@ -279,6 +282,7 @@ def _run_gui(
         install_error_handler(data_dir, on_damaged=window.recover_from_damage)
         _server = _listen_for_second_instances(data_dir, window)
         _backups = _backup_timer(db, window)
+        window.restore_window_state()
         window.show()
         from PySide6.QtCore import QTimer
 

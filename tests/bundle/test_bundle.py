@@ -147,7 +147,8 @@ def test_ceu_report_pdf_with_the_bundled_fonts(bundle: Bundle) -> None:
     bundle.ok("--data-dir", str(bundle.data), "ceu", "report", "CPC", "--out", str(out))
     pdf = out.read_bytes()
     assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:]
-    assert b"/Helvetica" in pdf  # fpdf2's core-font metrics came from inside the bundle
+    # The report's fonts (resources/fonts/) came from inside the bundle and are embedded.
+    assert b"/FontFile2" in pdf and b"DejaVuSansCondensed" in pdf
     packet = out.with_suffix(".zip")
     if packet.exists():  # the certificates beside the report
         assert packet.stat().st_size > 0
