@@ -130,8 +130,8 @@ def sizes(folder: Path) -> dict[str, object]:
             group = "executable (with the Python code archive)"
         elif "PIL/" in rel or "pillow.libs/" in rel:
             group = "Pillow (images in the audit PDF)"
-        elif "fontTools/" in rel or "fpdf/" in rel:
-            group = "fpdf2 and fontTools (PDF)"
+        elif "fontTools/" in rel or "fpdf/" in rel or "uharfbuzz/" in rel:
+            group = "fpdf2, fontTools and HarfBuzz (the audit PDF)"
         elif "sqlalchemy/" in rel or "alembic/" in rel:
             group = "SQLAlchemy and Alembic"
         elif "studyplanner/" in rel:
