@@ -219,17 +219,29 @@ def _status_text(statuses: Sequence[CredentialStatus]) -> str:
 
 
 def run_ceu_status(args: argparse.Namespace) -> int:
-    from studyplanner.services.credentials import ceu_statuses
+    from studyplanner.services.credentials import ceu_statuses, credentials_without_rules
 
     db = open_db(args)
     try:
         statuses = ceu_statuses(db, today_of(args))
+        unknown = credentials_without_rules(db)
     finally:
         db.close()
-    if not statuses:
+    if not statuses and not unknown:
         emit([], args.json, "No credentials yet: add one with `studyplanner credential add`.")
         return 0
-    emit([_status_payload(s) for s in statuses], args.json, _status_text(statuses))
+    payload = [_status_payload(s) for s in statuses] + [
+        {"code": c.label, "rule": c.code, "body": c.body, "credential_id": c.id,
+         "status": "unknown",
+         "message": "the rules do not know this credential; its CEUs cannot be judged"}
+        for c in unknown
+    ]  # fmt: skip
+    text = "\n".join(
+        ([_status_text(statuses)] if statuses else [])
+        + [f"{c.label} ({c.code}, {c.body}): unknown credential; the rules do not know it, so "
+           "its CEUs cannot be judged." for c in unknown]
+    )  # fmt: skip
+    emit(payload, args.json, text)
     return 0
 
 

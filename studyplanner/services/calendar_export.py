@@ -167,7 +167,9 @@ def build_calendar(
     renewals = {
         (c.body, c.renewal_on)
         for c in list_credentials(db)
-        if c.renewal_on is not None and book.bodies[c.body].membership_required
+        if c.renewal_on is not None
+        and (rules := book.bodies.get(c.body)) is not None
+        and rules.membership_required
     }
     renewals_until = last if last is not None else years_later(first, RENEWAL_YEARS_AHEAD)
     for body, anchor in sorted(renewals):

@@ -342,6 +342,16 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
         cycle = None if row is None else _open_cycle(row)
         if row is None or cycle is None:
             raise InvalidInput([Problem("credential", "This credential has no open cycle.")])
+        if not _has_rules(book, row.code, row.body):
+            raise InvalidInput(
+                [
+                    Problem(
+                        "credential",
+                        f"The rules do not know the credential "
+                        f"{row.code} ({row.body}); its cycle cannot be closed.",
+                    )
+                ]
+            )
     backup = copies.backup_database(db.path, "before-cycle-close", now)
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
@@ -366,6 +376,10 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
 def _engine_inputs(
     session: Session,
 ) -> tuple[list[HeldCycle], list[CeuActivity], list[Allocation]]:
+    """What the status engine judges: the cycles of credentials the rule book knows (one with a
+    code it does not know, from a database another program wrote, has no rules to judge it by:
+    see credentials_without_rules)."""
+    book = rule_book()
     cycles = [
         HeldCycle(
             credential_id=cred.id, code=cred.code, label=cred.label, earned_on=cred.earned_on,
@@ -374,6 +388,7 @@ def _engine_inputs(
             quota_override=units_or_none(c.quota_hundredths), closed=c.closed_on is not None,
         )
         for cred in _load_credentials(session)
+        if _has_rules(book, cred.code, cred.body)
         for c in cred.cycles
     ]  # fmt: skip
     acts = [
@@ -386,6 +401,18 @@ def _engine_inputs(
         for r in session.scalars(select(models.CeuAllocation))
     ]
     return cycles, acts, allocs
+
+
+def _has_rules(book: RuleBook, code: str, body: str) -> bool:
+    rule = book.credentials.get(code)
+    return rule is not None and rule.body == body and body in book.bodies
+
+
+def credentials_without_rules(db: Database) -> list[CredentialInfo]:
+    """Credentials whose code (or body) the rule book does not know: written by another program
+    or an older rule book. Shown as unknown; their CEUs cannot be judged."""
+    book = rule_book()
+    return [c for c in list_credentials(db) if not _has_rules(book, c.code, c.body)]
 
 
 def ceu_statuses(

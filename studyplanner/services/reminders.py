@@ -86,7 +86,9 @@ def current_reminders(db: Database, today: date) -> list[Reminder]:
     memberships = [
         Membership(c.body, c.renewal_on)
         for c in list_credentials(db)
-        if c.renewal_on is not None and book.bodies[c.body].membership_required
+        if c.renewal_on is not None
+        and (body := book.bodies.get(c.body)) is not None
+        and body.membership_required
     ]
     housekeeping = Housekeeping(_last_backup(db), _data_since(db), book.oldest_check())
     return due_reminders(
