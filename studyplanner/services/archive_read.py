@@ -95,15 +95,18 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _parse_json(data: bytes) -> Any:
+def _parse_json(buffer: bytearray) -> Any:
+    """The document in `buffer` (emptied once decoded: the text alone is kept in memory)."""
     try:
-        text = data.decode("utf-8")
+        text = buffer.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise failure(
             ARCHIVE_JSON,
             f"is not UTF-8 text (byte {exc.start} cannot be read); it was not written by "
             "Study Planner or was changed since",
         ) from None
+    finally:
+        buffer.clear()
     text = text.removeprefix("\ufeff")
     try:
         return loads(
@@ -209,8 +212,7 @@ def read_archive(path: Path, *, cancelled: Cancelled | None = None) -> ArchiveCo
             raise failure(ARCHIVE_JSON, f"is larger than {MAX_JSON_BYTES // 1024**2} MB")
         buffer = bytearray()
         read_member(archive, info, MAX_JSON_BYTES, buffer.extend)
-        document = _parse_json(bytes(buffer))
-        del buffer
+        document = _parse_json(buffer)
         if cancelled is not None and cancelled():
             raise ArchiveCancelled("The import was cancelled.")
         fmt, schema, exported_at, raw_tables = _check_top(document)

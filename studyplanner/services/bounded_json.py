@@ -13,7 +13,7 @@ from typing import Any
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_NOT_SEPARATOR = re.compile(r"[^,:]+")
+_PAIR = re.compile(r"\[\]|\{\}")
 
 
 class JsonBeyondLimits(ValueError):
@@ -31,31 +31,63 @@ class JsonShape:
     """Roughly how many values there are (one more than the commas and colons outside text)."""
 
 
-def measure(text: str, *, max_depth: int) -> JsonShape:
-    """The shape of the JSON `text`, measured without parsing it. A depth beyond `max_depth`
-    raises JsonBeyondLimits (measuring stops there). Text that is not JSON is measured as well as
-    can be; the parser says what is wrong with it."""
-    bare = _STRING.sub("", text)
-    brackets = _NOT_BRACKET.sub("", bare)
-    containers = brackets.count("[") + brackets.count("{")
-    values = len(_NOT_SEPARATOR.sub("", bare)) + 1
-    del bare
-    depth = 0
-    while brackets:
-        if depth >= max_depth:
+CHUNK = 1 << 20
+"""Characters measured at a time (whole lines: see measure)."""
+MAX_LINE = 8 << 20
+"""The longest line measure accepts (a row of the archive is one line; a text of a million
+characters, escaped, fits)."""
+
+
+def measure(
+    text: str,
+    *,
+    max_depth: int,
+    max_containers: int | None = None,
+    max_values: int | None = None,
+) -> JsonShape:
+    """The shape of the JSON `text`, measured without parsing it and in bounded memory, a chunk
+    of whole lines at a time (a JSON text never holds a raw line break inside quotes, so text in
+    quotes never spans two chunks). A depth beyond `max_depth`, more than `max_containers` arrays
+    and objects or `max_values` values, or a line longer than MAX_LINE raises JsonBeyondLimits
+    as soon as it is seen. Text that is not JSON is measured up to where it stops making
+    sense; the parser then says what is wrong with it."""
+    depth = deepest = containers = 0
+    values = 1
+    start = 0
+    while start < len(text):
+        stop = text.rfind("\n", start, start + CHUNK) + 1 if start + CHUNK < len(text) else 0
+        if stop <= start:
+            stop = text.find("\n", start + CHUNK) + 1 or len(text)
+            if stop - start > MAX_LINE:
+                raise JsonBeyondLimits(f"has a line longer than {MAX_LINE:,} characters")
+        bare = _STRING.sub("", text[start:stop])  # what is inside quotes never counts
+        start = stop
+        containers += bare.count("[") + bare.count("{")
+        values += bare.count(",") + bare.count(":")
+        if max_containers is not None and containers > max_containers:
+            raise JsonBeyondLimits(f"holds more than {max_containers:,} objects and arrays")
+        if max_values is not None and values > max_values:
+            raise JsonBeyondLimits(f"holds more than {max_values:,} values")
+        brackets = _NOT_BRACKET.sub("", bare)
+        inner_depth = 0
+        while True:
+            inner = _PAIR.sub("", brackets)  # the innermost pairs, one level a pass
+            if len(inner) == len(brackets):
+                break
+            brackets = inner
+            inner_depth += 1
+            if depth + inner_depth > max_depth:
+                raise JsonBeyondLimits(f"is nested more than {max_depth} levels deep")
+        closers = len(brackets) - len(brackets.lstrip("]}"))
+        openers = brackets[closers:]
+        if closers > depth or openers.strip("[{"):
+            break  # unbalanced or crossed: not JSON (the parser stops there)
+        depth -= closers
+        deepest = max(deepest, depth + len(openers) + inner_depth)
+        depth += len(openers)
+        if deepest > max_depth:
             raise JsonBeyondLimits(f"is nested more than {max_depth} levels deep")
-        inner = brackets.replace("[]", "").replace("{}", "")
-        if len(inner) == len(brackets):
-            # Unbalanced or crossed brackets: not JSON. What is left nests at most this deep.
-            opened = 0
-            for char in inner:
-                opened += 1 if char in "[{" else -1
-                if depth + opened > max_depth:
-                    raise JsonBeyondLimits(f"is nested more than {max_depth} levels deep")
-            break
-        brackets = inner
-        depth += 1
-    return JsonShape(depth, containers, values)
+    return JsonShape(deepest, containers, values)
 
 
 def loads(
@@ -69,11 +101,7 @@ def loads(
     """`json.loads(text, **options)` once the text is known to nest at most `max_depth` deep and
     to hold at most `max_containers` arrays and objects and `max_values` values; otherwise
     JsonBeyondLimits. Other problems raise what json.loads raises (a ValueError)."""
-    shape = measure(text, max_depth=max_depth)
-    if max_containers is not None and shape.containers > max_containers:
-        raise JsonBeyondLimits(f"holds more than {max_containers:,} objects and arrays")
-    if max_values is not None and shape.values > max_values:
-        raise JsonBeyondLimits(f"holds more than {max_values:,} values")
+    measure(text, max_depth=max_depth, max_containers=max_containers, max_values=max_values)
     try:
         return json.loads(text, **options)
     except RecursionError:  # measured above, so only for a max_depth set beyond Python's limit
