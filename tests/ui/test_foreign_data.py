@@ -40,3 +40,6 @@ def test_every_screen_is_built_with_foreign_data_in_the_database(
         assert window.show_screen(row) is not None
     verdict = window.plan_screen.header.verdict.text()
     assert "cannot be read" in verdict and "Re-plan" in verdict
+    screen = window.credentials_screen
+    assert not screen.unknown.isHidden()
+    assert screen.unknown.text().startswith("CPC (ZZZ, AAPC): unknown credential.")
