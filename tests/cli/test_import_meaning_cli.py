@@ -425,3 +425,43 @@ def test_a_mutated_archive_is_imported_and_readable_or_refused_in_one_line(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         archive.unlink(missing_ok=True)
+
+
+def test_import_refuses_200_mb_of_empty_objects_in_one_line_without_building_them() -> None:
+    """209 MB of `{}` in a 26 MB zip was refused only after 4.5 GB of memory. `studyplanner
+    import` in a process of its own: refused in one line (status 2), at a modest peak."""
+    world = the_world()
+    archive = world.root / "empties.zip"
+    head = json.dumps({k: v for k, v in world.document.items() if k != "tables"})
+    spaces = bytes.maketrans(bytes(range(256)), b" \t\n\r" * 64)
+    with (
+        zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf,
+        zf.open(ARCHIVE_JSON, "w", force_zip64=True) as member,
+    ):
+        member.write(head[:-1].encode() + b', "tables": {"study_sessions": [')
+        for _ in range(49):  # 49 x 4 MB of `{}, ` with random blanks: about 1:10 packed
+            chunk = bytearray(b"{}, " * (1 << 20))
+            chunk[3::4] = os.urandom(1 << 20).translate(spaces)
+            member.write(chunk)
+        member.write(b"{}]}}")
+    folder = new_folder(world)
+    before = dump(folder)
+    script = (
+        "import resource, sys\n"
+        "from studyplanner.cli.main import main\n"
+        "code = main(sys.argv[1:])\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        "print(f'peak {peak}', file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "--data-dir", str(folder), "import", str(archive)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    line, peak = result.stderr.splitlines()
+    assert result.returncode == 2 and result.stdout == "", result.stderr
+    assert line == (f"studyplanner: error: {ARCHIVE_JSON}: holds more than 1,000,000 objects "
+                    "and arrays: it is not a Study Planner archive.")  # fmt: skip
+    assert int(peak.removeprefix("peak ")) < 800, peak
+    assert dump(folder) == before
+    archive.unlink()
