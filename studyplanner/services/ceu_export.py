@@ -216,8 +216,8 @@ def write_audit_packet(
             [
                 Problem(
                     "code",
-                    f"The rules do not know the credential "
-                    f"{credential.code}; there is no report to make for it.",
+                    f"The rules cannot judge the credential {credential.code} (an unknown "
+                    "code or dates out of range); there is no report to make for it.",
                 )
             ]
         )

@@ -213,7 +213,7 @@ class CredentialsScreen(QWidget):
             ).format(bodies=self.tr(" or ").join(bodies), date=format_date(self._book.checked))
         )
         self._show_cards()
-        self._show_unknown(service.credentials_without_rules(self._db))
+        self._show_unknown(service.unjudged_credentials(self._db))
         self.history.show_cycles(self._closed, self._credentials)
         chosen = select_id if select_id is not None else self._selected_id()
         self.activities.show_rows(activities, self._credentials, statuses)
@@ -222,15 +222,26 @@ class CredentialsScreen(QWidget):
             self.activities.select(chosen)
         self._on_selection()
 
-    def _show_unknown(self, unknown: list[CredentialInfo]) -> None:
-        """Credentials another program wrote with a code the rules do not know: no card (there
-        are no rules to judge their CEUs by), but said, so they do not silently disappear."""
+    def _show_unknown(self, unjudged: list[service.UnjudgedCredential]) -> None:
+        """Credentials another program wrote that the rules cannot judge (a code they do not
+        know, dates out of all reason): no card, but said, so they do not silently disappear."""
+        why = {
+            service.UNKNOWN_RULES: self.tr(
+                "unknown credential. The rules do not know it, so its CEUs cannot be judged."
+            ),
+            service.DATES_OUT_OF_RANGE: self.tr(
+                "a date of this credential or its cycles is outside 1900 to 2200, so its CEUs "
+                "cannot be judged. Correct it with Edit cycle."
+            ),
+        }
         lines = [
-            self.tr(
-                "{label} ({code}, {body}): unknown credential. The rules do not know it, so its "
-                "CEUs cannot be judged."
-            ).format(label=c.label, code=c.code, body=c.body)
-            for c in unknown
+            self.tr("{label} ({code}, {body}): {why}").format(
+                label=u.credential.label,
+                code=u.credential.code,
+                body=u.credential.body,
+                why=why.get(u.reason, ""),
+            )
+            for u in unjudged
         ]
         self.unknown.setText("\n".join(lines))
         self.unknown.setVisible(bool(lines))

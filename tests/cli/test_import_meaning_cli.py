@@ -292,11 +292,11 @@ def test_read_commands_show_an_unknown_credential_code_as_unknown() -> None:
     unknown = [s for s in statuses if s["status"] == "unknown"]
     assert [(s["code"], s["rule"]) for s in unknown] == [("CPC", "ZZZ")]
     assert any(s["rule"] == "CPMA" for s in statuses)  # the others are still judged
-    assert "CPC (ZZZ, AAPC): unknown credential" in outputs[("ceu", "status")]
+    assert "CPC (ZZZ, AAPC): unknown credential: the rules" in outputs[("ceu", "status")]
     code, out, err = run("--data-dir", str(folder), "ceu", "report", "CPC", "--out",
                          str(folder / "cpc.pdf"))  # fmt: skip
     assert code == 2 and out == "" and err.count("\n") == 1, err
-    assert "do not know the credential ZZZ" in err
+    assert "cannot judge the credential ZZZ" in err
 
 
 def test_read_commands_work_with_a_setting_nested_100000_deep_in_the_database() -> None:
@@ -465,3 +465,19 @@ def test_import_refuses_200_mb_of_empty_objects_in_one_line_without_building_the
     assert int(peak.removeprefix("peak ")) < 800, peak
     assert dump(folder) == before
     archive.unlink()
+
+
+def test_read_commands_work_with_a_cycle_ending_9999_12_31_in_the_database() -> None:
+    """(Imported, it is refused; written by another program, it made `ceu status`, `remind` and
+    `export ics` raise OverflowError.)"""
+    folder = imported_folder(the_world())
+    other_program(folder, "UPDATE credential_cycles SET end_on = '9999-12-31' WHERE id = 1")
+    other_program(folder, "UPDATE credentials SET renewal_on = '9999-06-30' WHERE label = 'CPMA'")
+    outputs = assert_every_read_command_works(folder)
+    statuses = json.loads(outputs[("ceu", "status", "--json")])
+    unknown = [s for s in statuses if s["status"] == "unknown"]
+    assert sorted((s["code"], s["reason"]) for s in unknown) == [
+        ("CPC", "dates_out_of_range"),
+        ("CPMA", "dates_out_of_range"),
+    ]
+    assert "outside 1900 to 2200" in outputs[("ceu", "status")]

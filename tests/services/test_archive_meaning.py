@@ -399,15 +399,28 @@ def test_an_unknown_credential_code_in_the_database_is_unknown(
 ) -> None:
     other_program(imported, "UPDATE credentials SET code = 'ZZZ'")
     assert creds.ceu_statuses(imported, TODAY) == []
-    (unknown,) = creds.credentials_without_rules(imported)
+    (unjudged,) = creds.unjudged_credentials(imported)
+    unknown = unjudged.credential
+    assert unjudged.reason == creds.UNKNOWN_RULES
     assert unknown.code == "ZZZ" and unknown.name == "ZZZ"
     current_reminders(imported, TODAY)
     build_calendar(imported, TODAY, None, None)
-    with pytest.raises(InvalidInput, match="do not know the credential ZZZ"):
+    with pytest.raises(InvalidInput, match="cannot judge the credential ZZZ"):
         write_audit_packet(imported, unknown.label, tmp_path / "report.pdf", TODAY)
-    with pytest.raises(InvalidInput, match="do not know the credential ZZZ"):
+    with pytest.raises(InvalidInput, match="cannot judge the credential ZZZ"):
         creds.close_cycle(imported, unknown.id, TODAY, NOW)
     assert not list((imported.data_dir / "backups").glob("*before-cycle-close*"))
+
+
+def test_a_credential_with_dates_out_of_range_in_the_database_is_not_judged(
+    imported: Database,
+) -> None:
+    other_program(imported, "UPDATE credential_cycles SET end_on = '9999-12-31'")
+    assert creds.ceu_statuses(imported, TODAY) == []
+    (unjudged,) = creds.unjudged_credentials(imported)
+    assert unjudged.reason == creds.DATES_OUT_OF_RANGE
+    current_reminders(imported, TODAY)
+    build_calendar(imported, TODAY, None, None)
 
 
 def test_a_stored_setting_nested_too_deeply_falls_back_to_its_default(imported: Database) -> None:
