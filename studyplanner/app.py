@@ -13,7 +13,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +134,9 @@ def _application(argv: Sequence[str]) -> Any:
     app.setApplicationName("Study Planner")
     app.setOrganizationName("StudyPlanner")
     app.setApplicationDisplayName("Study Planner")
+    from studyplanner.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
     return app
 
 
@@ -200,6 +203,14 @@ def _clock(fixed: date | None) -> Any:
     return date.today
 
 
+def _now(fixed: date | None) -> Any:
+    """The time of day on the day the app was told it is (`--today`), so a timer or a backup
+    taken then belongs to that day too."""
+    if fixed is not None:
+        return lambda: datetime.combine(fixed, datetime.now().time())
+    return datetime.now
+
+
 def _run_gui(
     db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str], notice: str = ""
 ) -> int:
@@ -212,7 +223,7 @@ def _run_gui(
     try:
         if failures is not None:
             failures.install()
-        window = MainWindow(db, _clock(args.today))
+        window = MainWindow(db, _clock(args.today), now=_now(args.today))
         if failures is not None:
             return _smoke_test(app, window, failures)
         from studyplanner.ui.error_handler import install_error_handler
@@ -220,6 +231,7 @@ def _run_gui(
         install_error_handler(data_dir, on_damaged=window.recover_from_damage)
         _server = _listen_for_second_instances(data_dir, window)
         _backups = _backup_timer(db, window)
+        window.restore_window_state()
         window.show()
         from PySide6.QtCore import QTimer
 

@@ -114,11 +114,16 @@ class ModuleToPlan:
     done_on: date | None = None
     minutes_done: int = 0
     term: int | None = None
+    sitting: bool = False
+    """An exam sat in one go: `minutes` is the sitting's length, placed whole on one day, never
+    split. Time logged on it (preparation) does not shorten the sitting."""
 
     @property
     def remaining_minutes(self) -> int:
         if self.done:
             return 0
+        if self.sitting:
+            return self.minutes
         return max(0, self.minutes - self.minutes_done)
 
 
@@ -140,6 +145,9 @@ class PlanRequest:
     terms: tuple[Term, ...] = ()
     usual_months: tuple[int, int] | None = None
     program_label: str = "programs like this"
+    allow_long_sittings: bool = False
+    """A sitting may take a day whose availability is shorter than the sitting (the learner
+    makes the time on exam day); otherwise it goes only on a day that can hold it."""
 
     def __post_init__(self) -> None:
         if (self.target is None) == (self.weekly_minutes is None):
@@ -164,6 +172,29 @@ class ScheduledModule:
     """Last study day; for a done module its completion date."""
     minutes: int
     done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TermNeed:
+    """A degree term whose courses do not fit in its dates, with the weekly study it would need
+    (spread over the weekdays like the time given, ignoring waits on prerequisites)."""
+
+    number: int
+    minutes_per_week: int
+
+
+@dataclass(frozen=True, slots=True)
+class SittingShortfall:
+    """A sitting that no study day can hold: which weekday could, with how much more time.
+
+    `longest_weekday` (0 = Monday) is the weekday with the most study time (`longest_minutes`);
+    giving that weekday `minutes`, or allowing long sittings, would place the sitting."""
+
+    module_id: int
+    title: str
+    minutes: int
+    longest_weekday: int
+    longest_minutes: int
 
 
 class VerdictKind(enum.StrEnum):
@@ -198,10 +229,21 @@ class Verdict:
     """Degree terms whose courses do not fit in the term's dates."""
     weekly_minutes_used: int = 0
     """The weekly study load the plan asks for (on a normal week)."""
+    term_needs: tuple[TermNeed, ...] = ()
+    """For each late term: the weekly study it needs (old stored verdicts have none)."""
+    weekly_minutes_given: int = 0
+    """The weekly time the user gave: the week's availability, or the weekly budget (0 when
+    unknown, as in verdicts stored before this was recorded)."""
+    sittings_too_long: tuple[SittingShortfall, ...] = ()
+    """Sittings that no day can hold (they and the modules that require them are unscheduled)."""
 
     @property
     def fits(self) -> bool:
-        return self.kind in (VerdictKind.FITS, VerdictKind.NO_TARGET) and not self.late_terms
+        return (
+            self.kind in (VerdictKind.FITS, VerdictKind.NO_TARGET)
+            and not self.late_terms
+            and not self.sittings_too_long
+        )
 
 
 @dataclass(frozen=True, slots=True)

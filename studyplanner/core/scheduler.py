@@ -10,7 +10,13 @@ How it places work, day by day from max(start, today):
   late; modules without a term come after the last term, one at a time;
 - with a target date, the smallest weekly budget (15-minute steps) that still finishes by the
   target is used, so the learner is not crammed; when even all the available time misses it, the
-  verdict says how many more minutes a week, or which later target, would fit.
+  verdict says how many more minutes a week, or which later target, would fit;
+- a degree term whose courses overrun it is reported with the weekly minutes it would need (spread
+  like the time given) beside the weekly time given, so the verdict can show both figures; the
+  ways out (more time, a later target, more terms) are in core/plan_fixes.py.
+- sittings (exams sat in one go) go whole on one day that can hold them, never split; a sitting
+  no weekday can hold is left out with what requires it, and the verdict says which weekday needs
+  how much time (see placement.py).
 
 Inside, days are proleptic ordinals (`date.toordinal()`); Monday is (ordinal - 1) % 7 == 0.
 """
@@ -26,6 +32,8 @@ from studyplanner.core.model import (
     PlanRequest,
     Schedule,
     ScheduledModule,
+    SittingShortfall,
+    TermNeed,
     Verdict,
     VerdictKind,
 )
@@ -38,7 +46,10 @@ from studyplanner.core.placement import (
     _Days,
     _place,
     _Run,
+    blocked_modules,
     check_graph,
+    longest_weekday,
+    too_long_sittings,
 )
 
 
@@ -51,7 +62,8 @@ def _stream_fits(request: PlanRequest, days: _Days, target: date) -> bool:
     """Single-stream tracks never idle while work is left, so they finish by `target` exactly
     when the study time up to `target` covers the remaining work (one study day at least when
     only fully studied modules are left): a cheap, exact test for the searches."""
-    unfinished = [m for m in request.modules if not m.done]
+    blocked = blocked_modules(request)
+    unfinished = [m for m in request.modules if not m.done and m.id not in blocked]
     if not unfinished:
         return True
     need = max(1, sum(m.remaining_minutes for m in unfinished))
@@ -75,7 +87,10 @@ def _terms_fit(request: PlanRequest, days: _Days, target: date) -> bool:
         return sum(days.minutes(d) for d in range(max(first, days.calendar.first), until + 1))
 
     need: dict[int | None, int] = {}
+    blocked = blocked_modules(request)
     for m in request.modules:
+        if m.id in blocked:
+            continue
         need[m.term] = need.get(m.term, 0) + m.remaining_minutes
     for term in request.terms:
         wanted = need.get(term.number, 0)
@@ -139,7 +154,9 @@ def _extra_minutes_needed(request: PlanRequest, target: date, full: int) -> int:
             high = middle
         else:
             low = middle + 1
-    if request.terms:  # the capacity test ignores prerequisites: confirm with real placements
+    if request.terms or any(m.sitting for m in request.modules):
+        # the capacity test ignores prerequisites and days a sitting waits for: confirm with
+        # real placements
         high = _confirmed_steps(request, target, high, most, scale)
     return high * EXTRA_STEP
 
@@ -210,15 +227,51 @@ def schedule_plan(request: PlanRequest) -> Schedule:
         run = _place(
             request, calendar, request.weekly_minutes if request.weekly_minutes < full else None
         )
+    unplaced = {*run.unscheduled, *run.blocked}
     done_dates = [m.done_on for m in request.modules if m.done and m.done_on is not None]
     finish = run.finish or max(done_dates, default=None)
     return Schedule(
         modules=_scheduled_modules(request, run),
         blocks=tuple(run.blocks),
         finish=finish,
-        verdict=_verdict(request, run, finish, used, extra),
-        unscheduled=tuple(run.unscheduled),
+        verdict=replace(
+            _verdict(request, run, finish, used, extra),
+            term_needs=_term_needs(request, calendar, run),
+            weekly_minutes_given=_given(request),
+        ),
+        unscheduled=tuple(m.id for m in request.modules if m.id in unplaced),
     )
+
+
+def _given(request: PlanRequest) -> int:
+    """The weekly time the user gave: the availability, or the budget when it is smaller."""
+    full = request.availability.weekly_minutes
+    if request.weekly_minutes is not None:
+        return min(full, request.weekly_minutes)
+    return full
+
+
+def _term_needs(request: PlanRequest, calendar: _Calendar, run: _Run) -> tuple[TermNeed, ...]:
+    """For each late term, the weekly minutes (5-minute steps, rounded up) that would cover its
+    courses' remaining work within its dates, spread over the weekdays like the time given."""
+    if not run.late_terms:
+        return ()
+    given = _given(request)
+    budget = request.weekly_minutes
+    days = _Days(calendar, budget if budget is not None and budget < given else None)
+    needs = []
+    for term in sorted(request.terms, key=lambda t: t.number):
+        if term.number not in run.late_terms:
+            continue
+        need = sum(m.remaining_minutes for m in request.modules if m.term == term.number)
+        first, last = max(term.start.toordinal(), calendar.first), term.end.toordinal()
+        capacity = sum(days.minutes(d) for d in range(first, min(last, calendar.last) + 1))
+        if capacity > 0 and given > 0:
+            weekly = need * given / capacity
+        else:  # no study time at all inside the term: spread over its weeks
+            weekly = need / max(1.0, (last - first + 1) / 7)
+        needs.append(TermNeed(term.number, math.ceil(weekly / 5 - 1e-9) * 5))
+    return tuple(needs)
 
 
 def _scheduled_modules(request: PlanRequest, run: _Run) -> tuple[ScheduledModule, ...]:
@@ -251,6 +304,7 @@ def _verdict(
         program_label=request.program_label,
         late_terms=tuple(sorted(run.late_terms)),
         weekly_minutes_used=used,
+        sittings_too_long=_shortfalls(request) if run.blocked else (),
     )
     if run.unscheduled:
         return replace(base, kind=VerdictKind.IMPOSSIBLE)
@@ -267,4 +321,13 @@ def _verdict(
         days_early=days_early,
         extra_minutes_per_week=extra,
         suggested_target=finish,
+    )
+
+
+def _shortfalls(request: PlanRequest) -> tuple[SittingShortfall, ...]:
+    weekday = longest_weekday(request)
+    longest = request.availability.minutes[weekday]
+    return tuple(
+        SittingShortfall(m.id, m.title, m.remaining_minutes, weekday, longest)
+        for m in too_long_sittings(request)
     )

@@ -61,9 +61,14 @@ SESSIONS_CSV_COLUMNS = ("date", "module", "minutes", "note")
 CERTIFICATE_COLUMN = ("ceu_activities", "certificate_file")
 """Where rows name a file of the data folder's certificates/ (carried inside the archive)."""
 ONE_TRUE_COLUMNS = {"plans": "is_active"}
-COLUMNS_ADDED_IN = {"uid": "0005_record_identities"}
+COLUMNS_ADDED_IN = {
+    "uid": "0005_record_identities",
+    "sitting": "0006_sittings",
+    "allow_long_sittings": "0006_sittings",
+}
 """Columns added to existing tables after the first archive format, with the schema revision
-that added them: an older archive has none, and the import derives them."""
+that added them: an older archive has none, and the import derives them (uids from the
+content, the others their column's default)."""
 """Columns true in at most one row: merging keeps the data folder's own row true, if it has one."""
 WINDOWS_DEVICE_NAMES = frozenset(
     ["CON", "PRN", "AUX", "NUL"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]

@@ -291,12 +291,32 @@ def _check_tables(
         if cancelled is not None and cancelled():
             raise ArchiveCancelled("The import was cancelled.")
     problems.raise_if_any()
-    if UID in derived:
+    if UID in derived:  # from the columns of its own time, as the migration to 0005 did
         _derive_identities(result)
+    _fill_defaults(result, derived - {UID})
     for table in tables.metadata.sorted_tables:
         _check_keys(table, result, problems)
     problems.raise_if_any()
     return result
+
+
+def _fill_defaults(rows: dict[str, list[dict[str, Any]]], columns: frozenset[str]) -> None:
+    """Columns an older archive cannot have get their column's default; the built-in tracks'
+    final exams become sittings, as the migration to schema 0006 makes them."""
+    for table in tables.metadata.sorted_tables:
+        for column in table.columns:
+            if column.name in columns:
+                default = column.default.arg if column.default is not None else None  # type: ignore[attr-defined]
+                for row in rows[table.name]:
+                    row[column.name] = default
+    if "sitting" in columns:
+        copies = {t["id"] for t in rows["tracks"] if t.get("template_id") is not None}
+        for m in rows["modules"]:
+            m["sitting"] = (
+                m.get("kind") == "exam"
+                and m.get("key") in tables.BUILT_IN_EXAM_KEYS
+                and m.get("track_id") in copies
+            )
 
 
 def _derived_columns(schema: str) -> frozenset[str]:

@@ -81,6 +81,7 @@ class Database:
             driver = session.connection().connection.driver_connection
             changes = getattr(driver, "total_changes", None)
             yield session
+            session.flush()  # what the commit would write: counted as this action's own change
             wrote = getattr(driver, "total_changes", None) != changes
         if wrote:
             for watch in self._watches:

@@ -50,6 +50,7 @@ def plan_settings(row: models.Plan) -> PlanSettings:
         weekly_minutes=row.weekly_minutes,
         blackouts=tuple(Blackout(b.start_date, b.end_date, b.label) for b in row.blackouts),
         terms=tuple(Term(t.number, t.start_date, t.end_date) for t in row.terms),
+        allow_long_sittings=row.allow_long_sittings,
     )
 
 
@@ -57,6 +58,7 @@ def write_settings(row: models.Plan, settings: PlanSettings) -> None:
     row.start_date = settings.start
     row.target_date = settings.target
     row.weekly_minutes = settings.weekly_minutes
+    row.allow_long_sittings = settings.allow_long_sittings
     for col, minutes in zip(
         models.Plan.WEEKDAY_COLUMNS, settings.availability.minutes, strict=True
     ):
@@ -65,9 +67,18 @@ def write_settings(row: models.Plan, settings: PlanSettings) -> None:
         models.Blackout(start_date=b.start, end_date=b.end, label=b.label)
         for b in settings.blackouts
     ]
-    row.terms = [
-        models.PlanTerm(number=t.number, start_date=t.start, end_date=t.end) for t in settings.terms
-    ]
+    # terms are unique by number: update the rows in place (a new list would insert each
+    # number again before the old row is deleted)
+    existing = {t.number: t for t in row.terms}
+    terms = []
+    for t in settings.terms:
+        term_row = existing.get(t.number)
+        if term_row is None:
+            term_row = models.PlanTerm(number=t.number, start_date=t.start, end_date=t.end)
+        else:
+            term_row.start_date, term_row.end_date = t.start, t.end
+        terms.append(term_row)
+    row.terms = terms
 
 
 def settings_to_json(settings: PlanSettings) -> str:
@@ -81,6 +92,7 @@ def settings_to_json(settings: PlanSettings) -> str:
                 [b.start.isoformat(), b.end.isoformat(), b.label] for b in settings.blackouts
             ],
             "terms": [[t.number, t.start.isoformat(), t.end.isoformat()] for t in settings.terms],
+            "allow_long_sittings": settings.allow_long_sittings,
         }
     )
 

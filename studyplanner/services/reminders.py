@@ -27,7 +27,6 @@ from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_
 from studyplanner.services.database import Database
 from studyplanner.services.settings import reminder_settings
 from studyplanner.store import models, tables
-from studyplanner.store.location import backup_dir
 
 NOTIFIED_FILE = "notified-reminders.json"
 NOTIFIED_KEEP_DAYS = 400
@@ -54,12 +53,15 @@ def _study_facts(db: Database, today: date) -> StudyFacts | None:
 
 
 def _last_backup(db: Database) -> date | None:
-    folder = backup_dir(db.data_dir)
+    """The day (local) of the newest complete backup, by the time in its name: the time the
+    app was told it is when the backup was taken (an interrupted copy is not a backup)."""
+    from studyplanner.services.backups import list_backups
+
     try:
-        times = [p.stat().st_mtime for p in folder.glob("*.sqlite3")]
+        newest = list_backups(db.data_dir)
     except OSError:
         return None
-    return datetime.fromtimestamp(max(times)).date() if times else None
+    return newest[0].taken_at.astimezone().date() if newest else None
 
 
 def _data_since(db: Database) -> date | None:

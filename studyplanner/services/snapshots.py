@@ -25,6 +25,8 @@ class TrackTemplateInfo:
     term_count: int
     """0 for certificate programs; the number of terms (semesters) for a degree."""
     basis: str
+    part_time_terms: int = 0
+    """A degree's number of terms when studied part-time (0: no part-time layout)."""
 
     @property
     def is_degree(self) -> bool:
@@ -45,6 +47,8 @@ class ModuleInfo:
     done_on: date | None
     minutes_logged: int = 0
     """Study time logged on this module (re-planning schedules only the rest)."""
+    sitting: bool = False
+    """An exam sat in one go: scheduled whole on one day, never split."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,8 @@ class PlanSettings:
     weekly_minutes: int | None = None
     blackouts: tuple[Blackout, ...] = ()
     terms: tuple[Term, ...] = ()
+    allow_long_sittings: bool = False
+    """A sitting may take a day whose study time is shorter than the sitting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,7 @@ class ModuleDraft:
     prerequisite_refs: tuple[int, ...] = ()
     term: int | None = None
     topic: str = ""
+    sitting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +105,9 @@ class NewPlan:
     template_id: str | None = None
     custom_name: str | None = None
     custom_modules: tuple[ModuleDraft, ...] = ()
+    module_terms: tuple[tuple[int, int], ...] = ()
+    """Degree courses moved to another term (template module ref, term), as a fix that spreads
+    the degree over more terms does; the track then has as many terms as `settings.terms`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +118,8 @@ class PlanChange:
     settings: PlanSettings | None = None
     modules: tuple[ModuleDraft, ...] | None = None
     track_name: str | None = None
+    term_count: int | None = None
+    """A degree's new number of terms (a fix that spreads it over more terms); None: unchanged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +248,8 @@ class ProgressSnapshot:
     exam_scores: tuple[ExamScore, ...]
     readiness: str
     """'last three practice exams averaged 74 %' or '' when there are none."""
+    today_logged: tuple[tuple[int, int], ...] = ()
+    """(module id, minutes) logged today, for the modules that have sessions today."""
 
 
 @dataclass(frozen=True, slots=True)

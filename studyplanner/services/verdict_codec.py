@@ -1,5 +1,8 @@
 """The scheduler's verdict as JSON, as stored with each accepted baseline.
 
+Fields added later (term_needs, weekly_minutes_given) are optional when read, so verdicts stored
+by older versions still read (without the figures).
+
 `verdict_from_json` trusts what the app wrote; `read_verdict` checks a text from outside (an
 archive, a database another program wrote) and says what is wrong, and `stored_verdict` reads a
 stored one for showing: one that cannot be read is the UNKNOWN verdict (re-plan for a new one)."""
@@ -10,7 +13,7 @@ import json
 from datetime import date
 from typing import Any
 
-from studyplanner.core.model import Verdict, VerdictKind
+from studyplanner.core.model import SittingShortfall, TermNeed, Verdict, VerdictKind
 from studyplanner.services.bounded_json import loads
 
 MAX_VERDICT_TEXT = 10_000
@@ -44,7 +47,29 @@ def verdict_to_json(v: Verdict) -> str:
             "program_label": v.program_label,
             "late_terms": list(v.late_terms),
             "weekly_minutes_used": v.weekly_minutes_used,
+            "term_needs": [[n.number, n.minutes_per_week] for n in v.term_needs],
+            "weekly_minutes_given": v.weekly_minutes_given,
+            "sittings_too_long": [
+                {
+                    "module_id": s.module_id,
+                    "title": s.title,
+                    "minutes": s.minutes,
+                    "longest_weekday": s.longest_weekday,
+                    "longest_minutes": s.longest_minutes,
+                }
+                for s in v.sittings_too_long
+            ],
         }
+    )
+
+
+def _shortfall(d: Any) -> SittingShortfall:
+    return SittingShortfall(
+        module_id=int(d["module_id"]),
+        title=str(d.get("title", "")),
+        minutes=int(d["minutes"]),
+        longest_weekday=int(d.get("longest_weekday", 0)),
+        longest_minutes=int(d.get("longest_minutes", 0)),
     )
 
 
@@ -64,6 +89,10 @@ def verdict_from_json(text: str) -> Verdict:
         program_label=str(d.get("program_label", "programs like this")),
         late_terms=tuple(int(t) for t in d.get("late_terms", ())),
         weekly_minutes_used=int(d.get("weekly_minutes_used", 0)),
+        term_needs=tuple(TermNeed(int(n), int(m)) for n, m in d.get("term_needs") or ()),
+        weekly_minutes_given=int(d.get("weekly_minutes_given") or 0),
+        # verdicts stored before sittings existed have none
+        sittings_too_long=tuple(_shortfall(s) for s in d.get("sittings_too_long") or ()),
     )
 
 
@@ -83,7 +112,7 @@ def read_verdict(text: str) -> Verdict:
     if len(text) > MAX_VERDICT_TEXT:
         raise BadVerdict(f"is longer than {MAX_VERDICT_TEXT} characters")
     try:
-        d = loads(text, max_depth=2, parse_constant=_no_constant)
+        d = loads(text, max_depth=3, parse_constant=_no_constant)
     except BadVerdict:
         raise
     except ValueError as exc:
@@ -94,8 +123,10 @@ def read_verdict(text: str) -> Verdict:
     known = [k.value for k in VerdictKind if k is not VerdictKind.UNKNOWN]
     if kind not in known:
         raise BadVerdict(f"has no known kind (one of {', '.join(known)})")
-    for name in ("days_early", "extra_minutes_per_week", "weekly_minutes_used", "months"):
-        value = d.get(name, 0)
+    numbers = ("days_early", "extra_minutes_per_week", "weekly_minutes_used", "months",
+               "weekly_minutes_given")  # fmt: skip
+    for name in numbers:
+        value = d.get(name) or 0
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise BadVerdict(f"field {name} is not a number")
         if not -1_000_000 <= value <= 1_000_000:
@@ -111,6 +142,22 @@ def read_verdict(text: str) -> Verdict:
         isinstance(t, int) and not isinstance(t, bool) and 0 <= t <= 1000 for t in terms
     ):
         raise BadVerdict("field late_terms is not a list of term numbers")
+    needs = d.get("term_needs") or []
+    if not isinstance(needs, list) or not all(
+        isinstance(n, list) and len(n) == 2 and all(_whole(v, 0, 1_000_000) for v in n)
+        for n in needs
+    ):
+        raise BadVerdict("field term_needs is not a list of [term, minutes a week]")
+    sittings = d.get("sittings_too_long") or []
+    if not isinstance(sittings, list) or not all(
+        isinstance(s, dict)
+        and all(_whole(s.get(k), 0, 1_000_000_000) for k in ("module_id", "minutes"))
+        and _whole(s.get("longest_weekday", 0), 0, 6)
+        and _whole(s.get("longest_minutes", 0), 0, 1_000_000)
+        and isinstance(s.get("title", ""), str)
+        for s in sittings
+    ):
+        raise BadVerdict("field sittings_too_long is not a list of sittings")
     if not isinstance(d.get("program_label", ""), str):
         raise BadVerdict("field program_label is not text")
     for name in ("finish", "target", "suggested_target"):
@@ -131,6 +178,10 @@ def read_verdict(text: str) -> Verdict:
         return verdict_from_json(text)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
         raise BadVerdict(f"cannot be read ({type(exc).__name__}: {exc})") from None
+
+
+def _whole(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def stored_verdict(text: str) -> Verdict:

@@ -6,8 +6,10 @@ subclasses carry a message in plain words for the user; anything else is our bug
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,30 +111,42 @@ def change_token(conn: Connection) -> tuple[int, int] | None:
 class VersionProbe:
     """Reads SQLite's `PRAGMA data_version` for the file at `path` on a connection of its own
     (read-only, never in a transaction): the value moves whenever any other connection commits,
-    in this process or another. A file replaced on disk (a new inode) counts as a change too."""
+    in this process or another. A file replaced on disk (a new inode) counts as a change too.
+
+    Any thread may ask (a write on a worker thread marks its change as seen): the connection is
+    not tied to the thread that opened it, and a lock keeps two threads from using it at once."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = None
         self._inode: int | None = None
+        self._lock = threading.Lock()
 
     def version(self) -> tuple[int, int] | None:
         """(inode, data_version), or None while the file cannot be read."""
-        try:
-            inode = os.stat(self.path).st_ino
-            if self._conn is None or inode != self._inode:
-                self.close()
-                self._conn = sqlite3.connect(read_only_uri(self.path), uri=True)
-                self._inode = inode
-            return inode, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-        except (OSError, sqlite3.Error):
-            self.close()
-            return None
+        with self._lock:
+            try:
+                inode = os.stat(self.path).st_ino
+                if self._conn is None or inode != self._inode:
+                    self._close()
+                    self._conn = sqlite3.connect(
+                        read_only_uri(self.path), uri=True, check_same_thread=False
+                    )
+                    self._inode = inode
+                return inode, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            except (OSError, sqlite3.Error):
+                self._close()
+                return None
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+            conn, self._conn = self._conn, None
+            with contextlib.suppress(sqlite3.Error):  # already unusable: nothing to release
+                conn.close()
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateEdit
 
-from studyplanner.core.model import ModuleKind, Verdict, VerdictKind
+from studyplanner.core.model import ModuleKind, SittingShortfall, Verdict, VerdictKind
 
 
 def tr(text: str, context: str = "Planner") -> str:
@@ -130,6 +130,79 @@ def verdict_status(verdict: Verdict) -> tuple[str, str]:
     return "check", tr("Fits", "Verdict")
 
 
+def _late_term_sentences(verdict: Verdict) -> list[str]:
+    """Each late term with the weekly hours it needs against those given (verdicts stored
+    before these figures were kept get one sentence naming the terms)."""
+
+    def t(text: str) -> str:
+        return tr(text, "Verdict")
+
+    needs = {n.number: n.minutes_per_week for n in verdict.term_needs}
+    given = verdict.weekly_minutes_given
+    out: list[str] = []
+    plain = [term for term in verdict.late_terms if term not in needs]
+    figured = [term for term in verdict.late_terms if term in needs]
+    if len(figured) == 1:
+        term = figured[0]
+        if given:
+            out.append(
+                t(
+                    "Term {n} does not fit in its dates: it needs about {need} a week; "
+                    "you gave {given}."
+                ).format(n=term, need=format_hours(needs[term]), given=format_hours(given))
+            )
+        else:
+            out.append(
+                t("Term {n} does not fit in its dates: it needs about {need} a week.").format(
+                    n=term, need=format_hours(needs[term])
+                )
+            )
+    elif figured:
+        each = [
+            t("term {n} about {need}").format(n=term, need=format_hours(needs[term]))
+            for term in figured
+        ]
+        locale = QLocale()
+        terms = locale.createSeparatedList([str(n) for n in figured])
+        if given:
+            text = t("Terms {terms} do not fit in their dates with {given} a week; they need: ")
+        else:
+            text = t("Terms {terms} do not fit in their dates; they need: ")
+        out.append(
+            text.format(terms=terms, given=format_hours(given))
+            + t("{list} a week.").format(list=locale.createSeparatedList(each))
+        )
+    if len(plain) == 1:
+        out.append(
+            t("Term {n} does not fit in its dates: its courses need more time each week.").format(
+                n=plain[0]
+            )
+        )
+    elif plain:
+        out.append(
+            t(
+                "Terms {list} do not fit in their dates: their courses need more time each week."
+            ).format(list=QLocale().createSeparatedList([str(n) for n in plain]))
+        )
+    return out
+
+
+def sitting_shortfall_sentence(shortfall: SittingShortfall) -> str:
+    """A sitting no day can hold, in translatable words with the locale's weekday name."""
+    day = QLocale().dayName(shortfall.longest_weekday + 1)  # Qt counts Monday as 1
+    need = format_hours(shortfall.minutes)
+    return tr(
+        "{exam} needs one day with {need}; your longest day is {day} with {longest}: "
+        "give a {day} {need}, or allow long sittings.",
+        "Verdict",
+    ).format(
+        exam=shortfall.title,
+        need=need,
+        day=day,
+        longest=format_hours(shortfall.longest_minutes),
+    )
+
+
 def verdict_sentences(verdict: Verdict) -> list[str]:
     """The verdict in plain, translatable words."""
 
@@ -144,11 +217,14 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
             )
         ]
     finish = verdict.finish
+    sittings = [sitting_shortfall_sentence(s) for s in verdict.sittings_too_long]
+    if verdict.kind is not VerdictKind.IMPOSSIBLE and finish is None and sittings:
+        return sittings  # only sittings (and what requires them) are left
     if verdict.kind is VerdictKind.IMPOSSIBLE or finish is None:
         if verdict.weekly_minutes_used == 0:
             return [t("Cannot be scheduled: there is no study time in your week.")]
         return [t("Cannot be scheduled: days off and availability leave too little time.")]
-    out = []
+    out = sittings  # first what keeps a sitting off the calendar: the finish is without it
     weekly = format_hours(verdict.weekly_minutes_used)
     if verdict.kind is VerdictKind.FITS:
         if verdict.days_early == 0:
@@ -173,7 +249,13 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
                 date=format_date(finish, True), distance=_distance(verdict.days_early)
             )
         )
-        if verdict.extra_minutes_per_week and verdict.suggested_target:
+        if verdict.extra_minutes_per_week and verdict.late_terms:  # a later target is no help
+            out.append(
+                t("It needs {hours} more a week.").format(
+                    hours=format_hours(verdict.extra_minutes_per_week)
+                )
+            )
+        elif verdict.extra_minutes_per_week and verdict.suggested_target:
             out.append(
                 t("It needs {hours} more a week, or a target of {date}.").format(
                     hours=format_hours(verdict.extra_minutes_per_week),
@@ -188,12 +270,7 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
                 weekly=weekly,
             )
         )
-    for term in verdict.late_terms:
-        out.append(
-            t("Term {n} does not fit in its dates: its courses need more time each week.").format(
-                n=term
-            )
-        )
+    out += _late_term_sentences(verdict)
     if verdict.outside_usual and verdict.usual_months:
         low, high = verdict.usual_months
         out.append(

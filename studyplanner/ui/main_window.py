@@ -43,10 +43,15 @@ class MainWindow(QMainWindow):
         db: Database,
         clock: Callable[[], date],
         parent: QWidget | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
+        """`clock` gives today's date and `now` the time of day (timers, backups' names); tests
+        and `--today` inject both, so nothing deeper reads the system clock."""
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self._now = now
+        self._today = clock()
         self._quitting = False
         self._recovering = False
         self.tray: Tray | None = None
@@ -176,14 +181,14 @@ class MainWindow(QMainWindow):
     def _make_study_log(self) -> QWidget:
         from studyplanner.ui.study_log_screen import StudyLogScreen
 
-        screen = StudyLogScreen(self._db, self._clock)
+        screen = StudyLogScreen(self._db, self._clock, now=self._now)
         screen.data_changed.connect(self._on_data_changed)
         return screen
 
     def _make_credentials(self) -> QWidget:
         from studyplanner.ui.credentials_screen import CredentialsScreen
 
-        screen = CredentialsScreen(self._db, self._clock)
+        screen = CredentialsScreen(self._db, self._clock, now=self._now)
         screen.data_changed.connect(self._on_data_changed)
         return screen
 
@@ -195,10 +200,11 @@ class MainWindow(QMainWindow):
         screen.data_changed.connect(self._on_data_changed)
         from studyplanner.ui.data_transfer_panel import DataTransferPanel
 
-        backups = BackupsPanel(self._db)
+        backups = BackupsPanel(self._db, self._now)
         backups.data_replaced.connect(self.reload_everything)
+        backups.backed_up.connect(self._backed_up)
         screen.add_section(self.tr("Backups"), backups)
-        transfer = DataTransferPanel(self._db, self._clock)
+        transfer = DataTransferPanel(self._db, self._clock, self._now)
         transfer.data_replaced.connect(self.reload_everything)
         transfer.finished.connect(lambda _text, _ok: backups.refresh())  # an import backs up
         screen.add_section(self.tr("Export and import"), transfer)
@@ -271,6 +277,9 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         self._watch_timer.stop()
+        from studyplanner.ui.preferences import save_geometry
+
+        save_geometry(self)
         super().closeEvent(event)
 
     def recover_from_damage(self, error: StoreProblem) -> None:
@@ -282,7 +291,7 @@ class MainWindow(QMainWindow):
 
         self._recovering = True
         try:
-            choice, done = recover_while_running(error, self._db, self, datetime.now())
+            choice, done = recover_while_running(error, self._db, self, self._now())
         finally:
             self._recovering = False
         if choice is Choice.QUIT:
@@ -292,10 +301,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(done, 30_000)
 
     def check_outside_changes(self) -> None:
-        """Another program wrote (the command line, a restore, an import elsewhere): every
-        screen re-reads, so nothing shown (or acted on) outlives its source."""
-        if not self._recovering and self._watch.outside_change():
+        """Another program wrote (the command line, a restore, an import elsewhere), or a new
+        day began while the window stayed open (what is due today, overdue, a cycle's days
+        left): every screen re-reads, so nothing shown (or acted on) outlives its source."""
+        if self._recovering:
+            return
+        changed = self._watch.outside_change()
+        today = self._clock()
+        if changed or today != self._today:
+            self._today = today
             self.reload_everything()
+
+    def _backed_up(self) -> None:
+        """A backup taken by hand: reminders about the age of the last backup are answered."""
+        if self._screens[DASHBOARD] is not None:
+            self.dashboard.refresh()
 
     def _on_data_changed(self) -> None:
         """Something was saved: every screen already built shows the new state."""
@@ -337,6 +357,80 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit)
         menu.addAction(quit_action)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        self.screen_actions: list[QAction] = []
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            title = item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text()
+            action = QAction(icon(self._icon_names[row]), title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.show_screen(r))
+            go.addAction(action)
+            self.screen_actions.append(action)
+            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{title} ({shown})")
+        study = self.menuBar().addMenu(self.tr("&Study"))
+        self.log_action = QAction(icon("study-log"), self.tr("&Log a session…"), self)
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.triggered.connect(self.log_today)
+        study.addAction(self.log_action)
+        self.timer_action = QAction(icon("clock"), self.tr("Start &timer"), self)
+        self.timer_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.timer_action.triggered.connect(self.start_timer_today)
+        study.addAction(self.timer_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(icon("info"), self.tr("&User guide"), self)
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
+        f1 = QKeySequence(Qt.Key.Key_F1)
+        self.help_action.setShortcuts([*keys, f1] if f1 not in keys else keys)
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.help_action)
+        self.about_action = QAction(self.tr("&About Study Planner"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+        self._help: QWidget | None = None
+
+    def _todays_module(self) -> int | None:
+        """The module of today's first block, if the plan has study today."""
+        from studyplanner.services.progress import progress
+
+        snapshot = progress(self._db, self._clock())
+        return snapshot.today_blocks[0][0] if snapshot and snapshot.today_blocks else None
+
+    def log_today(self) -> None:
+        """Ctrl+L: log a session, on today's first block's module when there is one."""
+        module = self._todays_module()
+        self.show_screen(STUDY_LOG)
+        self.study_log.log_for(module)
+
+    def start_timer_today(self) -> None:
+        """Ctrl+T: the timer on today's first block's module (or the one chosen in its bar)."""
+        module = self._todays_module()
+        self.show_screen(STUDY_LOG)
+        self.study_log.timer_bar.start(module)
+
+    def show_help(self) -> QWidget:
+        """The offline user guide, beside the window (one, brought to the front if open)."""
+        from studyplanner.ui.help_dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+        return self._help
+
+    def show_about(self) -> None:
+        from studyplanner.ui.help_dialog import AboutDialog
+
+        AboutDialog(self._db.data_dir, self).exec()
+
+    def restore_window_state(self) -> None:
+        """As large and where it was when last closed; maximized the first time."""
+        from studyplanner.ui.preferences import restore_geometry
+
+        if not restore_geometry(self):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def start_assistant_if_no_plan(self) -> None:
         from studyplanner.services.plan_reader import active_plan

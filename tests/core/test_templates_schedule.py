@@ -12,11 +12,11 @@ from studyplanner.core.scheduler import schedule_plan
 from studyplanner.core.tracks import default_terms
 
 EXPECTED = {  # id: (modules, hours, terms)
-    "cpc-certificate-program": (29, 596, 0),
-    "cpc-exam-prep-experienced": (10, 154, 0),
-    "cca-facility-coding-program": (18, 585, 0),
-    "ccs-exam-prep": (9, 135, 0),
-    "associate-degree-hit": (24, 2947, 4),
+    "cpc-certificate-program": (32, 596, 0),
+    "cpc-exam-prep-experienced": (12, 154, 0),
+    "cca-facility-coding-program": (20, 585, 0),
+    "ccs-exam-prep": (11, 135, 0),
+    "associate-degree-hit": (24, 2734, 4),
 }
 
 
@@ -28,11 +28,11 @@ def test_every_template_schedules(track_id: str) -> None:
     terms = default_terms(t.terms, start) if t.terms else ()
     modules = tuple(
         ModuleToPlan(ids[m.key], m.title, m.kind, m.minutes, tuple(ids[k] for k in m.requires),
-                     term=m.term)
+                     term=m.term, sitting=m.sitting is not None)
         for m in t.modules
     )  # fmt: skip
-    # a degree is full-time study: its heaviest term needs about 52 hours a week
-    availability = Availability((540, 540, 540, 540, 540, 360, 180))
+    # a degree is full-time study: the full-time week of 45 hours
+    availability = Availability((420, 420, 420, 420, 420, 360, 240))
     schedule = schedule_plan(
         PlanRequest(modules, availability, start, start, target=date(2029, 8, 1), terms=terms)
     )

@@ -384,8 +384,15 @@ def test_a_stored_verdict_that_cannot_be_read_is_unknown(imported: Database) -> 
 
 
 def test_read_verdict_says_what_is_wrong() -> None:
-    with pytest.raises(BadVerdict, match="nested more than 2"):
+    with pytest.raises(BadVerdict, match="nested more than 3"):
+        read_verdict('{"kind": "fits", "late_terms": [[[1]]]}')
+    with pytest.raises(BadVerdict, match="late_terms is not a list of term numbers"):
         read_verdict('{"kind": "fits", "late_terms": [[1]]}')
+    with pytest.raises(BadVerdict, match="sittings_too_long is not a list of sittings"):
+        read_verdict('{"kind": "too_late", "sittings_too_long": [{"module_id": 1, "minutes": 90,'
+                     ' "longest_weekday": 9}]}')  # fmt: skip
+    with pytest.raises(BadVerdict, match="term_needs is not a list"):
+        read_verdict('{"kind": "too_late", "term_needs": [[1, 2, 3]]}')
     with pytest.raises(BadVerdict, match="not a number"):
         read_verdict('{"kind": "fits", "months": NaN}')
     with pytest.raises(BadVerdict, match="days_early is out of range"):

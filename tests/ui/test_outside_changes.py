@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -210,3 +210,78 @@ def test_the_watch_follows_from_any_screen(
          TODAY.isoformat())  # fmt: skip
     qtbot.waitUntil(lambda: window.modules_screen.model.rows()[0].status == "done", timeout=5000)
     assert window.dashboard.snapshot() == progress(db, TODAY)
+
+
+def test_a_new_day_while_the_window_stays_open_refreshes_every_screen(
+    qtbot: QtBot, db: Database, create_cpc_plan: Callable[[Database, date], None]
+) -> None:
+    """Left open overnight: at the first check of a new day, what is due and overdue follows."""
+    create_cpc_plan(db, TODAY)
+    day = [TODAY]
+    window = MainWindow(db, lambda: day[0])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_screen(MODULES)
+    later = TODAY + timedelta(days=60)
+    assert window.dashboard.snapshot() == progress(db, TODAY)
+    day[0] = later
+    qtbot.waitUntil(lambda: window.dashboard.snapshot() == progress(db, later), timeout=5000)
+    assert [r.status for r in window.modules_screen.model.rows()] == [
+        m.status for m in module_statuses(db, later)
+    ]
+
+
+def test_back_up_now_answers_the_backup_reminder(
+    qtbot: QtBot, db: Database, create_cpc_plan: Callable[[Database, date], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Weeks without a backup: the Dashboard reminds; Back up now (at the window's own time)
+    takes the reminder away at once, on the Dashboard and in its badge."""
+    create_cpc_plan(db, TODAY)
+    later = TODAY + timedelta(days=40)
+    window = MainWindow(db, lambda: later, now=lambda: datetime.combine(later, time(9, 30)))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.dashboard.build_reminders()
+    assert panel is not None
+
+    def backup_reminders() -> list[str]:
+        return [r.key for r in panel.reminders() if r.key.startswith("backup:")]
+
+    assert backup_reminders() != []
+    before = panel.count()
+    assert window.sidebar.item(0).text() == f"Dashboard ({before})"
+    monkeypatch.setattr(backups_panel.Tell, "info", staticmethod(lambda *a: None))
+    window.show_screen(SETTINGS)
+    window.settings_screen.backups_panel.back_up_button.click()  # type: ignore[attr-defined]
+    assert backup_reminders() == []
+    assert window.sidebar.item(0).text() == f"Dashboard ({before - 1})"  # and in the badge
+
+
+def test_an_export_and_an_import_on_the_worker_run_beside_the_window(
+    qtbot: QtBot, db: Database, create_cpc_plan: Callable[[Database, date], None],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The window's watch is asked from the worker thread that writes: it must work there."""
+    from studyplanner.ui import data_transfer_panel as dtp
+
+    create_cpc_plan(db, TODAY)
+    window = _window(qtbot, db)
+    panel = window.settings_screen.transfer_panel  # type: ignore[attr-defined]
+    told: list[tuple[str, bool]] = []
+    archive = tmp_path / "everything.zip"
+    monkeypatch.setattr(dtp.Ask, "tell", staticmethod(lambda p, t, ok: told.append((t, ok))))
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: archive))
+    with qtbot.waitSignal(panel.finished, timeout=30_000):
+        assert panel.export_archive() is not None
+    qtbot.waitUntil(lambda: not panel.busy())
+    monkeypatch.setattr(dtp.Ask, "open_path", staticmethod(lambda *a: archive))
+    monkeypatch.setattr(dtp.Ask, "import_choice", staticmethod(lambda *a: dtp.ImportChoice.MERGE))
+    with qtbot.waitSignal(panel.finished, timeout=30_000) as done:
+        assert panel.import_archive() is not None
+    qtbot.waitUntil(lambda: not panel.busy())
+    assert done.args[1] is True, done.args
+    assert all(ok for _text, ok in told), told
+    _check_plan_everywhere(window, db)
