@@ -96,6 +96,12 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+UNKNOWN_VERDICT_TEXT = (
+    "The verdict saved with this plan cannot be read (it was written by another program); "
+    "re-plan (`studyplanner plan replan`) to judge the plan again."
+)
+
+
 def plan_payload(snapshot: Any) -> dict[str, Any]:
     from studyplanner.core.verdict_text import describe_verdict
 
@@ -125,7 +131,11 @@ def plan_payload(snapshot: Any) -> dict[str, Any]:
         "finish": _iso(schedule.finish),
         "fits": schedule.verdict.fits,
         "verdict": schedule.verdict.kind.value,
-        "message": describe_verdict(schedule.verdict),
+        "message": (
+            UNKNOWN_VERDICT_TEXT
+            if schedule.verdict.kind.value == "unknown"
+            else describe_verdict(schedule.verdict)
+        ),
         "late_terms": [
             {"term": n.number, "hours_per_week_needed": round(n.minutes_per_week / 60, 2)}
             for n in schedule.verdict.term_needs

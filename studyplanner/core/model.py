@@ -205,6 +205,9 @@ class VerdictKind(enum.StrEnum):
     """Weekly-budget plan: there is no target to compare with."""
     IMPOSSIBLE = "impossible"
     """Nothing can be scheduled: no availability at all, or it never ends within the horizon."""
+    UNKNOWN = "unknown"
+    """The verdict stored with a baseline cannot be read (written by another program): re-plan
+    to judge the plan again. The scheduler never gives it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,12 @@ ARCHIVE_FORMAT = 1
 MAX_ARCHIVE_BYTES = 2 * 1024**3
 """At most this much, unpacked, in one archive (and the zip file itself is no larger)."""
 MAX_JSON_BYTES = 200 * 1024**2
+MAX_JSON_DEPTH = 6
+"""The archive nests 4 deep (document, tables, rows, row); values inside are never containers."""
+MAX_JSON_CONTAINERS = 1_000_000
+"""Objects and arrays in one archive (one a row: 100,000 study sessions are 100,000), measured
+before parsing so that 200 MB of `{}` never becomes 100 million objects in memory."""
+MAX_JSON_VALUES = 20_000_000
 MAX_ENTRIES = 100_000
 MAX_RATIO = 200
 """An entry larger than RATIO_FLOOR that unpacks to more than this many times its packed size is

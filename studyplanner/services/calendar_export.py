@@ -22,7 +22,7 @@ from sqlalchemy import select
 from studyplanner.bundled import rule_book
 from studyplanner.core.calendar_steps import anniversaries, years_later
 from studyplanner.core.validation import InvalidInput, Problem
-from studyplanner.services.credentials import ceu_statuses, list_credentials
+from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_credentials
 from studyplanner.services.database import Database
 from studyplanner.services.output_files import check_destination, replaced_whole
 from studyplanner.services.plan_reader import active_plan
@@ -183,7 +183,9 @@ def build_calendar(
     renewals = {
         (c.body, c.renewal_on)
         for c in list_credentials(db)
-        if c.renewal_on is not None and book.bodies[c.body].membership_required
+        if c.renewal_on is not None
+        and can_be_judged(book, c)
+        and book.bodies[c.body].membership_required
     }
     renewals_until = last if last is not None else years_later(first, RENEWAL_YEARS_AHEAD)
     for body, anchor in sorted(renewals):

@@ -30,7 +30,7 @@ from studyplanner.services.snapshots import (
     PlanSnapshot,
     TrackInfo,
 )
-from studyplanner.services.verdict_codec import verdict_from_json
+from studyplanner.services.verdict_codec import stored_verdict
 from studyplanner.store.db import change_token
 
 
@@ -238,7 +238,7 @@ def _schedule(conn: Connection, baseline: Any) -> Schedule:
         ),
         blocks=tuple(StudyBlock(day(d), mid, m) for d, mid, m in blocks),
         finish=_date(baseline.finish_date),
-        verdict=verdict_from_json(baseline.verdict_json),
+        verdict=stored_verdict(baseline.verdict_json),
     )
 
 

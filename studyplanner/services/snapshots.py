@@ -27,6 +27,8 @@ class TrackTemplateInfo:
     basis: str
     part_time_terms: int = 0
     """A degree's number of terms when studied part-time (0: no part-time layout)."""
+    longest_sitting_minutes: int = 0
+    """The longest exam sat in one go (0 without sittings): a week needs a day this long."""
 
     @property
     def is_degree(self) -> bool:

@@ -24,6 +24,7 @@ from studyplanner.ui.dashboard_card import (
 )
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.plan_screen import Figure, heading_font
 
 
@@ -88,7 +89,7 @@ class TodayCard(Card):
                     time=hours_words(minutes), title=title
                 )
             )
-            done.setToolTip(done.accessibleName())
+            done.setToolTip(tooltip(done.accessibleName()))  # the title as typed
             done.clicked.connect(
                 lambda _=False, m=module_id, n=minutes: self.done_requested.emit(m, n)
             )

@@ -117,6 +117,8 @@ def _distance(days: int) -> str:
 
 def verdict_status(verdict: Verdict) -> tuple[str, str]:
     """(icon name, short word) for the verdict: never colour alone."""
+    if verdict.kind is VerdictKind.UNKNOWN:
+        return "warning", tr("Verdict unknown", "Verdict")
     if verdict.kind is VerdictKind.IMPOSSIBLE:
         return "error", tr("Cannot be scheduled", "Verdict")
     if not verdict.fits:
@@ -207,6 +209,13 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
     def t(text: str) -> str:
         return tr(text, "Verdict")
 
+    if verdict.kind is VerdictKind.UNKNOWN:
+        return [
+            t(
+                "The verdict saved with this plan cannot be read (it was written by another "
+                "program). Re-plan to judge the plan again."
+            )
+        ]
     finish = verdict.finish
     sittings = [sitting_shortfall_sentence(s) for s in verdict.sittings_too_long]
     if verdict.kind is not VerdictKind.IMPOSSIBLE and finish is None and sittings:

@@ -278,8 +278,8 @@ def test_a_fix_in_the_plan_header_makes_the_plan_fit(
 ) -> None:
     settings = PlanSettings(
         start=date(2027, 1, 4),
-        availability=Availability((90, 90, 90, 90, 90, 180, 0)),
-        target=date(2028, 1, 4),  # a year: the CPC program needs a little more
+        availability=Availability((90, 90, 90, 90, 90, 240, 0)),
+        target=date(2027, 11, 1),  # under a year: the CPC program needs a little more
     )
     create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
     answer = Answer(accept=True)
@@ -298,9 +298,9 @@ def test_a_fix_in_the_plan_header_makes_the_plan_fit(
     saved = active_plan(db, today)
     assert saved is not None and saved.schedule.verdict.fits and len(saved.baselines) == 2
     if kind is FixKind.STUDY_MORE:
-        assert saved.settings.availability.weekly_minutes > 630
+        assert saved.settings.availability.weekly_minutes > 690
     else:
-        assert saved.settings.target is not None and saved.settings.target > date(2028, 1, 4)
+        assert saved.settings.target is not None and saved.settings.target > date(2027, 11, 1)
     assert header.status_word.text().startswith("Fits")
     assert not header.fixes.isVisible()
 
