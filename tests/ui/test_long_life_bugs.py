@@ -41,3 +41,24 @@ def test_a_change_elsewhere_does_not_reset_or_resort_the_study_log(
     window.reload_everything()
     assert resets == [1]  # a real change still shows
     assert log.model.rowCount() == 201  # type: ignore[attr-defined]
+
+
+def test_a_refresh_that_changes_no_figure_does_not_redraw_the_charts(
+    qtbot: QtBot, db: Database, today: date, create_cpc_plan: CreatePlan
+) -> None:
+    """The Dashboard redrew its three charts at every save anywhere (a CEU, a backup): the same
+    series again leaves the charts as they are; a new session redraws them."""
+    create_cpc_plan(db, today)
+    window = MainWindow(db, lambda: today)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dashboard = window.dashboard
+    dashboard.refresh()
+    chart = dashboard.charts.burn_up.chart()
+    first = chart.series()[0]
+    window.reload_everything()
+    assert chart.series()[0] is first  # not drawn again
+    log_session(db, module_statuses(db, today)[0].id, today, 45, "", today)
+    window.reload_everything()
+    assert chart.series()[0] is not first
