@@ -449,6 +449,12 @@ class CredentialsScreen(QWidget):
         )
         return restored is not None
 
+    def forget_undo(self) -> None:
+        """The data was replaced (a restore, an import): the deleted activity belonged to the
+        data before, so Undo no longer offers to bring it back into this data."""
+        self._deleted = None
+        self._on_selection()
+
     def open_certificate(self) -> None:
         a = self.activities.selected()
         if a is not None and a.certificate is not None:

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from studyplanner.core.validation import InvalidInput
+from studyplanner.services import backups as backup_service
+from studyplanner.services.ceu_activities import (
+    ActivityInput,
+    add_activity,
+    delete_activity,
+    list_activities,
+    restore_activity,
+)
+from studyplanner.services.credentials import add_credential, list_credentials
 from studyplanner.services.database import Database
-from studyplanner.services.progress import log_session, module_statuses
-from studyplanner.ui.main_window import STUDY_LOG, MainWindow
+from studyplanner.services.progress import list_sessions, log_session, module_statuses
+from studyplanner.ui import backups_panel
+from studyplanner.ui.main_window import CREDENTIALS, SETTINGS, STUDY_LOG, MainWindow
 
 CreatePlan = Callable[[Database, date], None]
 
@@ -62,3 +75,64 @@ def test_a_refresh_that_changes_no_figure_does_not_redraw_the_charts(
     log_session(db, module_statuses(db, today)[0].id, today, 45, "", today)
     window.reload_everything()
     assert chart.series()[0] is not first
+
+
+def _restore_in_settings(
+    window: MainWindow, backup: backup_service.BackupInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backups_panel.ConfirmRestore, "ask", staticmethod(lambda *a: True))
+    monkeypatch.setattr(backups_panel.Tell, "info", staticmethod(lambda *a: None))
+    panel = window.show_screen(SETTINGS).backups_panel  # type: ignore[attr-defined]
+    panel.refresh()
+    panel.table.selectRow([b.path for b in panel._backups].index(backup.path))
+    panel.restore_button.click()
+
+
+def test_undo_delete_is_not_offered_after_a_restore_brought_other_data(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch,
+    create_cpc_plan: CreatePlan,
+) -> None:  # fmt: skip
+    """Delete a CEU activity and a session, restore a backup that still holds both, then Undo:
+    the activity's Undo crashed (the id exists again: an SQLite integrity error rose out of the
+    click) and the session's Undo acted on data the restore had replaced."""
+    create_cpc_plan(db, today)
+    log_session(db, module_statuses(db, today)[0].id, today, 30, "kept", today)
+    add_credential(db, "CPC", date(2020, 1, 1), today)
+    cycle = list_credentials(db)[0].current.id
+    data = ActivityInput(today, "Webinar", Decimal(2), "coding")
+    add_activity(db, data, [(cycle, Decimal(2))], today)
+    backup = backup_service.backup_now(db, datetime(2026, 11, 27, 8))
+    window = MainWindow(db, lambda: today, now=lambda: datetime(2026, 11, 27, 9))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    credentials = window.show_screen(CREDENTIALS)
+    credentials.activities.table.selectRow(0)  # type: ignore[attr-defined]
+    credentials.activities.delete_button.click()  # type: ignore[attr-defined]
+    log = window.show_screen(STUDY_LOG)
+    log.table.selectRow(0)  # type: ignore[attr-defined]
+    log.delete_button.click()  # type: ignore[attr-defined]
+    assert list_activities(db) == [] and list_sessions(db) == ()
+    _restore_in_settings(window, backup, monkeypatch)
+    assert len(list_activities(db)) == 1 and len(list_sessions(db)) == 1
+    window.show_screen(CREDENTIALS)
+    assert not credentials.activities.undo_button.isVisibleTo(credentials)  # type: ignore[attr-defined]
+    assert credentials.undo() is False  # type: ignore[attr-defined]
+    window.show_screen(STUDY_LOG)
+    assert not log.undo_button.isVisibleTo(log)  # type: ignore[attr-defined]
+    assert log.undo() is False  # type: ignore[attr-defined]
+    assert len(list_activities(db)) == 1 and len(list_sessions(db)) == 1
+
+
+def test_restoring_a_deleted_activity_whose_id_is_back_is_refused_in_words(
+    db: Database, today: date
+) -> None:
+    add_credential(db, "CPC", date(2020, 1, 1), today)
+    cycle = list_credentials(db)[0].current.id
+    added = add_activity(
+        db, ActivityInput(today, "Webinar", Decimal(2), "coding"), [(cycle, Decimal(2))], today
+    )
+    deleted = delete_activity(db, added.id)
+    restore_activity(db, deleted)
+    with pytest.raises(InvalidInput, match="exists already"):
+        restore_activity(db, deleted)
