@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from pytestqt.qtbot import QtBot
 
+from studyplanner.core.model import Availability
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import backups as backup_service
 from studyplanner.services.ceu_activities import (
@@ -20,9 +21,11 @@ from studyplanner.services.ceu_activities import (
 )
 from studyplanner.services.credentials import add_credential, list_credentials
 from studyplanner.services.database import Database
+from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import list_sessions, log_session, module_statuses
+from studyplanner.services.snapshots import NewPlan, PlanSettings
 from studyplanner.ui import backups_panel
-from studyplanner.ui.main_window import CREDENTIALS, SETTINGS, STUDY_LOG, MainWindow
+from studyplanner.ui.main_window import CREDENTIALS, PLAN, SETTINGS, STUDY_LOG, MainWindow
 
 CreatePlan = Callable[[Database, date], None]
 
@@ -136,3 +139,28 @@ def test_restoring_a_deleted_activity_whose_id_is_back_is_refused_in_words(
     restore_activity(db, deleted)
     with pytest.raises(InvalidInput, match="exists already"):
         restore_activity(db, deleted)
+
+
+def test_the_plan_settings_check_dates_against_today_not_the_day_the_tab_was_built(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    """The Availability and dates tab kept the day it was built: months later, with the target
+    date passed, it offered Preview for a change of the week and the preview refused it ("The
+    target date is in the past") instead of the form saying so next to the target."""
+    settings = PlanSettings(
+        start=today, availability=Availability((60,) * 7), target=today + timedelta(days=90)
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-exam-prep-experienced"), today)
+    day = [today]
+    window = MainWindow(db, lambda: day[0])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    plan_screen = window.show_screen(PLAN)
+    plan_screen.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]
+    tab = plan_screen.settings  # type: ignore[attr-defined]
+    day[0] = today + timedelta(days=120)
+    window.check_outside_changes()  # the window notices the new day
+    tab.availability.spins[0].setValue(90)
+    assert not tab.preview_button.isEnabled()
+    assert tab.goal.goal_problem.text() == "The target date is in the past."
