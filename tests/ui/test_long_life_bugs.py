@@ -164,3 +164,32 @@ def test_the_plan_settings_check_dates_against_today_not_the_day_the_tab_was_bui
     tab.availability.spins[0].setValue(90)
     assert not tab.preview_button.isEnabled()
     assert tab.goal.goal_problem.text() == "The target date is in the past."
+
+
+def test_a_change_elsewhere_keeps_the_credential_cards_and_reminder_rows(
+    qtbot: QtBot, db: Database, today: date, create_cpc_plan: CreatePlan
+) -> None:
+    """Every save anywhere rebuilt every credential card and every reminder row: the same
+    figures keep the widgets; a change in them rebuilds."""
+    create_cpc_plan(db, today)
+    add_credential(db, "CPC", date(2020, 1, 1), today)
+    today += timedelta(days=40)  # weeks without a backup: a reminder
+    window = MainWindow(db, lambda: today)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.dashboard.reminders_panel is not None)
+    panel = window.dashboard.reminders_panel
+    assert panel is not None and panel.rows
+    rows = list(panel.rows)
+    credentials = window.show_screen(CREDENTIALS)
+    cards = list(credentials.cards)  # type: ignore[attr-defined]
+    window.reload_everything()  # as after a change these do not show (a timer started)
+    assert panel.rows == rows
+    assert credentials.cards == cards  # type: ignore[attr-defined]
+    cycle = list_credentials(db)[0].current.id
+    data = ActivityInput(today, "Webinar", Decimal(2), "coding")
+    add_activity(db, data, [(cycle, Decimal(2))], today)
+    window.reload_everything()
+    assert credentials.cards != cards  # type: ignore[attr-defined]
+    assert "2 of 36" in credentials.cards[0].bar.format()  # type: ignore[attr-defined]
