@@ -193,3 +193,39 @@ def test_a_change_elsewhere_keeps_the_credential_cards_and_reminder_rows(
     window.reload_everything()
     assert credentials.cards != cards  # type: ignore[attr-defined]
     assert "2 of 36" in credentials.cards[0].bar.format()  # type: ignore[attr-defined]
+
+
+def test_a_job_that_ends_while_its_progress_dialog_handles_events_does_not_crash(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A modal QProgressDialog handles pending events inside setValue(): the job's end came in
+    there and deleted the dialog under it. The long-life test's exports crashed the process
+    (a segmentation fault in setValue)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from studyplanner.ui.background_job import ProgressJobs
+
+    original = QProgressDialog.setValue
+
+    def set_value_as_a_modal_dialog_does(self: QProgressDialog, value: int) -> None:
+        original(self, value)
+        QCoreApplication.processEvents()  # the job's end arrives here
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        self.value()  # Qt's own setValue() goes on using the dialog
+
+    monkeypatch.setattr(QProgressDialog, "setValue", set_value_as_a_modal_dialog_does)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    jobs = ProgressJobs(owner, "Export", lambda e, c: (str(e), False), lambda b: None, "busy")
+
+    def work(progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> int:
+        progress(1, 2)
+        return 2
+
+    for _ in range(3):
+        with qtbot.waitSignal(jobs.finished, timeout=10_000) as finished:
+            job = jobs.start(work, str, "Exporting…")
+            assert job is not None
+            job.done.wait(10)  # the end is queued behind the progress
+        assert finished.args == ["2", True]
