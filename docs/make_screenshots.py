@@ -8,6 +8,11 @@ opens the main window at the given size with the clock set to the learner's day,
 PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into OUT_DIR. Run it
 under a virtual X screen for the real platform (`xvfb-run -a -s "-screen 0 1920x1080x24"
 .venv/bin/python docs/make_screenshots.py ...`), or with QT_QPA_PLATFORM=offscreen.
+
+Two more shots show the plan assistant over the whole screen (run them under xvfb-run at the
+screen size): `--screens degree-summary` (the associate degree with every default: it fits) and
+`--screens verdict-fixes` (the degree at the part-time week: the verdict with its figures and the
+buttons that make it fit).
 """
 
 from __future__ import annotations
@@ -18,8 +23,16 @@ import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QApplication
+
+    from studyplanner.services.database import Database
 
 SCREENS = ("dashboard", "plan", "modules", "study-log", "credentials", "settings")
+ASSISTANT_SHOTS = ("degree-summary", "verdict-fixes")
 TODAY = date(2026, 12, 2)
 
 
@@ -69,6 +82,41 @@ def learner(data_dir: Path) -> None:
         db.close()
 
 
+def assistant_shot(app: QApplication, db: Database, part_time: bool) -> QPixmap:
+    """The assistant's summary for the associate degree, centred on the screen: every default
+    (full-time), or the part-time week of 24 hours (the verdict and its fixes)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWizard
+
+    from studyplanner.core.model import Availability
+    from studyplanner.ui.assistant import PlanAssistant
+
+    wizard = PlanAssistant(db, TODAY)
+    wizard.resize(960, 680)
+    screen = QGuiApplication.primaryScreen().geometry()
+    wizard.move(screen.center() - wizard.rect().center())
+    wizard.show()
+    items = wizard.track_page.list
+    for row in range(items.count()):
+        if items.item(row).data(Qt.ItemDataRole.UserRole) == "associate-degree-hit":
+            items.setCurrentRow(row)
+    wizard.next()
+    wizard.next()
+    if part_time:
+        wizard.time_page.availability.set_availability(
+            Availability((240, 240, 240, 240, 240, 240, 0))
+        )
+    wizard.next()
+    for _ in range(20):
+        app.processEvents()
+    shot = QGuiApplication.primaryScreen().grabWindow(0)
+    if shot.isNull() or QGuiApplication.platformName() == "offscreen":
+        shot = wizard.grab()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    return shot
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -83,7 +131,6 @@ def main() -> int:
 
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
 
     from studyplanner.app import _application
     from studyplanner.services.database import open_database
@@ -93,11 +140,16 @@ def main() -> int:
     if args.dark:
         QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
     db = open_database(data_dir)
+    suffix = f"{width}x{height}" + ("-dark" if args.dark else "")
+    names = args.screens.split(",")
+    for name in [n for n in names if n in ASSISTANT_SHOTS]:
+        target = args.out / f"{name}-{suffix}.png"
+        assistant_shot(app, db, name == "verdict-fixes").save(str(target))
+        print(f"saved {target}")
     window = MainWindow(db, lambda: TODAY)
     window.resize(width, height)
     window.show()
-    suffix = f"{width}x{height}" + ("-dark" if args.dark else "")
-    for name in args.screens.split(","):
+    for name in [n for n in names if n not in ASSISTANT_SHOTS]:
         window.show_screen(SCREENS.index(name))
         for _ in range(20):  # deferred builds (charts, reminders) after the first paint
             app.processEvents()

@@ -134,6 +134,9 @@ def _application(argv: Sequence[str]) -> Any:
     app.setApplicationName("Study Planner")
     app.setOrganizationName("StudyPlanner")
     app.setApplicationDisplayName("Study Planner")
+    from studyplanner.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
     return app
 
 
@@ -225,6 +228,7 @@ def _run_gui(
         install_error_handler(data_dir, on_damaged=window.recover_from_damage)
         _server = _listen_for_second_instances(data_dir, window)
         _backups = _backup_timer(db, window)
+        window.restore_window_state()
         window.show()
         from PySide6.QtCore import QTimer
 

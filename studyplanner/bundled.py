@@ -4,10 +4,13 @@ copy works like a checkout. Light on purpose: no Qt, no SQLAlchemy (the CLI star
 
 from __future__ import annotations
 
+import atexit
 import json
+from contextlib import ExitStack
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # parsing templates is only needed by the assistant and the CLI, not for icons
@@ -106,3 +109,53 @@ def icon_svg(name: str) -> bytes:
     if name not in icon_names():
         raise KeyError(name)
     return (_root() / "icons" / f"{name}.svg").read_bytes()
+
+
+FONT_FILES = (
+    "DejaVuSansCondensed.ttf",
+    "DejaVuSansCondensed-Bold.ttf",
+    "DroidSansFallbackFull.ttf",
+)
+"""The fonts of the audit report (resources/fonts/, each with its licence there)."""
+
+
+def font_file(name: str) -> Path:
+    """A bundled font as a file on disk (fpdf2 and fontTools read fonts by path); KeyError for
+    an unknown name. In a checkout or an installed wheel that is the shipped file itself; when
+    the package is imported from a zip, a copy extracted once per process."""
+    if name not in FONT_FILES:
+        raise KeyError(name)
+    return _font_files()[name]
+
+
+@cache
+def _font_files() -> dict[str, Path]:
+    folder = _root() / "fonts"
+    if isinstance(folder, Path):
+        return {name: folder / name for name in FONT_FILES}
+    stack = ExitStack()  # pragma: no cover - only for an import from a zip file
+    atexit.register(stack.close)
+    return {name: stack.enter_context(resources.as_file(folder / name)) for name in FONT_FILES}
+
+
+@cache
+def help_pages() -> tuple[tuple[str, str], ...]:
+    """The offline user guide: (title, Markdown) per page, in the order of `help/index.json`."""
+    folder = _root() / "help"
+    index = _json(folder / "index.json")
+    return tuple(
+        (page["title"], (folder / page["file"]).read_text(encoding="utf-8"))
+        for page in index["pages"]
+    )
+
+
+def licence_texts() -> tuple[tuple[str, str], ...]:
+    """(file name, text) of every licence file shipped with the resources (icons, fonts)."""
+    found = []
+    for folder in _root().iterdir():
+        if not folder.is_dir():
+            continue
+        for item in folder.iterdir():
+            if item.name.upper().startswith(("LICENSE", "LICENCE", "OFL")):
+                found.append((f"{folder.name}/{item.name}", item.read_text(encoding="utf-8")))
+    return tuple(sorted(found))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,25 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "data"
     folder.mkdir()
     yield folder
+
+
+@pytest.fixture
+def pdf_to_text() -> Callable[..., str]:
+    """`pdf_to_text(path, *options)`: the text a PDF shows, as poppler's pdftotext extracts it
+    (default options: -raw, drawing order, so each line of a table cell is a line of its own).
+    pdftotext is in poppler-utils, which .ci/run installs; elsewhere the test is skipped without
+    it."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing: .ci/run installs poppler-utils")
+        pytest.skip("needs pdftotext (Debian/Ubuntu: apt-get install poppler-utils)")
+
+    def extract(path: Path, *options: str) -> str:
+        done = subprocess.run(
+            [tool, *(options or ("-raw",)), "-enc", "UTF-8", str(path), "-"],
+            capture_output=True, check=True, timeout=60,
+        )  # fmt: skip
+        return done.stdout.decode("utf-8")
+
+    return extract

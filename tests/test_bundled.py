@@ -61,6 +61,33 @@ def test_lucide_licence_ships_beside_the_icons() -> None:
     assert "LICENSE-lucide.txt" in readme and "ISC" in readme
 
 
+def test_the_report_fonts_ship_with_their_licences() -> None:
+    """The audit PDF's fonts (DejaVu Sans Condensed, Droid Sans Fallback) are real TrueType
+    files in resources/fonts/, each with its licence beside it and named in the README."""
+    root = resources.files("studyplanner.resources")
+    folder = root / "fonts"
+    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".ttf"))
+    assert names == sorted(bundled.FONT_FILES)
+    for name in bundled.FONT_FILES:
+        path = bundled.font_file(name)
+        assert path.is_file()
+        assert path.read_bytes()[:4] == b"\x00\x01\x00\x00"  # a TrueType outline font
+    dejavu = (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
+    assert "Bitstream Vera Fonts Copyright" in dejavu and "Arev Fonts Copyright" in dejavu
+    droid = (folder / "LICENSE-DroidSansFallback.txt").read_text(encoding="utf-8")
+    assert "Apache License" in droid and "Version 2.0, January 2004" in droid
+    assert "Google" in droid
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for licence in ("LICENSE-DejaVu.txt", "LICENSE-DroidSansFallback.txt", "Apache"):
+        assert licence in readme
+
+
+@pytest.mark.parametrize("name", ["nope.ttf", "../README.md", "fonts/DejaVuSansCondensed.ttf"])
+def test_unknown_font_is_a_key_error(name: str) -> None:
+    with pytest.raises(KeyError):
+        bundled.font_file(name)
+
+
 def test_templates_load_in_order_and_are_cached() -> None:
     templates = bundled.load_track_templates()
     assert [t.id for t in templates] == [

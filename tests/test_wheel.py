@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ROOT_ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 ICONS = tuple(sorted(p.stem for p in ROOT_ICONS.glob("*.svg")))
 """Every icon of the checkout (test_bundled.py pins the exact list)."""
+FONTS = tuple(f"fonts/{p.name}" for p in sorted((ROOT / "resources" / "fonts").glob("*.ttf")))
+"""Every font of the checkout (test_bundled.py pins the exact list)."""
 TRACKS = (
     "cpc-certificate-program",
     "cpc-exam-prep-experienced",
@@ -40,6 +42,9 @@ print(json.dumps({
     "minutes": {t.id: t.total_minutes for t in templates},
     "icons": icons,
     "bodies": [body["code"] for body in b.credential_rules()["bodies"]],
+    "help": [title for title, text in b.help_pages() if text.startswith("# ")],
+    "fonts": {name: [str(b.font_file(name)), b.font_file(name).stat().st_size]
+              for name in b.FONT_FILES},
     "heavy": sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "sqlalchemy")),
 }))
 """
@@ -99,14 +104,18 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
     names = set(zipfile.ZipFile(wheel).namelist())
 
     # every resource file of the checkout, and nothing but those, under studyplanner/resources
-    resource_files = _files_under(ROOT / "resources", (".json", ".svg", ".md", ".txt", ".py"))
+    resource_files = _files_under(
+        ROOT / "resources", (".json", ".svg", ".md", ".txt", ".py", ".ttf")
+    )
     shipped = {n.removeprefix("studyplanner/resources/") for n in names if "/resources/" in n}
     assert shipped == resource_files
     for track in TRACKS:
         assert f"studyplanner/resources/tracks/{track}.json" in names
     for icon in ICONS:
         assert f"studyplanner/resources/icons/{icon}.svg" in names
-    for name in ("credentials/rules.json", "icons/LICENSE-lucide.txt", "README.md"):
+    licences = ("fonts/LICENSE-DejaVu.txt", "fonts/LICENSE-DroidSansFallback.txt")
+    for name in ("credentials/rules.json", "icons/LICENSE-lucide.txt", "README.md", *FONTS,
+                 *licences):  # fmt: skip
         assert f"studyplanner/resources/{name}" in names
     migrations = ROOT / "studyplanner" / "store" / "migrations"
     if migrations.is_dir():
@@ -138,6 +147,10 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
     assert seen["minutes"]["cpc-certificate-program"] == 596 * 60
     assert set(seen["icons"]) == set(ICONS) and all(seen["icons"].values())
     assert seen["bodies"] == ["AAPC", "AHIMA"]
+    assert len(seen["help"]) == 6  # the user guide's pages, each read from the installed copy
+    for name, (path, size) in seen["fonts"].items():  # the installed copy's files, whole
+        assert Path(path).is_relative_to(site), path
+        assert size == (ROOT / "resources" / "fonts" / name).stat().st_size
     assert seen["heavy"] == []
 
     migrations_run = subprocess.run(

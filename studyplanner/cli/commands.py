@@ -124,6 +124,11 @@ def plan_payload(snapshot: Any) -> dict[str, Any]:
         "fits": schedule.verdict.fits,
         "verdict": schedule.verdict.kind.value,
         "message": describe_verdict(schedule.verdict),
+        "late_terms": [
+            {"term": n.number, "hours_per_week_needed": round(n.minutes_per_week / 60, 2)}
+            for n in schedule.verdict.term_needs
+        ],
+        "hours_per_week_given": round(schedule.verdict.weekly_minutes_given / 60, 2),
         "baselines": len(snapshot.baselines),
         "modules": [
             {

@@ -166,6 +166,15 @@ class ScheduledModule:
     done: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class TermNeed:
+    """A degree term whose courses do not fit in its dates, with the weekly study it would need
+    (spread over the weekdays like the time given, ignoring waits on prerequisites)."""
+
+    number: int
+    minutes_per_week: int
+
+
 class VerdictKind(enum.StrEnum):
     FITS = "fits"
     TOO_LATE = "too_late"
@@ -195,6 +204,11 @@ class Verdict:
     """Degree terms whose courses do not fit in the term's dates."""
     weekly_minutes_used: int = 0
     """The weekly study load the plan asks for (on a normal week)."""
+    term_needs: tuple[TermNeed, ...] = ()
+    """For each late term: the weekly study it needs (old stored verdicts have none)."""
+    weekly_minutes_given: int = 0
+    """The weekly time the user gave: the week's availability, or the weekly budget (0 when
+    unknown, as in verdicts stored before this was recorded)."""
 
     @property
     def fits(self) -> bool:

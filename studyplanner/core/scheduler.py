@@ -10,7 +10,10 @@ How it places work, day by day from max(start, today):
   late; modules without a term come after the last term, one at a time;
 - with a target date, the smallest weekly budget (15-minute steps) that still finishes by the
   target is used, so the learner is not crammed; when even all the available time misses it, the
-  verdict says how many more minutes a week, or which later target, would fit.
+  verdict says how many more minutes a week, or which later target, would fit;
+- a degree term whose courses overrun it is reported with the weekly minutes it would need (spread
+  like the time given) beside the weekly time given, so the verdict can show both figures; the
+  ways out (more time, a later target, more terms) are in core/plan_fixes.py.
 
 Inside, days are proleptic ordinals (`date.toordinal()`); Monday is (ordinal - 1) % 7 == 0.
 """
@@ -26,6 +29,7 @@ from studyplanner.core.model import (
     PlanRequest,
     Schedule,
     ScheduledModule,
+    TermNeed,
     Verdict,
     VerdictKind,
 )
@@ -216,9 +220,44 @@ def schedule_plan(request: PlanRequest) -> Schedule:
         modules=_scheduled_modules(request, run),
         blocks=tuple(run.blocks),
         finish=finish,
-        verdict=_verdict(request, run, finish, used, extra),
+        verdict=replace(
+            _verdict(request, run, finish, used, extra),
+            term_needs=_term_needs(request, calendar, run),
+            weekly_minutes_given=_given(request),
+        ),
         unscheduled=tuple(run.unscheduled),
     )
+
+
+def _given(request: PlanRequest) -> int:
+    """The weekly time the user gave: the availability, or the budget when it is smaller."""
+    full = request.availability.weekly_minutes
+    if request.weekly_minutes is not None:
+        return min(full, request.weekly_minutes)
+    return full
+
+
+def _term_needs(request: PlanRequest, calendar: _Calendar, run: _Run) -> tuple[TermNeed, ...]:
+    """For each late term, the weekly minutes (5-minute steps, rounded up) that would cover its
+    courses' remaining work within its dates, spread over the weekdays like the time given."""
+    if not run.late_terms:
+        return ()
+    given = _given(request)
+    budget = request.weekly_minutes
+    days = _Days(calendar, budget if budget is not None and budget < given else None)
+    needs = []
+    for term in sorted(request.terms, key=lambda t: t.number):
+        if term.number not in run.late_terms:
+            continue
+        need = sum(m.remaining_minutes for m in request.modules if m.term == term.number)
+        first, last = max(term.start.toordinal(), calendar.first), term.end.toordinal()
+        capacity = sum(days.minutes(d) for d in range(first, min(last, calendar.last) + 1))
+        if capacity > 0 and given > 0:
+            weekly = need * given / capacity
+        else:  # no study time at all inside the term: spread over its weeks
+            weekly = need / max(1.0, (last - first + 1) / 7)
+        needs.append(TermNeed(term.number, math.ceil(weekly / 5 - 1e-9) * 5))
+    return tuple(needs)
 
 
 def _scheduled_modules(request: PlanRequest, run: _Run) -> tuple[ScheduledModule, ...]:

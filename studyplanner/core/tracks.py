@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from studyplanner.core.model import MAX_MODULE_MINUTES, ModuleKind, Term
+from studyplanner.core.model import MAX_MODULE_MINUTES, ModuleKind, ModuleToPlan, Term
 
 TEMPLATE_FORMAT = 1
 MAX_MODULE_HOURS = MAX_MODULE_MINUTES // 60
@@ -26,7 +26,7 @@ _TRACK_FIELDS = frozenset(
 _MODULE_FIELDS = frozenset(
     {"key", "title", "topic", "kind", "hours", "requires", "term", "credits"}
 )
-_TERM_FIELDS = frozenset({"count", "weeks", "spacing_weeks"})
+_TERM_FIELDS = frozenset({"count", "weeks", "spacing_weeks", "part_time"})
 
 
 class TemplateError(ValueError):
@@ -50,6 +50,8 @@ class TermLayout:
     count: int
     weeks: int
     spacing_weeks: int
+    part_time: TermLayout | None = None
+    """The terms of a part-time plan (more, shorter or closer terms), when the track has one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,18 +194,25 @@ def _module(
     )
 
 
-def _terms(data: Any, origin: str) -> TermLayout | None:
+def _terms(data: Any, origin: str, part_time: bool = False) -> TermLayout | None:
     if data is None:
         return None
-    r = _Reader(data, f"{origin}, terms")
+    where = f"{origin}, field 'terms'" + (", part_time" if part_time else "")
+    r = _Reader(data, where)
     r.only(_TERM_FIELDS)
     count, weeks, spacing = r.integer("count"), r.integer("weeks"), r.integer("spacing_weeks")
     assert count is not None and weeks is not None and spacing is not None
     if not 1 <= count <= 20 or not 1 <= weeks <= 52 or spacing < weeks:
-        raise TemplateError(
-            f"{origin}, field 'terms': count 1-20, weeks 1-52 and spacing_weeks at least weeks"
-        )
-    return TermLayout(count, weeks, spacing)
+        raise TemplateError(f"{where}: count 1-20, weeks 1-52 and spacing_weeks at least weeks")
+    slower = None
+    if not part_time and r.data.get("part_time") is not None:
+        slower = _terms(r.data["part_time"], origin, part_time=True)
+        assert slower is not None
+        if slower.count < count:
+            raise TemplateError(f"{where}: part_time needs at least as many terms ({count})")
+    elif part_time and "part_time" in r.data:
+        raise TemplateError(f"{where}: a part-time layout has no part_time of its own")
+    return TermLayout(count, weeks, spacing, slower)
 
 
 def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTemplate:
@@ -266,6 +275,22 @@ def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTe
     )
 
 
+def _spread_evenly(template: TrackTemplate, count: int) -> dict[str, int]:
+    """Each module's term (by key) when the degree is spread evenly over `count` terms."""
+    # Imported here: reading a template needs only the standard library (the scheduler behind
+    # plan_fixes needs dateutil), and bundled's loaders must work without site-packages.
+    from studyplanner.core.plan_fixes import spread_evenly
+
+    ids = {m.key: i + 1 for i, m in enumerate(template.modules)}
+    modules = [
+        ModuleToPlan(ids[m.key], m.title, m.kind, m.minutes, tuple(ids[k] for k in m.requires),
+                     term=m.term)
+        for m in template.modules
+    ]  # fmt: skip
+    assigned = spread_evenly(modules, count)
+    return {m.key: assigned[ids[m.key]] for m in template.modules}
+
+
 def default_terms(layout: TermLayout, start: date) -> tuple[Term, ...]:
     """Term k starts (k-1) * spacing weeks after `start` and lasts `weeks` weeks."""
     return tuple(
@@ -275,4 +300,65 @@ def default_terms(layout: TermLayout, start: date) -> tuple[Term, ...]:
             end=start + timedelta(weeks=(k - 1) * layout.spacing_weeks + layout.weeks, days=-1),
         )
         for k in range(1, layout.count + 1)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDefaults:
+    """What the plan assistant proposes for a track starting on a day: a degree finishes at the
+    end of its last term; a program studies a number of hours a week that lands it in the middle
+    of its usual months. `minutes_per_week` is the weekly study these defaults ask for (the
+    availability proposed must hold at least that)."""
+
+    target: date | None
+    weekly_minutes: int | None
+    terms: tuple[Term, ...]
+    minutes_per_week: int
+    target_if_chosen: date
+    """The target to propose when the learner prefers a target date to weekly hours."""
+    module_terms: tuple[tuple[str, int], ...] = ()
+    """Part-time: the term of each degree module (by key) over the part-time terms."""
+
+
+HALF_HOUR = 30
+WEEKS_PER_MONTH = 30.44 / 7
+
+
+def _round_up(minutes: float, step: int = HALF_HOUR) -> int:
+    return max(step, math.ceil(minutes / step - 1e-9) * step)
+
+
+def plan_defaults(template: TrackTemplate, start: date, *, part_time: bool = False) -> PlanDefaults:
+    """The assistant's defaults for `template` from `start` (see PlanDefaults); `part_time`
+    lays a degree out over its part-time terms, courses spread evenly (prerequisites first)."""
+    if template.terms is not None:
+        layout = template.terms
+        keys: dict[str, int] = {m.key: m.term or 1 for m in template.modules}
+        module_terms: tuple[tuple[str, int], ...] = ()
+        if part_time and layout.part_time is not None:
+            layout = layout.part_time
+            keys = _spread_evenly(template, layout.count)
+            module_terms = tuple(keys.items())
+        terms = default_terms(layout, start)
+        per_term: dict[int, int] = {}
+        for m in template.modules:
+            per_term[keys[m.key]] = per_term.get(keys[m.key], 0) + m.minutes
+        heaviest = max(per_term.values(), default=0)
+        return PlanDefaults(
+            target=terms[-1].end,
+            weekly_minutes=None,
+            terms=terms,
+            minutes_per_week=_round_up(heaviest / layout.weeks),
+            target_if_chosen=terms[-1].end,
+            module_terms=module_terms,
+        )
+    low, high = template.usual_months
+    months = (low + high) / 2
+    weekly = _round_up(template.total_minutes / (months * WEEKS_PER_MONTH))
+    return PlanDefaults(
+        target=None,
+        weekly_minutes=weekly,
+        terms=(),
+        minutes_per_week=weekly,
+        target_if_chosen=start + timedelta(days=round(months * 30.44)),
     )

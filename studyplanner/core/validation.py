@@ -106,8 +106,14 @@ def check_minutes_per_day(values: dict[str, int]) -> list[Problem]:
     return problems
 
 
+def overlapping(blackouts: Iterable[Blackout], new: Blackout) -> Blackout | None:
+    """The first period of days off that shares a day with `new`, if any."""
+    return next((b for b in blackouts if b.start <= new.end and new.start <= b.end), None)
+
+
 def check_blackouts(blackouts: Iterable[Blackout]) -> list[Problem]:
     problems = []
+    seen: list[Blackout] = []
     for i, b in enumerate(blackouts):
         if b.end < b.start:
             problems.append(Problem(f"blackouts.{i}", "A day off period ends before it starts."))
@@ -115,6 +121,16 @@ def check_blackouts(blackouts: Iterable[Blackout]) -> list[Problem]:
             problems.append(
                 Problem(f"blackouts.{i}", "A day off period longer than a year is not realistic.")
             )
+        elif (other := overlapping(seen, b)) is not None:
+            problems.append(
+                Problem(
+                    f"blackouts.{i}",
+                    f"The days off {b.start.isoformat()} to {b.end.isoformat()} overlap "
+                    f"{other.start.isoformat()} to {other.end.isoformat()}; "
+                    "join them into one period.",
+                )
+            )
+        seen.append(b)
     return problems
 
 

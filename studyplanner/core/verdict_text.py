@@ -37,6 +37,49 @@ def _months(months: float) -> str:
     return f"{months:g} month" if months == 1 else f"{months:g} months"
 
 
+def _and(items: list[int] | list[str]) -> str:
+    """ "1, 2 and 4" """
+    words = [str(i) for i in items]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+
+
+def _late_terms(verdict: Verdict) -> list[str]:
+    """The late terms with the weekly hours each needs against those given (one sentence);
+    old stored verdicts without the figures get one sentence naming the terms."""
+    needs = {n.number: n.minutes_per_week for n in verdict.term_needs}
+    given = verdict.weekly_minutes_given
+    out: list[str] = []
+    plain = [term for term in verdict.late_terms if term not in needs]
+    figured = [term for term in verdict.late_terms if term in needs]
+    if len(figured) == 1:
+        term = figured[0]
+        sentence = (
+            f"Term {term} does not fit in its dates: it needs about "
+            f"{format_hours(needs[term])} a week"
+        )
+        if given:
+            sentence += f"; you gave {format_hours(given)}"
+        out.append(sentence + ".")
+    elif figured:
+        with_given = f" with {format_hours(given)} a week" if given else ""
+        each = [f"term {term} about {format_hours(needs[term])}" for term in figured]
+        out.append(
+            f"Terms {_and(figured)} do not fit in their dates{with_given}; they need: "
+            f"{_and(each)} a week."
+        )
+    if len(plain) == 1:
+        out.append(
+            f"Term {plain[0]} does not fit in its dates: its courses need more study time each "
+            "week."
+        )
+    elif plain:
+        out.append(
+            f"Terms {_and(plain)} do not fit in their dates: their courses need more study time "
+            "each week."
+        )
+    return out
+
+
 def describe_verdict(verdict: Verdict) -> str:
     """One or a few plain English sentences: when the plan finishes, against the target or the
     weekly hours, late terms, and a length outside what the program usually takes."""
@@ -64,7 +107,9 @@ def describe_verdict(verdict: Verdict) -> str:
         else:
             late = ""
         parts.append(f"Does not fit: finishes on {format_day(finish)}{late}.")
-        if verdict.extra_minutes_per_week and verdict.suggested_target:
+        if verdict.extra_minutes_per_week and verdict.late_terms:  # a later target is no help
+            parts.append(f"It needs {_more_hours(verdict.extra_minutes_per_week)} a week.")
+        elif verdict.extra_minutes_per_week and verdict.suggested_target:
             parts.append(
                 f"It needs {_more_hours(verdict.extra_minutes_per_week)} a week, "
                 f"or a target of {format_day(verdict.suggested_target)}."
@@ -75,10 +120,7 @@ def describe_verdict(verdict: Verdict) -> str:
         parts.append(
             f"Finishes on {format_day(finish)} ({_months(verdict.months)} at {weekly} a week)."
         )
-    for term in verdict.late_terms:
-        parts.append(
-            f"Term {term} does not fit in its dates: its courses need more study time each week."
-        )
+    parts += _late_terms(verdict)
     if verdict.outside_usual and verdict.usual_months:
         low, high = verdict.usual_months
         parts.append(

@@ -1,6 +1,15 @@
-"""The audit report as a PDF page set (fpdf2, core fonts): the credential and cycle, a summary,
-every rule check with its source, and every activity applied to the cycle with what counted and
-why not. The packet around it (certificates zip, files written whole) is ceu_export's."""
+"""The audit report as a PDF page set (fpdf2, with embedded Unicode fonts): the credential and
+cycle, a summary, every rule check with its source, and every activity applied to the cycle with
+what counted and why not. The packet around it (certificates zip, files written whole) is
+ceu_export's.
+
+Text is drawn in DejaVu Sans Condensed (Latin, Greek, Cyrillic, Arabic, Hebrew, Armenian,
+Georgian and many symbols), with Droid Sans Fallback for what DejaVu lacks (Chinese, Japanese),
+both shipped in resources/fonts/ and embedded as subsets (only the glyphs used). Text that needs
+it (right-to-left letters, combining marks) is shaped with HarfBuzz (uharfbuzz), so Arabic
+letters join and right-to-left runs read right to left inside the report's left-to-right
+paragraphs. A character none of these fonts can draw (emoji outside DejaVu's emoticons, Korean
+Hangul, Indic scripts...) is shown as MARKER, never dropped."""
 
 from __future__ import annotations
 
@@ -11,18 +20,29 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableCellFillMode, XPos, YPos
 from fpdf.table import Table
 
+from studyplanner.bundled import font_file
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import ActivityOutcome, CeuStatus, CredentialStatus
 from studyplanner.services.ceu_activities import ActivityInfo
 from studyplanner.services.credentials import CredentialInfo, CycleInfo
 
-PDF_ENCODING = "windows-1252"
-"""What fpdf2's core fonts can show (the PDF's WinAnsiEncoding)."""
+FONT = "dejavu"
+FONT_FILES = {"": "DejaVuSansCondensed.ttf", "B": "DejaVuSansCondensed-Bold.ttf"}
+FALLBACK_FONT = "droid"
+FALLBACK_FILE = "DroidSansFallbackFull.ttf"
+"""Added to a report only when its text needs it (loading it takes a third of a second)."""
+MARKER = "\ufffd"
+"""What the report shows for a character that no bundled font can draw: the Unicode replacement
+character (a question mark in a black diamond), one per character or emoji sequence (a flag, a
+skin-toned or ZWJ-joined emoji counts as one). The CSV export keeps the exact text."""
 STATUS_WORDS = {
     CeuStatus.COMPLETE: "Complete",
     CeuStatus.ON_TRACK: "On track",
@@ -32,6 +52,9 @@ STATUS_WORDS = {
 PAGE_COUNT = "{nb\x1f}"
 """Where fpdf2 writes the page count: with a control character, which pdf_text removes from the
 user's text, so a title containing fpdf2's usual '{nb}' stays as typed."""
+ZWJ = "\u200d"
+KEPT_FORMAT = frozenset({ZWJ, "\u200c"})
+"""Invisible format characters kept: the zero-width (non-)joiners that shaping uses."""
 
 
 def units_text(value: Decimal) -> str:
@@ -43,47 +66,80 @@ def category_label(book: RuleBook, category: str) -> str:
     return found.label if found is not None else category
 
 
+@cache
+def font_coverage(name: str) -> frozenset[int]:
+    """The code points a bundled font has a glyph for."""
+    with TTFont(font_file(name), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def drawable(ch: str) -> bool:
+    """Whether one of the report's fonts has a glyph for `ch`."""
+    return ord(ch) in font_coverage(FONT_FILES[""]) or ord(ch) in font_coverage(FALLBACK_FILE)
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether `text` must go through HarfBuzz to print right: right-to-left letters (Arabic
+    joins its letters, Hebrew and Arabic runs are reordered), combining marks, joiners. Other text
+    is drawn without it, which is several times faster and keeps the PDF small."""
+    return any(
+        unicodedata.bidirectional(ch) in ("R", "AL", "AN")
+        or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or ch in KEPT_FORMAT
+        for ch in text
+    )
+
+
+def _regional_indicator(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
+
+
+def _variation_selector(ch: str) -> bool:
+    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
+
+
+def _continues_cluster(ch: str) -> bool:
+    """Whether `ch` belongs to the character before it (a mark, an emoji skin tone or tag), so it
+    is replaced along with it."""
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or "\U0001f3fb" <= ch <= "\U0001f3ff"
+        or "\U000e0020" <= ch <= "\U000e007f"
+    )
+
+
 def pdf_text(text: str) -> str:
-    """`text` as fpdf2's core fonts can show it: line breaks and controls become spaces, accents
-    the encoding lacks are dropped (o with double acute -> o), anything else (emoji, CJK) becomes
-    one '?' per run."""
+    """`text` as the report shows it: composed (NFC); line breaks, tabs and other controls become
+    spaces or go; invisible format characters go (but the joiners shaping needs); each character
+    or emoji sequence the fonts cannot draw becomes one MARKER."""
     out: list[str] = []
-    unknown = False
-    for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
-            if ch in "\t\n\r\u2028\u2029":
-                out.append(" ")
-                unknown = False
-            continue  # zero-width joiners, variation selectors' neighbours, BOMs...
-        if unicodedata.category(ch) == "Mn" and unknown:
-            continue  # a mark on a character already replaced
-        try:
-            ch.encode(PDF_ENCODING)
-            out.append(ch)
-            unknown = False
+    replaced = False  # the last character written is a MARKER for what came before
+    joined = False  # ... and a ZWJ asked for the next character to join it
+    flag_open = False  # ... and it stands for a single regional indicator (half a flag)
+    for ch in unicodedata.normalize("NFC", text):
+        category = unicodedata.category(ch)
+        if ch in "\t\n\r\u2028\u2029\x0b\x0c\x85":
+            out.append(" ")
+            replaced = False
             continue
-        except UnicodeEncodeError:
-            pass
-        kept = "".join(
-            part
-            for part in unicodedata.normalize("NFKD", ch)
-            if unicodedata.category(part) != "Mn" and _encodable(part)
-        )
-        if kept:
-            out.append(kept)
-            unknown = False
-        elif not unknown:
-            out.append("?")
-            unknown = True
+        if category == "Cc" or (category == "Cf" and ch not in KEPT_FORMAT and not replaced):
+            continue
+        if _variation_selector(ch):
+            continue  # emoji or text presentation, a variant: the fonts have one form each
+        if replaced:
+            if joined or _continues_cluster(ch) or ch == ZWJ or category == "Cf":
+                joined = ch == ZWJ
+                continue
+            if flag_open and _regional_indicator(ch):
+                flag_open = False
+                continue
+        if drawable(ch):
+            out.append(ch)
+            replaced = joined = flag_open = False
+            continue
+        out.append(MARKER)
+        replaced, joined, flag_open = True, False, _regional_indicator(ch)
     return "".join(out)
-
-
-def _encodable(ch: str) -> bool:
-    try:
-        ch.encode(PDF_ENCODING)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +161,11 @@ HEAD_FILL = (228, 232, 238)
 BAND_FILL = (246, 247, 249)
 ACTIVITY_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Date", 19),
-    ("Title", 58),
+    ("Title", 57),
     ("Provider", 28),
     ("Index / approval no.", 27),
     ("Units\napplied", 15),
-    ("Units\ncounted", 15),
+    ("Units\ncounted", 16),
     ("Category", 26),
     ("Certificate (file in the zip)", 45),
     ("Not counted because", 38),
@@ -118,26 +174,77 @@ ACTIVITY_COLUMNS: tuple[tuple[str, float], ...] = (
 
 
 class AuditReport(FPDF):
-    """A4 landscape, core fonts, 'Page n of N' in the footer."""
+    """A4 landscape, embedded fonts, 'Page n of N' in the footer. Every text it is given goes
+    through `shown` (pdf_text, and the fallback font when the text needs it)."""
 
     def __init__(self, credential: CredentialInfo, today: date) -> None:
         super().__init__(orientation="landscape", unit="mm", format="A4")
-        self.core_fonts_encoding = PDF_ENCODING
+        for style, name in FONT_FILES.items():
+            self.add_font(FONT, style, font_file(name))
+        # a glyph the bold face lacks is taken from the regular one
+        self.set_fallback_fonts([FONT], exact_match=False)
+        self.fallback_added = False
         self.alias_nb_pages(PAGE_COUNT)
         self.today = today
-        self.footer_text = pdf_text(
+        self.footer_text = self.shown(
             f"CEU audit report - {credential.label} - generated {today.isoformat()}"
         )
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=MARGIN + 4)
-        self.set_title(pdf_text(f"CEU audit report: {credential.label}"))
-        self.set_subject(pdf_text(f"{credential.name} ({credential.body})"))
+        self.set_title(f"CEU audit report: {credential.label}")
+        self.set_subject(f"{credential.name} ({credential.body})")
         self.set_creator("Study Planner")
         self.add_page()
 
+    def close(self) -> None:
+        """Close the font files fpdf2 keeps open while it may still subset them; call it once the
+        report is output or abandoned (contextlib.closing)."""
+        for font in self.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.close()
+
+    def shown(self, text: str) -> str:
+        """`text` as the report shows it (pdf_text); the first text that needs the fallback
+        font (Chinese, Japanese) adds it to the report."""
+        text = pdf_text(text)
+        if not self.fallback_added and any(
+            ord(ch) not in font_coverage(FONT_FILES[""]) for ch in text
+        ):
+            self.add_font(FALLBACK_FONT, "", font_file(FALLBACK_FILE))
+            self.set_fallback_fonts([FONT, FALLBACK_FONT], exact_match=False)
+            self.fallback_added = True
+        return text
+
+    @contextmanager
+    def _shaping(self, text: object) -> Iterator[None]:
+        """Text shaping on while `text` is laid out and drawn, if it needs it."""
+        if not (isinstance(text, str) and needs_shaping(text)):
+            yield
+            return
+        # an English report: each text is a left-to-right paragraph (as in the app's tables), in
+        # which a right-to-left run still reads right to left
+        self.set_text_shaping(True, direction="ltr")
+        try:
+            yield
+        finally:
+            self.set_text_shaping(False)
+
+    def cell(self, *args: Any, **kwargs: Any) -> Any:
+        with self._shaping(kwargs.get("text", args[2] if len(args) > 2 else "")):
+            return super().cell(*args, **kwargs)
+
+    def multi_cell(self, *args: Any, **kwargs: Any) -> Any:
+        with self._shaping(kwargs.get("text", args[2] if len(args) > 2 else "")):
+            return super().multi_cell(*args, **kwargs)
+
+    def get_string_width(self, s: str, normalized: bool = False, markdown: bool = False) -> float:
+        with self._shaping(s):
+            return super().get_string_width(s, normalized, markdown)
+
     def footer(self) -> None:
         self.set_y(-MARGIN)
-        self.set_font("Helvetica", size=SMALL_PT)
+        self.set_font(FONT, size=SMALL_PT)
         self.set_text_color(*GREY)
         self.cell(self.epw / 2, 5, self.footer_text, align=Align.L)
         self.cell(self.epw / 2, 5, f"Page {self.page_no()} of {PAGE_COUNT}", align=Align.R)
@@ -151,15 +258,15 @@ class AuditReport(FPDF):
         if self.will_page_break(10 + keep_with):
             self.add_page()
         self.ln(3)
-        self.set_font("Helvetica", style="B", size=12)
-        self.cell(0, 7, pdf_text(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font("Helvetica", size=BODY_PT)
+        self.set_font(FONT, style="B", size=12)
+        self.cell(0, 7, self.shown(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(FONT, size=BODY_PT)
 
     def paragraph(self, text: str, *, size: float = BODY_PT, grey: bool = False) -> None:
-        self.set_font("Helvetica", size=size)
+        self.set_font(FONT, size=size)
         if grey:
             self.set_text_color(*GREY)
-        self.multi_cell(0, size * 0.5, pdf_text(text), align=Align.L,
+        self.multi_cell(0, size * 0.5, self.shown(text), align=Align.L,
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
         self.set_text_color(0, 0, 0)
 
@@ -172,7 +279,7 @@ class AuditReport(FPDF):
         align: str = "LEFT",
     ) -> AbstractContextManager[Table]:
         """A banded table whose heading row repeats on every page it spans."""
-        self.set_font("Helvetica", size=size)
+        self.set_font(FONT, size=size)
         return self.table(
             col_widths=tuple(col_widths), width=width, align=align, text_align="LEFT",
             line_height=size * 0.48, padding=(1.2, PAD_X),
@@ -209,10 +316,10 @@ class AuditReport(FPDF):
         self, book: RuleBook, credential: CredentialInfo, cycle: CycleInfo, status: CredentialStatus
     ) -> None:
         body = book.bodies.get(credential.body)
-        self.set_font("Helvetica", style="B", size=20)
+        self.set_font(FONT, style="B", size=20)
         self.cell(0, 10, "CEU audit report", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font("Helvetica", size=12)
-        self.cell(0, 7, pdf_text(f"{credential.label} - {credential.name}"),
+        self.set_font(FONT, size=12)
+        self.cell(0, 7, self.shown(f"{credential.label} - {credential.name}"),
                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
         self.ln(2)
         cycle_words = f"{cycle.start.isoformat()} to {cycle.end.isoformat()}"
@@ -236,7 +343,7 @@ class AuditReport(FPDF):
             facts.append(("Note", credential.note))
         facts.append(("Holder name / member ID", "_" * 50))
         top = self.y
-        self.set_font("Helvetica", size=BODY_PT)
+        self.set_font(FONT, size=BODY_PT)
         with self.table(
             width=self.epw * 0.58, col_widths=(30, 70), align="LEFT", first_row_as_headings=False,
             text_align="LEFT", line_height=BODY_PT * 0.5, padding=(1, PAD_X),
@@ -245,7 +352,7 @@ class AuditReport(FPDF):
             for key, value in facts:
                 row = table.row()
                 row.cell(key, style=FontFace(emphasis="BOLD"))
-                row.cell(pdf_text(value))
+                row.cell(self.shown(value))
         left_bottom = self.y
 
         self.set_y(top)
@@ -293,25 +400,25 @@ class AuditReport(FPDF):
             notes.append(f"To finish on time: {units_text(status.pace_per_month)} CEUs a month.")
         if notes:
             self.ln(1.5)
-            self.set_font("Helvetica", size=SMALL_PT)
+            self.set_font(FONT, size=SMALL_PT)
             self.set_text_color(*GREY)
             self.set_x(self.l_margin + self.epw - side)
-            self.multi_cell(side, SMALL_PT * 0.5, pdf_text(" ".join(notes)), align=Align.L,
+            self.multi_cell(side, SMALL_PT * 0.5, self.shown(" ".join(notes)), align=Align.L,
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
             self.set_text_color(0, 0, 0)
         self.set_y(max(left_bottom, self.y))
 
         self.heading("Rule checks")
-        with self.data_table((62, 15, 15, 10, 100, 18)) as table:
+        with self.data_table((62, 17, 15, 10, 98, 18)) as table:
             table.row(["Rule", "Required", "Earned", "Met", "Source", "Checked"])
             for check in status.checks:
                 row = table.row()
-                row.cell(pdf_text(check.label))
+                row.cell(self.shown(check.label))
                 row.cell(units_text(check.required))
                 row.cell(units_text(check.earned))
                 row.cell("Yes" if check.met else "No",
                          style=None if check.met else FontFace(emphasis="BOLD"))  # fmt: skip
-                sources = "\n".join(pdf_text(s) for s in check.source.sources) or "-"
+                sources = "\n".join(self.shown(s) for s in check.source.sources) or "-"
                 if check.source.verify:
                     sources += "\n(marked 'to verify' in the rule book)"
                 row.cell(sources)
@@ -338,18 +445,19 @@ class AuditReport(FPDF):
                 applied += o.applied
                 counted += o.counted
                 missing += row.entry is None
-                index = self.fit_lines(pdf_text(a.index_number), inner["Index / approval no."])
+                index = self.fit_lines(self.shown(a.index_number), inner["Index / approval no."])
                 entry = (
-                    self.fit_lines(row.entry, inner["Certificate (file in the zip)"])
+                    self.fit_lines(self.shown(row.entry), inner["Certificate (file in the zip)"])
                     if row.entry
                     else "missing"
                 )
                 table.row(
                     [
-                        a.completed_on.isoformat(), pdf_text(a.title), pdf_text(a.provider) or "-",
+                        a.completed_on.isoformat(), self.shown(a.title),
+                        self.shown(a.provider) or "-",
                         index or "-", units_text(o.applied), units_text(o.counted),
-                        pdf_text(category_label(book, a.category)),
-                        entry, pdf_text(o.reason or ""),
+                        self.shown(category_label(book, a.category)),
+                        entry, self.shown(o.reason or ""),
                     ]
                 )  # fmt: skip
 
@@ -387,6 +495,6 @@ class AuditReport(FPDF):
             size=BODY_PT,
         )
         self.ln(6)
-        self.set_font("Helvetica", size=BODY_PT)
+        self.set_font(FONT, size=BODY_PT)
         self.cell(120, 5, "Signature: " + "_" * 45)
         self.cell(70, 5, "Date: " + "_" * 25, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

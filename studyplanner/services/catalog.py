@@ -7,7 +7,7 @@ from datetime import date
 
 from studyplanner import bundled
 from studyplanner.core.model import Term
-from studyplanner.core.tracks import TrackTemplate, default_terms
+from studyplanner.core.tracks import PlanDefaults, TrackTemplate, default_terms, plan_defaults
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.snapshots import ModuleInfo, TrackTemplateInfo
 
@@ -23,6 +23,7 @@ def _template_info(t: TrackTemplate) -> TrackTemplateInfo:
         total_minutes=sum(m.minutes for m in t.modules),
         term_count=t.terms.count if t.terms else 0,
         basis=t.basis,
+        part_time_terms=t.terms.part_time.count if t.terms and t.terms.part_time else 0,
     )
 
 
@@ -43,6 +44,21 @@ def suggest_terms(template_id: str, start: date) -> tuple[Term, ...]:
     """Default term dates for a degree track starting on `start` (empty for other tracks)."""
     template = get_template(template_id)
     return default_terms(template.terms, start) if template.terms else ()
+
+
+def track_defaults(template_id: str, start: date, *, part_time: bool = False) -> PlanDefaults:
+    """What the assistant proposes for a built-in track starting on `start`: a degree's target
+    is the end of its last term (part-time: its part-time terms, the courses spread over them);
+    a program's weekly hours land inside its usual months."""
+    return plan_defaults(get_template(template_id), start, part_time=part_time)
+
+
+def module_term_refs(
+    template_id: str, module_terms: tuple[tuple[str, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """(module key, term) pairs as (template module ref, term), the refs template_modules uses."""
+    refs = {m.key: -(i + 1) for i, m in enumerate(get_template(template_id).modules)}
+    return tuple((refs[key], term) for key, term in module_terms)
 
 
 def template_modules(template_id: str) -> tuple[ModuleInfo, ...]:

@@ -4,8 +4,10 @@
 No Qt: the GUI runs these in a worker and the CLI calls them directly. Files appear whole or not
 at all: everything is written to a temporary file in the destination folder, then put into
 place by output_files (never over anything but a regular file, and over one only with `force`).
-The PDF uses fpdf2's core fonts (Windows-1252 only), so characters they
-cannot show are replaced (the CSV keeps the exact text).
+The PDF embeds Unicode fonts (see audit_pdf); a character none of them can draw, such as an
+emoji, is shown as a visible marker there (the CSV keeps the exact text). Certificate names in
+the zip keep their letters in every script (stored as UTF-8, which zipfile flags for non-ASCII
+names); only what a file system refuses or a reader could stumble on is replaced.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -61,6 +63,10 @@ CSV_COLUMNS = (
     "note",
 )
 MAX_ENTRY_NAME = 120
+"""At most this many characters in a certificate's name in the zip ..."""
+MAX_ENTRY_BYTES = 200
+"""... and this many bytes of UTF-8 (file systems allow 255 bytes in a name; Japanese takes 3 a
+character), with room for the '-2' of a duplicate."""
 
 
 class ExportCancelled(Exception):
@@ -78,23 +84,44 @@ class AuditPacket:
 # -- small formatting ----------------------------------------------------------------------------
 
 
+def _entry_char(ch: str) -> bool:
+    """Whether `ch` is kept in a name in the zip: letters, marks and digits of every script, and
+    '.', '-'. Anything else (spaces, punctuation, symbols and emoji, controls, and the characters
+    Windows refuses in a name) becomes '_'."""
+    return ch in ".-" or unicodedata.category(ch)[0] in "LMN"
+
+
 def _entry_part(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_text).strip("._-")
+    composed = unicodedata.normalize("NFC", text)  # macOS hands out decomposed names
+    kept = "".join(ch if _entry_char(ch) else "_" for ch in composed)
+    return re.sub(r"_+", "_", kept).strip("._-")
+
+
+def _cut(text: str, chars: int, size: int) -> str:
+    """`text` cut to at most `chars` characters and `size` bytes of UTF-8, never between a letter
+    and its marks."""
+    cut = text[:chars]
+    while len(cut.encode("utf-8")) > size:
+        cut = cut[:-1]
+    while cut and len(cut) < len(text) and unicodedata.category(text[len(cut)])[0] == "M":
+        cut = cut[:-1]
+    return cut.rstrip("._-")
 
 
 def certificate_entry_name(activity: ActivityInfo) -> str:
     """The certificate's readable name in the zip: `<completed_on>-<index or id>-<name>`, in
-    characters every system accepts, keeping the file's own suffix."""
+    letters and digits of any script (see _entry_char), keeping the file's own suffix, at most
+    MAX_ENTRY_NAME characters and MAX_ENTRY_BYTES bytes."""
     assert activity.certificate is not None
     suffix = activity.certificate.suffix.lower()
     original = activity.certificate_name or activity.certificate.name
     stem = original[: -len(suffix)] if original.lower().endswith(suffix) else original
-    key = _entry_part(activity.index_number) or f"id{activity.id}"
-    name = _entry_part(stem) or "certificate"
+    key = _cut(_entry_part(activity.index_number), 40, 80) or f"id{activity.id}"
     head = f"{activity.completed_on.isoformat()}-{key}-"
     room = max(MAX_ENTRY_NAME - len(head) - len(suffix), 8)
-    return f"{head}{name[:room]}{suffix}"
+    room_bytes = max(MAX_ENTRY_BYTES - len(head.encode("utf-8")) - len(suffix.encode("utf-8")), 8)
+    name = _cut(_entry_part(stem), room, room_bytes) or "certificate"
+    return f"{head}{name}{suffix}"
 
 
 # -- CSV -----------------------------------------------------------------------------------------
@@ -159,11 +186,11 @@ def packet_zip(out_pdf: Path) -> Path:
 
 def _unique(name: str, taken: set[str]) -> str:
     candidate, n = name, 1
-    while candidate.lower() in taken:
+    while candidate.casefold() in taken:
         n += 1
         stem, dot, suffix = name.rpartition(".")
         candidate = f"{stem}-{n}.{suffix}" if dot else f"{name}-{n}"
-    taken.add(candidate.lower())
+    taken.add(candidate.casefold())
     return candidate
 
 
@@ -221,9 +248,13 @@ def write_audit_packet(
     temporaries: list[Path] = []
     tmp_zip: Path | None = None
     try:
-        with unwritable(out_pdf, "out_pdf"), PendingFiles(db.data_dir) as pending:
+        with (
+            ExitStack() as stack,
+            unwritable(out_pdf, "out_pdf"),
+            PendingFiles(db.data_dir) as pending,
+        ):
             step(0)
-            report = AuditReport(credential, today)
+            report = stack.enter_context(closing(AuditReport(credential, today)))
             report.front(book, credential, cycle, status)
             if any(r.entry is not None for r in rows):
                 tmp_zip = temporary(zip_path, pending)

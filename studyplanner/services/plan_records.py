@@ -65,9 +65,18 @@ def write_settings(row: models.Plan, settings: PlanSettings) -> None:
         models.Blackout(start_date=b.start, end_date=b.end, label=b.label)
         for b in settings.blackouts
     ]
-    row.terms = [
-        models.PlanTerm(number=t.number, start_date=t.start, end_date=t.end) for t in settings.terms
-    ]
+    # terms are unique by number: update the rows in place (a new list would insert each
+    # number again before the old row is deleted)
+    existing = {t.number: t for t in row.terms}
+    terms = []
+    for t in settings.terms:
+        term_row = existing.get(t.number)
+        if term_row is None:
+            term_row = models.PlanTerm(number=t.number, start_date=t.start, end_date=t.end)
+        else:
+            term_row.start_date, term_row.end_date = t.start, t.end
+        terms.append(term_row)
+    row.terms = terms
 
 
 def settings_to_json(settings: PlanSettings) -> str:

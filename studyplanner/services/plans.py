@@ -58,6 +58,9 @@ __all__ = [
     "apply_plan_change",
     "create_plan",
     "list_track_templates",
+    "module_moves",
+    "new_plan_parts",
+    "plan_request",
     "preview_new_plan",
     "preview_plan_change",
     "suggest_terms",
@@ -123,15 +126,16 @@ def _raise_if(problems: list[Problem]) -> None:
 # -- scheduling -------------------------------------------------------------------------------
 
 
-def _schedule(
+def plan_request(
     modules: Sequence[ModuleInfo],
     settings: PlanSettings,
     today: date,
     usual: tuple[int, int] | None,
     label: str,
-) -> Schedule:
+) -> PlanRequest:
+    """The scheduler's input for these modules and settings."""
     known = {m.id for m in modules}
-    request = PlanRequest(
+    return PlanRequest(
         modules=tuple(
             ModuleToPlan(
                 id=m.id,
@@ -156,6 +160,16 @@ def _schedule(
         usual_months=usual,
         program_label=label,
     )
+
+
+def _schedule(
+    modules: Sequence[ModuleInfo],
+    settings: PlanSettings,
+    today: date,
+    usual: tuple[int, int] | None,
+    label: str,
+) -> Schedule:
+    request = plan_request(modules, settings, today, usual, label)
     try:
         return schedule_plan(request)
     except PlanningError as exc:
@@ -187,9 +201,22 @@ def _drafts_as_infos(
     return infos
 
 
-def _new_plan_parts(new: NewPlan) -> tuple[list[ModuleInfo], TrackTemplate | None]:
+def _term_count(new: NewPlan, template: TrackTemplate | None) -> int:
+    if template is None or template.terms is None:
+        return 0
+    if new.module_terms:  # spread over more terms
+        return max(template.terms.count, len(new.settings.terms))
+    return template.terms.count
+
+
+def new_plan_parts(new: NewPlan) -> tuple[list[ModuleInfo], TrackTemplate | None]:
+    """The new plan's modules (negative refs) and its template (None for a custom track)."""
     if new.template_id is not None:
-        return list(template_modules(new.template_id)), get_template(new.template_id)
+        modules = list(template_modules(new.template_id))
+        moved = dict(new.module_terms)
+        if moved:
+            modules = [replace(m, term=moved.get(m.id, m.term)) for m in modules]
+        return modules, get_template(new.template_id)
     if not (new.custom_name or "").strip():
         raise InvalidInput([Problem("track_name", "Give your track a name.")])
     _raise_if(_draft_problems(new.custom_modules, 0))
@@ -197,8 +224,8 @@ def _new_plan_parts(new: NewPlan) -> tuple[list[ModuleInfo], TrackTemplate | Non
 
 
 def preview_new_plan(new: NewPlan, today: date) -> PlanPreview:
-    modules, template = _new_plan_parts(new)
-    term_count = template.terms.count if template and template.terms else 0
+    modules, template = new_plan_parts(new)
+    term_count = _term_count(new, template)
     _raise_if(_settings_problems(new.settings, today, term_count, replanning=False))
     schedule = _schedule(
         modules,
@@ -215,7 +242,7 @@ def create_plan(
 ) -> PlanSnapshot:
     """Copy the chosen track into the user's database, create the active plan, save baseline 1."""
     preview_new_plan(new, today)  # validates everything before anything is written
-    modules, template = _new_plan_parts(new)
+    modules, template = new_plan_parts(new)
     stamp = now or datetime.now()
     with db.transaction() as session:
         track = models.Track(
@@ -227,7 +254,7 @@ def create_plan(
             usual_max_months=template.usual_months[1] if template else None,
             program_label=template.program_label if template else CUSTOM_LABEL,
             pass_mark_percent=template.pass_mark_percent if template else None,
-            term_count=template.terms.count if template and template.terms else 0,
+            term_count=_term_count(new, template),
             created_at=stamp,
         )
         session.add(track)
@@ -304,7 +331,7 @@ def _changed_modules(
     if change.modules is None:
         return list(current.modules), []
     existing = {m.id: m for m in current.modules}
-    problems = _draft_problems(change.modules, current.term_count)
+    problems = _draft_problems(change.modules, change.term_count or current.term_count)
     for d in change.modules:
         if d.ref > 0 and d.ref not in existing:
             problems.append(Problem("modules", f"Module {d.title!r} is not part of this track."))
@@ -324,7 +351,7 @@ def _changed_modules(
     return _drafts_as_infos(change.modules, existing), problems
 
 
-def _moves(
+def module_moves(
     modules: Sequence[ModuleInfo], old: Schedule, new: Schedule, old_titles: dict[int, str]
 ) -> tuple[ModuleMove, ...]:
     old_by_id = {m.module_id: m for m in old.modules}
@@ -351,7 +378,8 @@ def _preview_change(
     snapshot = _reread(session)
     settings = change.settings or snapshot.settings
     modules, problems = _changed_modules(change, snapshot.track)
-    problems += _settings_problems(settings, today, snapshot.track.term_count, replanning=True)
+    term_count = change.term_count or snapshot.track.term_count
+    problems += _settings_problems(settings, today, term_count, replanning=True)
     if change.track_name is not None and not change.track_name.strip():
         problems.append(Problem("track_name", "Give the track a name."))
     _raise_if(problems)
@@ -363,7 +391,7 @@ def _preview_change(
         settings=settings,
         modules=tuple(modules),
         schedule=schedule,
-        moves=_moves(modules, snapshot.schedule, schedule, titles),
+        moves=module_moves(modules, snapshot.schedule, schedule, titles),
     )
 
 
@@ -391,6 +419,8 @@ def apply_plan_change(
         track = plan.track
         if change.track_name is not None:
             track.name = change.track_name.strip()
+        if change.term_count is not None:
+            track.term_count = change.term_count
         if change.settings is not None:
             records.write_settings(plan, change.settings)
         infos = list(preview.modules)

@@ -25,6 +25,8 @@ class TrackTemplateInfo:
     term_count: int
     """0 for certificate programs; the number of terms (semesters) for a degree."""
     basis: str
+    part_time_terms: int = 0
+    """A degree's number of terms when studied part-time (0: no part-time layout)."""
 
     @property
     def is_degree(self) -> bool:
@@ -98,6 +100,9 @@ class NewPlan:
     template_id: str | None = None
     custom_name: str | None = None
     custom_modules: tuple[ModuleDraft, ...] = ()
+    module_terms: tuple[tuple[int, int], ...] = ()
+    """Degree courses moved to another term (template module ref, term), as a fix that spreads
+    the degree over more terms does; the track then has as many terms as `settings.terms`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +113,8 @@ class PlanChange:
     settings: PlanSettings | None = None
     modules: tuple[ModuleDraft, ...] | None = None
     track_name: str | None = None
+    term_count: int | None = None
+    """A degree's new number of terms (a fix that spreads it over more terms); None: unchanged."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,7 @@
-"""The scheduler's verdict as JSON, as stored with each accepted baseline."""
+"""The scheduler's verdict as JSON, as stored with each accepted baseline.
+
+Fields added later (term_needs, weekly_minutes_given) are optional when read, so verdicts stored
+by older versions still read (without the figures)."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import json
 from datetime import date
 from typing import Any
 
-from studyplanner.core.model import Verdict, VerdictKind
+from studyplanner.core.model import TermNeed, Verdict, VerdictKind
 
 
 def iso_or_none(d: date | None) -> str | None:
@@ -32,6 +35,8 @@ def verdict_to_json(v: Verdict) -> str:
             "program_label": v.program_label,
             "late_terms": list(v.late_terms),
             "weekly_minutes_used": v.weekly_minutes_used,
+            "term_needs": [[n.number, n.minutes_per_week] for n in v.term_needs],
+            "weekly_minutes_given": v.weekly_minutes_given,
         }
     )
 
@@ -52,4 +57,6 @@ def verdict_from_json(text: str) -> Verdict:
         program_label=str(d.get("program_label", "programs like this")),
         late_terms=tuple(int(t) for t in d.get("late_terms", ())),
         weekly_minutes_used=int(d.get("weekly_minutes_used", 0)),
+        term_needs=tuple(TermNeed(int(n), int(m)) for n, m in d.get("term_needs") or ()),
+        weekly_minutes_given=int(d.get("weekly_minutes_given") or 0),
     )

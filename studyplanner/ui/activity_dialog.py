@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
 from studyplanner.core.validation import Problem
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo, ActivityInput
+from studyplanner.ui import file_dialogs
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
@@ -258,13 +258,11 @@ class ActivityDialog(ValidatedDialog):
     def choose_certificate(parent: QWidget | None) -> Path | None:
         """Ask for a certificate file (the seam tests replace)."""
         patterns = " ".join(f"*{suffix}" for suffix in CERTIFICATE_KINDS)
-        name, _ = QFileDialog.getOpenFileName(
+        return file_dialogs.open_file(
             parent,
             parent.tr("Choose the certificate") if parent else "",
-            "",
             f"{parent.tr('PDF or image') if parent else ''} ({patterns})",
         )
-        return Path(name) if name else None
 
     def _show_certificate(self) -> None:
         if self._new_certificate is not None:

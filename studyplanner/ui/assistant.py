@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -22,14 +23,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from studyplanner.core.model import Availability, Term
+from studyplanner.core.model import Availability, Schedule, Term
 from studyplanner.core.validation import InvalidInput, check_availability
+from studyplanner.services.catalog import module_term_refs, track_defaults
 from studyplanner.services.database import Database
+from studyplanner.services.plan_fixes import PlanFixOffer, new_plan_fixes
 from studyplanner.services.plans import (
     create_plan,
     list_track_templates,
     preview_new_plan,
-    suggest_terms,
 )
 from studyplanner.services.snapshots import (
     ModuleDraft,
@@ -40,11 +42,13 @@ from studyplanner.services.snapshots import (
 )
 from studyplanner.ui.availability_editor import PRESETS, AvailabilityEditor
 from studyplanner.ui.blackout_editor import BlackoutEditor
+from studyplanner.ui.fix_buttons import FixButtons
 from studyplanner.ui.formatting import (
     date_edit,
     format_date,
     format_hours,
     pydate,
+    qdate,
     verdict_sentences,
     verdict_status,
 )
@@ -52,14 +56,16 @@ from studyplanner.ui.goal_editor import GoalEditor, problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.module_editor import ModuleEditor
 from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.preview_dialog import PreviewDialog
 from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 CUSTOM = "__custom__"
 
 
 class TrackPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self.setTitle(self.tr("Which track do you follow?"))
         self.setSubTitle(
             self.tr("Choose a built-in track (you get your own copy to edit) or create your own.")
@@ -119,7 +125,36 @@ class TrackPage(QWizardPage):
     def _on_choice(self, *_args: object) -> None:
         template = self.template()
         self.custom_box.setVisible(self.choice() == CUSTOM)
-        if template is not None:
+        if template is not None and template.is_degree:
+            low, high = template.usual_months
+            defaults = track_defaults(template.id, self._today)
+            text = self.tr(
+                "Usually {low} to {high} months in {terms} terms. Full-time study is about "
+                "{hours} a week during a term (about 45 hours of work per credit, 15 credits "
+                "a term)."
+            ).format(
+                low=low,
+                high=high,
+                terms=template.term_count,
+                hours=format_hours(defaults.minutes_per_week),
+            )
+            if template.part_time_terms:
+                slower = track_defaults(template.id, self._today, part_time=True)
+                years = round((slower.terms[-1].end - slower.terms[0].start).days / 365.25)
+                text += " " + self.tr(
+                    "Part-time, over {terms} terms in about {years} years: about {hours} a week."
+                ).format(
+                    terms=template.part_time_terms,
+                    years=years,
+                    hours=format_hours(slower.minutes_per_week),
+                )
+            text += " " + self.tr(
+                "The hours are estimates: after choosing, you can edit your own copy."
+            )
+            self.details.setText(text)
+            self.details.setToolTip(template.basis)
+            self.details.show()
+        elif template is not None:
             low, high = template.usual_months
             weeks_long, weeks_short = high * 4.35, low * 4.35
             slow = format_hours(int(template.total_minutes / weeks_long))
@@ -156,7 +191,15 @@ class TermEditor(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Term dates"), parent)
-        self._form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.part_time = QCheckBox()
+        self.part_time.setAccessibleName(self.tr("Study part-time"))
+        self.part_time.hide()
+        outer.addWidget(self.part_time)
+        rows = QWidget()
+        outer.addWidget(rows)
+        self._form = QFormLayout(rows)
+        self._form.setContentsMargins(0, 0, 0, 0)
         self._rows: list[tuple[QDateEdit, QDateEdit]] = []
         self.problem = problem_label()
 
@@ -208,26 +251,65 @@ class GoalPage(QWizardPage):
         layout.addWidget(self.terms)
         layout.addStretch(1)
         self.goal.changed.connect(self._on_changed)
+        self.terms.part_time.toggled.connect(lambda _on: self._on_changed())
         self._template_id: str | None = None
-        self._terms_for: date | None = None
+        self._terms_for: tuple[date, bool] | None = None
+        self._defaults_for: str | None = None
+        self._default_target: date | None = None
 
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, PlanAssistant)
         template = wizard.track_page.template()
         self._template_id = template.id if template and template.is_degree else None
+        if template is not None and template.id != self._defaults_for:
+            self.terms.part_time.setChecked(False)
+            self._apply_defaults(template.id)
+        part_time_terms = template.part_time_terms if template else 0
+        self.terms.part_time.setText(
+            self.tr("&Part-time: {n} terms, three a year (about three years)").format(
+                n=part_time_terms
+            )
+        )
+        self.terms.part_time.setVisible(part_time_terms > 0)
         self._suggest_terms(force=True)
         self.terms.setVisible(self._template_id is not None)
+
+    def _apply_defaults(self, template_id: str) -> None:
+        """The track's own defaults: a degree finishes at the end of its last term; a program
+        studies the hours a week that land it inside its usual months."""
+        self._defaults_for = template_id
+        start = self.goal.start_date()
+        defaults = track_defaults(template_id, start)
+        self.goal.target.blockSignals(True)
+        self.goal.target.setDate(qdate(defaults.target_if_chosen))
+        self.goal.target.blockSignals(False)
+        self.goal.set_values(start, defaults.target, defaults.weekly_minutes)
+        self._default_target = defaults.target_if_chosen
 
     def _suggest_terms(self, force: bool = False) -> None:
         if self._template_id is None:
             return
         start = self.goal.start_date()
-        if force or start != self._terms_for:
-            self.terms.set_terms(suggest_terms(self._template_id, start))
-            for edit in self.terms.edits():
-                edit.dateChanged.connect(lambda *_: self.completeChanged.emit())
-            self._terms_for = start
+        part_time = self.terms.part_time.isChecked()
+        if force or (start, part_time) != self._terms_for:
+            defaults = track_defaults(self._template_id, start, part_time=part_time)
+            terms = defaults.terms
+            self.set_terms(terms)
+            self._terms_for = (start, part_time)
+            wizard = self.wizard()
+            if isinstance(wizard, PlanAssistant):
+                refs = module_term_refs(self._template_id, defaults.module_terms)
+                wizard.set_module_terms(refs, terms)
+            target = self.goal.target_date()
+            if target is not None and target == self._default_target and terms:
+                self._default_target = terms[-1].end  # the target follows the last term
+                self.goal.target.setDate(qdate(terms[-1].end))
+
+    def set_terms(self, terms: tuple[Term, ...]) -> None:
+        self.terms.set_terms(terms)
+        for edit in self.terms.edits():
+            edit.dateChanged.connect(lambda *_: self.completeChanged.emit())
 
     def _on_changed(self) -> None:
         self._suggest_terms()
@@ -270,6 +352,23 @@ class TimePage(QWizardPage):
         layout.addWidget(off)
         self.availability.changed.connect(self.completeChanged.emit)
         self.availability.set_availability(Availability(PRESETS[1][1]))
+        self._defaults_for: tuple[str, bool] | None = None
+
+    def initializePage(self) -> None:
+        """For a newly chosen track, the smallest preset week that holds its default hours."""
+        wizard = self.wizard()
+        assert isinstance(wizard, PlanAssistant)
+        template = wizard.track_page.template()
+        part_time = wizard.goal_page.terms.part_time.isChecked()
+        key = (template.id, part_time) if template else None
+        if template is None or key == self._defaults_for:
+            return
+        self._defaults_for = key
+        start = wizard.goal_page.goal.start_date()
+        needed = track_defaults(template.id, start, part_time=part_time).minutes_per_week
+        weeks = sorted((sum(minutes), minutes) for _, minutes in PRESETS)
+        chosen = next((m for total, m in weeks if total >= needed), weeks[-1][1])
+        self.availability.set_availability(Availability(chosen))
 
     def isComplete(self) -> bool:
         wizard = self.wizard()
@@ -296,6 +395,8 @@ class SummaryPage(QWizardPage):
         self.verdict.setAccessibleName(self.tr("Verdict"))
         self.facts = QLabel()
         self.facts.setWordWrap(True)
+        self.fixes = FixButtons()
+        self.fixes.chosen.connect(self._on_fix)
         self.problem = problem_label()
         row = QHBoxLayout()
         row.addWidget(self.status_icon)
@@ -304,6 +405,7 @@ class SummaryPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.fixes)
         layout.addWidget(self.facts)
         layout.addWidget(self.problem)
         self.timeline = TimelineView()
@@ -314,13 +416,16 @@ class SummaryPage(QWizardPage):
         scroll.setWidget(self.timeline)
         layout.addWidget(scroll, 1)
         self._ok = False
+        self._schedule: Schedule | None = None
 
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, PlanAssistant)
         self._ok = False
+        self.fixes.set_offers(())
         try:
-            preview = preview_new_plan(wizard.new_plan(), wizard.today)
+            new = wizard.new_plan()
+            preview = preview_new_plan(new, wizard.today)
         except (InvalidInput, ValueError) as exc:
             messages = (
                 [p.message for p in exc.problems] if isinstance(exc, InvalidInput) else [str(exc)]
@@ -331,7 +436,10 @@ class SummaryPage(QWizardPage):
             self.completeChanged.emit()
             return
         self.problem.hide()
+        self._schedule = preview.schedule
         verdict = preview.schedule.verdict
+        if not verdict.fits:
+            self.fixes.set_offers(new_plan_fixes(new, wizard.today))
         name, word = verdict_status(verdict)
         self.status_icon.setPixmap(icon(name).pixmap(22, 22))
         self.status_word.setText(f"<b>{word}</b>")
@@ -361,6 +469,17 @@ class SummaryPage(QWizardPage):
     def isComplete(self) -> bool:
         return self._ok
 
+    def _on_fix(self, offer: PlanFixOffer) -> None:
+        """Preview the fix; accepted, the assistant's answers take its values."""
+        wizard = self.wizard()
+        assert isinstance(wizard, PlanAssistant)
+        if self._schedule is None or offer.new_plan is None:
+            return
+        if not PreviewDialog.ask(offer.preview, self._schedule, self, self.tr("&Use this")):
+            return
+        wizard.use_answers(offer.new_plan)
+        self.initializePage()
+
 
 class PlanAssistant(QWizard):
     def __init__(self, db: Database, today: date, parent: QWidget | None = None) -> None:
@@ -368,11 +487,14 @@ class PlanAssistant(QWizard):
         self._db = db
         self.today = today
         self.created: PlanSnapshot | None = None
+        self.module_terms: tuple[tuple[int, int], ...] = ()
+        """Courses a fix moved to other terms (template ref, term), for these term dates."""
+        self._module_terms_for: tuple[Term, ...] = ()
         self.setWindowTitle(self.tr("New study plan"))
         self.setWindowIcon(icon("wizard"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(760, 600)
-        self.track_page = TrackPage()
+        self.track_page = TrackPage(today)
         self.goal_page = GoalPage(today)
         self.time_page = TimePage(today)
         self.summary_page = SummaryPage()
@@ -390,13 +512,30 @@ class PlanAssistant(QWizard):
             terms=self.goal_page.term_dates(),
         )
         choice = self.track_page.choice()
+        module_terms = self.module_terms if settings.terms == self._module_terms_for else ()
         if choice == CUSTOM:
             return NewPlan(
                 settings=settings,
                 custom_name=self.track_page.custom_name.text().strip(),
                 custom_modules=self.track_page.custom_drafts(),
             )
-        return NewPlan(settings=settings, template_id=choice)
+        return NewPlan(settings=settings, template_id=choice, module_terms=module_terms)
+
+    def use_answers(self, new: NewPlan) -> None:
+        """Fill the pages with a changed plan (a fix): goal, week and term dates."""
+        settings = new.settings
+        self.goal_page.goal.set_values(settings.start, settings.target, settings.weekly_minutes)
+        self.time_page.availability.set_availability(settings.availability)
+        if settings.terms:
+            self.goal_page.set_terms(settings.terms)
+        self.set_module_terms(new.module_terms, settings.terms)
+
+    def set_module_terms(
+        self, module_terms: tuple[tuple[int, int], ...], terms: tuple[Term, ...]
+    ) -> None:
+        """Courses in other terms than the track's (part-time, or a fix), for these terms."""
+        self.module_terms = module_terms
+        self._module_terms_for = terms
 
     def accept(self) -> None:
         try:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +34,7 @@ from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
-from studyplanner.ui.plain_text import PlainLabel, tell
+from studyplanner.ui.plain_text import PlainLabel, confirm, tell
 
 COUNT_WORDS = {
     "plans": ("plan", "plans"),
@@ -72,14 +71,14 @@ class ConfirmRestore:
 
     @staticmethod
     def ask(parent: QWidget, when: str, holds: str) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent,
             tr("Restore this backup?"),
             tr("Your data will be replaced by the backup of %1 (%2).\n\n"
                "Your current data is backed up first, so you can undo this by restoring "
                "that backup.").replace("%1", when).replace("%2", holds),
+            tr("Restore backup"),
         )  # fmt: skip
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class Tell:

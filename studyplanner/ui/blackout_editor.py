@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.model import Blackout
+from studyplanner.core.validation import overlapping
 from studyplanner.ui.formatting import date_edit, format_date, pydate
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 
 
 class BlackoutEditor(QWidget):
@@ -46,7 +48,7 @@ class BlackoutEditor(QWidget):
             row.addWidget(w)
         row.setStretchFactor(self.label, 1)
         layout.addLayout(row)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("Problem with the days off"))
         self.error.hide()
@@ -93,8 +95,22 @@ class BlackoutEditor(QWidget):
             self.error.setText(self.tr("Days off longer than a year are not realistic."))
             self.error.show()
             return
+        new = Blackout(first, last, self.label.text().strip())
+        other = overlapping(self._blackouts, new)
+        if other is not None:
+            text = self.tr(
+                "These days overlap the days off from {first} to {last}{label}: change the "
+                "dates, or remove that period and add one that covers both."
+            ).format(
+                first=format_date(other.start),
+                last=format_date(other.end),
+                label=f" ({other.label})" if other.label else "",
+            )
+            self.error.setText(text)
+            self.error.show()
+            return
         self.error.hide()
-        self._blackouts.append(Blackout(first, last, self.label.text().strip()))
+        self._blackouts.append(new)
         self._blackouts.sort(key=lambda b: b.start)
         self.label.clear()
         self._refresh()

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,6 +21,7 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services.calendar_export import write_ics
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
+from studyplanner.ui import file_dialogs
 from studyplanner.ui.formatting import date_edit, format_date, pydate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
@@ -99,10 +99,9 @@ class CalendarExportPanel(QWidget):
     @staticmethod
     def choose_file(parent: QWidget | None, suggested: Path) -> Path | None:
         """Ask where to write the calendar (the seam tests replace)."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, _t("Export to calendar"), str(suggested), _t("Calendar files (*.ics)")
+        return file_dialogs.save_file(
+            parent, _t("Export to calendar"), suggested.name, _t("Calendar files (*.ics)")
         )
-        return Path(name) if name else None
 
     def _show_result(self, text: str) -> None:
         self.export_result.setText(text)
@@ -113,12 +112,8 @@ class CalendarExportPanel(QWidget):
         if not self._check_range():
             return False
         first, last = self._range()
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        target = save_target(
-            self, self.choose_file(self, Path(folder) / "study-planner.ics"), ".ics"
-        )
+        suggested = file_dialogs.start_folder() / "study-planner.ics"
+        target = save_target(self, self.choose_file(self, suggested), ".ics")
         if target is None:
             return False
         path = target.path

@@ -9,14 +9,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QProgressDialog, QPushButton, QWidget
 
 from studyplanner.core.ceu_status import CredentialStatus
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
+from studyplanner.ui import file_dialogs
 from studyplanner.ui.background_job import BackgroundJob, JobRunner, ProgressJobs
 from studyplanner.ui.credentials_model import cycle_words
 from studyplanner.ui.formatting import format_date, tr
@@ -27,11 +28,6 @@ from studyplanner.ui.save_target import save_target
 
 def _t(text: str) -> str:
     return tr(text, "Credentials")
-
-
-def default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
 
 
 class ExportControl(QObject):
@@ -78,10 +74,7 @@ class ExportControl(QObject):
 
     def choose_path(self, title: str, suggested: str, kind: str) -> Path | None:
         """Ask where to save (the seam tests replace)."""
-        name, _ = QFileDialog.getSaveFileName(
-            self._parent, title, str(default_folder() / suggested), kind
-        )
-        return Path(name) if name else None
+        return file_dialogs.save_file(self._parent, title, suggested, kind)
 
     def busy(self) -> bool:
         return self.jobs.busy()

@@ -42,7 +42,7 @@ from studyplanner.ui.cycle_history import CycleHistory, RulesWindow
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
-from studyplanner.ui.plain_text import PlainLabel, ask_yes_no
+from studyplanner.ui.plain_text import PlainLabel, confirm
 from studyplanner.ui.plan_screen import heading_font
 
 CARD_WIDTH = 370
@@ -364,19 +364,27 @@ class CredentialsScreen(QWidget):
         )
 
     def confirm_close(self, status: CredentialStatus) -> bool:
-        """Ask before closing a cycle (the seam tests replace)."""
+        """Ask before closing a cycle (the seam tests replace), saying what closing means for
+        this cycle: CEUs still missing and the days it has left."""
         together = ", ".join(status.pool)
-        return ask_yes_no(
-            self,
-            self.tr("Close cycle"),
-            self.tr(
-                "Close the cycle {cycle} of {labels}? It is kept as it was, read-only, and "
-                "the next cycle opens. A backup of your data is taken first."
-            ).format(
-                cycle=cycle_words(status.label, status.cycle_start, status.cycle_end),
-                labels=together,
-            ),
+        text = self.tr(
+            "Close the cycle {cycle} of {labels}? It is kept as it was, read-only, and "
+            "the next cycle opens. A backup of your data is taken first."
+        ).format(
+            cycle=cycle_words(status.label, status.cycle_start, status.cycle_end),
+            labels=together,
         )
+        if status.remaining > 0:
+            missing = self.tr("{ceus} are still missing.").format(ceus=ceus_words(status.remaining))
+            text += "\n\n" + missing
+        if status.days_left > 0:
+            text += " " if status.remaining > 0 else "\n\n"
+            text += (
+                self.tr("The cycle ends tomorrow.")
+                if status.days_left == 1
+                else self.tr("The cycle ends in {n} days.").format(n=status.days_left)
+            )
+        return confirm(self, self.tr("Close cycle"), text, self.tr("Close cycle"))
 
     def close_cycle(self, credential_id: int) -> Path | None:
         status = next((s for s in self._open if s.credential_id == credential_id), None)

@@ -13,9 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui import plain_text
+from studyplanner.ui import file_dialogs, plain_text
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
 from studyplanner.ui.formatting import count_records, tr
 from studyplanner.ui.icons import icon
@@ -46,23 +45,16 @@ class ImportChoice(enum.Enum):
     CANCEL = "cancel"
 
 
-def _documents() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
-
-
 class Ask:
     """The seams tests replace: file dialogs, the merge-or-replace question, messages."""
 
     @staticmethod
     def save_path(parent: QWidget, title: str, suggested: str, kind: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(_documents() / suggested), kind)
-        return Path(name) if name else None
+        return file_dialogs.save_file(parent, title, suggested, kind)
 
     @staticmethod
     def open_path(parent: QWidget, title: str, kind: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(_documents()), kind)
-        return Path(name) if name else None
+        return file_dialogs.open_file(parent, title, kind)
 
     @staticmethod
     def import_choice(parent: QWidget, name: str, preview: ImportPreview) -> ImportChoice:

@@ -128,6 +128,63 @@ def verdict_status(verdict: Verdict) -> tuple[str, str]:
     return "check", tr("Fits", "Verdict")
 
 
+def _late_term_sentences(verdict: Verdict) -> list[str]:
+    """Each late term with the weekly hours it needs against those given (verdicts stored
+    before these figures were kept get one sentence naming the terms)."""
+
+    def t(text: str) -> str:
+        return tr(text, "Verdict")
+
+    needs = {n.number: n.minutes_per_week for n in verdict.term_needs}
+    given = verdict.weekly_minutes_given
+    out: list[str] = []
+    plain = [term for term in verdict.late_terms if term not in needs]
+    figured = [term for term in verdict.late_terms if term in needs]
+    if len(figured) == 1:
+        term = figured[0]
+        if given:
+            out.append(
+                t(
+                    "Term {n} does not fit in its dates: it needs about {need} a week; "
+                    "you gave {given}."
+                ).format(n=term, need=format_hours(needs[term]), given=format_hours(given))
+            )
+        else:
+            out.append(
+                t("Term {n} does not fit in its dates: it needs about {need} a week.").format(
+                    n=term, need=format_hours(needs[term])
+                )
+            )
+    elif figured:
+        each = [
+            t("term {n} about {need}").format(n=term, need=format_hours(needs[term]))
+            for term in figured
+        ]
+        locale = QLocale()
+        terms = locale.createSeparatedList([str(n) for n in figured])
+        if given:
+            text = t("Terms {terms} do not fit in their dates with {given} a week; they need: ")
+        else:
+            text = t("Terms {terms} do not fit in their dates; they need: ")
+        out.append(
+            text.format(terms=terms, given=format_hours(given))
+            + t("{list} a week.").format(list=locale.createSeparatedList(each))
+        )
+    if len(plain) == 1:
+        out.append(
+            t("Term {n} does not fit in its dates: its courses need more time each week.").format(
+                n=plain[0]
+            )
+        )
+    elif plain:
+        out.append(
+            t(
+                "Terms {list} do not fit in their dates: their courses need more time each week."
+            ).format(list=QLocale().createSeparatedList([str(n) for n in plain]))
+        )
+    return out
+
+
 def verdict_sentences(verdict: Verdict) -> list[str]:
     """The verdict in plain, translatable words."""
 
@@ -164,7 +221,13 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
                 date=format_date(finish, True), distance=_distance(verdict.days_early)
             )
         )
-        if verdict.extra_minutes_per_week and verdict.suggested_target:
+        if verdict.extra_minutes_per_week and verdict.late_terms:  # a later target is no help
+            out.append(
+                t("It needs {hours} more a week.").format(
+                    hours=format_hours(verdict.extra_minutes_per_week)
+                )
+            )
+        elif verdict.extra_minutes_per_week and verdict.suggested_target:
             out.append(
                 t("It needs {hours} more a week, or a target of {date}.").format(
                     hours=format_hours(verdict.extra_minutes_per_week),
@@ -179,12 +242,7 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
                 weekly=weekly,
             )
         )
-    for term in verdict.late_terms:
-        out.append(
-            t("Term {n} does not fit in its dates: its courses need more time each week.").format(
-                n=term
-            )
-        )
+    out += _late_term_sentences(verdict)
     if verdict.outside_usual and verdict.usual_months:
         low, high = verdict.usual_months
         out.append(

@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         self._watch_timer.stop()
+        from studyplanner.ui.preferences import save_geometry
+
+        save_geometry(self)
         super().closeEvent(event)
 
     def recover_from_damage(self, error: StoreProblem) -> None:
@@ -364,6 +367,40 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit)
         menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = QAction(icon("info"), self.tr("&User guide"), self)
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
+        f1 = QKeySequence(Qt.Key.Key_F1)
+        self.help_action.setShortcuts([*keys, f1] if f1 not in keys else keys)
+        self.help_action.triggered.connect(self.show_help)
+        help_menu.addAction(self.help_action)
+        self.about_action = QAction(self.tr("&About Study Planner"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+        self._help: QWidget | None = None
+
+    def show_help(self) -> QWidget:
+        """The offline user guide, beside the window (one, brought to the front if open)."""
+        from studyplanner.ui.help_dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+        return self._help
+
+    def show_about(self) -> None:
+        from studyplanner.ui.help_dialog import AboutDialog
+
+        AboutDialog(self._db.data_dir, self).exec()
+
+    def restore_window_state(self) -> None:
+        """As large and where it was when last closed; maximized the first time."""
+        from studyplanner.ui.preferences import restore_geometry
+
+        if not restore_geometry(self):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def start_assistant_if_no_plan(self) -> None:
         from studyplanner.services.plan_reader import active_plan

@@ -35,7 +35,7 @@ from studyplanner.ui.modules_model import (
     ModuleStatusModel,
     status_word,
 )
-from studyplanner.ui.plain_text import ask_yes_no
+from studyplanner.ui.plain_text import ask_yes_no, confirm
 from studyplanner.ui.snapshot_model import record_table, select_source_row, selected_source_row
 from studyplanner.ui.study_log_view import empty_page
 
@@ -257,12 +257,13 @@ class ModulesScreen(QWidget):
 
     def confirm_reopen(self, module: ModuleStatus) -> bool:
         """Ask before reopening (the seam tests replace)."""
-        return ask_yes_no(
+        return confirm(
             self,
             self.tr("Reopen module"),
             self.tr("Reopen “{title}”? Its completion date and score are removed.").format(
                 title=module.title
             ),
+            self.tr("Reopen module"),
         )
 
     def reopen_selected(self) -> ModuleStatus | None:

@@ -60,6 +60,22 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == yes.value  # exec() answers the standard button clicked
 
 
+def confirm(parent: QWidget | None, title: str, text: str, verb: str) -> bool:
+    """Ask before a destructive or irreversible step: the button that does it names its verb
+    ("Restore backup", "Close cycle"); Cancel is the default and Escape answers Cancel, so an
+    Enter pressed by habit changes nothing. True when the user chose the verb."""
+    box = _message_box(
+        parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel
+    )
+    act = box.addButton(shortcut_safe(verb), QMessageBox.ButtonRole.AcceptRole)
+    act.setAccessibleName(verb)
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is act
+
+
 def tell(parent: QWidget | None, title: str, text: str, *, problem: bool = False) -> None:
     """A message with an OK button (like QMessageBox.information() or, for a problem, warning())."""
     icon = QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information

@@ -27,10 +27,12 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.snapshots import PlanChange, PlanSnapshot
+from studyplanner.ui.fix_buttons import FixButtons
 from studyplanner.ui.formatting import format_date, format_hours, verdict_sentences, verdict_status
 from studyplanner.ui.icons import icon
 
 if TYPE_CHECKING:
+    from studyplanner.services.plan_fixes import PlanFixOffer
     from studyplanner.ui.calendar_view import CalendarPanel
     from studyplanner.ui.history_view import HistoryView
     from studyplanner.ui.modules_tab import ModulesTab
@@ -95,9 +97,11 @@ class PlanHeader(QWidget):
         for f in (self.start, self.finish, self.goal, self.load, self.modules):
             figures.addWidget(f)
         figures.addStretch(1)
+        self.fixes = FixButtons()
         layout.addWidget(self.title)
         layout.addLayout(status_row)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.fixes)
         layout.addLayout(figures)
 
     def show_plan(self, plan: PlanSnapshot) -> None:
@@ -170,6 +174,8 @@ class PlanScreen(QWidget):
         self._db = db
         self._clock = clock
         self._plan: PlanSnapshot | None = None
+        self._fixes: tuple[PlanFixOffer, ...] = ()
+        self._fixes_for: object = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_plan())
@@ -211,6 +217,7 @@ class PlanScreen(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         self.header = PlanHeader()
+        self.header.fixes.chosen.connect(self._on_fix)
         layout.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Plan views"))
@@ -308,6 +315,7 @@ class PlanScreen(QWidget):
         self.stack.setCurrentIndex(1)
         today = self._clock()
         self.header.show_plan(plan)
+        self._show_fixes(plan)
         scheduled = {m.module_id: m for m in plan.schedule.modules}
         rows = []
         for m in plan.track.modules:
@@ -321,7 +329,40 @@ class PlanScreen(QWidget):
         for tab in self._lazy:
             tab.fill(plan)
 
+    def _show_fixes(self, plan: PlanSnapshot) -> None:
+        """When the plan stops fitting, the ways to make it fit (each previewed on click)."""
+        if plan.schedule.verdict.fits:
+            self.header.fixes.set_offers(())
+            return
+        from studyplanner.services.plan_fixes import active_plan_fixes
+
+        # finding the fixes re-plans a few times: only again when the plan itself changed
+        key = (plan.id, plan.settings, plan.track.modules, plan.schedule.verdict, self._clock())
+        if key != self._fixes_for:
+            try:
+                self._fixes = active_plan_fixes(self._db, self._clock(), plan)
+            except InvalidInput:
+                self._fixes = ()
+            self._fixes_for = key
+        self.header.fixes.set_offers(self._fixes)
+
     # -- changes --------------------------------------------------------------------------------
+    def _on_fix(self, offer: PlanFixOffer) -> None:
+        if self._plan is None or offer.change is None:
+            return
+        from studyplanner.services.plan_fixes import apply_plan_fix
+        from studyplanner.ui.preview_dialog import PreviewDialog
+
+        if not PreviewDialog.ask(offer.preview, self._plan.schedule, self):
+            return
+        try:
+            snapshot = apply_plan_fix(self._db, offer, self._clock())
+        except InvalidInput as exc:
+            self.header.verdict.setText("\n".join(p.message for p in exc.problems))
+            return
+        self.show_plan(snapshot)
+        self.plan_changed.emit()
+
     def _on_preview_modules(self, change: PlanChange) -> None:
         tab = self.modules_tab
         if self._preview_and_apply(change, tab.problems_label, self.tr("Modules changed")):

@@ -60,7 +60,13 @@ class MovesModel(SnapshotTableModel[ModuleMove]):
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, preview: PlanPreview, current: Schedule, parent: QWidget | None = None):
+    def __init__(
+        self,
+        preview: PlanPreview,
+        current: Schedule,
+        parent: QWidget | None = None,
+        accept_text: str | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preview of the new plan"))
         self.setAccessibleName(self.tr("Preview of the new plan"))
@@ -94,8 +100,9 @@ class PreviewDialog(QDialog):
         layout.addWidget(table, 1)
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton(
-            self.tr("&Accept and save"), QDialogButtonBox.ButtonRole.AcceptRole
+            accept_text or self.tr("&Accept and save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.accept_button.setAccessibleName(self.accept_button.text().replace("&", ""))
         self.accept_button.setIcon(icon("check"))
         self.keep_button = buttons.addButton(
             self.tr("&Keep editing"), QDialogButtonBox.ButtonRole.RejectRole
@@ -106,6 +113,13 @@ class PreviewDialog(QDialog):
         self.resize(720, 480)
 
     @classmethod
-    def ask(cls, preview: PlanPreview, current: Schedule, parent: QWidget | None = None) -> bool:
+    def ask(
+        cls,
+        preview: PlanPreview,
+        current: Schedule,
+        parent: QWidget | None = None,
+        accept_text: str | None = None,
+    ) -> bool:
         """The one seam tests replace: True when the user accepts the change."""
-        return cls(preview, current, parent).exec() == QDialog.DialogCode.Accepted
+        dialog = cls(preview, current, parent, accept_text)
+        return dialog.exec() == QDialog.DialogCode.Accepted

@@ -9,6 +9,9 @@ import json
 import sqlite3
 import subprocess
 import sys
+import unicodedata
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +220,36 @@ def test_a_full_cycle_for_two_aapc_credentials_and_one_ahima(
         rows = list(csv.reader(handle))
     assert len(rows) == 1 + 8
     assert any("Audit workshop" in row for row in rows)
+
+
+def test_report_prints_titles_and_keeps_certificate_names_in_any_script(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    pdf_to_text: Callable[..., str],
+) -> None:
+    ok(capsys, data_dir, "credential", "add", "CPC", "--earned", "2025-03-10", "--today", TODAY)
+    for n, (title, provider) in enumerate(
+        [("Łódź: Ærø and Ärzte", "Ωμέγα Академия"), ("診療報酬 seminar", "مرحبا Institute")]
+    ):
+        certificate = tmp_path / f"{title.split()[0].strip(':')} Zertifikat.pdf"
+        certificate.write_bytes(PDF)
+        add_ceu(capsys, data_dir, "--date", f"2026-0{n + 5}-01", "--units", "1", "--title",
+                title, "--provider", provider, "--credential", "CPC",
+                "--certificate", str(certificate))  # fmt: skip
+
+    out, _ = ok(capsys, data_dir, "ceu", "report", "CPC", "--out", str(tmp_path / "cpc.pdf"),
+                "--today", TODAY)  # fmt: skip
+
+    pdf, certificates = (Path(line) for line in out.splitlines())
+    text = " ".join(unicodedata.normalize("NFKC", pdf_to_text(pdf)).split())
+    for shown in ("Łódź: Ærø and Ärzte", "Ωμέγα Академия", "診療報酬 seminar", "مرحبا"):
+        assert shown in text, shown
+    with zipfile.ZipFile(certificates) as archive:
+        assert archive.namelist() == [
+            "2026-05-01-id1-Łódź_Zertifikat.pdf",
+            "2026-06-01-id2-診療報酬_Zertifikat.pdf",
+        ]
 
 
 def test_no_credentials_yet(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:

@@ -131,3 +131,22 @@ def test_damaged_database_gives_one_line_and_distinct_status(
     code, _, err = run(capsys, "--data-dir", str(data_dir), "plan", "show")
     assert code not in (0, 1, 2)
     assert err.count("\n") == 1 and "not an SQLite file" in err
+
+
+def test_a_degree_that_does_not_fit_carries_each_late_terms_need(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, err = run(
+        capsys,
+        "--data-dir", str(data_dir),
+        "plan", "create", "--track", "associate-degree-hit", "--start", "2027-01-04",
+        "--hours-per-week", "24", "--minutes", "mon=240,tue=240,wed=240,thu=240,fri=240,sat=240",
+        "--today", TODAY, "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    created = json.loads(out)
+    assert created["fits"] is False
+    assert created["hours_per_week_given"] == 24
+    needs = {t["term"]: t["hours_per_week_needed"] for t in created["late_terms"]}
+    assert set(needs) == {1, 2, 3, 4} and all(40 < h < 46 for h in needs.values())
+    assert "they need: term 1 about 42.2 hours" in created["message"]

@@ -908,6 +908,7 @@ def test_random_words_and_flags(template: Template, data: st.DataObject) -> None
 # -- a fixed list: each command's hostile values that matter most --------------------------------
 
 D = (TODAY - timedelta(days=10)).isoformat()
+D2 = (TODAY - timedelta(days=9)).isoformat()
 LOG = ["log", "--module", "2", "--date", D, "--minutes"]
 CEU = ["ceu", "add", "--date", D, "--units", "1", "--title", "Webinar", "--credential", "CPC"]
 CREATE = ["plan", "create", "--track", "cpc-certificate-program", "--start"]
@@ -1089,7 +1090,7 @@ def test_the_data_folder_given_twice_is_refused(template: Template) -> None:
 
 
 @pytest.mark.parametrize("tokens", [
-    [*CREATE, D, "--hours-per-week", "5", "--blackout", f"{D}..{D}", "--blackout", f"{D}..{D}"],
+    [*CREATE, D, "--hours-per-week", "5", "--blackout", f"{D}..{D}", "--blackout", f"{D2}..{D2}"],
     [*CEU[:8], "--credential", "CPC=0.5", "--credential", "CCS=0.5"],
 ], ids=["blackout twice", "credential twice"])  # fmt: skip
 def test_options_meant_to_repeat_still_do(template: Template, tokens: list[Token]) -> None:

@@ -37,7 +37,7 @@ EXPECTED = {  # id: (modules, total hours, usual months, program label, pass mar
     "cpc-exam-prep-experienced": (10, 154, (3, 6), "exam-prep tracks", 70.0),
     "cca-facility-coding-program": (18, 585, (9, 18), "certification programs", None),
     "ccs-exam-prep": (9, 135, (3, 6), "exam-prep tracks", None),
-    "associate-degree-hit": (24, 2947, (20, 24), "associate degrees", None),
+    "associate-degree-hit": (24, 2734, (20, 24), "associate degrees", None),
 }
 GOALS = {
     "cpc-certificate-program": ("CPC", "AAPC"),
@@ -87,12 +87,26 @@ def test_ahima_tracks_explain_the_scaled_pass_mark() -> None:
             assert "70" in t.pass_note
 
 
-def test_the_degree_has_four_terms_and_64_credits() -> None:
+def test_the_degree_has_four_full_time_terms_of_15_credits() -> None:
     t = _shipped()["associate-degree-hit"]
-    assert t.terms == TermLayout(count=4, weeks=16, spacing_weeks=26)
+    part_time = TermLayout(count=9, weeks=15, spacing_weeks=17)  # three terms a year
+    assert t.terms == TermLayout(count=4, weeks=16, spacing_weeks=26, part_time=part_time)
     assert {m.term for m in t.modules} == {1, 2, 3, 4}
-    assert sum(m.credits or 0 for m in t.modules) == 64
+    assert sum(m.credits or 0 for m in t.modules) == 60
+    for term in (1, 2, 3, 4):
+        assert sum(m.credits or 0 for m in t.modules if m.term == term) == 15
     assert t.modules[-1].kind is ModuleKind.EXAM
+
+
+def test_degree_hours_follow_the_credit_hour_convention() -> None:
+    """45 hours of work per credit for every course and placement (FACTS 3.2), so a 15-credit
+    term is 675 hours: about 42 hours a week over its 16 weeks."""
+    t = _shipped()["associate-degree-hit"]
+    for m in t.modules:
+        if m.kind in (ModuleKind.COURSE, ModuleKind.EXTERNSHIP):
+            assert m.minutes == (m.credits or 0) * 45 * 60, m.key
+    heaviest = max(sum(m.minutes for m in t.modules if m.term == n) for n in (1, 2, 3, 4))
+    assert heaviest / 60 / 16 <= 45  # fits the full-time week of 45 hours
 
 
 def test_tracks_without_terms_have_no_term_or_credits() -> None:
@@ -244,6 +258,37 @@ BROKEN: list[tuple[str, Breakage, str, str]] = [
         lambda d: d.update(terms={"count": 0, "weeks": 16, "spacing_weeks": 26}),
         "",
         "field 'terms'",
+    ),
+    (
+        "part-time with fewer terms",
+        lambda d: d.update(
+            terms={
+                "count": 4,
+                "weeks": 16,
+                "spacing_weeks": 26,
+                "part_time": {"count": 2, "weeks": 16, "spacing_weeks": 26},
+            }
+        ),
+        "",
+        "part_time needs at least as many terms",
+    ),
+    (
+        "part-time of a part-time",
+        lambda d: d.update(
+            terms={
+                "count": 1,
+                "weeks": 16,
+                "spacing_weeks": 26,
+                "part_time": {
+                    "count": 2,
+                    "weeks": 16,
+                    "spacing_weeks": 17,
+                    "part_time": {"count": 3, "weeks": 8, "spacing_weeks": 9},
+                },
+            }
+        ),
+        "",
+        "no part_time of its own",
     ),
 ]
 

@@ -23,6 +23,22 @@ class UnexpectedModal(AssertionError):
     pass
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "allow_modals: the test answers real modal dialogs itself (with a timer)"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _own_preferences(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The app's preferences file (last folder, window state) of each test is its own, never
+    the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("config")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 @pytest.fixture(autouse=True)
 def _no_unexpected_modals(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """A forgotten modal dialog would hang the run: make it fail at once instead."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from studyplanner.services.database import Database
+from studyplanner.services.plan_fixes import FixKind
 from studyplanner.services.plans import active_plan
+from studyplanner.ui import preview_dialog
 from studyplanner.ui.assistant import CUSTOM, PlanAssistant
 
 
@@ -81,6 +84,8 @@ def test_invalid_goal_shows_message_and_blocks_next(
     wizard.show()
     _next(qtbot, wizard)
     goal = wizard.goal_page.goal
+    assert goal.weekly_minutes() is not None  # a program proposes hours a week first
+    qtbot.mouseClick(goal.by_target, Qt.MouseButton.LeftButton)
     goal.target.setDate(QDate(2026, 1, 1))
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert goal.goal_problem.isVisible()
@@ -137,3 +142,142 @@ def test_custom_track_from_scratch(qtbot: QtBot, db: Database, today: date) -> N
     assert saved is not None and saved.track.name == "My CPC review"
     assert saved.track.modules[0].title == "Terminology refresh"
     assert saved.track.modules[0].minutes == 750
+
+
+# -- plans that fit with their own defaults, and fixes (issue 12 item 8) --------------------------
+
+
+def _finish(qtbot: QtBot, wizard: PlanAssistant) -> None:
+    button = wizard.button(QWizard.WizardButton.FinishButton)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_cpc_accepting_every_default_fits(qtbot: QtBot, db: Database, today: date) -> None:
+    wizard = PlanAssistant(db, today)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _choose(wizard, "cpc-certificate-program")
+    for _ in range(3):
+        _next(qtbot, wizard)
+    summary = wizard.summary_page
+    assert summary.status_word.text() == "<b>Fits</b>", summary.verdict.text()
+    assert not summary.fixes.isVisible()
+    _finish(qtbot, wizard)
+    saved = active_plan(db, today)
+    assert saved is not None and saved.schedule.verdict.fits
+    low, high = saved.track.usual_months or (0, 0)
+    assert low <= saved.schedule.verdict.months <= high
+
+
+def test_degree_defaults_end_with_the_last_term_and_fit(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    wizard = PlanAssistant(db, today)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _choose(wizard, "associate-degree-hit")
+    assert "45 hours of work per credit" in wizard.track_page.details.text()
+    _next(qtbot, wizard)
+    terms = wizard.goal_page.term_dates()
+    assert wizard.goal_page.goal.target_date() == terms[-1].end
+    wizard.goal_page.goal.start.setDate(QDate(2027, 8, 23))  # the target follows the terms
+    assert wizard.goal_page.goal.target_date() == wizard.goal_page.term_dates()[-1].end
+    _next(qtbot, wizard)
+    assert wizard.time_page.availability.availability().weekly_minutes == 45 * 60  # full time
+    _next(qtbot, wizard)
+    summary = wizard.summary_page
+    assert summary.status_word.text() == "<b>Fits</b>", summary.verdict.text()
+    assert not summary.fixes.isVisible()
+
+
+def _part_time_degree(qtbot: QtBot, wizard: PlanAssistant) -> None:
+    _choose(wizard, "associate-degree-hit")
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    availability = wizard.time_page.availability
+    for spin, minutes in zip(availability.spins, (240, 240, 240, 240, 240, 240, 0), strict=True):
+        spin.setValue(minutes)
+    _next(qtbot, wizard)
+
+
+@pytest.mark.parametrize("kind", [FixKind.SPREAD_TERMS, FixKind.STUDY_MORE])
+def test_a_fix_in_the_assistant_makes_the_plan_fit(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, kind: FixKind
+) -> None:
+    shown: list[object] = []
+
+    def accept(preview: object, *args: object, **kwargs: object) -> bool:
+        shown.append(preview)
+        return True
+
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", accept)
+    wizard = PlanAssistant(db, today)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _part_time_degree(qtbot, wizard)
+    summary = wizard.summary_page
+    assert summary.status_word.text() == "<b>Does not fit</b>"
+    text = summary.verdict.text()  # the list separators follow the locale
+    assert "do not fit in their dates with 24 h a week; they need: term 1 about 42.2 h" in text
+    assert "term 4 about 44.3 h a week." in text
+    assert summary.fixes.isVisible()
+    button = summary.fixes.button(kind)
+    assert button.accessibleName() == button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1  # previewed first
+    # part-time takes longer than the usual two years: it fits, and says so
+    assert summary.status_word.text().startswith("<b>Fits"), summary.verdict.text()
+    assert not summary.fixes.isVisible()
+    _finish(qtbot, wizard)
+    saved = active_plan(db, today)
+    assert saved is not None and saved.schedule.verdict.fits
+    if kind is FixKind.SPREAD_TERMS:
+        assert saved.track.term_count > 4 and len(saved.settings.terms) == saved.track.term_count
+        assert saved.settings.availability.weekly_minutes == 24 * 60
+    else:
+        assert saved.track.term_count == 4
+        assert saved.settings.availability.weekly_minutes > 40 * 60
+
+
+def test_a_declined_fix_changes_nothing(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", lambda *a, **k: False)
+    wizard = PlanAssistant(db, today)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _part_time_degree(qtbot, wizard)
+    summary = wizard.summary_page
+    qtbot.mouseClick(summary.fixes.button(FixKind.STUDY_MORE), Qt.MouseButton.LeftButton)
+    assert summary.status_word.text() == "<b>Does not fit</b>"
+    assert wizard.time_page.availability.availability().weekly_minutes == 24 * 60
+
+
+def test_part_time_degree_in_the_assistant_fits_at_the_part_time_week(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    wizard = PlanAssistant(db, today)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _choose(wizard, "associate-degree-hit")
+    assert "Part-time, over 9 terms in about 3 years: about 23.5 h a week" in (
+        wizard.track_page.details.text()
+    )
+    _next(qtbot, wizard)
+    part_time = wizard.goal_page.terms.part_time
+    assert part_time.isVisible() and part_time.accessibleName()
+    qtbot.keyClick(part_time, Qt.Key.Key_Space)  # as a keyboard user would
+    terms = wizard.goal_page.term_dates()
+    assert len(terms) == 9
+    assert wizard.goal_page.goal.target_date() == terms[-1].end
+    _next(qtbot, wizard)
+    assert wizard.time_page.availability.availability().weekly_minutes == 24 * 60
+    _next(qtbot, wizard)
+    summary = wizard.summary_page
+    assert summary.status_word.text().startswith("<b>Fits"), summary.verdict.text()
+    _finish(qtbot, wizard)
+    saved = active_plan(db, today)
+    assert saved is not None and saved.schedule.verdict.fits
+    assert saved.track.term_count == 9
+    assert {m.term for m in saved.track.modules} <= set(range(1, 10))

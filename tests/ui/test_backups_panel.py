@@ -56,6 +56,9 @@ def test_back_up_now_then_restore_and_undo(
     with qtbot.waitSignal(panel.data_replaced):
         qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
     assert sorted(c.label for c in creds.list_credentials(db)) == ["CCS", "CPC"]
+    leftovers = [p.name for p in (db.data_dir / "backups").iterdir()
+                 if not p.name.endswith(".sqlite3")]  # fmt: skip
+    assert leftovers == []  # no -wal, -shm or -journal beside the backups
 
 
 def test_declining_the_confirmation_changes_nothing(

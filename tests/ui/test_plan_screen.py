@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import Availability, ModuleKind
 from studyplanner.services.database import Database
-from studyplanner.services.plans import active_plan, create_plan
+from studyplanner.services.plan_fixes import FixKind
+from studyplanner.services.plans import active_plan, create_plan, suggest_terms
 from studyplanner.services.snapshots import NewPlan, PlanPreview, PlanSettings
 from studyplanner.ui import assistant, preview_dialog
 from studyplanner.ui.colours import kind_colour
@@ -266,3 +267,61 @@ def test_switching_to_dark_repaints_icons_and_legend(window: MainWindow, qtbot: 
         assert swatch.pixel(1, 1) == expected
     finally:
         app.setPalette(original)
+
+
+# -- a plan that stops fitting: fixes in the header (issue 12 item 8) ----------------------------
+
+
+@pytest.mark.parametrize("kind", [FixKind.STUDY_MORE, FixKind.MOVE_TARGET])
+def test_a_fix_in_the_plan_header_makes_the_plan_fit(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, kind: FixKind
+) -> None:
+    settings = PlanSettings(
+        start=date(2027, 1, 4),
+        availability=Availability((90, 90, 90, 90, 90, 180, 0)),
+        target=date(2028, 1, 4),  # a year: the CPC program needs a little more
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
+    answer = Answer(accept=True)
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", answer)
+    win = MainWindow(db, lambda: today)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_screen(1)
+    header = win.plan_screen.header
+    assert header.status_word.text() == "Does not fit"
+    assert header.fixes.isVisible()
+    button = header.fixes.button(kind)
+    assert button.accessibleName() == button.text() and button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(answer.previews) == 1 and answer.previews[0].schedule.verdict.fits
+    saved = active_plan(db, today)
+    assert saved is not None and saved.schedule.verdict.fits and len(saved.baselines) == 2
+    if kind is FixKind.STUDY_MORE:
+        assert saved.settings.availability.weekly_minutes > 630
+    else:
+        assert saved.settings.target is not None and saved.settings.target > date(2028, 1, 4)
+    assert header.status_word.text().startswith("Fits")
+    assert not header.fixes.isVisible()
+
+
+def test_a_degree_that_stops_fitting_offers_more_terms_in_the_header(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = date(2027, 1, 4)
+    terms = suggest_terms("associate-degree-hit", start)
+    settings = PlanSettings(start, Availability((240, 240, 240, 240, 240, 240, 0)),
+                            target=terms[-1].end, terms=terms)  # fmt: skip
+    create_plan(db, NewPlan(settings, template_id="associate-degree-hit"), today)
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=True))
+    win = MainWindow(db, lambda: today)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_screen(1)
+    header = win.plan_screen.header
+    assert "term 1 about 42.2 h" in header.verdict.text()
+    qtbot.mouseClick(header.fixes.button(FixKind.SPREAD_TERMS), Qt.MouseButton.LeftButton)
+    saved = active_plan(db, today)
+    assert saved is not None and saved.schedule.verdict.fits
+    assert saved.track.term_count > 4
+    assert header.status_word.text().startswith("Fits")

@@ -1,0 +1,187 @@
+"""Fixes for a plan that does not fit: found in core (studyplanner.core.plan_fixes, each verified
+by the scheduler), offered here as changed settings the assistant or the Plan screen can preview
+and apply in one click.
+
+For a plan being created, a fix is a changed NewPlan; for the active plan, a PlanChange applied
+with apply_plan_fix (one transaction, a new baseline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from studyplanner.core.model import PlanningError, PlanRequest
+from studyplanner.core.plan_fixes import FixKind, PlanFix, plan_fixes
+from studyplanner.services.database import Database
+from studyplanner.services.plan_reader import active_plan
+from studyplanner.services.plans import (
+    CUSTOM_LABEL,
+    apply_plan_change,
+    module_moves,
+    new_plan_parts,
+    plan_request,
+    preview_new_plan,
+    preview_plan_change,
+)
+from studyplanner.services.snapshots import (
+    ModuleDraft,
+    ModuleInfo,
+    NewPlan,
+    PlanChange,
+    PlanPreview,
+    PlanSettings,
+    PlanSnapshot,
+)
+
+__all__ = [
+    "FixKind",
+    "PlanFixOffer",
+    "active_plan_fixes",
+    "apply_plan_fix",
+    "new_plan_fixes",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFixOffer:
+    """One fix, ready to preview and apply.
+
+    `weekly_minutes` is the week's study time the fix asks for, `target` the target after it
+    (None for a weekly-budget plan), `extra_terms` how many terms a spread adds. `preview` is
+    the plan after the fix (its verdict fits). Exactly one of `new_plan` (the assistant's plan
+    with the fix) and `change` (for the active plan) is set."""
+
+    kind: FixKind
+    weekly_minutes: int
+    target: date | None
+    extra_terms: int
+    preview: PlanPreview
+    new_plan: NewPlan | None = None
+    change: PlanChange | None = None
+
+
+def _settings(settings: PlanSettings, request: PlanRequest) -> PlanSettings:
+    return replace(
+        settings,
+        availability=request.availability,
+        target=request.target,
+        weekly_minutes=request.weekly_minutes,
+        terms=request.terms,
+    )
+
+
+def _fixes(request: PlanRequest) -> tuple[PlanFix, ...]:
+    try:
+        return plan_fixes(request)
+    except PlanningError:
+        return ()
+
+
+def new_plan_fixes(new: NewPlan, today: date) -> tuple[PlanFixOffer, ...]:
+    """Fixes for the plan the assistant is about to create (none when it fits). Raises
+    InvalidInput like preview_new_plan when the answers are not valid."""
+    preview = preview_new_plan(new, today)
+    if preview.schedule.verdict.fits:
+        return ()
+    modules, template = new_plan_parts(new)
+    request = plan_request(
+        modules,
+        new.settings,
+        today,
+        template.usual_months if template else None,
+        template.program_label if template else CUSTOM_LABEL,
+    )
+    offers = []
+    for fix in _fixes(request):
+        moved = dict(new.module_terms)
+        moved.update(fix.module_terms)
+        changed = replace(
+            new,
+            settings=_settings(new.settings, fix.request),
+            module_terms=tuple(sorted(moved.items())) if moved else (),
+        )
+        after = preview_new_plan(changed, today)
+        moves = module_moves(after.modules, preview.schedule, after.schedule, {})
+        offers.append(
+            PlanFixOffer(
+                kind=fix.kind,
+                weekly_minutes=fix.weekly_minutes,
+                target=fix.target,
+                extra_terms=fix.extra_terms,
+                preview=replace(after, moves=moves),
+                new_plan=changed,
+            )
+        )
+    return tuple(offers)
+
+
+def _draft(m: ModuleInfo, term: int | None) -> ModuleDraft:
+    return ModuleDraft(
+        ref=m.id,
+        title=m.title,
+        kind=m.kind,
+        minutes=m.minutes,
+        prerequisite_refs=m.prerequisite_ids,
+        term=term,
+        topic=m.topic,
+    )
+
+
+def _change(plan: PlanSnapshot, fix: PlanFix) -> PlanChange:
+    settings = _settings(plan.settings, fix.request)
+    if not fix.module_terms:
+        return PlanChange(settings=settings)
+    moved = dict(fix.module_terms)
+    return PlanChange(
+        settings=settings,
+        modules=tuple(_draft(m, moved.get(m.id, m.term)) for m in plan.track.modules),
+        term_count=len(fix.request.terms),
+    )
+
+
+def active_plan_fixes(
+    db: Database, today: date, plan: PlanSnapshot | None = None
+) -> tuple[PlanFixOffer, ...]:
+    """Fixes for the active plan when it does not fit (none when it fits or there is none).
+    `plan` is the active plan when the caller has just read it."""
+    plan = plan or active_plan(db, today)
+    if plan is None or plan.schedule.verdict.fits:
+        return ()
+    request = plan_request(
+        plan.track.modules,
+        plan.settings,
+        today,
+        plan.track.usual_months,
+        plan.schedule.verdict.program_label,
+    )
+    offers = []
+    for fix in _fixes(request):
+        change = _change(plan, fix)
+        offers.append(
+            PlanFixOffer(
+                kind=fix.kind,
+                weekly_minutes=fix.weekly_minutes,
+                target=fix.target,
+                extra_terms=fix.extra_terms,
+                preview=preview_plan_change(db, change, today),
+                change=change,
+            )
+        )
+    return tuple(offers)
+
+
+FIX_NOTES = {
+    FixKind.STUDY_MORE: "Fix: study more a week",
+    FixKind.MOVE_TARGET: "Fix: target moved",
+    FixKind.SPREAD_TERMS: "Fix: spread over more terms",
+    FixKind.FREE_SATURDAY: "Fix: Saturday freed for the exam",
+}
+
+
+def apply_plan_fix(
+    db: Database, offer: PlanFixOffer, today: date, now: datetime | None = None
+) -> PlanSnapshot:
+    """Apply a fix of the active plan (a new baseline, noted with the fix)."""
+    if offer.change is None:
+        raise ValueError("this fix is for a plan being created: create the plan with it")
+    return apply_plan_change(db, offer.change, today, note=FIX_NOTES[offer.kind], now=now)

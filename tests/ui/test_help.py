@@ -1,0 +1,80 @@
+"""Help and About, and a window that comes back as it was left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from studyplanner import __version__
+from studyplanner.services.database import Database
+from studyplanner.ui import help_dialog
+from studyplanner.ui.main_window import MainWindow
+
+from .conftest import TODAY
+
+TOPICS = [
+    "Your first plan", "Logging your study every day", "Catching up when life happens",
+    "Credentials and CEUs", "The audit packet", "Backups, export and import",
+]  # fmt: skip
+
+
+def _window(qtbot: QtBot, db: Database) -> MainWindow:
+    window = MainWindow(db, lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_f1_opens_the_user_guide_with_a_page_per_task(qtbot: QtBot, db: Database) -> None:
+    window = _window(qtbot, db)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_F1)  # through the window system: shortcuts
+    guide = window._help
+    assert isinstance(guide, help_dialog.HelpDialog)
+    qtbot.waitExposed(guide)
+    assert [guide.topics.item(i).text() for i in range(guide.topics.count())] == TOPICS
+    for row, title in enumerate(TOPICS):
+        guide.topics.setCurrentRow(row)
+        assert guide.page.toPlainText().startswith(title)  # the page's own heading
+    guide.topics.setCurrentRow(3)
+    assert "Add credential…" in guide.page.toPlainText()
+    close = guide.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close.accessibleName() == "Close the user guide"
+    close.click()
+    assert not guide.isVisible()
+    assert window.show_help() is guide  # one guide, brought back
+
+
+def test_about_names_the_version_the_data_folder_and_the_licences(
+    qtbot: QtBot, db: Database
+) -> None:
+    about = help_dialog.AboutDialog(db.data_dir)
+    qtbot.addWidget(about)
+    assert __version__ in about.version_label.text()
+    assert about.folder_label.text() == str(db.data_dir)
+    assert about.open_button.accessibleName() == "Open the data folder"
+    assert "icons/LICENSE-lucide.txt" in about.licences.toPlainText()
+    assert "ISC" in about.licences.toPlainText()
+    buttons = [b for b in about.findChildren(QPushButton) if b.accessibleName()]
+    assert {b.accessibleName() for b in buttons} >= {"Open the data folder", "Close About"}
+
+
+def test_the_window_comes_back_as_large_and_where_it_was(qtbot: QtBot, db: Database) -> None:
+    first = MainWindow(db, lambda: TODAY)
+    qtbot.addWidget(first)
+    first.restore_window_state()
+    assert first.windowState() & Qt.WindowState.WindowMaximized  # the first start: maximized
+    first.setWindowState(Qt.WindowState.WindowNoState)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(QSize(900, 590))
+    qtbot.waitUntil(lambda: first.size() == QSize(900, 590))
+    first.quit()
+    again = MainWindow(db, lambda: TODAY)
+    qtbot.addWidget(again)
+    again.restore_window_state()
+    assert not again.windowState() & Qt.WindowState.WindowMaximized
+    assert again.size() == QSize(900, 590)
