@@ -7,6 +7,7 @@ Run with `-s` to see the seed and how many actions of each kind were done."""
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -28,10 +29,11 @@ from tests.ui.learner import (
     check_timer,
 )
 
-SEED = 20261203
+SEED = int(os.environ.get("LONG_LIFE_SEED", "20261203"))
+"""Fixed; another seed (LONG_LIFE_SEED) explores other years."""
 START = date(2027, 1, 4)  # a Monday
 END = date(2028, 1, 4)
-ACTIONS = int(__import__("os").environ.get("LONG_LIFE_ACTIONS", "3000"))
+ACTIONS = int(os.environ.get("LONG_LIFE_ACTIONS", "3000"))
 DAYS = 365
 NONE_DROP_LIMIT = 1000
 """A binding that leaks a reference to None on void Qt calls (PySide6 6.12 on Python 3.11)
@@ -44,38 +46,38 @@ REMINDER_ACTIONS = {"next_day", "answer_reminder", "back_up_now", "restore", "re
 WEIGHTS = {
     # looking around: most of a learner's clicks (each checks what it sees)
     "switch_screen": 30,
-    "look_at_row": 20,
+    "look_at_row": 16,
     "plan_tab": 8,
     "sort_table": 8,
     "find_module": 4,
     "open_and_cancel": 3,
     # the days pass (1 to 7 at a time) and the timer runs
     "next_day": 3.3,
-    "timer": 4,
+    "timer": 5,
     # study
-    "log_from_dashboard": 1.4,
-    "log_by_hand": 0.7,
-    "edit_session": 0.5,
-    "delete_session": 0.3,
-    "undo_session_delete": 0.3,
-    "complete_module": 0.6,
-    "reopen_module": 0.15,
-    "replan": 0.5,
-    "catch_up": 0.3,
-    "new_plan": 0.04,
+    "log_from_dashboard": 2.2,
+    "log_by_hand": 1.1,
+    "edit_session": 0.8,
+    "delete_session": 0.5,
+    "undo_session_delete": 0.5,
+    "complete_module": 0.9,
+    "reopen_module": 0.25,
+    "replan": 0.8,
+    "catch_up": 0.5,
+    "new_plan": 0.06,
     # credentials, CEUs and reminders
-    "add_credential": 0.15,
-    "log_ceu": 0.4,
-    "edit_ceu": 0.2,
-    "delete_ceu": 0.15,
-    "close_cycle": 0.1,
-    "answer_reminder": 0.3,
+    "add_credential": 0.4,
+    "log_ceu": 1.0,
+    "edit_ceu": 0.4,
+    "delete_ceu": 0.3,
+    "close_cycle": 0.15,
+    "answer_reminder": 0.5,
     # data safety
-    "back_up_now": 0.3,
-    "restore": 0.15,
-    "export": 0.15,
-    "replace_import": 0.1,
-    "merge_import": 0.15,
+    "back_up_now": 0.4,
+    "restore": 0.2,
+    "export": 0.2,
+    "replace_import": 0.12,
+    "merge_import": 0.2,
 }
 
 
