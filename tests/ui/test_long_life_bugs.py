@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from studyplanner.core.model import Availability
+from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import backups as backup_service
+from studyplanner.services.archive import export_archive, import_archive, preview_import
 from studyplanner.services.ceu_activities import (
     ActivityInput,
     add_activity,
@@ -21,9 +24,10 @@ from studyplanner.services.ceu_activities import (
 )
 from studyplanner.services.credentials import add_credential, list_credentials
 from studyplanner.services.database import Database
-from studyplanner.services.plans import create_plan
+from studyplanner.services.plan_reader import active_plan
+from studyplanner.services.plans import apply_plan_change, create_plan
 from studyplanner.services.progress import list_sessions, log_session, module_statuses
-from studyplanner.services.snapshots import NewPlan, PlanSettings
+from studyplanner.services.snapshots import NewPlan, PlanChange, PlanSettings
 from studyplanner.ui import backups_panel
 from studyplanner.ui.main_window import CREDENTIALS, PLAN, SETTINGS, STUDY_LOG, MainWindow
 
@@ -229,3 +233,24 @@ def test_a_job_that_ends_while_its_progress_dialog_handles_events_does_not_crash
             assert job is not None
             job.done.wait(10)  # the end is queued behind the progress
         assert finished.args == ["2", True]
+
+
+def test_merging_an_older_archive_after_a_replan_does_not_add_the_days_off_again(
+    db: Database, today: date, tmp_path: Path
+) -> None:
+    """Each re-plan saved the plan's days off as new records (new identities): merging an
+    archive exported before it added every period again, and the plan, now holding the same
+    days off twice, refused every later change ("The days off … overlap …")."""
+    vacation = Blackout(today + timedelta(days=30), today + timedelta(days=36), "Vacation")
+    settings = PlanSettings(
+        start=today, availability=Availability((60,) * 7), weekly_minutes=420,
+        blackouts=(vacation,),
+    )  # fmt: skip
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-exam-prep-experienced"), today)
+    archive = export_archive(db, tmp_path / "before.zip", now=datetime(2026, 11, 27, 8)).path
+    more = replace(settings, availability=Availability((90,) * 7))
+    apply_plan_change(db, PlanChange(settings=more), today)
+    assert preview_import(db, archive).total_new == 0
+    import_archive(db, archive, "merge", now=datetime(2026, 11, 27, 9))
+    plan = active_plan(db, today)
+    assert plan is not None and plan.settings.blackouts == (vacation,)
