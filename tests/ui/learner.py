@@ -171,6 +171,17 @@ class Learner:
         field.selectAll()  # type: ignore[attr-defined]
         self.qtbot.keyClicks(field, text)
 
+    def click_row(self, table: Any, row: int) -> None:
+        """Click a row of a table (scrolled into view first, as the learner scrolls to it)."""
+        index = table.model().index(row, 0)
+        table.scrollTo(index)
+        rect = table.visualRect(index)
+        if not table.isVisible() or not rect.isValid():
+            table.selectRow(row)  # a table not laid out yet: select as the keyboard would
+        else:
+            self.qtbot.mouseClick(table.viewport(), LEFT, pos=rect.center())
+        assert table.selectionModel().isRowSelected(row), "the clicked row is selected"
+
     def screen(self, row: int) -> Any:
         """Click the screen's entry in the sidebar."""
         sidebar = self.window.sidebar
@@ -237,6 +248,8 @@ def check_screens(window: MainWindow, db: Database, today: date) -> None:
         plan = active_plan(db, today)
         assert window.plan_screen.plan() == plan, "Plan screen plan"
         if plan is not None:
+            days_off = plan.settings.blackouts
+            assert len(set(days_off)) == len(days_off), f"the same days off twice: {days_off}"
             done = sum(1 for m in plan.track.modules if m.done)
             header = window.plan_screen.header
             assert header.modules.value.text() == f"{done} of {len(plan.track.modules)} done"
@@ -305,11 +318,7 @@ class Actions:
         rows = table.model().rowCount()
         if screen.stack.currentIndex() != 1 or not rows or not table.isVisible():
             return None
-        index = table.model().index(self.rng.randrange(min(rows, 12)), 0)
-        table.scrollTo(index)
-        rect = table.visualRect(index)
-        self.l.qtbot.mouseClick(table.viewport(), LEFT, pos=rect.center())
-        assert table.selectionModel().isRowSelected(index.row()), "the clicked row is selected"
+        self.l.click_row(table, self.rng.randrange(min(rows, 12)))
         return False
 
     def open_and_cancel(self) -> bool | None:
@@ -365,7 +374,7 @@ class Actions:
         if log.stack.currentIndex() != 1 or rows == 0:
             return None
         row = self.rng.randrange(min(rows, 30))
-        log.table.selectRow(row)
+        self.l.click_row(log.table, row)
         return log
 
     def edit_session(self) -> bool | None:
@@ -428,7 +437,8 @@ class Actions:
             return None, None
         # mostly the next one in order, as a learner works through the track
         module = rows[0] if not done and self.rng.random() < 0.7 else self.rng.choice(rows)
-        screen.select_module(module.id)
+        source = screen.model.index(screen.model.row_of(module.id), 0)
+        self.l.click_row(screen.table, screen.proxy.mapFromSource(source).row())
         assert screen.selected() == module
         return screen, module
 
@@ -494,7 +504,11 @@ class Actions:
         self.l.click(settings.preview_button)
         if preview_dialog.PreviewDialog in self.l._fills:
             refused = settings.problems_label.text()
-            raise AssertionError(f"Preview refused what the form accepted: {refused}")
+            stored = active_plan(self.l.db, self.l.today)
+            raise AssertionError(
+                f"Preview refused what the form accepted: {refused} (form: "
+                f"{settings.edited_settings()}, stored: {stored and stored.settings})"
+            )
         if not accept and settings.discard_button.isEnabled():
             self.l.click(settings.discard_button)
         screen.tabs.setCurrentIndex(0)
@@ -594,7 +608,7 @@ class Actions:
         panel = screen.activities
         if screen.stack.currentIndex() != 1 or panel.proxy.rowCount() == 0:
             return None
-        panel.table.selectRow(self.rng.randrange(panel.proxy.rowCount()))
+        self.l.click_row(panel.table, self.rng.randrange(panel.proxy.rowCount()))
         return screen
 
     def edit_ceu(self) -> bool | None:
@@ -632,7 +646,7 @@ class Actions:
         panel = self.l.screen(SETTINGS).backups_panel
         if panel.table.rowCount() == 0:
             return None
-        panel.table.selectRow(self.rng.randrange(min(panel.table.rowCount(), 6)))
+        self.l.click_row(panel.table, self.rng.randrange(min(panel.table.rowCount(), 6)))
         if not panel.restore_button.isEnabled():
             return None
         self.l.click(panel.restore_button)

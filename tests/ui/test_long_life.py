@@ -104,7 +104,11 @@ def test_a_learners_year_in_one_window(
         kind = rng.choices(kinds, weights)[0]
         began = time.perf_counter()
         with qtbot.captureExceptions() as raised:  # from a slot: fail here, not at the end
-            changed = getattr(actions, kind)()
+            try:
+                changed = getattr(actions, kind)()
+            except AssertionError as exc:
+                history.append(f"{done + 1}: {kind} on {clock.day}")
+                raise AssertionError(f"{exc} after: " + "; ".join(history[-12:])) from exc
         if raised:
             _type, error, trace = raised[0]
             history.append(f"{done + 1}: {kind} on {clock.day}")
