@@ -28,7 +28,7 @@ from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import apply_plan_change, create_plan
 from studyplanner.services.progress import list_sessions, log_session, module_statuses
 from studyplanner.services.snapshots import NewPlan, PlanChange, PlanSettings
-from studyplanner.ui import backups_panel
+from studyplanner.ui import backups_panel, credentials_screen
 from studyplanner.ui.main_window import CREDENTIALS, PLAN, SETTINGS, STUDY_LOG, MainWindow
 
 CreatePlan = Callable[[Database, date], None]
@@ -254,3 +254,21 @@ def test_merging_an_older_archive_after_a_replan_does_not_add_the_days_off_again
     import_archive(db, archive, "merge", now=datetime(2026, 11, 27, 9))
     plan = active_plan(db, today)
     assert plan is not None and plan.settings.blackouts == (vacation,)
+
+
+def test_closing_a_cycle_shows_its_backup_in_the_settings_list(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing a cycle backs up first, but the Backups list in Settings (built earlier) did not
+    show that backup until the window was opened again."""
+    add_credential(db, "CPC", date(2020, 1, 1), today)
+    window = MainWindow(db, lambda: today, now=lambda: datetime(2026, 11, 27, 9))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.show_screen(SETTINGS).backups_panel  # type: ignore[attr-defined]
+    before = panel.table.rowCount()
+    monkeypatch.setattr(credentials_screen.CredentialsScreen, "confirm_close", lambda *a: True)
+    screen = window.show_screen(CREDENTIALS)
+    screen.cards[0].close_button.click()  # type: ignore[attr-defined]
+    assert panel.table.rowCount() == before + 1 == len(backup_service.list_backups(db.data_dir))
