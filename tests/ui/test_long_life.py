@@ -33,8 +33,8 @@ SEED = int(os.environ.get("LONG_LIFE_SEED", "20261203"))
 """Fixed; another seed (LONG_LIFE_SEED) explores other years."""
 START = date(2027, 1, 4)  # a Monday
 END = date(2028, 1, 4)
+"""The run goes on until a year has passed and ACTIONS actions were done."""
 ACTIONS = int(os.environ.get("LONG_LIFE_ACTIONS", "3000"))
-DAYS = 365
 NONE_DROP_LIMIT = 1000
 """A binding that leaks a reference to None on void Qt calls (PySide6 6.12 on Python 3.11)
 loses about one per call: thousands over this run."""
@@ -92,13 +92,14 @@ def test_a_learners_year_in_one_window(
     started = time.perf_counter()
     learner = Learner(qtbot, db, monkeypatch, rng, clock, files)
     actions = Actions(learner)
+    spent: Counter[str] = Counter()
     assert actions.new_plan()  # the first run: the assistant
     learner.counts["new_plan"] += 1
     check_screens(learner.window, db, clock.day)
+    spent["new_plan"] += time.perf_counter() - started
     kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
     done = 1
     history: list[str] = []
-    spent: Counter[str] = Counter()
     checks = 0
     while done < ACTIONS or clock.day < END:
         kind = rng.choices(kinds, weights)[0]
