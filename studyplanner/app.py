@@ -219,10 +219,13 @@ def _run_gui(
     from studyplanner.ui.main_window import MainWindow
 
     app = _application(argv)
+    failures = _SmokeFailures() if args.smoke_test else None
     try:
+        if failures is not None:
+            failures.install()
         window = MainWindow(db, _clock(args.today), now=_now(args.today))
-        if args.smoke_test:
-            return _smoke_test(app, window)
+        if failures is not None:
+            return _smoke_test(app, window, failures)
         from studyplanner.ui.error_handler import install_error_handler
 
         install_error_handler(data_dir, on_damaged=window.recover_from_damage)
@@ -240,6 +243,8 @@ def _run_gui(
         window.start_assistant_if_no_plan()
         return int(app.exec())
     finally:
+        if failures is not None:
+            failures.uninstall()
         db.close()
 
 
@@ -272,8 +277,35 @@ def _backup_timer(db: Any, window: Any) -> Any:
     return timer
 
 
-def _smoke_test(app: Any, window: Any) -> int:
-    """Exit 0 once the window, already holding the user's data, has really been painted."""
+class _SmokeFailures:
+    """What went wrong while the smoke test built and painted the window. An exception in a Qt
+    slot or event handler (building a screen, painting) does not reach the caller: Qt's binding
+    prints it through sys.excepthook and carries on, showing an empty screen. Recorded here, it
+    makes the smoke test fail."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self._previous: Any = None
+
+    def install(self) -> None:
+        self._previous = sys.excepthook
+        sys.excepthook = self._record
+
+    def uninstall(self) -> None:
+        if self._previous is not None:
+            sys.excepthook = self._previous
+            self._previous = None
+
+    def _record(self, kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        self.errors.append(f"{kind.__name__}: {value}")
+        if self._previous is not None:
+            self._previous(kind, value, tb)
+
+
+def _smoke_test(app: Any, window: Any, failures: _SmokeFailures | None = None) -> int:
+    """Exit 0 once the window, already holding the user's data, has really been painted with
+    the screen it opens on built; 1 when building or painting it raised (or nothing was painted
+    within 30 seconds)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class _FirstPaint(QObject):
@@ -288,7 +320,15 @@ def _smoke_test(app: Any, window: Any) -> int:
     window.installEventFilter(painted)
     window.show()
     QTimer.singleShot(30_000, lambda: app.exit(1))
-    return int(app.exec())
+    status = int(app.exec())
+    errors = list(failures.errors) if failures is not None else []
+    opened = window.stack.currentIndex()
+    if not errors and (opened < 0 or window._screens[opened] is None):
+        errors.append("the screen the window opens on was not built")
+    if errors:
+        print(f"studyplanner: the smoke test failed: {errors[0]}", file=sys.stderr)
+        return 1
+    return status
 
 
 def _show_start_error(message: str, code: int) -> int:

@@ -24,7 +24,8 @@ from studyplanner.cli.values import (
     parse_units,
 )
 
-DEFAULT_MINUTES = {"mon": 90, "tue": 90, "wed": 90, "thu": 90, "fri": 90, "sat": 180, "sun": 0}
+DEFAULT_MINUTES = {"mon": 90, "tue": 90, "wed": 90, "thu": 90, "fri": 90, "sat": 240, "sun": 0}
+"""Without --minutes: weekday evenings and a Saturday that holds a 4-hour exam in one sitting."""
 
 
 class UsageError(Exception):
@@ -93,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument(
         "--blackout", type=parse_blackout, action="append", default=[], metavar="DATE..DATE"
     )
+    create.add_argument(
+        "--allow-long-sittings",
+        action="store_true",
+        help="an exam sat in one go may take a day with less study time than the exam",
+    )
     create.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
     create.add_argument("--json", action="store_true")
     show = plan_sub.add_parser("show", help="show the active plan")
@@ -103,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     how = replan.add_mutually_exclusive_group()
     how.add_argument("--hours-per-week", type=parse_hours, metavar="H")
     how.add_argument("--target", type=parse_date, metavar="DATE")
+    replan.add_argument(
+        "--allow-long-sittings",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="whether an exam sat in one go may take a day with less study time than the exam "
+        "(unchanged if not given)",
+    )
     replan.add_argument("--json", action="store_true")
 
     log = sub.add_parser("log", help="log a study session")

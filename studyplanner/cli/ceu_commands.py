@@ -218,18 +218,37 @@ def _status_text(statuses: Sequence[CredentialStatus]) -> str:
     return "\n".join(lines)
 
 
+UNJUDGED_TEXT = {
+    "unknown_rules": "unknown credential: the rules do not know it, so its CEUs cannot be judged",
+    "dates_out_of_range": "a date of this credential or its cycles is outside 1900 to 2200, so "
+    "its CEUs cannot be judged (correct it with `studyplanner cycle edit` or `credential edit`)",
+}
+
+
 def run_ceu_status(args: argparse.Namespace) -> int:
-    from studyplanner.services.credentials import ceu_statuses
+    from studyplanner.services.credentials import ceu_statuses, unjudged_credentials
 
     db = open_db(args)
     try:
         statuses = ceu_statuses(db, today_of(args))
+        unjudged = unjudged_credentials(db)
     finally:
         db.close()
-    if not statuses:
+    if not statuses and not unjudged:
         emit([], args.json, "No credentials yet: add one with `studyplanner credential add`.")
         return 0
-    emit([_status_payload(s) for s in statuses], args.json, _status_text(statuses))
+    payload = [_status_payload(s) for s in statuses] + [
+        {"code": u.credential.label, "rule": u.credential.code, "body": u.credential.body,
+         "credential_id": u.credential.id, "status": "unknown", "reason": u.reason,
+         "message": UNJUDGED_TEXT[u.reason]}
+        for u in unjudged
+    ]  # fmt: skip
+    text = "\n".join(
+        ([_status_text(statuses)] if statuses else [])
+        + [f"{u.credential.label} ({u.credential.code}, {u.credential.body}): "
+           f"{UNJUDGED_TEXT[u.reason]}." for u in unjudged]
+    )  # fmt: skip
+    emit(payload, args.json, text)
     return 0
 
 

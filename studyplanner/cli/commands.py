@@ -9,7 +9,7 @@ from typing import Any
 from studyplanner.cli.arguments import DEFAULT_MINUTES
 from studyplanner.cli.main import today_of
 from studyplanner.cli.output import emit
-from studyplanner.core.model import Availability
+from studyplanner.core.model import WEEKDAYS, Availability
 from studyplanner.core.validation import hours_to_minutes
 
 
@@ -56,6 +56,7 @@ def run_plan_create(args: argparse.Namespace) -> int:
         weekly_minutes=hours_to_minutes(args.hours_per_week) if args.hours_per_week else None,
         blackouts=tuple(args.blackout),
         terms=suggest_terms(args.track, args.start),
+        allow_long_sittings=args.allow_long_sittings,
     )
     new = NewPlan(settings=settings, template_id=args.track)
     # Validate (and schedule) before the database is even opened: nothing is written on error.
@@ -95,6 +96,12 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+UNKNOWN_VERDICT_TEXT = (
+    "The verdict saved with this plan cannot be read (it was written by another program); "
+    "re-plan (`studyplanner plan replan`) to judge the plan again."
+)
+
+
 def plan_payload(snapshot: Any) -> dict[str, Any]:
     from studyplanner.core.verdict_text import describe_verdict
 
@@ -120,15 +127,30 @@ def plan_payload(snapshot: Any) -> dict[str, Any]:
             {"number": t.number, "start": t.start.isoformat(), "end": t.end.isoformat()}
             for t in settings.terms
         ],
+        "allow_long_sittings": settings.allow_long_sittings,
         "finish": _iso(schedule.finish),
         "fits": schedule.verdict.fits,
         "verdict": schedule.verdict.kind.value,
-        "message": describe_verdict(schedule.verdict),
+        "message": (
+            UNKNOWN_VERDICT_TEXT
+            if schedule.verdict.kind.value == "unknown"
+            else describe_verdict(schedule.verdict)
+        ),
         "late_terms": [
             {"term": n.number, "hours_per_week_needed": round(n.minutes_per_week / 60, 2)}
             for n in schedule.verdict.term_needs
         ],
         "hours_per_week_given": round(schedule.verdict.weekly_minutes_given / 60, 2),
+        "sittings_too_long": [
+            {
+                "module_id": s.module_id,
+                "title": s.title,
+                "minutes": s.minutes,
+                "longest_weekday": WEEKDAYS[s.longest_weekday],
+                "longest_minutes": s.longest_minutes,
+            }
+            for s in schedule.verdict.sittings_too_long
+        ],
         "baselines": len(snapshot.baselines),
         "modules": [
             {
@@ -137,6 +159,7 @@ def plan_payload(snapshot: Any) -> dict[str, Any]:
                 "kind": m.kind.value,
                 "hours": round(m.minutes / 60, 2),
                 "term": m.term,
+                "sitting": m.sitting,
                 "prerequisites": list(m.prerequisite_ids),
                 "start": _iso(scheduled[m.id].start) if m.id in scheduled else None,
                 "due": _iso(scheduled[m.id].due) if m.id in scheduled else None,

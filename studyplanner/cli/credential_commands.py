@@ -53,6 +53,14 @@ def find_credential(credentials: Sequence[CredentialInfo], label: str) -> Creden
 
 
 def _payload(info: CredentialInfo) -> dict[str, Any]:
+    if not info.cycles:  # written by another program: a credential without any cycle
+        return {
+            "id": info.id, "code": info.code, "label": info.label, "name": info.name,
+            "body": info.body, "earned_on": info.earned_on.isoformat(),
+            "renewal_on": info.renewal_on.isoformat() if info.renewal_on else None,
+            "note": info.note, "cycle_id": None, "cycle_start": None, "cycle_end": None,
+            "required": None, "quota": None,
+        }  # fmt: skip
     cycle = info.current
     return {
         "id": info.id,
@@ -72,6 +80,8 @@ def _payload(info: CredentialInfo) -> dict[str, Any]:
 
 
 def _line(info: CredentialInfo) -> str:
+    if not info.cycles:
+        return f"{info.label} ({info.name}, {info.body}) earned {info.earned_on}; no cycle."
     cycle = info.current
     own = f"; your figure {_units_text(cycle.required)} CEUs" if cycle.required is not None else ""
     return (

@@ -141,6 +141,8 @@ def run_replan(args: argparse.Namespace) -> int:
             )
         elif args.target is not None:
             settings = replace(settings, target=args.target, weekly_minutes=None)
+        if args.allow_long_sittings is not None:
+            settings = replace(settings, allow_long_sittings=args.allow_long_sittings)
         snapshot = apply_plan_change(db, PlanChange(settings=settings), today, note="Re-planned")
     finally:
         db.close()

@@ -114,11 +114,16 @@ class ModuleToPlan:
     done_on: date | None = None
     minutes_done: int = 0
     term: int | None = None
+    sitting: bool = False
+    """An exam sat in one go: `minutes` is the sitting's length, placed whole on one day, never
+    split. Time logged on it (preparation) does not shorten the sitting."""
 
     @property
     def remaining_minutes(self) -> int:
         if self.done:
             return 0
+        if self.sitting:
+            return self.minutes
         return max(0, self.minutes - self.minutes_done)
 
 
@@ -140,6 +145,9 @@ class PlanRequest:
     terms: tuple[Term, ...] = ()
     usual_months: tuple[int, int] | None = None
     program_label: str = "programs like this"
+    allow_long_sittings: bool = False
+    """A sitting may take a day whose availability is shorter than the sitting (the learner
+    makes the time on exam day); otherwise it goes only on a day that can hold it."""
 
     def __post_init__(self) -> None:
         if (self.target is None) == (self.weekly_minutes is None):
@@ -175,6 +183,20 @@ class TermNeed:
     minutes_per_week: int
 
 
+@dataclass(frozen=True, slots=True)
+class SittingShortfall:
+    """A sitting that no study day can hold: which weekday could, with how much more time.
+
+    `longest_weekday` (0 = Monday) is the weekday with the most study time (`longest_minutes`);
+    giving that weekday `minutes`, or allowing long sittings, would place the sitting."""
+
+    module_id: int
+    title: str
+    minutes: int
+    longest_weekday: int
+    longest_minutes: int
+
+
 class VerdictKind(enum.StrEnum):
     FITS = "fits"
     TOO_LATE = "too_late"
@@ -183,6 +205,9 @@ class VerdictKind(enum.StrEnum):
     """Weekly-budget plan: there is no target to compare with."""
     IMPOSSIBLE = "impossible"
     """Nothing can be scheduled: no availability at all, or it never ends within the horizon."""
+    UNKNOWN = "unknown"
+    """The verdict stored with a baseline cannot be read (written by another program): re-plan
+    to judge the plan again. The scheduler never gives it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +234,16 @@ class Verdict:
     weekly_minutes_given: int = 0
     """The weekly time the user gave: the week's availability, or the weekly budget (0 when
     unknown, as in verdicts stored before this was recorded)."""
+    sittings_too_long: tuple[SittingShortfall, ...] = ()
+    """Sittings that no day can hold (they and the modules that require them are unscheduled)."""
 
     @property
     def fits(self) -> bool:
-        return self.kind in (VerdictKind.FITS, VerdictKind.NO_TARGET) and not self.late_terms
+        return (
+            self.kind in (VerdictKind.FITS, VerdictKind.NO_TARGET)
+            and not self.late_terms
+            and not self.sittings_too_long
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,14 @@ week's usable minutes are scaled down evenly (5-minute steps) so the week never 
 Certificate tracks are one stream (the first unfinished module whose prerequisites are finished
 gets the time); degree tracks run a term's courses in parallel from the term's start. Days are
 proleptic ordinals inside (`date.toordinal()`); Monday is (ordinal - 1) % 7 == 0.
+
+Sittings (exams sat in one go) are never split: a sitting goes whole on the first day it may
+start whose availability still holds it (the day's full availability: on exam day the weekly
+budget's evening-out gives way), at most one sitting a day. While a sitting waits for such a day,
+the modules after it that do not require it go on. With `allow_long_sittings` a sitting may also
+take a study day with no other study on it even when the day's availability is shorter. A
+sitting that no weekday can hold is not placed at all, nor is what requires it: the verdict says
+which weekday needs how much time (`too_long_sittings`).
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from itertools import pairwise
 
 from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.model import (
+    WEEKDAYS,
     ModuleToPlan,
     PlanningError,
     PlanRequest,
@@ -81,6 +90,35 @@ def _cycle_message(cycle: list[ModuleToPlan]) -> str:
         return f"{cycle[0].title!r} and {cycle[1].title!r} require each other"
     links = [f"{a.title!r} requires {b.title!r}" for a, b in pairwise([*cycle, cycle[0]])]
     return "the prerequisites go round in a circle: " + ", ".join(links)
+
+
+def too_long_sittings(request: PlanRequest) -> list[ModuleToPlan]:
+    """Unfinished sittings longer than every weekday's availability (none when long sittings
+    are allowed, or when there is no study time at all: that is reported on its own)."""
+    longest = max(request.availability.minutes)
+    if request.allow_long_sittings or longest == 0:
+        return []
+    return [m for m in request.modules if m.sitting and m.remaining_minutes > longest]
+
+
+def longest_weekday(request: PlanRequest) -> int:
+    """The weekday (0 = Monday) with the most study time; of equals, the latest in the week (a
+    weekend day, where a long exam day usually goes)."""
+    minutes = request.availability.minutes
+    return max(range(len(WEEKDAYS)), key=lambda i: (minutes[i], i))
+
+
+def blocked_modules(request: PlanRequest) -> set[int]:
+    """The too-long sittings and every unfinished module that requires one (directly or not)."""
+    blocked = {m.id for m in too_long_sittings(request)}
+    changed = bool(blocked)
+    while changed:
+        changed = False
+        for m in request.modules:
+            if not m.done and m.id not in blocked and any(p in blocked for p in m.prerequisites):
+                blocked.add(m.id)
+                changed = True
+    return blocked
 
 
 def _horizon(first_day: date) -> int:
@@ -153,6 +191,8 @@ class _Run:
     last_day: dict[int, int] = field(default_factory=dict)
     unscheduled: list[int] = field(default_factory=list)
     late_terms: set[int] = field(default_factory=set)
+    blocked: list[int] = field(default_factory=list)
+    """Too-long sittings and the modules that require them: never placed (see the verdict)."""
 
     @property
     def finish(self) -> date | None:
@@ -166,7 +206,11 @@ class _Placement:
     def __init__(self, request: PlanRequest, days: _Days) -> None:
         self.days = days
         self.run = _Run()
-        self.order = [m for m in request.modules if not m.done]
+        blocked = blocked_modules(request)
+        self.run.blocked = [m.id for m in request.modules if m.id in blocked]
+        self.allow_long = request.allow_long_sittings
+        self.sitting_days: set[int] = set()
+        self.order = [m for m in request.modules if not m.done and m.id not in blocked]
         self.finished = {m.id for m in request.modules if m.done}
         self.remaining = {m.id: m.remaining_minutes for m in self.order}
         self.empty = [m for m in self.order if m.remaining_minutes == 0]
@@ -265,41 +309,81 @@ class _Placement:
         if self.remaining[module_id] == 0:
             self._finish(module_id)
 
-    def _stream_head(self, day: int) -> ModuleToPlan | None:
-        """The first module in order, from the cursor on, that may be studied now."""
+    def _stream_head(self, day: int, passed: set[int]) -> ModuleToPlan | None:
+        """The first module in order, from the cursor on, that may be studied now (sittings in
+        `passed` wait for another day)."""
         order, remaining = self.order, self.remaining
         while self.cursor < len(order) and order[self.cursor].id not in remaining:
             self.cursor += 1
         for i in range(self.cursor, len(order)):
             m = order[i]
+            if m.id in passed:
+                continue
             if remaining.get(m.id) and self._open(m, day) and self._eligible(m):
                 if self.terms and m.term is not None:
                     continue
                 return m
         return None
 
+    def _sitting_fits(self, day: int, minutes: int, used: int) -> bool:
+        """May a sitting of `minutes` go on `day`, after `used` minutes of other study?"""
+        if day in self.sitting_days:
+            return False
+        if self.allow_long and used == 0:
+            return True
+        return minutes <= self.days.calendar.raw(day) - used
+
+    def _sit(self, day: int, module: ModuleToPlan) -> int:
+        """Place the whole sitting on `day`; its minutes."""
+        minutes = self.remaining[module.id]
+        self.sitting_days.add(day)
+        self._give(day, module.id, minutes)
+        return minutes
+
     def _stream_day(self, day: int, available: int) -> None:
+        used = 0
+        passed: set[int] = set()  # sittings that do not fit today
         while available > 0:
             self._settle_empty(day)
-            current = self._stream_head(day)
+            current = self._stream_head(day, passed)
             if current is None:
                 return
+            if current.sitting:
+                if self._sitting_fits(day, self.remaining[current.id], used):
+                    taken = self._sit(day, current)
+                    used += taken
+                    available = max(0, available - taken)
+                else:
+                    passed.add(current.id)
+                continue
             take = min(available, self.remaining[current.id])
             self._give(day, current.id, take)
             available -= take
+            used += take
         self._settle_empty(day)
 
     def _share_day(self, day: int, available: int) -> None:
         """Term courses that may be studied share the day evenly; after the last term the
         modules without a term take part as one stream (one participant)."""
+        used = 0
+        tried: set[int] = set()  # sittings considered today (placed, or not fitting)
         while available > 0:
             self._settle_empty(day)
             active = self._ready_courses(day)
             if day >= self.after_terms:
-                head = self._stream_head(day)
+                head = self._stream_head(day, tried)
                 if head is not None:
                     active.append(head)
                     active.sort(key=lambda m: self.position[m.id])
+            sitting = next((m for m in active if m.sitting and m.id not in tried), None)
+            if sitting is not None:  # a sitting first, whole, before the day is shared
+                tried.add(sitting.id)
+                if self._sitting_fits(day, self.remaining[sitting.id], used):
+                    taken = self._sit(day, sitting)
+                    used += taken
+                    available = max(0, available - taken)
+                continue
+            active = [m for m in active if not m.sitting]
             if not active:
                 return
             share = max(QUANTUM, available // len(active) // QUANTUM * QUANTUM)
@@ -309,6 +393,7 @@ class _Placement:
                 take = min(share, available, self.remaining[m.id])
                 self._give(day, m.id, take)
                 available -= take
+                used += take
         self._settle_empty(day)
 
 

@@ -69,8 +69,10 @@ def plan_fixes(request: PlanRequest, schedule: Schedule | None = None) -> tuple[
     """Every fix that makes a plan that does not fit, fit (none when it fits already, or when
     nothing can be scheduled at all). `schedule` is schedule_plan(request) when already known."""
     schedule = schedule or schedule_plan(request)
-    if schedule.verdict.fits or schedule.unscheduled:
+    if schedule.verdict.fits:
         return ()
+    if schedule.unscheduled and not schedule.verdict.sittings_too_long:
+        return ()  # nothing could be placed for a reason a fix does not know
     found = [
         study_more(request, schedule),
         move_target(request, schedule),
@@ -299,9 +301,13 @@ def spread_terms(request: PlanRequest, schedule: Schedule) -> PlanFix | None:
 
 
 def exam_sitting_minutes(request: PlanRequest) -> int:
-    """The length of the longest unfinished final exam when no weekday is long enough to sit it
-    in one day; 0 otherwise (freeing a day is then no help)."""
-    exams = [m.minutes for m in request.modules if m.kind is ModuleKind.EXAM and not m.done]
+    """The length of the longest unfinished sitting (an exam sat in one go; without sittings,
+    the longest final exam) when no weekday is long enough to sit it in one day; 0 otherwise
+    (freeing a day is then no help)."""
+    sittings = [m.minutes for m in request.modules if m.sitting and not m.done]
+    exams = sittings or [
+        m.minutes for m in request.modules if m.kind is ModuleKind.EXAM and not m.done
+    ]
     if not exams:
         return 0
     longest = max(exams)

@@ -14,6 +14,9 @@ How it places work, day by day from max(start, today):
 - a degree term whose courses overrun it is reported with the weekly minutes it would need (spread
   like the time given) beside the weekly time given, so the verdict can show both figures; the
   ways out (more time, a later target, more terms) are in core/plan_fixes.py.
+- sittings (exams sat in one go) go whole on one day that can hold them, never split; a sitting
+  no weekday can hold is left out with what requires it, and the verdict says which weekday needs
+  how much time (see placement.py).
 
 Inside, days are proleptic ordinals (`date.toordinal()`); Monday is (ordinal - 1) % 7 == 0.
 """
@@ -29,6 +32,7 @@ from studyplanner.core.model import (
     PlanRequest,
     Schedule,
     ScheduledModule,
+    SittingShortfall,
     TermNeed,
     Verdict,
     VerdictKind,
@@ -42,7 +46,10 @@ from studyplanner.core.placement import (
     _Days,
     _place,
     _Run,
+    blocked_modules,
     check_graph,
+    longest_weekday,
+    too_long_sittings,
 )
 
 
@@ -55,7 +62,8 @@ def _stream_fits(request: PlanRequest, days: _Days, target: date) -> bool:
     """Single-stream tracks never idle while work is left, so they finish by `target` exactly
     when the study time up to `target` covers the remaining work (one study day at least when
     only fully studied modules are left): a cheap, exact test for the searches."""
-    unfinished = [m for m in request.modules if not m.done]
+    blocked = blocked_modules(request)
+    unfinished = [m for m in request.modules if not m.done and m.id not in blocked]
     if not unfinished:
         return True
     need = max(1, sum(m.remaining_minutes for m in unfinished))
@@ -79,7 +87,10 @@ def _terms_fit(request: PlanRequest, days: _Days, target: date) -> bool:
         return sum(days.minutes(d) for d in range(max(first, days.calendar.first), until + 1))
 
     need: dict[int | None, int] = {}
+    blocked = blocked_modules(request)
     for m in request.modules:
+        if m.id in blocked:
+            continue
         need[m.term] = need.get(m.term, 0) + m.remaining_minutes
     for term in request.terms:
         wanted = need.get(term.number, 0)
@@ -143,7 +154,9 @@ def _extra_minutes_needed(request: PlanRequest, target: date, full: int) -> int:
             high = middle
         else:
             low = middle + 1
-    if request.terms:  # the capacity test ignores prerequisites: confirm with real placements
+    if request.terms or any(m.sitting for m in request.modules):
+        # the capacity test ignores prerequisites and days a sitting waits for: confirm with
+        # real placements
         high = _confirmed_steps(request, target, high, most, scale)
     return high * EXTRA_STEP
 
@@ -214,6 +227,7 @@ def schedule_plan(request: PlanRequest) -> Schedule:
         run = _place(
             request, calendar, request.weekly_minutes if request.weekly_minutes < full else None
         )
+    unplaced = {*run.unscheduled, *run.blocked}
     done_dates = [m.done_on for m in request.modules if m.done and m.done_on is not None]
     finish = run.finish or max(done_dates, default=None)
     return Schedule(
@@ -225,7 +239,7 @@ def schedule_plan(request: PlanRequest) -> Schedule:
             term_needs=_term_needs(request, calendar, run),
             weekly_minutes_given=_given(request),
         ),
-        unscheduled=tuple(run.unscheduled),
+        unscheduled=tuple(m.id for m in request.modules if m.id in unplaced),
     )
 
 
@@ -290,6 +304,7 @@ def _verdict(
         program_label=request.program_label,
         late_terms=tuple(sorted(run.late_terms)),
         weekly_minutes_used=used,
+        sittings_too_long=_shortfalls(request) if run.blocked else (),
     )
     if run.unscheduled:
         return replace(base, kind=VerdictKind.IMPOSSIBLE)
@@ -306,4 +321,13 @@ def _verdict(
         days_early=days_early,
         extra_minutes_per_week=extra,
         suggested_target=finish,
+    )
+
+
+def _shortfalls(request: PlanRequest) -> tuple[SittingShortfall, ...]:
+    weekday = longest_weekday(request)
+    longest = request.availability.minutes[weekday]
+    return tuple(
+        SittingShortfall(m.id, m.title, m.remaining_minutes, weekday, longest)
+        for m in too_long_sittings(request)
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,13 +24,28 @@ _TRACK_FIELDS = frozenset(
     }
 )  # fmt: skip
 _MODULE_FIELDS = frozenset(
-    {"key", "title", "topic", "kind", "hours", "requires", "term", "credits"}
+    {"key", "title", "topic", "kind", "hours", "requires", "term", "credits", "sitting"}
 )
+_SITTING_FIELDS = frozenset({"hours", "online_parts_hours"})
 _TERM_FIELDS = frozenset({"count", "weeks", "spacing_weeks", "part_time"})
 
 
 class TemplateError(ValueError):
     """A track template is malformed; the message says where and what."""
+
+
+@dataclass(frozen=True, slots=True)
+class SittingTemplate:
+    """An exam sat in one go (a module of kind exam or practice_exam).
+
+    `minutes` is the sitting's length, equal to the module's hours: the scheduler places it
+    whole on one day. `online_parts` are the minutes of each part when the exam is sat online
+    in parts (AAPC's online CPC: two 2-hour parts, which may be sat on different days); each
+    part is then a sitting of its own (see `online_delivery`). Empty when there is no such
+    delivery."""
+
+    minutes: int
+    online_parts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +58,7 @@ class ModuleTemplate:
     requires: tuple[str, ...]
     term: int | None
     credits: float | None
+    sitting: SittingTemplate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +198,7 @@ def _module(
     credits = r.number("credits", optional=True)
     if credits is not None and not 0 <= credits <= 100:
         raise TemplateError(f"{r.where}: field 'credits' must be from 0 to 100, got {credits:g}")
+    sitting = _sitting(r.data.get("sitting"), r.where, kind, minutes)
     return ModuleTemplate(
         key=key,
         title=r.text("title"),
@@ -191,7 +208,75 @@ def _module(
         requires=requires,
         term=term,
         credits=credits,
+        sitting=sitting,
     )
+
+
+def _sitting(data: Any, where: str, kind: ModuleKind, minutes: int) -> SittingTemplate | None:
+    """`"sitting": {"hours": 4, "online_parts_hours": [2, 2]}`: the module is sat in one go."""
+    if data is None:
+        return None
+    r = _Reader(data, f"{where}, sitting")
+    r.only(_SITTING_FIELDS)
+    if not kind.is_exam:
+        raise TemplateError(f"{r.where}: only an exam or a practice exam can be a sitting")
+    hours = r.number("hours")
+    assert hours is not None
+    if round(hours * 60) != minutes:
+        raise TemplateError(
+            f"{r.where}: field 'hours' must equal the module's hours (the module is the "
+            f"sitting), got {hours:g}"
+        )
+    raw_parts = r.data.get("online_parts_hours")
+    parts: tuple[int, ...] = ()
+    if raw_parts is not None:
+        if (
+            not isinstance(raw_parts, list)
+            or len(raw_parts) < 2
+            or not all(
+                isinstance(p, int | float) and not isinstance(p, bool) and p > 0 for p in raw_parts
+            )
+        ):
+            raise TemplateError(
+                f"{r.where}: field 'online_parts_hours' must list two or more hours above 0"
+            )
+        parts = tuple(round(p * 60) for p in raw_parts)
+        if sum(parts) != minutes:
+            raise TemplateError(
+                f"{r.where}: field 'online_parts_hours' must add up to the sitting's hours"
+            )
+    return SittingTemplate(minutes, parts)
+
+
+def online_delivery(template: TrackTemplate) -> TrackTemplate:
+    """The track as taken with the online exam: each sitting with online parts becomes one
+    sitting module per part ("<title>, online part 1 of 2"), each requiring the one before;
+    what required the exam requires its last part."""
+    modules: list[ModuleTemplate] = []
+    last_part: dict[str, str] = {}
+    for m in template.modules:
+        requires = tuple(last_part.get(k, k) for k in m.requires)
+        parts = m.sitting.online_parts if m.sitting else ()
+        if not parts:
+            modules.append(replace(m, requires=requires))
+            continue
+        previous: tuple[str, ...] = requires
+        for i, minutes in enumerate(parts, 1):
+            key = f"{m.key}-online-part-{i}"
+            modules.append(
+                replace(
+                    m,
+                    key=key,
+                    title=f"{m.title}, online part {i} of {len(parts)}",
+                    minutes=minutes,
+                    requires=previous,
+                    credits=m.credits if i == 1 else None,
+                    sitting=SittingTemplate(minutes),
+                )
+            )
+            previous = (key,)
+        last_part[m.key] = previous[0]
+    return replace(template, modules=tuple(modules))
 
 
 def _terms(data: Any, origin: str, part_time: bool = False) -> TermLayout | None:

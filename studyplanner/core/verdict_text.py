@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from studyplanner.core.model import Verdict, VerdictKind
+from studyplanner.core.model import SittingShortfall, Verdict, VerdictKind
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def format_day(day: date) -> str:
@@ -80,12 +82,30 @@ def _late_terms(verdict: Verdict) -> list[str]:
     return out
 
 
+def _short_hours(minutes: int) -> str:
+    """ "4 h", "2.5 h": to one decimal."""
+    return f"{round(minutes / 60, 1):g} h"
+
+
+def describe_sitting_shortfall(s: SittingShortfall) -> str:
+    """ "CPC exam needs one day with 4 h; your longest day is Saturday with 2 h: give a
+    Saturday 4 h, or allow long sittings." """
+    day = WEEKDAY_NAMES[s.longest_weekday]
+    need = _short_hours(s.minutes)
+    return (
+        f"{s.title} needs one day with {need}; your longest day is {day} with "
+        f"{_short_hours(s.longest_minutes)}: give a {day} {need}, or allow long sittings."
+    )
+
+
 def describe_verdict(verdict: Verdict) -> str:
     """One or a few plain English sentences: when the plan finishes, against the target or the
     weekly hours, late terms, and a length outside what the program usually takes."""
     parts: list[str] = []
     finish = verdict.finish
     if verdict.kind is not VerdictKind.IMPOSSIBLE and finish is None:
+        if verdict.sittings_too_long:  # only sittings (and what requires them) are left
+            return " ".join(describe_sitting_shortfall(s) for s in verdict.sittings_too_long)
         return "Nothing is left to study."
     if verdict.kind is VerdictKind.IMPOSSIBLE or finish is None:
         if verdict.weekly_minutes_used == 0:
@@ -95,6 +115,8 @@ def describe_verdict(verdict: Verdict) -> str:
             "time to finish within 15 years."
         )
     weekly = format_hours(verdict.weekly_minutes_used)
+    # first what keeps a sitting off the calendar: the finish below is without it
+    parts.extend(describe_sitting_shortfall(s) for s in verdict.sittings_too_long)
     if verdict.kind is VerdictKind.FITS:
         if verdict.days_early == 0:
             when = "on your target date"

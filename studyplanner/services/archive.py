@@ -8,8 +8,10 @@ an activity refers to.
 Importing checks the whole archive before anything is written (`read_archive`): the zip itself
 (size, zip bombs), the JSON (UTF-8, shape), every row (exactly the table's columns, each value of
 its column's type, keys unique, foreign keys pointing at rows in the archive, the tables' check
-constraints) and every certificate (a plain file name, present, of a known kind). A problem
-raises `ArchiveError` (an `InvalidInput`) naming the file, the record and the field. Then the
+constraints), every certificate (a plain file name, present, of a known kind) and what the rows
+mean (archive_meaning: verdicts the app can read, credential codes of the rule book, dates from
+1900 to 2200 in order, numbers, texts and settings within the app's limits). A problem raises
+`ArchiveError` (an `InvalidInput`) naming the file, the record and the field. Then the
 database is backed up and the rows are written in one transaction: all of them, or none.
 
 No Qt: the GUI runs these in a worker (progress and cancel are two callables) and the CLI calls

@@ -36,6 +36,12 @@ ARCHIVE_FORMAT = 1
 MAX_ARCHIVE_BYTES = 2 * 1024**3
 """At most this much, unpacked, in one archive (and the zip file itself is no larger)."""
 MAX_JSON_BYTES = 200 * 1024**2
+MAX_JSON_DEPTH = 6
+"""The archive nests 4 deep (document, tables, rows, row); values inside are never containers."""
+MAX_JSON_CONTAINERS = 1_000_000
+"""Objects and arrays in one archive (one a row: 100,000 study sessions are 100,000), measured
+before parsing so that 200 MB of `{}` never becomes 100 million objects in memory."""
+MAX_JSON_VALUES = 20_000_000
 MAX_ENTRIES = 100_000
 MAX_RATIO = 200
 """An entry larger than RATIO_FLOOR that unpacks to more than this many times its packed size is
@@ -55,9 +61,14 @@ SESSIONS_CSV_COLUMNS = ("date", "module", "minutes", "note")
 CERTIFICATE_COLUMN = ("ceu_activities", "certificate_file")
 """Where rows name a file of the data folder's certificates/ (carried inside the archive)."""
 ONE_TRUE_COLUMNS = {"plans": "is_active"}
-COLUMNS_ADDED_IN = {"uid": "0005_record_identities"}
+COLUMNS_ADDED_IN = {
+    "uid": "0005_record_identities",
+    "sitting": "0006_sittings",
+    "allow_long_sittings": "0006_sittings",
+}
 """Columns added to existing tables after the first archive format, with the schema revision
-that added them: an older archive has none, and the import derives them."""
+that added them: an older archive has none, and the import derives them (uids from the
+content, the others their column's default)."""
 """Columns true in at most one row: merging keeps the data folder's own row true, if it has one."""
 WINDOWS_DEVICE_NAMES = frozenset(
     ["CON", "PRN", "AUX", "NUL"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]

@@ -1,7 +1,9 @@
 """Reading an archive and checking all of it before anything is written: the zip (sizes, zip
-bombs, damage), the JSON (UTF-8, shape, numbers), every row of every table (columns, types, keys,
-references, check constraints) and every certificate file. A problem raises ArchiveError naming
-the file, the record and the field."""
+bombs, damage), the JSON (UTF-8, nesting depth and number of objects measured before parsing,
+shape, numbers), every row of every table (columns, types, keys, references, check constraints),
+every certificate file, and what the rows mean (archive_meaning: dates, ranges, verdicts,
+settings, credential codes). A problem raises ArchiveError naming the file, the record and the
+field."""
 
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ from studyplanner.services.archive_format import (
     MAX_ARCHIVE_BYTES,
     MAX_ENTRIES,
     MAX_JSON_BYTES,
+    MAX_JSON_CONTAINERS,
+    MAX_JSON_DEPTH,
+    MAX_JSON_VALUES,
     MAX_NUMBER_DIGITS,
     MAX_PROBLEMS,
     MAX_RATIO,
@@ -57,6 +62,8 @@ from studyplanner.services.archive_format import (
     serial_key,
     unique_sets,
 )
+from studyplanner.services.archive_meaning import check_meaning
+from studyplanner.services.bounded_json import JsonBeyondLimits, loads
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, MAX_CERTIFICATE_BYTES
 from studyplanner.store import tables
 from studyplanner.store.identity import UID, TableShape, derive_uids
@@ -88,23 +95,31 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _parse_json(data: bytes) -> Any:
+def _parse_json(buffer: bytearray) -> Any:
+    """The document in `buffer` (emptied once decoded: the text alone is kept in memory)."""
     try:
-        text = data.decode("utf-8")
+        text = buffer.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise failure(
             ARCHIVE_JSON,
             f"is not UTF-8 text (byte {exc.start} cannot be read); it was not written by "
             "Study Planner or was changed since",
         ) from None
+    finally:
+        buffer.clear()
     text = text.removeprefix("\ufeff")
     try:
-        return json.loads(
+        return loads(
             text,
+            max_depth=MAX_JSON_DEPTH,
+            max_containers=MAX_JSON_CONTAINERS,
+            max_values=MAX_JSON_VALUES,
             parse_constant=_no_constant,
             parse_int=_whole_number,
             object_pairs_hook=_no_duplicate_keys,
         )
+    except JsonBeyondLimits as exc:
+        raise failure(ARCHIVE_JSON, f"{exc}: it is not a Study Planner archive") from None
     except json.JSONDecodeError as exc:
         raise failure(
             ARCHIVE_JSON, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
@@ -197,14 +212,14 @@ def read_archive(path: Path, *, cancelled: Cancelled | None = None) -> ArchiveCo
             raise failure(ARCHIVE_JSON, f"is larger than {MAX_JSON_BYTES // 1024**2} MB")
         buffer = bytearray()
         read_member(archive, info, MAX_JSON_BYTES, buffer.extend)
-        document = _parse_json(bytes(buffer))
-        del buffer
+        document = _parse_json(buffer)
         if cancelled is not None and cancelled():
             raise ArchiveCancelled("The import was cancelled.")
         fmt, schema, exported_at, raw_tables = _check_top(document)
         rows = _check_tables(raw_tables, schema, cancelled)
         certificates = _check_certificates(archive, entries, rows, cancelled)
     _check_constraints(rows)
+    check_meaning(rows)
     return ArchiveContents(
         path=path,
         format=fmt,
@@ -276,12 +291,32 @@ def _check_tables(
         if cancelled is not None and cancelled():
             raise ArchiveCancelled("The import was cancelled.")
     problems.raise_if_any()
-    if UID in derived:
+    if UID in derived:  # from the columns of its own time, as the migration to 0005 did
         _derive_identities(result)
+    _fill_defaults(result, derived - {UID})
     for table in tables.metadata.sorted_tables:
         _check_keys(table, result, problems)
     problems.raise_if_any()
     return result
+
+
+def _fill_defaults(rows: dict[str, list[dict[str, Any]]], columns: frozenset[str]) -> None:
+    """Columns an older archive cannot have get their column's default; the built-in tracks'
+    final exams become sittings, as the migration to schema 0006 makes them."""
+    for table in tables.metadata.sorted_tables:
+        for column in table.columns:
+            if column.name in columns:
+                default = column.default.arg if column.default is not None else None  # type: ignore[attr-defined]
+                for row in rows[table.name]:
+                    row[column.name] = default
+    if "sitting" in columns:
+        copies = {t["id"] for t in rows["tracks"] if t.get("template_id") is not None}
+        for m in rows["modules"]:
+            m["sitting"] = (
+                m.get("kind") == "exam"
+                and m.get("key") in tables.BUILT_IN_EXAM_KEYS
+                and m.get("track_id") in copies
+            )
 
 
 def _derived_columns(schema: str) -> frozenset[str]:

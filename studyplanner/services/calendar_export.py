@@ -1,7 +1,8 @@
 """Export to the user's own calendar: an iCalendar (.ics) file written with the `icalendar` library.
 
 One event per study block (at the user's study time, lasting the block's minutes), the exam dates
-and the credential deadlines (cycle end, submission window, membership renewal), each with alarms.
+(an exam sat in one go is one timed event, its sitting, never a study block besides) and the
+credential deadlines (cycle end, submission window, membership renewal), each with alarms.
 UIDs are derived from what an event is about (the module's or cycle's record identity and the
 day, the renewal date) and this data folder's own identity, so importing a newer export updates
 events instead of duplicating them, and two data folders (or two people) never share a UID.
@@ -21,7 +22,7 @@ from sqlalchemy import select
 from studyplanner.bundled import rule_book
 from studyplanner.core.calendar_steps import anniversaries, years_later
 from studyplanner.core.validation import InvalidInput, Problem
-from studyplanner.services.credentials import ceu_statuses, list_credentials
+from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_credentials
 from studyplanner.services.database import Database
 from studyplanner.services.output_files import check_destination, replaced_whole
 from studyplanner.services.plan_reader import active_plan
@@ -126,11 +127,24 @@ def build_calendar(
     plan = active_plan(db, today)
     if plan is not None:
         modules = {m.id: m for m in plan.track.modules}
+        sat = {  # sittings with their day: the block is the exam's one event
+            b.module_id
+            for b in plan.schedule.blocks
+            if (m := modules.get(b.module_id)) is not None and m.sitting
+        }
         for block in plan.schedule.blocks:
             module = modules.get(block.module_id)
             if module is None or module.done or not within(block.day):
                 continue
             start = _local(block.day, at)
+            if module.sitting:  # sat in one go: one event, the exam itself, at its length
+                cal.add_component(_event(
+                    uids.of("exam", uids.modules[module.id]), f"Exam: {module.title}", start,
+                    stamp, end=start + timedelta(minutes=block.minutes),
+                    description=f"{module.title}: one sitting of {block.minutes} minutes.",
+                    alarms=EXAM_ALARMS,
+                ))  # fmt: skip
+                continue
             cal.add_component(_event(
                 uids.of("block", uids.modules[block.module_id], block.day.isoformat()),
                 f"Study: {module.title}", start, stamp,
@@ -142,6 +156,8 @@ def build_calendar(
             module = modules.get(sm.module_id)
             if module is None or module.done or not module.kind.is_exam or sm.due is None:
                 continue
+            if module.id in sat:
+                continue  # its block is the exam's event
             if within(sm.due):
                 cal.add_component(_event(
                     uids.of("exam", uids.modules[module.id]), f"Exam: {module.title}", sm.due,
@@ -167,7 +183,9 @@ def build_calendar(
     renewals = {
         (c.body, c.renewal_on)
         for c in list_credentials(db)
-        if c.renewal_on is not None and book.bodies[c.body].membership_required
+        if c.renewal_on is not None
+        and can_be_judged(book, c)
+        and book.bodies[c.body].membership_required
     }
     renewals_until = last if last is not None else years_later(first, RENEWAL_YEARS_AHEAD)
     for body, anchor in sorted(renewals):

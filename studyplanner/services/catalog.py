@@ -24,6 +24,7 @@ def _template_info(t: TrackTemplate) -> TrackTemplateInfo:
         term_count=t.terms.count if t.terms else 0,
         basis=t.basis,
         part_time_terms=t.terms.part_time.count if t.terms and t.terms.part_time else 0,
+        longest_sitting_minutes=max((m.sitting.minutes for m in t.modules if m.sitting), default=0),
     )
 
 
@@ -77,6 +78,7 @@ def template_modules(template_id: str) -> tuple[ModuleInfo, ...]:
             term=m.term,
             done=False,
             done_on=None,
+            sitting=m.sitting is not None,
         )
         for i, m in enumerate(template.modules)
     )

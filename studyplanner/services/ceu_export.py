@@ -235,7 +235,19 @@ def write_audit_packet(
     check_destination(db, out_pdf, "out_pdf", force=force)
     check_destination(db, zip_path, "out_pdf", force=force)
     book = rule_book()
-    status = next(s for s in ceu_statuses(db, today, include_closed=True) if s.cycle_id == cycle.id)
+    status = next(
+        (s for s in ceu_statuses(db, today, include_closed=True) if s.cycle_id == cycle.id), None
+    )
+    if status is None:
+        raise InvalidInput(
+            [
+                Problem(
+                    "code",
+                    f"The rules cannot judge the credential {credential.code} (an unknown "
+                    "code or dates out of range); there is no report to make for it.",
+                )
+            ]
+        )
     rows = _rows(status, list_activities(db))
     total = len(rows)
 

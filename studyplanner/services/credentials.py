@@ -342,6 +342,16 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
         cycle = None if row is None else _open_cycle(row)
         if row is None or cycle is None:
             raise InvalidInput([Problem("credential", "This credential has no open cycle.")])
+        if _why_unjudged(book, row.code, row.body, _dates_of(row)) is not None:
+            raise InvalidInput(
+                [
+                    Problem(
+                        "credential",
+                        f"The rules cannot judge the credential {row.code} ({row.body}): an "
+                        "unknown code or dates out of range; its cycle cannot be closed.",
+                    )
+                ]
+            )
     backup = copies.backup_database(db.path, "before-cycle-close", now)
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
@@ -366,6 +376,10 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
 def _engine_inputs(
     session: Session,
 ) -> tuple[list[HeldCycle], list[CeuActivity], list[Allocation]]:
+    """What the status engine judges: the cycles of credentials it can judge (one with a code
+    the rule book does not know or with dates out of all reason, from a database another program
+    wrote, is left out: see unjudged_credentials)."""
+    book = rule_book()
     cycles = [
         HeldCycle(
             credential_id=cred.id, code=cred.code, label=cred.label, earned_on=cred.earned_on,
@@ -374,6 +388,7 @@ def _engine_inputs(
             quota_override=units_or_none(c.quota_hundredths), closed=c.closed_on is not None,
         )
         for cred in _load_credentials(session)
+        if _why_unjudged(book, cred.code, cred.body, _dates_of(cred)) is None
         for c in cred.cycles
     ]  # fmt: skip
     acts = [
@@ -386,6 +401,61 @@ def _engine_inputs(
         for r in session.scalars(select(models.CeuAllocation))
     ]
     return cycles, acts, allocs
+
+
+def _has_rules(book: RuleBook, code: str, body: str) -> bool:
+    rule = book.credentials.get(code)
+    return rule is not None and rule.body == body and body in book.bodies
+
+
+JUDGED_YEARS = (1900, 2200)
+"""A credential whose dates (earned, renewal, its cycles') fall outside these years cannot be
+judged: the date arithmetic of the rules (grace periods, pace) would leave the calendar."""
+UNKNOWN_RULES = "unknown_rules"
+DATES_OUT_OF_RANGE = "dates_out_of_range"
+
+
+@dataclass(frozen=True, slots=True)
+class UnjudgedCredential:
+    """A credential whose CEUs cannot be judged, and why (UNKNOWN_RULES: the rule book does not
+    know its code or body; DATES_OUT_OF_RANGE: a date outside JUDGED_YEARS)."""
+
+    credential: CredentialInfo
+    reason: str
+
+
+def _dates_of(row: models.Credential | CredentialInfo) -> list[date | None]:
+    if isinstance(row, CredentialInfo):
+        cycles = [(c.start, c.end, c.closed_on) for c in row.cycles]
+    else:
+        cycles = [(c.start_on, c.end_on, c.closed_on) for c in row.cycles]
+    return [row.earned_on, row.renewal_on, *(d for cycle in cycles for d in cycle)]
+
+
+def _why_unjudged(book: RuleBook, code: str, body: str, dates: list[date | None]) -> str | None:
+    if not _has_rules(book, code, body):
+        return UNKNOWN_RULES
+    low, high = JUDGED_YEARS
+    if any(d is not None and not low <= d.year <= high for d in dates):
+        return DATES_OUT_OF_RANGE
+    return None
+
+
+def can_be_judged(book: RuleBook, credential: CredentialInfo) -> bool:
+    """Whether the rules can judge this credential (see UnjudgedCredential)."""
+    return _why_unjudged(book, credential.code, credential.body, _dates_of(credential)) is None
+
+
+def unjudged_credentials(db: Database) -> list[UnjudgedCredential]:
+    """Credentials written by another program (or under an older rule book) that the rules
+    cannot judge: shown as unknown, never a crash."""
+    book = rule_book()
+    found = []
+    for c in list_credentials(db):
+        reason = _why_unjudged(book, c.code, c.body, _dates_of(c))
+        if reason is not None:
+            found.append(UnjudgedCredential(c, reason))
+    return found
 
 
 def ceu_statuses(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from studyplanner.core.model import PlanningError, PlanRequest
+from studyplanner.core.model import PlanningError, PlanRequest, VerdictKind
 from studyplanner.core.plan_fixes import FixKind, PlanFix, plan_fixes
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
@@ -147,6 +147,8 @@ def active_plan_fixes(
     plan = plan or active_plan(db, today)
     if plan is None or plan.schedule.verdict.fits:
         return ()
+    if plan.schedule.verdict.kind is VerdictKind.UNKNOWN:
+        return ()  # the stored verdict cannot be read: re-planning, not a fix, is the way on
     request = plan_request(
         plan.track.modules,
         plan.settings,

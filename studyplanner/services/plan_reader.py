@@ -30,7 +30,7 @@ from studyplanner.services.snapshots import (
     PlanSnapshot,
     TrackInfo,
 )
-from studyplanner.services.verdict_codec import verdict_from_json
+from studyplanner.services.verdict_codec import stored_verdict
 from studyplanner.store.db import change_token
 
 
@@ -136,6 +136,7 @@ def _track(conn: Connection, track_id: int) -> TrackInfo:
                 term=m.term,
                 done=False,
                 done_on=None,
+                sitting=bool(m.sitting),
             )
             for i, m in enumerate(modules)
         ),
@@ -168,7 +169,7 @@ def _with_progress(conn: Connection, track: TrackInfo) -> TrackInfo:
     modules = tuple(
         ModuleInfo(  # the constructor: dataclasses.replace is several times slower
             m.id, m.position, m.title, m.topic, m.kind, m.minutes, m.prerequisite_ids, m.term,
-            m.id in completed, completed.get(m.id), logged.get(m.id, 0),
+            m.id in completed, completed.get(m.id), logged.get(m.id, 0), m.sitting,
         )
         if m.id in completed or m.id in logged
         else m
@@ -212,6 +213,7 @@ def _settings(conn: Connection, plan: Any) -> PlanSettings:
             for a, b, label in blackouts
         ),
         terms=tuple(Term(n, date.fromisoformat(a), date.fromisoformat(b)) for n, a, b in terms),
+        allow_long_sittings=bool(plan.allow_long_sittings),
     )
 
 
@@ -236,7 +238,7 @@ def _schedule(conn: Connection, baseline: Any) -> Schedule:
         ),
         blocks=tuple(StudyBlock(day(d), mid, m) for d, mid, m in blocks),
         finish=_date(baseline.finish_date),
-        verdict=verdict_from_json(baseline.verdict_json),
+        verdict=stored_verdict(baseline.verdict_json),
     )
 
 

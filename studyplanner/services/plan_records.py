@@ -50,6 +50,7 @@ def plan_settings(row: models.Plan) -> PlanSettings:
         weekly_minutes=row.weekly_minutes,
         blackouts=tuple(Blackout(b.start_date, b.end_date, b.label) for b in row.blackouts),
         terms=tuple(Term(t.number, t.start_date, t.end_date) for t in row.terms),
+        allow_long_sittings=row.allow_long_sittings,
     )
 
 
@@ -57,6 +58,7 @@ def write_settings(row: models.Plan, settings: PlanSettings) -> None:
     row.start_date = settings.start
     row.target_date = settings.target
     row.weekly_minutes = settings.weekly_minutes
+    row.allow_long_sittings = settings.allow_long_sittings
     for col, minutes in zip(
         models.Plan.WEEKDAY_COLUMNS, settings.availability.minutes, strict=True
     ):
@@ -96,6 +98,7 @@ def settings_to_json(settings: PlanSettings) -> str:
                 [b.start.isoformat(), b.end.isoformat(), b.label] for b in settings.blackouts
             ],
             "terms": [[t.number, t.start.isoformat(), t.end.isoformat()] for t in settings.terms],
+            "allow_long_sittings": settings.allow_long_sittings,
         }
     )
 

@@ -147,6 +147,7 @@ def plan_request(
                 done_on=m.done_on,
                 minutes_done=m.minutes_logged,
                 term=m.term,
+                sitting=m.sitting,
             )
             for m in modules
         ),
@@ -159,6 +160,7 @@ def plan_request(
         terms=settings.terms,
         usual_months=usual,
         program_label=label,
+        allow_long_sittings=settings.allow_long_sittings,
     )
 
 
@@ -196,6 +198,7 @@ def _drafts_as_infos(
                 done=old.done if old else False,
                 done_on=old.done_on if old else None,
                 minutes_logged=old.minutes_logged if old else 0,
+                sitting=d.sitting,
             )
         )
     return infos
@@ -307,6 +310,7 @@ def _write_modules(
             kind=m.kind.value,
             estimated_minutes=m.minutes,
             term=m.term,
+            sitting=m.sitting,
         )
         track.modules.append(row)
         rows[m.id] = row
@@ -459,6 +463,7 @@ def _sync_modules(
         row.kind = m.kind.value
         row.estimated_minutes = m.minutes
         row.term = m.term
+        row.sitting = m.sitting
         by_ref[m.id] = row
     session.flush()
     for m in infos:

@@ -91,9 +91,15 @@ def _work(plan: PlanSnapshot) -> list[ModuleWork]:
 
 
 def _done_before(plan: PlanSnapshot) -> int:
-    """Work counted as done when the current baseline was accepted (planned from the start)."""
+    """Work counted as done when the current baseline was accepted (planned from the start).
+    Modules the baseline could not place (a sitting no day can hold, and what requires it) are
+    not done: they are left out."""
     total = sum(m.minutes for m in plan.track.modules)
-    return max(0, total - sum(b.minutes for b in plan.schedule.blocks))
+    dates = {s.module_id: s.due for s in plan.schedule.modules}
+    unplaced = sum(
+        m.minutes for m in plan.track.modules if not m.done and m.id in dates and not dates[m.id]
+    )
+    return max(0, total - unplaced - sum(b.minutes for b in plan.schedule.blocks))
 
 
 def progress(db: Database, today: date) -> ProgressSnapshot | None:
@@ -106,6 +112,7 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
         recent = _daily_minutes(conn, window_start)
         first_session = _first_session(conn)
         scores = _scores(conn)
+        logged_today = _logged_on(conn, today)
     blocks = [(b.day, b.minutes) for b in plan.schedule.blocks]
     figures = compute_progress(
         _work(plan), blocks, _done_before(plan), recent, first_session, today
@@ -146,7 +153,17 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
             [s.score for s in exam_scores if _kind(plan, s.module_id) is ModuleKind.PRACTICE_EXAM],
             pass_mark,
         ),
+        today_logged=logged_today,
     )
+
+
+def _logged_on(conn: Connection, day: date) -> tuple[tuple[int, int], ...]:
+    rows = conn.exec_driver_sql(
+        "SELECT module_id, SUM(minutes) FROM study_sessions WHERE day = ? GROUP BY module_id "
+        "ORDER BY module_id",
+        (day.isoformat(),),
+    )
+    return tuple((int(module), int(minutes)) for module, minutes in rows)
 
 
 def _kind(plan: PlanSnapshot, module_id: int) -> ModuleKind:

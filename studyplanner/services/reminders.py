@@ -23,7 +23,7 @@ from studyplanner.core.reminders import (
     due_reminders,
 )
 from studyplanner.core.validation import InvalidInput, Problem
-from studyplanner.services.credentials import ceu_statuses, list_credentials
+from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_credentials
 from studyplanner.services.database import Database
 from studyplanner.services.settings import reminder_settings
 from studyplanner.store import models, tables
@@ -88,7 +88,9 @@ def current_reminders(db: Database, today: date) -> list[Reminder]:
     memberships = [
         Membership(c.body, c.renewal_on)
         for c in list_credentials(db)
-        if c.renewal_on is not None and book.bodies[c.body].membership_required
+        if c.renewal_on is not None
+        and can_be_judged(book, c)
+        and book.bodies[c.body].membership_required
     ]
     housekeeping = Housekeeping(_last_backup(db), _data_since(db), book.oldest_check())
     return due_reminders(

@@ -12,12 +12,18 @@ from typing import Any
 
 from studyplanner.core.reminders import ReminderKind, ReminderSettings
 from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.services.bounded_json import loads_or_none
 from studyplanner.services.database import Database
 from studyplanner.store import models
 
 _REMINDERS = "reminders"
 _APP = "app"
 MAX_LEAD_DAYS = 366
+MAX_SETTING_DEPTH = 4
+"""How deeply a setting's JSON value may nest (the app writes objects of lists: 2)."""
+MAX_SETTING_TEXT = 100_000
+"""Characters in one setting's JSON value (the app writes a few hundred)."""
+KNOWN_SETTINGS = (_REMINDERS, _APP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +42,7 @@ def _read(db: Database, key: str) -> Any:
         row = session.get(models.AppSetting, key)
         if row is None:
             return None
-        try:
-            return json.loads(row.value)
-        except ValueError:
-            return None
+        return loads_or_none(row.value, max_depth=MAX_SETTING_DEPTH, max_length=MAX_SETTING_TEXT)
 
 
 def _write(db: Database, key: str, value: Any) -> None:

@@ -27,6 +27,8 @@ class TrackTemplateInfo:
     basis: str
     part_time_terms: int = 0
     """A degree's number of terms when studied part-time (0: no part-time layout)."""
+    longest_sitting_minutes: int = 0
+    """The longest exam sat in one go (0 without sittings): a week needs a day this long."""
 
     @property
     def is_degree(self) -> bool:
@@ -47,6 +49,8 @@ class ModuleInfo:
     done_on: date | None
     minutes_logged: int = 0
     """Study time logged on this module (re-planning schedules only the rest)."""
+    sitting: bool = False
+    """An exam sat in one go: scheduled whole on one day, never split."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,8 @@ class PlanSettings:
     weekly_minutes: int | None = None
     blackouts: tuple[Blackout, ...] = ()
     terms: tuple[Term, ...] = ()
+    allow_long_sittings: bool = False
+    """A sitting may take a day whose study time is shorter than the sitting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +96,7 @@ class ModuleDraft:
     prerequisite_refs: tuple[int, ...] = ()
     term: int | None = None
     topic: str = ""
+    sitting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +250,8 @@ class ProgressSnapshot:
     exam_scores: tuple[ExamScore, ...]
     readiness: str
     """'last three practice exams averaged 74 %' or '' when there are none."""
+    today_logged: tuple[tuple[int, int], ...] = ()
+    """(module id, minutes) logged today, for the modules that have sessions today."""
 
 
 @dataclass(frozen=True, slots=True)

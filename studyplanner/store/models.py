@@ -52,6 +52,7 @@ class Module(Base):
     estimated_minutes: Mapped[int]
     term: Mapped[int | None]
     credits: Mapped[float | None]
+    sitting: Mapped[bool]
 
     track: Mapped[Track] = relationship(back_populates="modules")
     prerequisites: Mapped[list[ModulePrerequisite]] = relationship(
@@ -98,6 +99,7 @@ class Plan(Base):
     min_sun: Mapped[int]
     is_active: Mapped[bool]
     created_at: Mapped[datetime]
+    allow_long_sittings: Mapped[bool]
 
     track: Mapped[Track] = relationship()
     blackouts: Mapped[list[Blackout]] = relationship(

@@ -366,7 +366,10 @@ class TimePage(QWizardPage):
         self._defaults_for = key
         start = wizard.goal_page.goal.start_date()
         needed = track_defaults(template.id, start, part_time=part_time).minutes_per_week
-        weeks = sorted((sum(minutes), minutes) for _, minutes in PRESETS)
+        # A week whose longest day holds the track's longest exam sitting, where one does.
+        sitting = template.longest_sitting_minutes
+        holding = [m for _, m in PRESETS if max(m) >= sitting] or [m for _, m in PRESETS]
+        weeks = sorted((sum(minutes), minutes) for minutes in holding)
         chosen = next((m for total, m in weeks if total >= needed), weeks[-1][1])
         self.availability.set_availability(Availability(chosen))
 

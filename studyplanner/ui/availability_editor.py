@@ -16,8 +16,8 @@ from studyplanner.ui.formatting import format_hours
 
 PRESETS: tuple[tuple[str, tuple[int, int, int, int, int, int, int]], ...] = (
     ("Evenings: 1 hour on weekdays", (60, 60, 60, 60, 60, 0, 0)),
-    ("Evenings and Saturday: 1.5 h weekdays, 3 h Saturday", (90, 90, 90, 90, 90, 180, 0)),
-    ("Weekends: 3 hours Saturday and Sunday", (0, 0, 0, 0, 0, 180, 180)),
+    ("Evenings and Saturday: 1.5 h weekdays, 4 h Saturday", (90, 90, 90, 90, 90, 240, 0)),
+    ("Weekends: 4 hours Saturday and Sunday", (0, 0, 0, 0, 0, 240, 240)),
     ("Part-time student: 4 h weekdays, 4 h Saturday (24 h)", (240, 240, 240, 240, 240, 240, 0)),
     (
         "Full-time student: 7 h weekdays, 6 h Saturday, 4 h Sunday (45 h)",

@@ -140,6 +140,10 @@ class CredentialsScreen(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem = problem_label()
         self.problem.setAccessibleName(self.tr("Problem"))
+        self.unknown = PlainLabel()
+        self.unknown.setWordWrap(True)
+        self.unknown.setAccessibleName(self.tr("Credentials the rules do not know"))
+        self.unknown.hide()
         self.cards_box = QWidget()
         self.cards_grid = QGridLayout(self.cards_box)
         self.cards_grid.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +192,7 @@ class CredentialsScreen(QWidget):
         layout.addWidget(self.disclaimer)
         layout.addWidget(self.message)
         layout.addWidget(self.problem)
+        layout.addWidget(self.unknown)
         layout.addWidget(self.splitter, 1)
         return page
 
@@ -209,6 +214,7 @@ class CredentialsScreen(QWidget):
             ).format(bodies=self.tr(" or ").join(bodies), date=format_date(self._book.checked))
         )
         self._show_cards()
+        self._show_unknown(service.unjudged_credentials(self._db))
         self.history.show_cycles(self._closed, self._credentials)
         chosen = select_id if select_id is not None else self._selected_id()
         self.activities.show_rows(activities, self._credentials, statuses)
@@ -216,6 +222,30 @@ class CredentialsScreen(QWidget):
         if chosen is not None:
             self.activities.select(chosen)
         self._on_selection()
+
+    def _show_unknown(self, unjudged: list[service.UnjudgedCredential]) -> None:
+        """Credentials another program wrote that the rules cannot judge (a code they do not
+        know, dates out of all reason): no card, but said, so they do not silently disappear."""
+        why = {
+            service.UNKNOWN_RULES: self.tr(
+                "unknown credential. The rules do not know it, so its CEUs cannot be judged."
+            ),
+            service.DATES_OUT_OF_RANGE: self.tr(
+                "a date of this credential or its cycles is outside 1900 to 2200, so its CEUs "
+                "cannot be judged. Correct it with Edit cycle."
+            ),
+        }
+        lines = [
+            self.tr("{label} ({code}, {body}): {why}").format(
+                label=u.credential.label,
+                code=u.credential.code,
+                body=u.credential.body,
+                why=why.get(u.reason, ""),
+            )
+            for u in unjudged
+        ]
+        self.unknown.setText("\n".join(lines))
+        self.unknown.setVisible(bool(lines))
 
     def _selected_id(self) -> int | None:
         selected = self.activities.selected()

@@ -24,12 +24,16 @@ from studyplanner.ui.dashboard_card import (
 )
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.plan_screen import Figure, heading_font
 
 
 class TodayCard(Card):
     timer_requested = Signal(int)
-    log_requested = Signal(int)
+    log_requested = Signal(int, int)
+    """(module id, the block's minutes): log study on it, the dialog opening on those minutes."""
+    done_requested = Signal(int, int)
+    """(module id, minutes): the block was studied as planned; log it in one click."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("calendar", tr("Today"), parent)
@@ -40,12 +44,21 @@ class TodayCard(Card):
         self._rows: QWidget | None = None
         self.timer_buttons: list[QPushButton] = []
         self.log_buttons: list[QPushButton] = []
+        self.done_buttons: list[QPushButton] = []
 
-    def show_blocks(self, today: date, blocks: tuple[tuple[int, str, int], ...]) -> None:
+    def show_blocks(
+        self,
+        today: date,
+        blocks: tuple[tuple[int, str, int], ...],
+        logged: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        """Today's blocks; a block whose module already has its minutes logged today shows as
+        done (its Done button off), so one click cannot log it twice."""
         self.date_label.setText(format_date(today, True))
         if self._rows is not None:
             self._rows.deleteLater()
-        self.timer_buttons, self.log_buttons = [], []
+        self.timer_buttons, self.log_buttons, self.done_buttons = [], [], []
+        left = dict(logged)
         self._rows = QWidget()
         grid = QGridLayout(self._rows)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -60,9 +73,30 @@ class TodayCard(Card):
             start.clicked.connect(lambda _=False, m=module_id: self.timer_requested.emit(m))
             log = QPushButton(icon("study-log"), tr("Log…"))
             log.setAccessibleName(tr("Log study on {title}").format(title=title))
-            log.clicked.connect(lambda _=False, m=module_id: self.log_requested.emit(m))
-            grid.addWidget(start, row, 2)
-            grid.addWidget(log, row, 3)
+            log.clicked.connect(
+                lambda _=False, m=module_id, n=minutes: self.log_requested.emit(m, n)
+            )
+            already = min(left.get(module_id, 0), minutes)
+            left[module_id] = left.get(module_id, 0) - already
+            done = QPushButton(
+                icon("check"), tr("Done") if already >= minutes else tr("Done as planned")
+            )
+            done.setEnabled(already < minutes)
+            done.setAccessibleName(
+                tr("{title}: logged as planned").format(title=title)
+                if already >= minutes
+                else tr("Log {time} on {title} as planned").format(
+                    time=hours_words(minutes), title=title
+                )
+            )
+            done.setToolTip(tooltip(done.accessibleName()))  # the title as typed
+            done.clicked.connect(
+                lambda _=False, m=module_id, n=minutes: self.done_requested.emit(m, n)
+            )
+            grid.addWidget(done, row, 2)
+            grid.addWidget(start, row, 3)
+            grid.addWidget(log, row, 4)
+            self.done_buttons.append(done)
             self.timer_buttons.append(start)
             self.log_buttons.append(log)
         self.body.addWidget(self._rows)

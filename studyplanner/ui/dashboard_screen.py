@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.progress import progress, progress_series
-from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot
-from studyplanner.ui.dashboard_card import Card
+from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, StudySessionInfo
+from studyplanner.services.study_log import delete_session, log_session
+from studyplanner.ui.dashboard_card import Card, hours_words
 from studyplanner.ui.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
+from studyplanner.ui.formatting import format_date
 from studyplanner.ui.icons import icon
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 
 if TYPE_CHECKING:
@@ -147,12 +151,27 @@ class DashboardScreen(QWidget):
         heading = QLabel(self.tr("Dashboard"))
         heading.setFont(heading_font(self.font()))
         layout.addWidget(heading)
+        self.logged_row = QWidget()
+        logged = QHBoxLayout(self.logged_row)
+        logged.setContentsMargins(0, 0, 0, 0)
+        self.logged_message = PlainLabel()
+        self.logged_message.setWordWrap(True)
+        self.logged_message.setAccessibleName(self.tr("What was logged"))
+        self.undo_log_button = QPushButton(icon("undo"), self.tr("&Undo"))
+        self.undo_log_button.setAccessibleName(self.tr("Undo the session just logged"))
+        self.undo_log_button.clicked.connect(self.undo_last_log)
+        logged.addWidget(self.logged_message, 1)
+        logged.addWidget(self.undo_log_button)
+        self.logged_row.hide()
+        self._last_logged: StudySessionInfo | None = None
+        layout.addWidget(self.logged_row)
         self.today_card = TodayCard()
         self.week_card = WeekCard()
         self.progress_card = ProgressCard()
         self.exams_card = ExamsCard()
         self.today_card.timer_requested.connect(self.timer_requested)
-        self.today_card.log_requested.connect(self.log_requested)
+        self.today_card.log_requested.connect(self.log_block)
+        self.today_card.done_requested.connect(self.done_as_planned)
         self.progress_card.catch_up_requested.connect(self._on_catch_up)
         self.exams_card.chart_requested.connect(self._on_show_scores)
         self._grid = QGridLayout()
@@ -248,7 +267,7 @@ class DashboardScreen(QWidget):
         self._place_reminders()
         if snapshot is None:
             return
-        self.today_card.show_blocks(snapshot.today, snapshot.today_blocks)
+        self.today_card.show_blocks(snapshot.today, snapshot.today_blocks, snapshot.today_logged)
         self.week_card.show_week(snapshot.week_done_minutes, snapshot.week_planned_minutes)
         self.progress_card.show_progress(snapshot)
         self.exams_card.show_exams(snapshot)
@@ -261,10 +280,65 @@ class DashboardScreen(QWidget):
         if event.type() == QEvent.Type.PaletteChange and self._snapshot is not None:
             self.progress_card.show_progress(self._snapshot)
             self.exams_card.show_exams(self._snapshot)
-            self.today_card.show_blocks(self._snapshot.today, self._snapshot.today_blocks)
+            self.today_card.show_blocks(
+                self._snapshot.today, self._snapshot.today_blocks, self._snapshot.today_logged
+            )
         super().changeEvent(event)
 
     # -- actions --------------------------------------------------------------------------------
+    def done_as_planned(self, module_id: int, minutes: int) -> StudySessionInfo | None:
+        """Log a block's planned minutes today, in one click, staying here (undoable)."""
+        today = self._clock()
+        return self._log(lambda: log_session(self._db, module_id, today, minutes, "", today))
+
+    def log_block(self, module_id: int, minutes: int) -> StudySessionInfo | None:
+        """Log study on a block here: the dialog opens on its module and planned minutes."""
+        from studyplanner.services.progress import module_statuses
+        from studyplanner.ui.session_dialog import SessionDialog
+
+        today = self._clock()
+        modules = module_statuses(self._db, today)
+        answer = SessionDialog.ask(modules, today, self, module_id=module_id, minutes=minutes)
+        if answer is None:
+            return None
+        return self._log(lambda: log_session(self._db, today=today, **answer))
+
+    def _log(self, action: Callable[[], StudySessionInfo]) -> StudySessionInfo | None:
+        try:
+            info = action()
+        except InvalidInput as exc:
+            self._say(exc.problems[0].message, undo=False)
+            return None
+        self._last_logged = info
+        self.refresh()
+        self.data_changed.emit()
+        self._say(
+            self.tr("Logged {time} on {title} ({day}).").format(
+                time=hours_words(info.minutes), title=info.module_title,
+                day=format_date(info.day),
+            ),
+            undo=True,
+        )  # fmt: skip
+        return info
+
+    def undo_last_log(self) -> None:
+        info, self._last_logged = self._last_logged, None
+        if info is None:
+            return
+        try:
+            delete_session(self._db, info.id)
+        except InvalidInput as exc:  # deleted meanwhile (the Study log, another program)
+            self._say(exc.problems[0].message, undo=False)
+            return
+        self.refresh()
+        self.data_changed.emit()
+        self._say(self.tr("Removed the session just logged."), undo=False)
+
+    def _say(self, text: str, *, undo: bool) -> None:
+        self.logged_message.setText(text)
+        self.undo_log_button.setVisible(undo)
+        self.logged_row.setVisible(bool(text))
+
     def _on_catch_up(self) -> None:
         from studyplanner.ui.replan_dialog import ReplanDialog
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateEdit
 
-from studyplanner.core.model import ModuleKind, Verdict, VerdictKind
+from studyplanner.core.model import ModuleKind, SittingShortfall, Verdict, VerdictKind
 
 
 def tr(text: str, context: str = "Planner") -> str:
@@ -117,6 +117,8 @@ def _distance(days: int) -> str:
 
 def verdict_status(verdict: Verdict) -> tuple[str, str]:
     """(icon name, short word) for the verdict: never colour alone."""
+    if verdict.kind is VerdictKind.UNKNOWN:
+        return "warning", tr("Verdict unknown", "Verdict")
     if verdict.kind is VerdictKind.IMPOSSIBLE:
         return "error", tr("Cannot be scheduled", "Verdict")
     if not verdict.fits:
@@ -185,18 +187,44 @@ def _late_term_sentences(verdict: Verdict) -> list[str]:
     return out
 
 
+def sitting_shortfall_sentence(shortfall: SittingShortfall) -> str:
+    """A sitting no day can hold, in translatable words with the locale's weekday name."""
+    day = QLocale().dayName(shortfall.longest_weekday + 1)  # Qt counts Monday as 1
+    need = format_hours(shortfall.minutes)
+    return tr(
+        "{exam} needs one day with {need}; your longest day is {day} with {longest}: "
+        "give a {day} {need}, or allow long sittings.",
+        "Verdict",
+    ).format(
+        exam=shortfall.title,
+        need=need,
+        day=day,
+        longest=format_hours(shortfall.longest_minutes),
+    )
+
+
 def verdict_sentences(verdict: Verdict) -> list[str]:
     """The verdict in plain, translatable words."""
 
     def t(text: str) -> str:
         return tr(text, "Verdict")
 
+    if verdict.kind is VerdictKind.UNKNOWN:
+        return [
+            t(
+                "The verdict saved with this plan cannot be read (it was written by another "
+                "program). Re-plan to judge the plan again."
+            )
+        ]
     finish = verdict.finish
+    sittings = [sitting_shortfall_sentence(s) for s in verdict.sittings_too_long]
+    if verdict.kind is not VerdictKind.IMPOSSIBLE and finish is None and sittings:
+        return sittings  # only sittings (and what requires them) are left
     if verdict.kind is VerdictKind.IMPOSSIBLE or finish is None:
         if verdict.weekly_minutes_used == 0:
             return [t("Cannot be scheduled: there is no study time in your week.")]
         return [t("Cannot be scheduled: days off and availability leave too little time.")]
-    out = []
+    out = sittings  # first what keeps a sitting off the calendar: the finish is without it
     weekly = format_hours(verdict.weekly_minutes_used)
     if verdict.kind is VerdictKind.FITS:
         if verdict.days_early == 0:

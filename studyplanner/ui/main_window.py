@@ -367,6 +367,27 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit)
         menu.addAction(quit_action)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        self.screen_actions: list[QAction] = []
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            title = item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text()
+            action = QAction(icon(self._icon_names[row]), title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.show_screen(r))
+            go.addAction(action)
+            self.screen_actions.append(action)
+            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{title} ({shown})")
+        study = self.menuBar().addMenu(self.tr("&Study"))
+        self.log_action = QAction(icon("study-log"), self.tr("&Log a session…"), self)
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.triggered.connect(self.log_today)
+        study.addAction(self.log_action)
+        self.timer_action = QAction(icon("clock"), self.tr("Start &timer"), self)
+        self.timer_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.timer_action.triggered.connect(self.start_timer_today)
+        study.addAction(self.timer_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_action = QAction(icon("info"), self.tr("&User guide"), self)
         keys = QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
@@ -378,6 +399,25 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
         self._help: QWidget | None = None
+
+    def _todays_module(self) -> int | None:
+        """The module of today's first block, if the plan has study today."""
+        from studyplanner.services.progress import progress
+
+        snapshot = progress(self._db, self._clock())
+        return snapshot.today_blocks[0][0] if snapshot and snapshot.today_blocks else None
+
+    def log_today(self) -> None:
+        """Ctrl+L: log a session, on today's first block's module when there is one."""
+        module = self._todays_module()
+        self.show_screen(STUDY_LOG)
+        self.study_log.log_for(module)
+
+    def start_timer_today(self) -> None:
+        """Ctrl+T: the timer on today's first block's module (or the one chosen in its bar)."""
+        module = self._todays_module()
+        self.show_screen(STUDY_LOG)
+        self.study_log.timer_bar.start(module)
 
     def show_help(self) -> QWidget:
         """The offline user guide, beside the window (one, brought to the front if open)."""

@@ -32,7 +32,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
-TITLE, KIND, HOURS, TERM, STATUS = range(5)
+TITLE, KIND, HOURS, TERM, STATUS, SITTING = range(6)
 
 
 class ModuleDraftModel(QAbstractTableModel):
@@ -51,7 +51,9 @@ class ModuleDraftModel(QAbstractTableModel):
     def set_modules(self, modules: tuple[ModuleInfo, ...], term_count: int = 0) -> None:
         self.beginResetModel()
         self._drafts = [
-            ModuleDraft(m.id, m.title, m.kind, m.minutes, m.prerequisite_ids, m.term, m.topic)
+            ModuleDraft(
+                m.id, m.title, m.kind, m.minutes, m.prerequisite_ids, m.term, m.topic, m.sitting
+            )
             for m in modules
         ]
         self._done = {m.id: m.done_on for m in modules if m.done}
@@ -85,12 +87,14 @@ class ModuleDraftModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._drafts)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (tr("Module"), tr("Kind"), tr("Hours"), tr("Term"), tr("Status"))[section]
+        return (
+            tr("Module"), tr("Kind"), tr("Hours"), tr("Term"), tr("Status"), tr("One sitting")
+        )[section]  # fmt: skip
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._drafts):
@@ -114,6 +118,11 @@ class ModuleDraftModel(QAbstractTableModel):
                 if d.ref in self._done:
                     return tr("Done {date}").format(date=format_date(self._done[d.ref]))
                 return tr("New") if d.ref < 0 else tr("Planned")
+        if col == SITTING and d.kind.is_exam:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if d.sitting else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Sat in one go: planned whole on one day, never split across days")
         if role == Qt.ItemDataRole.DecorationRole and col == KIND:
             return icon(kind_icon_name(d.kind))
         if role == Qt.ItemDataRole.DecorationRole and col == STATUS and d.ref in self._done:
@@ -133,10 +142,20 @@ class ModuleDraftModel(QAbstractTableModel):
         )
         if editable and not self.is_done(index.row()):
             base |= Qt.ItemFlag.ItemIsEditable
+        if (
+            index.column() == SITTING
+            and self._drafts[index.row()].kind.is_exam
+            and not self.is_done(index.row())
+        ):
+            base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.is_done(index.row()):
+        if not index.isValid() or self.is_done(index.row()):
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return self._set_sitting(index.row(), index.column(), value)
+        if role != Qt.ItemDataRole.EditRole:
             return False
         d = self._drafts[index.row()]
         col = index.column()
@@ -144,7 +163,8 @@ class ModuleDraftModel(QAbstractTableModel):
             if col == TITLE:
                 d = replace(d, title=str(value).strip())
             elif col == KIND:
-                d = replace(d, kind=ModuleKind(str(value)))
+                kind = ModuleKind(str(value))
+                d = replace(d, kind=kind, sitting=d.sitting and kind.is_exam)
             elif col == HOURS:
                 minutes = hours_to_minutes(float(value))
                 if not 0 < minutes <= MAX_MODULE_MINUTES:
@@ -160,7 +180,20 @@ class ModuleDraftModel(QAbstractTableModel):
         except (TypeError, ValueError):
             return False
         self._drafts[index.row()] = d
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), STATUS))
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), SITTING))
+        self.changed.emit()
+        return True
+
+    def _set_sitting(self, row: int, col: int, value: Any) -> bool:
+        d = self._drafts[row]
+        if col != SITTING or not d.kind.is_exam:
+            return False
+        try:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        except (TypeError, ValueError):
+            return False
+        self._drafts[row] = replace(d, sitting=checked)
+        self.dataChanged.emit(self.index(row, SITTING), self.index(row, SITTING))
         self.changed.emit()
         return True
 
@@ -237,7 +270,7 @@ class ModuleEditor(QWidget):
         )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (KIND, HOURS, TERM, STATUS):
+        for col in (KIND, HOURS, TERM, STATUS, SITTING):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.view.verticalHeader().setVisible(True)
         buttons = QHBoxLayout()

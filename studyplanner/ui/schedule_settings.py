@@ -6,7 +6,15 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studyplanner.core.validation import check_availability
 from studyplanner.services.snapshots import PlanChange, PlanSettings
@@ -41,9 +49,21 @@ class ScheduleSettings(QScrollArea):
         week_box = QGroupBox(self.tr("Time available each week"))
         self.availability = AvailabilityEditor()
         self.availability_problem = problem_label()
+        self.long_sittings = QCheckBox(
+            self.tr("&Allow an exam day longer than that day's study time")
+        )
+        self.long_sittings.setAccessibleName(self.tr("Allow long exam sittings"))
+        self.long_sittings.setToolTip(
+            self.tr(
+                "An exam is sat in one go and is never split across days. Without this, it "
+                "goes only on a day whose study time holds it; with it, it may take any study "
+                "day, alone."
+            )
+        )
         week_layout = QVBoxLayout(week_box)
         week_layout.addWidget(self.availability)
         week_layout.addWidget(self.availability_problem)
+        week_layout.addWidget(self.long_sittings)
         off_box = QGroupBox(self.tr("Days off"))
         self.blackouts = BlackoutEditor(today)
         QVBoxLayout(off_box).addWidget(self.blackouts)
@@ -67,12 +87,16 @@ class ScheduleSettings(QScrollArea):
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         for signal in (self.goal.changed, self.availability.changed, self.blackouts.changed):
             signal.connect(self._on_edited)
+        self.long_sittings.toggled.connect(self._on_edited)
 
     def show_settings(self, settings: PlanSettings) -> None:
         self._settings = settings
         self.goal.set_values(settings.start, settings.target, settings.weekly_minutes)
         self.availability.set_availability(settings.availability)
         self.blackouts.set_blackouts(settings.blackouts)
+        self.long_sittings.blockSignals(True)
+        self.long_sittings.setChecked(settings.allow_long_sittings)
+        self.long_sittings.blockSignals(False)
         self.problems_label.hide()
         self._on_edited()
         self.discard_button.setEnabled(False)
@@ -87,6 +111,7 @@ class ScheduleSettings(QScrollArea):
             weekly_minutes=self.goal.weekly_minutes(),
             blackouts=self.blackouts.blackouts(),
             terms=self._settings.terms,
+            allow_long_sittings=self.long_sittings.isChecked(),
         )
 
     def is_valid(self) -> bool:

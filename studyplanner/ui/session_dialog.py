@@ -38,6 +38,7 @@ class SessionDialog(ValidatedDialog):
         parent: QWidget | None = None,
         session: StudySessionInfo | None = None,
         module_id: int | None = None,
+        minutes: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._today = today
@@ -63,7 +64,7 @@ class SessionDialog(ValidatedDialog):
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 9999)
         self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setValue(session.minutes if session else 30)
+        self.minutes.setValue(session.minutes if session else minutes or 30)
         self.minutes.setAccessibleName(self.tr("Minutes"))
         self.minutes_problem = problem_label()
         self.note = QPlainTextEdit(session.note if session else "")
@@ -112,9 +113,10 @@ class SessionDialog(ValidatedDialog):
         parent: QWidget | None = None,
         session: StudySessionInfo | None = None,
         module_id: int | None = None,
+        minutes: int | None = None,
     ) -> dict[str, Any] | None:
         """The session as {"module_id", "day", "minutes", "note"}, or None when cancelled."""
-        dialog = cls(modules, today, parent, session, module_id)
+        dialog = cls(modules, today, parent, session, module_id, minutes)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.value()

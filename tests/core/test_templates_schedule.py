@@ -12,10 +12,10 @@ from studyplanner.core.scheduler import schedule_plan
 from studyplanner.core.tracks import default_terms
 
 EXPECTED = {  # id: (modules, hours, terms)
-    "cpc-certificate-program": (29, 596, 0),
-    "cpc-exam-prep-experienced": (10, 154, 0),
-    "cca-facility-coding-program": (18, 585, 0),
-    "ccs-exam-prep": (9, 135, 0),
+    "cpc-certificate-program": (32, 596, 0),
+    "cpc-exam-prep-experienced": (12, 154, 0),
+    "cca-facility-coding-program": (20, 585, 0),
+    "ccs-exam-prep": (11, 135, 0),
     "associate-degree-hit": (24, 2734, 4),
 }
 
@@ -28,7 +28,7 @@ def test_every_template_schedules(track_id: str) -> None:
     terms = default_terms(t.terms, start) if t.terms else ()
     modules = tuple(
         ModuleToPlan(ids[m.key], m.title, m.kind, m.minutes, tuple(ids[k] for k in m.requires),
-                     term=m.term)
+                     term=m.term, sitting=m.sitting is not None)
         for m in t.modules
     )  # fmt: skip
     # a degree is full-time study: the full-time week of 45 hours

@@ -23,20 +23,22 @@ from studyplanner.core.model import (
 from studyplanner.core.scheduler import schedule_plan
 from studyplanner.core.tracks import (
     ModuleTemplate,
+    SittingTemplate,
     TemplateError,
     TermLayout,
     TrackTemplate,
     default_terms,
+    online_delivery,
     parse_track_template,
 )
 
 # From shared/domain/tracks.json (total_est_hours, module counts), hard-coded on purpose: a change
 # to a template's hours must be a deliberate change to this table too.
 EXPECTED = {  # id: (modules, total hours, usual months, program label, pass mark)
-    "cpc-certificate-program": (29, 596, (9, 20), "certification programs", 70.0),
-    "cpc-exam-prep-experienced": (10, 154, (3, 6), "exam-prep tracks", 70.0),
-    "cca-facility-coding-program": (18, 585, (9, 18), "certification programs", None),
-    "ccs-exam-prep": (9, 135, (3, 6), "exam-prep tracks", None),
+    "cpc-certificate-program": (32, 596, (9, 20), "certification programs", 70.0),
+    "cpc-exam-prep-experienced": (12, 154, (3, 6), "exam-prep tracks", 70.0),
+    "cca-facility-coding-program": (20, 585, (9, 18), "certification programs", None),
+    "ccs-exam-prep": (11, 135, (3, 6), "exam-prep tracks", None),
     "associate-degree-hit": (24, 2734, (20, 24), "associate degrees", None),
 }
 GOALS = {
@@ -120,7 +122,13 @@ def _request(t: TrackTemplate, start: date, **mode: Any) -> PlanRequest:
     ids = {m.key: i for i, m in enumerate(t.modules, start=1)}
     modules = tuple(
         ModuleToPlan(
-            ids[m.key], m.title, m.kind, m.minutes, tuple(ids[k] for k in m.requires), term=m.term
+            ids[m.key],
+            m.title,
+            m.kind,
+            m.minutes,
+            tuple(ids[k] for k in m.requires),
+            term=m.term,
+            sitting=m.sitting is not None,
         )
         for m in t.modules
     )
@@ -137,7 +145,7 @@ def _request(t: TrackTemplate, start: date, **mode: Any) -> PlanRequest:
     )
 
 
-PART_TIME = Availability((90, 90, 90, 90, 90, 180, 0))  # 10.5 h a week
+PART_TIME = Availability((90, 90, 90, 90, 90, 240, 0))  # 11.5 h a week; a 4-hour exam on Saturday
 FULL_TIME = Availability((600, 600, 600, 600, 600, 360, 240))  # 60 h: term 4 needs 51.8 h
 
 
@@ -253,6 +261,22 @@ BROKEN: list[tuple[str, Breakage, str, str]] = [
     ("pass mark above 100", lambda d: d.update(pass_mark_percent=170), "", "'pass_mark_percent'"),
     ("unknown track field", lambda d: d.update(colour="red"), "", "'colour'"),
     ("other format", lambda d: d.update(format=2), "", "unsupported format"),
+    ("sitting of a course", _mod(1, sitting={"hours": 10}), "module 2 (core)", "only an exam"),
+    ("sitting shorter", _mod(2, sitting={"hours": 2}), "module 3 (final)", "must equal"),
+    ("sitting field", _mod(2, sitting={"hours": 4, "breaks": 1}), "module 3", "'breaks'"),
+    ("sitting not object", _mod(2, sitting=True), "module 3 (final), sitting", "an object"),
+    (
+        "one online part",
+        _mod(2, sitting={"hours": 4, "online_parts_hours": [4]}),
+        "module 3",
+        "two or more",
+    ),
+    (
+        "online parts sum",
+        _mod(2, sitting={"hours": 4, "online_parts_hours": [2, 1]}),
+        "module 3",
+        "add up",
+    ),
     (
         "bad terms",
         lambda d: d.update(terms={"count": 0, "weeks": 16, "spacing_weeks": 26}),
@@ -367,3 +391,78 @@ def test_default_terms_follow_the_layout(count: int, weeks: int, gap: int, start
     for a, b in itertools.pairwise(terms):
         assert b.start - a.start == timedelta(weeks=layout.spacing_weeks)
         assert b.start > a.end
+
+
+SITTINGS = {  # id: {key: sitting hours} of the shipped exams and timed practice exams
+    "cpc-certificate-program": {
+        "practice-exam-1-timed-100-questions-4-hours": 4, "practice-exam-2-timed": 4,
+        "practice-exam-3-timed-exam-conditions": 4, "cpc-exam": 4,
+    },
+    "cpc-exam-prep-experienced": {
+        "practice-exam-1-timed-100-questions-4-hours": 4,
+        "practice-exam-2-timed-exam-conditions": 4, "cpc-exam": 4,
+    },
+    "cca-facility-coding-program": {
+        "cca-practice-exam-1-timed-2-hours": 2, "cca-practice-exam-2-timed-exam-conditions": 2,
+        "cca-exam": 2,
+    },
+    "ccs-exam-prep": {
+        "ccs-practice-exam-1-timed-4-hours": 4, "ccs-practice-exam-2-timed-exam-conditions": 4,
+        "ccs-exam": 4,
+    },
+    "associate-degree-hit": {"rhit-exam": 4},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("track_id", sorted(EXPECTED))
+def test_shipped_exams_and_timed_practice_exams_are_sittings(track_id: str) -> None:
+    t = _shipped()[track_id]
+    found = {m.key: m.sitting.minutes / 60 for m in t.modules if m.sitting}
+    assert found == SITTINGS[track_id]
+    for m in t.modules:
+        if m.sitting:
+            assert m.minutes == m.sitting.minutes and m.kind.is_exam
+    # each practice exam's answer review follows it as a module of its own
+    keys = [m.key for m in t.modules]
+    for key in found:
+        if "practice" in key:
+            review = t.modules[keys.index(key) + 1]
+            assert review.key == f"review-of-{key}" and review.requires == (key,)
+
+
+def test_the_cpc_exam_in_person_is_one_4_hour_sitting_online_two_2_hour_parts() -> None:
+    t = _shipped()["cpc-certificate-program"]
+    exam = t.modules[-1]
+    assert exam.key == "cpc-exam"
+    assert exam.sitting == SittingTemplate(240, (120, 120))
+    online = online_delivery(t)
+    assert online.total_minutes == t.total_minutes
+    one, two = online.modules[-2:]
+    assert (one.key, one.title, one.minutes) == (
+        "cpc-exam-online-part-1",
+        "CPC exam, online part 1 of 2",
+        120,
+    )
+    assert (two.key, two.title, two.minutes) == (
+        "cpc-exam-online-part-2",
+        "CPC exam, online part 2 of 2",
+        120,
+    )
+    assert one.requires == exam.requires and two.requires == ("cpc-exam-online-part-1",)
+    assert one.sitting == two.sitting == SittingTemplate(120)
+
+
+def test_online_parts_fit_where_the_one_sitting_does_not() -> None:
+    data = _small()
+    data["modules"][2]["sitting"] = {"hours": 4, "online_parts_hours": [2, 2]}
+    t = parse_track_template(data)
+    online = online_delivery(t)
+    week = Availability((60, 60, 60, 60, 60, 120, 0))  # 2 hours on Saturdays
+    start = date(2027, 1, 4)
+    in_person = schedule_plan(_request(t, start, availability=week, weekly_minutes=420))
+    assert [s.title for s in in_person.verdict.sittings_too_long] == ["Final"]
+    at_home = schedule_plan(_request(online, start, availability=week, weekly_minutes=420))
+    assert at_home.verdict.sittings_too_long == () and at_home.unscheduled == ()
+    parts = [b for b in at_home.blocks if b.module_id in (3, 4)]
+    assert [(b.module_id, b.minutes, b.day.weekday()) for b in parts] == [(3, 120, 5), (4, 120, 5)]
+    assert parts[1].day == parts[0].day + timedelta(days=7)  # one sitting a day

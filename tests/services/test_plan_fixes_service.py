@@ -70,9 +70,26 @@ def test_active_plan_fix_study_more(db: Database) -> None:
 
 
 def test_cpc_move_target(db: Database) -> None:
-    evenings = Availability((90, 90, 90, 90, 90, 180, 0))
+    evenings = Availability((90, 90, 90, 90, 90, 240, 0))
     settings = PlanSettings(START, evenings, target=START + timedelta(days=365))
     create_plan(db, NewPlan(settings, template_id="cpc-certificate-program"), TODAY)
     offer = next(o for o in active_plan_fixes(db, TODAY) if o.kind is FixKind.MOVE_TARGET)
     plan = apply_plan_fix(db, offer, TODAY)
     assert plan.schedule.verdict.fits and plan.settings.target == offer.target
+
+
+def test_an_exam_no_day_can_hold_is_fixed_by_freeing_saturday(db: Database) -> None:
+    """The CPC exam is one 4-hour sitting: with a 3-hour Saturday no day holds it; the fix
+    frees Saturday for it, and the exam then sits whole on one Saturday."""
+    evenings = Availability((90, 90, 90, 90, 90, 180, 0))
+    settings = PlanSettings(START, evenings, target=START + timedelta(days=600))
+    create_plan(db, NewPlan(settings, template_id="cpc-certificate-program"),
+                TODAY)  # fmt: skip
+    plan = active_plan(db, TODAY)
+    assert plan is not None and plan.schedule.verdict.sittings_too_long
+    offer = next(o for o in active_plan_fixes(db, TODAY) if o.kind is FixKind.FREE_SATURDAY)
+    fixed = apply_plan_fix(db, offer, TODAY)
+    assert fixed.schedule.verdict.fits and fixed.settings.availability.minutes[5] == 240
+    exam = next(m for m in fixed.track.modules if m.title == "CPC exam")
+    blocks = [b for b in fixed.schedule.blocks if b.module_id == exam.id]
+    assert len(blocks) == 1 and blocks[0].minutes == 240 and blocks[0].day.weekday() == 5

@@ -248,7 +248,8 @@ def test_read_only_database_refuses_writes(db: Database) -> None:
 
 
 def _plan(db: Database) -> None:
-    week = Availability.from_mapping({"mon": 60, "wed": 90, "sat": 120})
+    # Saturdays hold a 4-hour exam sitting (a shorter week would leave the exams unplaced)
+    week = Availability.from_mapping({"mon": 60, "wed": 90, "sat": 240})
     settings = PlanSettings(start=TODAY, availability=week, target=date(2027, 4, 30))
     create_plan(db, NewPlan(settings, template_id="cpc-exam-prep-experienced"), TODAY)
 

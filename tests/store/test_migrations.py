@@ -158,11 +158,32 @@ DATA_BY_REVISION: dict[str, list[str]] = {
         "INSERT INTO study_sessions (id, module_id, day, minutes, note, created_at)"
         " VALUES (5, 7, '2026-02-28', 30, '', '2026-02-28 20:00:00')",
     ],
+    "0005_record_identities": [
+        # a copy of a built-in track: its final exam becomes a sitting, its practice exam not
+        "INSERT INTO tracks (id, uid, name, template_id, goal_credential, body, program_label,"
+        " term_count, created_at) VALUES (2, 'a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5', 'CPC program',"
+        " 'cpc-certificate-program', 'CPC', 'AAPC', 'x', 0, '2026-04-01 00:00:00')",
+        "INSERT INTO modules (id, uid, track_id, position, key, title, topic, kind,"
+        " estimated_minutes) VALUES (20, 'b5b5b5b5b5b5b5b5b5b5b5b5b5b5b5b5', 2, 0,"
+        " 'practice-exam-2-timed', 'Practice exam 2 (timed)', '', 'practice_exam', 360)",
+        "INSERT INTO modules (id, uid, track_id, position, key, title, topic, kind,"
+        " estimated_minutes) VALUES (21, 'c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5c5', 2, 1,"
+        " 'cpc-exam', 'CPC exam', '', 'exam', 240)",
+        # an exam of the user's own track keeps being studied as before
+        "INSERT INTO modules (id, uid, track_id, position, key, title, topic, kind,"
+        " estimated_minutes) VALUES (22, 'd5d5d5d5d5d5d5d5d5d5d5d5d5d5d5d5', 1, 1,"
+        " 'cpc-exam', 'My mock exam', '', 'exam', 120)",
+        "INSERT INTO plans (id, uid, track_id, start_date, weekly_minutes, min_mon, min_tue,"
+        " min_wed, min_thu, min_fri, min_sat, min_sun, is_active, created_at) VALUES"
+        " (3, 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5', 2, '2026-04-01', 420, 60, 60, 60, 60, 60,"
+        " 120, 0, 1, '2026-04-01 00:00:00')",
+    ],
 }
 
 CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
     "0001_initial": [
-        ("SELECT title, estimated_minutes FROM modules", [("Medical terminology", 2700)]),
+        ("SELECT title, estimated_minutes, sitting FROM modules WHERE id = 7",
+         [("Medical terminology", 2700, 0)]),
         ("SELECT completed_on, score FROM module_completions", [("2026-03-01", 88.5)]),
     ],
     "0002_study_sessions": [
@@ -183,6 +204,10 @@ CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
         ("SELECT key, value FROM app_settings", [("reminders.lead_days", "14")]),
         ("SELECT count(DISTINCT uid) FROM study_sessions WHERE id IN (4, 5)", [(2,)]),
     ],
+    "0005_record_identities": [
+        ("SELECT id, sitting FROM modules WHERE id >= 20 ORDER BY id", [(20, 0), (21, 1), (22, 0)]),
+        ("SELECT allow_long_sittings, min_sat FROM plans WHERE id = 3", [(0, 120)]),
+    ],
 }  # fmt: skip
 
 
@@ -197,11 +222,17 @@ def test_every_earlier_revision_upgrades_with_its_data_intact(
 ) -> None:
     path = _database_at(data_dir, revision)
     upto = migrate.KNOWN_REVISIONS[: migrate.KNOWN_REVISIONS.index(revision) + 1]
+    # From 0005 on, the app gives every record it writes a uid: so do the older statements.
+    with_uids = "0005_record_identities" in upto
     conn = sqlite3.connect(path)
     with conn:
         for rev in upto:
             for statement in DATA_BY_REVISION.get(rev, []):
                 conn.execute(statement)
+                for table in UID_TABLES if with_uids else ():
+                    conn.execute(
+                        f"UPDATE {table} SET uid = lower(hex(randomblob(16))) WHERE uid = ''"
+                    )
     conn.close()
     db = open_database(data_dir)
     db.close()

@@ -18,6 +18,7 @@ from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import log_session, mark_done
 from studyplanner.services.snapshots import NewPlan, PlanSettings
+from studyplanner.services.study_log import list_sessions
 from studyplanner.ui import replan_dialog
 from studyplanner.ui.dashboard_screen import DashboardScreen
 from studyplanner.ui.progress_charts import WEEKS_SHOWN
@@ -77,10 +78,62 @@ def test_today_blocks_emit_timer_and_log_requests(qtbot: QtBot, db: Database) ->
     with qtbot.waitSignal(screen.timer_requested) as started:
         qtbot.mouseClick(card.timer_buttons[0], Qt.MouseButton.LeftButton)
     assert started.args == [module_id]
-    with qtbot.waitSignal(screen.log_requested) as logged:
-        qtbot.mouseClick(card.log_buttons[0], Qt.MouseButton.LeftButton)
-    assert logged.args == [module_id]
     assert card.timer_buttons[0].accessibleName().startswith("Start the timer on ")
+
+
+def test_log_opens_on_the_blocks_minutes_and_stays_on_the_dashboard(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyplanner.ui import session_dialog
+
+    _plan(db, START)
+    screen = _screen(qtbot, db, STUDY_DAY)
+    snapshot = screen.snapshot()
+    assert snapshot is not None
+    module_id, title, minutes = snapshot.today_blocks[0]
+    opened: list[int] = []
+
+    def answer(dialog: session_dialog.SessionDialog) -> int:
+        opened.append(dialog.minutes.value())
+        assert dialog.module.currentData() == module_id
+        dialog.minutes.setValue(minutes - 15)  # studied a little less
+        return session_dialog.QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(session_dialog.SessionDialog, "exec", answer)
+    with qtbot.waitSignal(screen.data_changed):
+        qtbot.mouseClick(screen.today_card.log_buttons[0], Qt.MouseButton.LeftButton)
+    assert opened == [minutes]  # the block's minutes, not a default
+    assert list_sessions(db)[0].minutes == minutes - 15
+    assert screen.logged_row.isVisibleTo(screen)
+    assert title in screen.logged_message.text()
+
+
+def test_done_as_planned_logs_the_block_once_and_undo_takes_it_back(
+    qtbot: QtBot, db: Database
+) -> None:
+    _plan(db, START)
+    screen = _screen(qtbot, db, STUDY_DAY)
+    snapshot = screen.snapshot()
+    assert snapshot is not None
+    module_id, title, minutes = snapshot.today_blocks[0]
+    card = screen.today_card
+    done = card.done_buttons[0]
+    assert done.accessibleName().startswith("Log ") and title in done.accessibleName()
+    week_before = snapshot.week_done_minutes
+    with qtbot.waitSignal(screen.data_changed):
+        qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
+    [session] = list_sessions(db)
+    assert (session.module_id, session.day, session.minutes) == (module_id, STUDY_DAY, minutes)
+    after = screen.snapshot()
+    assert after is not None and after.week_done_minutes == week_before + minutes
+    assert not card.done_buttons[0].isEnabled()  # logged: a second click cannot double it
+    assert card.done_buttons[0].text() == "Done"
+    assert screen.undo_log_button.isVisibleTo(screen)
+    with qtbot.waitSignal(screen.data_changed):
+        qtbot.mouseClick(screen.undo_log_button, Qt.MouseButton.LeftButton)
+    assert list_sessions(db) == ()
+    assert card.done_buttons[0].isEnabled()
+    assert not screen.undo_log_button.isVisibleTo(screen)
 
 
 def test_a_day_without_study_says_so(qtbot: QtBot, db: Database, today: date) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -78,3 +81,41 @@ def test_the_window_comes_back_as_large_and_where_it_was(qtbot: QtBot, db: Datab
     again.restore_window_state()
     assert not again.windowState() & Qt.WindowState.WindowMaximized
     assert again.size() == QSize(900, 590)
+
+
+def test_keyboard_shortcuts_for_screens_logging_and_the_timer(
+    qtbot: QtBot, db: Database, create_cpc_plan: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyplanner.services.progress import progress
+    from studyplanner.services.study_log import current_timer
+    from studyplanner.ui import session_dialog
+
+    day = date(2027, 1, 4)  # a Monday with study in the plan
+    create_cpc_plan(db, TODAY)  # type: ignore[operator]
+    window = MainWindow(db, lambda: day)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    handle = window.windowHandle()
+    for row in range(6):
+        qtbot.keyClick(handle, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == row
+        assert f"Ctrl+{row + 1}" in window.sidebar.item(row).toolTip()
+    snapshot = progress(db, day)
+    assert snapshot is not None and snapshot.today_blocks
+    first = snapshot.today_blocks[0][0]
+    asked: list[int] = []
+
+    def answer(dialog: session_dialog.SessionDialog) -> int:
+        asked.append(dialog.module.currentData())
+        return session_dialog.QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(session_dialog.SessionDialog, "exec", answer)
+    with qtbot.waitActive(window):  # (offscreen, building Settings leaves no window active)
+        window.activateWindow()
+    qtbot.keyClick(handle, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [first] and window.stack.currentIndex() == 3
+    qtbot.keyClick(handle, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    timer = current_timer(db)
+    assert timer is not None and timer.module_id == first

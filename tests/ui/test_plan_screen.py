@@ -61,7 +61,7 @@ def test_shows_the_saved_plan(window: MainWindow) -> None:
     assert screen.stack.currentIndex() == 1
     assert screen.header.title.text() == "CPC certification program (9-20 months)"
     assert screen.header.verdict.text().startswith("Finishes on")
-    assert len(screen.timeline.rows()) == 29
+    assert len(screen.timeline.rows()) == 32
     assert screen.history.model.rowCount() == 1
     names = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert names[:4] == ["Dashboard", "Plan", "Modules", "Study log"]  # only screens that exist
@@ -146,7 +146,7 @@ def test_edit_modules_then_accept(
     model.setData(model.index(0, 2), 3)
     editor.view.setCurrentIndex(model.index(2, 0))
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
-    assert model.rowCount() == 30
+    assert model.rowCount() == 33
     model.setData(model.index(3, 0), "Extra A&P flashcards")
     model.setData(model.index(3, 1), ModuleKind.PRACTICE_EXAM.value)
     qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
@@ -278,8 +278,8 @@ def test_a_fix_in_the_plan_header_makes_the_plan_fit(
 ) -> None:
     settings = PlanSettings(
         start=date(2027, 1, 4),
-        availability=Availability((90, 90, 90, 90, 90, 180, 0)),
-        target=date(2028, 1, 4),  # a year: the CPC program needs a little more
+        availability=Availability((90, 90, 90, 90, 90, 240, 0)),
+        target=date(2027, 11, 1),  # under a year: the CPC program needs a little more
     )
     create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
     answer = Answer(accept=True)
@@ -298,9 +298,9 @@ def test_a_fix_in_the_plan_header_makes_the_plan_fit(
     saved = active_plan(db, today)
     assert saved is not None and saved.schedule.verdict.fits and len(saved.baselines) == 2
     if kind is FixKind.STUDY_MORE:
-        assert saved.settings.availability.weekly_minutes > 630
+        assert saved.settings.availability.weekly_minutes > 690
     else:
-        assert saved.settings.target is not None and saved.settings.target > date(2028, 1, 4)
+        assert saved.settings.target is not None and saved.settings.target > date(2027, 11, 1)
     assert header.status_word.text().startswith("Fits")
     assert not header.fixes.isVisible()
 
@@ -325,3 +325,87 @@ def test_a_degree_that_stops_fitting_offers_more_terms_in_the_header(
     assert saved is not None and saved.schedule.verdict.fits
     assert saved.track.term_count > 4
     assert header.status_word.text().startswith("Fits")
+
+
+def test_allowing_long_sittings_is_a_plan_setting_previewed_then_saved(
+    window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    answer = Answer(accept=True)
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", answer)
+    screen = window.plan_screen
+    settings = screen.settings
+    box = settings.long_sittings
+    assert box.accessibleName() == "Allow long exam sittings"
+    assert not box.isChecked() and not settings.preview_button.isEnabled()
+    settings.availability.spins[5].setValue(120)  # Saturday 4 h -> 2 h: no day holds the exam
+    settings.goal.hours.setValue(6.0)
+    box.setChecked(True)
+    assert settings.edited_settings().allow_long_sittings
+    assert settings.preview_button.isEnabled()
+    with qtbot.waitSignal(screen.plan_changed):
+        qtbot.mouseClick(settings.preview_button, Qt.MouseButton.LeftButton)
+    preview = answer.previews[0]
+    assert preview.settings.allow_long_sittings
+    assert preview.schedule.verdict.sittings_too_long == ()
+    saved = active_plan(db, today)
+    assert saved is not None and saved.settings.allow_long_sittings
+    exam = next(m for m in saved.track.modules if m.title == "CPC exam")
+    assert [b.minutes for b in saved.schedule.blocks if b.module_id == exam.id] == [240]
+    assert settings.long_sittings.isChecked()  # the saved plan shows the setting
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # off again: a change to discard
+    assert settings.discard_button.isEnabled()
+    qtbot.mouseClick(settings.discard_button, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+
+
+def test_the_verdict_says_which_weekday_a_sitting_needs(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from studyplanner.ui.formatting import verdict_sentences
+
+    answer = Answer(accept=False)
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", answer)
+    settings = window.plan_screen.settings
+    settings.availability.spins[5].setValue(120)
+    settings.goal.hours.setValue(6.0)
+    qtbot.mouseClick(settings.preview_button, Qt.MouseButton.LeftButton)
+    verdict = answer.previews[0].schedule.verdict
+    assert not verdict.fits
+    sentences = verdict_sentences(verdict)
+    assert any(
+        s.startswith("CPC exam needs one day with 4 h; your longest day is Saturday with 2 h")
+        for s in sentences
+    ), sentences
+
+
+def test_the_module_editor_marks_exams_as_sittings(
+    window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    from studyplanner.ui.module_editor import SITTING
+
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=True))
+    screen = window.plan_screen
+    model = screen.modules_tab.editor.model
+    last = model.rowCount() - 1
+    checked = Qt.ItemDataRole.CheckStateRole
+    assert model.index(last, 0).data() == "CPC exam"
+    assert model.index(last, SITTING).data(checked) == Qt.CheckState.Checked
+    assert model.index(0, SITTING).data(checked) is None  # a lesson is never a sitting
+    assert not model.setData(model.index(0, SITTING), Qt.CheckState.Checked, checked)
+    row = model.add_module(last)
+    model.setData(model.index(row, 0), "Mock exam at home")
+    model.setData(model.index(row, 1), ModuleKind.PRACTICE_EXAM.value)
+    model.setData(model.index(row, 2), 3)
+    assert model.flags(model.index(row, SITTING)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.setData(model.index(row, SITTING), Qt.CheckState.Checked, checked)
+    with qtbot.waitSignal(screen.plan_changed):
+        qtbot.mouseClick(screen.modules_tab.preview_button, Qt.MouseButton.LeftButton)
+    saved = active_plan(db, today)
+    assert saved is not None
+    mock = next(m for m in saved.track.modules if m.title == "Mock exam at home")
+    assert mock.sitting
+    [block] = [b for b in saved.schedule.blocks if b.module_id == mock.id]
+    assert block.minutes == 180
+    # a sitting that becomes a lesson is no longer one
+    model.setData(model.index(row, 1), ModuleKind.LESSON.value)
+    assert not model.drafts()[row].sitting

@@ -81,3 +81,23 @@ def test_close_cycle_says_what_is_missing_and_how_long_is_left(
     assert f"{status.remaining} CEUs are still missing" in text
     assert f"The cycle ends in {status.days_left} days" in text
     assert not next(c for c in service.list_credentials(db) if c.label == "CPC").current.closed_on
+
+
+def test_the_ceu_dialog_says_nothing_wrong_before_an_edit_and_never_moves(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    from studyplanner.bundled import rule_book
+    from studyplanner.ui.activity_dialog import ActivityDialog
+
+    service.add_credential(db, "CPC", date(2025, 4, 10), today, renewal_on=date(2027, 3, 31))
+    dialog = ActivityDialog(rule_book(), service.ceu_statuses(db, today), today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not any(label.isVisible() for label in dialog.problem_labels().values())
+    assert not dialog.ok_button.isEnabled()  # still nothing to save
+    below = dialog.units.mapTo(dialog, dialog.units.rect().topLeft())
+    qtbot.keyClicks(dialog.title, "Webinar")
+    dialog.title.clear()  # typed, then emptied: now it is a mistake, said under the field
+    assert dialog.title_problem.isVisible() and dialog.title_problem.text()
+    assert dialog.units.mapTo(dialog, dialog.units.rect().topLeft()) == below  # nothing moved
