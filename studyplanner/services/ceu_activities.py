@@ -368,6 +368,8 @@ def restore_activity(db: Database, deleted: DeletedActivity) -> ActivityInfo:
     """Undo a deletion: the same activity, id, certificate and applied units."""
     a = deleted.activity
     with db.transaction() as session:
+        if session.get(models.CeuActivity, a.id) is not None:  # a restore brought it back
+            raise InvalidInput([Problem("activity", "That activity exists already.")])
         row = models.CeuActivity(
             id=a.id, completed_on=a.completed_on, title=a.title, provider=a.provider,
             index_number=a.index_number, units_hundredths=to_hundredths(a.units),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -63,8 +63,14 @@ def write_settings(row: models.Plan, settings: PlanSettings) -> None:
         models.Plan.WEEKDAY_COLUMNS, settings.availability.minutes, strict=True
     ):
         setattr(row, col, minutes)
+    # days off kept as they were keep their rows, so their identity (uid) too: a new row for
+    # each at every re-plan made merging an older archive of this plan add them all again
+    kept: dict[tuple[date, date, str], models.Blackout | None] = {
+        (b.start_date, b.end_date, b.label): b for b in row.blackouts
+    }
     row.blackouts = [
-        models.Blackout(start_date=b.start, end_date=b.end, label=b.label)
+        kept.pop((b.start, b.end, b.label), None)
+        or models.Blackout(start_date=b.start, end_date=b.end, label=b.label)
         for b in settings.blackouts
     ]
     # terms are unique by number: update the rows in place (a new list would insert each

@@ -100,6 +100,8 @@ class ProgressJobs(QObject):
         self.job: BackgroundJob | None = None
         self.progress: QProgressDialog | None = None
         self._done: Callable[[Any], str] = str
+        self._updating = 0
+        self._ended: list[QProgressDialog] = []
 
     def busy(self) -> bool:
         return self.job is not None
@@ -136,9 +138,21 @@ class ProgressJobs(QObject):
             self.job.cancel()
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
+        progress = self.progress
+        if progress is None:
+            return
+        # A modal progress dialog handles pending events inside setValue(): the job's end may
+        # come in there and must not delete the dialog under it (a crash seen on exports).
+        self._updating += 1
+        try:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
+        finally:
+            self._updating -= 1
+        if not self._updating:
+            for ended in self._ended:
+                ended.deleteLater()
+            self._ended.clear()
 
     def _on_finished(self, result: object) -> None:
         self._end(self._done(result), True)
@@ -152,6 +166,9 @@ class ProgressJobs(QObject):
         if progress is not None:
             progress.canceled.disconnect(self.cancel)
             progress.close()
-            progress.deleteLater()
+            if self._updating:
+                self._ended.append(progress)  # deleted once its setValue() has returned
+            else:
+                progress.deleteLater()
         self._on_busy(False)
         self.finished.emit(text, ok)

@@ -105,6 +105,7 @@ class BackupsPanel(QWidget):
         self._db = db
         self._now = now
         self._backups: list[BackupInfo] = []
+        self._shown = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         folder = PlainLabel(
@@ -155,7 +156,11 @@ class BackupsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._backups = list_backups(self._db.data_dir)
+        backups = list_backups(self._db.data_dir)
+        if backups == self._backups and self._shown:
+            return  # the same backups (a save that took none): the list stays as it is
+        self._shown = True
+        self._backups = backups
         self.table.setRowCount(len(self._backups))
         for row, info in enumerate(self._backups):
             cells = (_when(info.taken_at), tr(REASONS.get(info.reason, info.reason)),

@@ -68,6 +68,7 @@ class CredentialsScreen(QWidget):
         self._deleted: DeletedActivity | None = None
         self._columns = 0
         self.cards: list[CredentialCard] = []
+        self._cards_shown: tuple[tuple[CredentialStatus, ...], dict[int, str]] | None = None
         self.rules_window: RulesWindow | None = None
         self.setAccessibleName(self.tr("Credentials and CEUs"))
         self.stack = QStackedWidget()
@@ -251,10 +252,14 @@ class CredentialsScreen(QWidget):
         return selected.id if selected else None
 
     def _show_cards(self) -> None:
+        names = {c.id: c.name for c in self._credentials}
+        shown = (tuple(self._open), names)
+        if shown == self._cards_shown:
+            return  # the same cycles and figures (a change elsewhere): keep the cards
+        self._cards_shown = shown
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
-        names = {c.id: c.name for c in self._credentials}
         self.cards = []
         for s in self._open:
             card = CredentialCard(s, names.get(s.credential_id, s.code))
@@ -486,6 +491,12 @@ class CredentialsScreen(QWidget):
             lambda a: a.id,
         )
         return restored is not None
+
+    def forget_undo(self) -> None:
+        """The data was replaced (a restore, an import): the deleted activity belonged to the
+        data before, so Undo no longer offers to bring it back into this data."""
+        self._deleted = None
+        self._on_selection()
 
     def open_certificate(self) -> None:
         a = self.activities.selected()

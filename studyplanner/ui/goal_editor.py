@@ -79,6 +79,10 @@ class GoalEditor(QWidget):
         self.hours.setEnabled(self.by_hours.isChecked())
         self.changed.emit()
 
+    def set_today(self, today: date) -> None:
+        """Check the dates against this day (a form kept open while the days pass)."""
+        self._today = today
+
     def start_date(self) -> date:
         return pydate(self.start.date())
 

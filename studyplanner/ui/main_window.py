@@ -201,16 +201,24 @@ class MainWindow(QMainWindow):
         from studyplanner.ui.data_transfer_panel import DataTransferPanel
 
         backups = BackupsPanel(self._db, self._now)
-        backups.data_replaced.connect(self.reload_everything)
+        backups.data_replaced.connect(self._data_replaced)
         backups.backed_up.connect(self._backed_up)
         screen.add_section(self.tr("Backups"), backups)
         transfer = DataTransferPanel(self._db, self._clock, self._now)
-        transfer.data_replaced.connect(self.reload_everything)
+        transfer.data_replaced.connect(self._data_replaced)
         transfer.finished.connect(lambda _text, _ok: backups.refresh())  # an import backs up
         screen.add_section(self.tr("Export and import"), transfer)
         screen.backups_panel = backups  # type: ignore[attr-defined]
         screen.transfer_panel = transfer  # type: ignore[attr-defined]
         return screen
+
+    def _data_replaced(self) -> None:
+        """A restore or an import: what Undo would bring back belongs to the data before."""
+        for row in (STUDY_LOG, CREDENTIALS):
+            screen = self._screens[row]
+            if screen is not None:
+                screen.forget_undo()  # type: ignore[attr-defined]
+        self.reload_everything()
 
     def reload_everything(self) -> None:
         """The whole database was replaced (a restore or an import): every screen re-reads."""
@@ -308,9 +316,11 @@ class MainWindow(QMainWindow):
             return
         changed = self._watch.outside_change()
         today = self._clock()
-        if changed or today != self._today:
-            self._today = today
+        if changed:
+            self._data_replaced()  # perhaps an import or a restore by the command line
+        elif today != self._today:
             self.reload_everything()
+        self._today = today
 
     def _backed_up(self) -> None:
         """A backup taken by hand: reminders about the age of the last backup are answered."""

@@ -274,7 +274,7 @@ class PlanScreen(QWidget):
     def _make_settings(self) -> ScheduleSettings:
         from studyplanner.ui.schedule_settings import ScheduleSettings
 
-        settings = ScheduleSettings(self._clock())
+        settings = ScheduleSettings(self._clock)
         settings.preview_requested.connect(self._on_preview_settings)
         return settings
 

@@ -129,8 +129,15 @@ class ProgressCharts(QWidget):
         self.burn_up.setMinimumHeight(300)
 
     def show_series(self, series: ProgressSeries, today: date) -> None:
+        if series == self._series and today == self._today:
+            return  # drawn already: the refresh after a change these charts do not show
         self._series = series
         self._today = today
+        self._draw()
+
+    def _draw(self) -> None:
+        series, today = self._series, self._today
+        assert series is not None
         palette = self.palette()
         self._draw_burn_up(series, palette)
         self._draw_scores(series, palette)
@@ -141,7 +148,7 @@ class ProgressCharts(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and self._series is not None:
-            self.show_series(self._series, self._today)
+            self._draw()
         super().changeEvent(event)
 
     # -- the three charts -------------------------------------------------------------------

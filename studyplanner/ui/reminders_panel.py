@@ -250,6 +250,7 @@ class RemindersPanel(Card):
         self._reminders: list[Reminder] = []
         self._count = -1
         self._shown_day: date | None = None
+        self._drawn: tuple[list[Reminder], date] | None = None
         self._undo: list[_Undo] = []
         self.rows: list[ReminderRow] = []
         self.summary = QLabel()
@@ -316,7 +317,12 @@ class RemindersPanel(Card):
             self._show_problem(exc.user_message)
             found = []
         self._reminders = found
-        self._show(found, today)
+        if (found, today) != self._drawn:
+            self._drawn = (found, today)
+            self._show(found, today)
+        else:  # the same rows on the same day (a change elsewhere): nothing to build again
+            self.undo_button.setVisible(bool(self._undo))
+            self.undo_action.setEnabled(bool(self._undo))
         if len(found) != self._count:
             self._count = len(found)
             self.count_changed.emit(self._count)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -26,8 +27,15 @@ from studyplanner.ui.icons import icon
 class ScheduleSettings(QScrollArea):
     preview_requested = Signal(object)
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date | Callable[[], date], parent: QWidget | None = None) -> None:
+        """`today` may be the clock: the tab lives as long as the window, over many days."""
         super().__init__(parent)
+        if isinstance(today, date):
+            fixed = today
+            self._clock: Callable[[], date] = lambda: fixed
+        else:
+            self._clock = today
+        today = self._clock()
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Availability and dates"))
         self._settings: PlanSettings | None = None
@@ -107,6 +115,7 @@ class ScheduleSettings(QScrollArea):
         )
 
     def is_valid(self) -> bool:
+        self.goal.set_today(self._clock())  # a target passed since is in the past now
         problems = self.goal.problems()
         week = check_availability(self.availability.availability(), self.goal.weekly_minutes())
         message = " ".join(p.message for p in week)

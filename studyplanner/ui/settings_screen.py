@@ -86,6 +86,7 @@ class SettingsScreen(QWidget):
             QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         )
         self._loading = False
+        self._section_widgets: list[QWidget] = []
         self._reminders = ReminderSettings()
         self._app = AppSettings()
         self.setAccessibleName(self.tr("Settings"))
@@ -128,6 +129,7 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(14, 10, 14, 14)
         layout.addWidget(widget)
+        self._section_widgets.append(widget)
         stretch = self.sections.count() - 1
         last = self.sections.itemAt(stretch) if stretch >= 0 else None
         if last is not None and last.spacerItem() is not None:
@@ -295,6 +297,10 @@ class SettingsScreen(QWidget):
         finally:
             self._loading = False
         self._enable_fields()
+        for section in self._section_widgets:
+            refresh = getattr(section, "refresh", None)
+            if refresh is not None:
+                refresh()  # the backups: closing a cycle or deleting a credential backs up
         self._show_autostart()
 
     def _enable_fields(self) -> None:

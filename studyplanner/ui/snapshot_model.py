@@ -31,8 +31,14 @@ class SnapshotTableModel(QAbstractTableModel, Generic[Row]):
         self._rows: list[Row] = list(rows)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show these rows. The same rows again (a refresh after a change elsewhere) change
+        nothing: no reset, so the view keeps its selection and a sorted proxy does not sort every
+        row again (with a year of study sessions, that sort made every action anywhere slow)."""
+        rows = list(rows)
+        if rows == self._rows:
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def rows(self) -> list[Row]:

@@ -249,6 +249,12 @@ class StudyLogScreen(QWidget):
         self._changed(deleted.id)
         return True
 
+    def forget_undo(self) -> None:
+        """The data was replaced (a restore, an import): the deleted session belonged to the
+        data before, so Undo no longer offers to bring it back into this data."""
+        self._deleted = None
+        self._on_selection()
+
     def _on_timer_logged(self, info: StudySessionInfo | None) -> None:
         self._changed(info.id if info is not None else None)
 
