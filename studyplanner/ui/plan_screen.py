@@ -176,6 +176,7 @@ class PlanScreen(QWidget):
         self._plan: PlanSnapshot | None = None
         self._fixes: tuple[PlanFixOffer, ...] = ()
         self._fixes_for: object = None
+        self._fixes_waiting: PlanSnapshot | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
         self.stack.addWidget(self._build_plan())
@@ -331,8 +332,14 @@ class PlanScreen(QWidget):
 
     def _show_fixes(self, plan: PlanSnapshot) -> None:
         """When the plan stops fitting, the ways to make it fit (each previewed on click)."""
+        self._fixes_waiting = None
         if plan.schedule.verdict.fits:
             self.header.fixes.set_offers(())
+            return
+        if not self.isVisible():
+            # finding them re-plans many times (a second for a degree): a hidden screen finds
+            # them when shown, not at every save elsewhere (each session logged, each new day)
+            self._fixes_waiting = plan
             return
         from studyplanner.services.plan_fixes import active_plan_fixes
 
@@ -345,6 +352,12 @@ class PlanScreen(QWidget):
                 self._fixes = ()
             self._fixes_for = key
         self.header.fixes.set_offers(self._fixes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        waiting = self._fixes_waiting
+        if waiting is not None and waiting is self._plan:
+            self._show_fixes(waiting)
 
     # -- changes --------------------------------------------------------------------------------
     def _on_fix(self, offer: PlanFixOffer) -> None:

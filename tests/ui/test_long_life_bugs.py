@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import backups as backup_service
+from studyplanner.services import plan_fixes
 from studyplanner.services.archive import export_archive, import_archive, preview_import
 from studyplanner.services.ceu_activities import (
     ActivityInput,
@@ -272,3 +273,38 @@ def test_closing_a_cycle_shows_its_backup_in_the_settings_list(
     screen = window.show_screen(CREDENTIALS)
     screen.cards[0].close_button.click()  # type: ignore[attr-defined]
     assert panel.table.rowCount() == before + 1 == len(backup_service.list_backups(db.data_dir))
+
+
+def test_a_plan_that_does_not_fit_is_not_re_planned_at_every_save_while_hidden(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Plan screen looks for one-click fixes when the plan does not fit, which re-plans many
+    times (about a second for a degree). It did so at every save anywhere (each session logged,
+    each new day) while another screen was shown: the long-life test's degree years crawled.
+    Hidden, it waits; shown, it finds them."""
+    settings = PlanSettings(
+        start=date(2027, 1, 4), availability=Availability((90, 90, 90, 90, 90, 240, 0)),
+        target=date(2027, 11, 1),  # under a year: the CPC program needs a little more
+    )  # fmt: skip
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
+    found: list[int] = []
+    real = plan_fixes.active_plan_fixes
+
+    def counted(*args: object, **kwargs: object) -> object:
+        found.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_fixes, "active_plan_fixes", counted)
+    window = MainWindow(db, lambda: today)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    plan_screen = window.show_screen(PLAN)
+    assert found == [1] and plan_screen.header.fixes.isVisible()  # type: ignore[attr-defined]
+    window.show_screen(STUDY_LOG)
+    for minutes in (30, 40, 50):
+        log_session(db, module_statuses(db, today)[0].id, today, minutes, "", today)
+        window.reload_everything()
+    assert found == [1]
+    window.show_screen(PLAN)
+    assert found == [1, 1] and plan_screen.header.fixes.isVisible()  # type: ignore[attr-defined]
