@@ -28,7 +28,7 @@ from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui import file_dialogs, plain_text
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
-from studyplanner.ui.formatting import count_records, tr
+from studyplanner.ui.formatting import count_records, how_many, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.save_target import save_target
@@ -166,12 +166,16 @@ class DataTransferPanel(QWidget):
                                           cancelled=cancelled, force=target.force)  # fmt: skip
 
         def done(summary: Any) -> str:
-            text = tr("Exported %1 records and %2 certificates to %3.")
-            text = text.replace("%1", str(summary.total_rows)).replace(
-                "%2", str(summary.certificates)).replace("%3", str(summary.path))  # fmt: skip
-            if summary.missing_certificates:
-                text += " " + tr("%1 certificate files were missing from the data folder.").replace(
-                    "%1", str(len(summary.missing_certificates)))  # fmt: skip
+            text = tr("Exported %1 and %2 to %3.")
+            text = (text.replace("%1", how_many(summary.total_rows, tr("record"), tr("records")))
+                    .replace("%2", how_many(summary.certificates, tr("certificate"),
+                                            tr("certificates")))
+                    .replace("%3", str(summary.path)))  # fmt: skip
+            missing = len(summary.missing_certificates)
+            if missing:
+                text += " " + tr("Missing from the data folder: %1.").replace(
+                    "%1", how_many(missing, tr("certificate file"), tr("certificate files"))
+                )
             return text
 
         return self._start(work, done, tr("Exporting everything…"), changes_data=False)
@@ -211,12 +215,11 @@ class DataTransferPanel(QWidget):
 
         def done(summary: Any) -> str:
             how = tr("Replaced your data with") if mode == "replace" else tr("Merged")
-            text = tr("%1 %2: %3 records added, %4 certificates copied. Your data from before "
-                      "is in the backup %5.")  # fmt: skip
-            return (text.replace("%1", how).replace("%2", path.name)
-                    .replace("%3", str(summary.total_added))
-                    .replace("%4", str(summary.certificates))
-                    .replace("%5", summary.backup.name))  # fmt: skip
+            text = tr("%1 %2: %3 added, %4 copied. Your data from before is in the backup %5.")
+            added = how_many(summary.total_added, tr("record"), tr("records"))
+            copied = how_many(summary.certificates, tr("certificate"), tr("certificates"))
+            return (text.replace("%1", how).replace("%2", path.name).replace("%3", added)
+                    .replace("%4", copied).replace("%5", summary.backup.name))  # fmt: skip
 
         return self._start(work, done, tr("Importing %1…").replace("%1", path.name),
                            changes_data=True)  # fmt: skip

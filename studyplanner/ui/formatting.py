@@ -69,6 +69,12 @@ RECORD_WORDS = {
 archives."""
 
 
+def how_many(n: int, one: str, many: str) -> str:
+    """ "1 certificate", "1,204 records": the count in the locale's digits, the noun singular or
+    plural (`one` and `many` are already translated)."""
+    return f"{QLocale().toString(n)} {one if n == 1 else many}"
+
+
 def count_records(
     counts: Mapping[str, int],
     tables: tuple[str, ...] = tuple(RECORD_WORDS),

@@ -231,7 +231,10 @@ class MainWindow(QMainWindow):
         title = self.tr("Dashboard")
         item = self.sidebar.item(DASHBOARD)
         item.setText(f"{title} ({count})" if count else title)
-        spoken = self.tr("Dashboard, %n reminder(s)", "", count) if count else title
+        if count == 1:
+            spoken = self.tr("Dashboard, 1 reminder")
+        else:
+            spoken = self.tr("Dashboard, {n} reminders").format(n=count) if count else title
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         if self.tray is not None:
             self.tray.set_count(count)

@@ -236,3 +236,17 @@ def test_a_fifo_chosen_in_the_dialog_is_refused_untouched(
 
 def _no_question(*_args: object) -> bool:
     raise AssertionError("no question was expected")
+
+
+def test_counts_read_as_words_one_and_many(
+    qtbot: QtBot, filled_panel: dtp.DataTransferPanel, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """One certificate is "1 certificate", never "1 certificates"."""
+    panel = filled_panel
+    told: list[str] = []
+    monkeypatch.setattr(dtp.Ask, "save_path", staticmethod(lambda *a: tmp_path / "all.zip"))
+    monkeypatch.setattr(dtp.Ask, "tell", staticmethod(lambda p, t, ok: told.append(t)))
+    _run(qtbot, panel, panel.export_archive)
+    assert " and 1 certificate to " in told[-1], told
+    assert "records" in told[-1]
