@@ -39,8 +39,25 @@ def format_date(day: date | None, long: bool = False) -> str:
     if locale.language() == QLocale.Language.C:
         # The C locale's short form is "dd MM yyyy"; show an unambiguous one instead.
         return locale.toString(qdate(day), "ddd d MMM yyyy" if long else "d MMM yyyy")
-    kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return locale.toString(qdate(day), kind)
+    if long:
+        return locale.toString(qdate(day), QLocale.FormatType.LongFormat)
+    return locale.toString(qdate(day), short_date_format(locale))
+
+
+def short_date_format(locale: QLocale) -> str:
+    """The locale's short date form with a four-digit year ("M/d/yy" -> "M/d/yyyy"): "9/1/26"
+    could be 1926 or 2026, and a plan or a cycle spans years."""
+    form = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in form:
+        form = form.replace("yy", "yyyy")
+    return form
+
+
+def format_datetime(moment: datetime) -> str:
+    """A moment (local time) in the user's locale: the date as format_date, then the time."""
+    locale = QLocale()
+    time_text = locale.toString(qdatetime(moment).time(), QLocale.FormatType.ShortFormat)
+    return f"{format_date(moment.date())} {time_text}"
 
 
 def date_edit(day: date, accessible_name: str) -> QDateEdit:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from studyplanner.services.snapshots import BaselineInfo
-from studyplanner.ui.formatting import format_date, qdatetime, tr
+from studyplanner.ui.formatting import format_date, format_datetime, tr
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
 
@@ -25,7 +25,7 @@ class BaselineModel(SnapshotTableModel[BaselineInfo]):
         if column == 0:
             return tr("#{n} (current)").format(n=b.number) if row == 0 else f"#{b.number}"
         if column == 1:
-            return QLocale().toString(qdatetime(b.accepted_at), QLocale.FormatType.ShortFormat)
+            return format_datetime(b.accepted_at)
         if column == 2:
             return format_date(b.finish)
         return b.note
