@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
 
         screen = ModulesScreen(self._db, self._clock)
         screen.data_changed.connect(self._on_data_changed)
+        screen.assistant_requested.connect(self.run_assistant)
         screen.log_requested.connect(self._on_log_requested)
         screen.timer_requested.connect(self._on_timer_requested)
         return screen
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
 
         screen = StudyLogScreen(self._db, self._clock, now=self._now)
         screen.data_changed.connect(self._on_data_changed)
+        screen.assistant_requested.connect(self.run_assistant)
         return screen
 
     def _make_credentials(self) -> QWidget:

@@ -36,6 +36,7 @@ from studyplanner.ui.modules_model import (
     status_word,
 )
 from studyplanner.ui.plain_text import ask_yes_no, confirm
+from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.snapshot_model import record_table, select_source_row, selected_source_row
 from studyplanner.ui.study_log_view import empty_page
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 class ModulesScreen(QWidget):
     data_changed = Signal()
+    assistant_requested = Signal()
     log_requested = Signal(int)
     """The user wants to log time on this module (the lead opens the Study log)."""
     timer_requested = Signal(int)
@@ -61,10 +63,14 @@ class ModulesScreen(QWidget):
             empty_page(
                 self.tr("No plan yet"),
                 self.tr("Create a plan on the Plan screen first; its modules are listed here."),
+                (self.tr("&Start the plan assistant"), self.assistant_requested.emit),
             )
         )
         self.stack.addWidget(self._build_list())
         layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Modules"))
+        heading.setFont(heading_font(self.font()))
+        layout.addWidget(heading)
         layout.addWidget(self.stack)
         self.refresh()
 

@@ -34,6 +34,7 @@ from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.session_dialog import SessionDialog
 from studyplanner.ui.snapshot_model import record_table
 from studyplanner.ui.study_log_model import SORT_ROLE, SessionModel, format_minutes
@@ -43,6 +44,7 @@ from studyplanner.ui.timer_bar import TimerBar
 
 class StudyLogScreen(QWidget):
     data_changed = Signal()
+    assistant_requested = Signal()
 
     def __init__(
         self,
@@ -62,10 +64,14 @@ class StudyLogScreen(QWidget):
             empty_page(
                 self.tr("No plan yet"),
                 self.tr("Create a plan on the Plan screen first; then log your study here."),
+                (self.tr("&Start the plan assistant"), self.assistant_requested.emit),
             )
         )
         self.stack.addWidget(self._build_log(now))
         layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Study log"))
+        heading.setFont(heading_font(self.font()))
+        layout.addWidget(heading)
         layout.addWidget(self.stack)
         self.refresh()
 

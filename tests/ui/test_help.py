@@ -119,3 +119,24 @@ def test_keyboard_shortcuts_for_screens_logging_and_the_timer(
     qtbot.keyClick(handle, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     timer = current_timer(db)
     assert timer is not None and timer.module_id == first
+
+
+@pytest.mark.parametrize("row", [2, 3])  # Modules, Study log
+def test_screens_have_a_heading_and_an_empty_state_that_acts(
+    qtbot: QtBot, db: Database, row: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window = MainWindow(db, lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    asked: list[int] = []
+    monkeypatch.setattr(MainWindow, "run_assistant", lambda self: asked.append(1))
+    screen = window.show_screen(row)
+    title = ["Modules", "Study log"][row - 2]
+    assert title in [label.text() for label in screen.findChildren(QLabel)]
+    empty = screen.stack.currentWidget()  # type: ignore[attr-defined]
+    button = empty.action_button
+    assert button.isVisible() and button.accessibleName() == "Start the plan assistant"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [1]  # the window's own plan assistant
