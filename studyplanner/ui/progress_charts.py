@@ -29,7 +29,8 @@ from studyplanner.ui.colours import kind_colour, muted
 from studyplanner.ui.formatting import qdate
 
 WEEKS_SHOWN = 8
-"""The weekly bars show the last eight weeks (with the weeks nothing was studied)."""
+"""The weekly bars show the last eight weeks (with the weeks nothing was studied), or the plan's
+weeks so far when it began less than eight weeks ago."""
 
 FORECAST_MARGIN = 0.5
 """The burn-up's time axis ends at the planned finish plus half the plan's length: a forecast far
@@ -224,6 +225,9 @@ class ProgressCharts(QWidget):
         by_week = dict(series.weekly_minutes)
         this_monday = today - timedelta(days=today.weekday())
         mondays = [this_monday - timedelta(weeks=n) for n in range(WEEKS_SHOWN - 1, -1, -1)]
+        if series.burn_up:  # a young plan: its own weeks only, not empty weeks before it began
+            first = series.burn_up[0].week_end - timedelta(days=6)
+            mondays = [m for m in mondays if m >= first] or [this_monday]
         bars = QBarSet(self.tr("Hours studied"))
         colour = palette.color(QPalette.ColorRole.Highlight)
         bars.setColor(colour)

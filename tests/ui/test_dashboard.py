@@ -311,3 +311,11 @@ def test_every_control_is_named(qtbot: QtBot, db: Database) -> None:
     for w in dialog.findChildren(QWidget):
         if w.focusPolicy() != Qt.FocusPolicy.NoFocus and isinstance(w, QAbstractButton):
             assert w.accessibleName(), w.text()
+
+
+def test_the_weekly_chart_starts_with_the_plan(qtbot: QtBot, db: Database) -> None:
+    """A plan begun two weeks ago shows its three weeks, not five empty weeks before it."""
+    _plan(db, START)
+    screen = _screen(qtbot, db, START + timedelta(days=15))
+    (bars,) = screen.charts.weekly.chart().series()
+    assert bars.barSets()[0].count() == 3
