@@ -174,28 +174,49 @@ class TimelineView(QWidget):
             painter.setPen(muted(palette))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No modules."))
 
+    def axis_marks(self) -> list[tuple[float, str]]:
+        """Month lines with their labels (x, label; "" for a line without a label): a step of
+        1, 2, 3, 6 or 12 months wide enough for a label, and a label only where it does not
+        touch the one before, so labels never collide at any zoom."""
+        fm = QFontMetrics(self.font())
+        first = date(self._first.year, self._first.month, 1)
+        widest = fm.horizontalAdvance(
+            self.locale().toString(QDate(2000, 9, 1), "MMM yyyy")
+        ) + fm.horizontalAdvance("  ")
+        per_month = max(self._x(months_later(first, 12)) - self._x(first), 1.0) / 12
+        step = next((s for s in (1, 2, 3, 6, 12) if per_month * s >= widest), 12)
+        if step > 1:  # lines on calendar boundaries: quarters, half years, years
+            first = date(first.year, ((first.month - 1) // step) * step + 1, 1)
+        marks: list[tuple[float, str]] = []
+        labelled_year = None
+        free = float(self._label_width())
+        month = first
+        while month <= self._last:
+            x = self._x(month)
+            if x >= self._label_width():
+                pattern = "MMM yyyy" if month.year != labelled_year else "MMM"
+                label = self.locale().toString(QDate(month.year, month.month, 1), pattern)
+                end = x + 3 + fm.horizontalAdvance(label)
+                if x + 3 < free or end + 4 > self.width():
+                    label = ""
+                else:
+                    labelled_year = month.year
+                    free = end + fm.horizontalAdvance(" ")
+                marks.append((x, label))
+            month = months_later(month, step)
+        return marks
+
     def _paint_axis(self, painter: QPainter, palette: QPalette) -> None:
         grid = QPen(palette.color(QPalette.ColorRole.Mid))
         grid.setStyle(Qt.PenStyle.DotLine)
         fm = QFontMetrics(self.font())
-        month = date(self._first.year, self._first.month, 1)
-        span_days = (self._last - self._first).days
-        step = 1 if span_days < 400 else 3
-        labelled_year = None
         bottom = self._header_height() + self._row_height() * len(self._rows)
-        while month <= self._last:
-            x = self._x(month)
-            if x >= self._label_width():
-                painter.setPen(grid)
-                painter.drawLine(int(x), self._header_height() - 4, int(x), bottom)
+        for x, label in self.axis_marks():
+            painter.setPen(grid)
+            painter.drawLine(int(x), self._header_height() - 4, int(x), bottom)
+            if label:
                 painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-                pattern = "MMM yyyy" if month.year != labelled_year else "MMM"
-                labelled_year = month.year
-                label = self.locale().toString(QDate(month.year, month.month, 1), pattern)
-                if x + fm.horizontalAdvance(label) + 4 > self.width():
-                    label = ""
                 painter.drawText(int(x) + 3, fm.ascent() + 4, label)
-            month = months_later(month, step)
 
     def _paint_row(self, painter: QPainter, palette: QPalette, i: int, row: TimelineRow) -> None:
         rect = self._row_rect(i)
