@@ -42,25 +42,27 @@ class PendingFiles:
     def temp(self, path: Path) -> Path:
         """`path` is about to be written and must not outlive the action."""
         self._temp.append(str(path))
-        self._save()
+        self._append("temp", path)
         return path
 
     def placed(self, path: Path) -> Path:
         """`path` is about to get its final name: it stays only if the action commits a record
         pointing at it."""
         self._placed.append(str(path))
-        self._save()
+        self._append("placed", path)
         return path
 
-    def _save(self) -> None:
+    def _append(self, kind: str, path: Path) -> None:
+        """One line per file, only ever appended: a kill while a line is written loses at most
+        that line (the file it names is not made yet), never what was listed before. (Rewriting
+        the whole journal each time lost every entry when a kill fell between its truncation and
+        its write: an import's certificates were then left behind.)"""
         if self._fd < 0:
             self.journal.parent.mkdir(mode=0o700, exist_ok=True)
-            self._fd = os.open(self.journal, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+            flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_APPEND
+            self._fd = os.open(self.journal, flags, 0o600)
             try_lock(self._fd)
-        data = json.dumps({"temp": self._temp, "placed": self._placed}).encode()
-        os.lseek(self._fd, 0, os.SEEK_SET)
-        os.ftruncate(self._fd, 0)
-        os.write(self._fd, data)
+        os.write(self._fd, (json.dumps({kind: str(path)}) + "\n").encode())
         os.fsync(self._fd)
 
     def close(self) -> None:
@@ -152,17 +154,26 @@ def _temporary(path: Path) -> bool:
 
 
 def _read(journal: Path) -> dict[str, list[str]]:
+    """The files a journal lists: one JSON line per file (a torn last line is skipped), or the
+    single object {"temp": [...], "placed": [...]} that earlier versions wrote."""
+    entries: dict[str, list[str]] = {"temp": [], "placed": []}
     try:
-        data = json.loads(journal.read_bytes() or b"{}")
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {
-        key: [v for v in value if isinstance(v, str)]
-        for key, value in data.items()
-        if key in ("temp", "placed") and isinstance(value, list)
-    }
+        raw = journal.read_bytes()
+    except OSError:
+        return entries
+    for line in raw.splitlines():
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue  # the line a kill cut short: its file was never made
+        if not isinstance(data, dict):
+            continue
+        for key, value in data.items():
+            if key not in entries:
+                continue
+            values = value if isinstance(value, list) else [value]
+            entries[key] += [v for v in values if isinstance(v, str)]
+    return entries
 
 
 def _remove(path: Path) -> list[Path]:

@@ -193,3 +193,48 @@ def test_check_removes_what_an_interrupted_action_left(
     assert "removed 2 file(s) an interrupted action left behind" in out
     assert not half.exists() and not export_part.exists()
     assert not list((data_dir / PENDING_FOLDER).glob("*"))
+
+
+def test_a_kill_while_the_journal_is_written_forgets_nothing_listed_before(
+    tmp_path: Path,
+) -> None:
+    """An import lists each certificate before placing it. Killed while writing the next entry,
+    the journal still names every certificate already placed (it is only ever appended to), and
+    the next start removes them all. (The journal used to be rewritten whole: a kill between the
+    truncation and the write emptied it, and 40 placed certificates stayed for good.)"""
+    from studyplanner.services.leftovers import PendingFiles
+
+    db = open_database(tmp_path / "data")
+    certificates = db.data_dir / "certificates"
+    certificates.mkdir()
+    pending = PendingFiles(db.data_dir)
+    placed = []
+    for n in range(3):
+        target = pending.placed(certificates / f"placed-{n}.pdf")
+        target.write_bytes(b"%PDF-1.4 placed, never committed")
+        placed.append(target)
+    with pending.journal.open("ab") as torn:
+        torn.write(b'{"placed": "' + str(certificates).encode() + b"/placed-3")  # cut short
+    os.close(pending._fd)  # the process is gone: its lock with it
+    pending._fd = -1
+    removed = clean_up(db)
+    assert sorted(p.name for p in placed if p.exists()) == []
+    assert len(removed) >= 3
+    assert not pending.journal.exists()
+    db.close()
+
+
+def test_a_journal_of_the_earlier_form_is_still_read(tmp_path: Path) -> None:
+    import json
+
+    db = open_database(tmp_path / "data")
+    certificates = db.data_dir / "certificates"
+    certificates.mkdir()
+    leftover = certificates / "old.pdf"
+    leftover.write_bytes(b"%PDF-1.4 left by an earlier version")
+    journal = db.data_dir / PENDING_FOLDER / "earlier.json"
+    journal.parent.mkdir()
+    journal.write_text(json.dumps({"temp": [], "placed": [str(leftover)]}))
+    clean_up(db)
+    assert not leftover.exists() and not journal.exists()
+    db.close()
