@@ -66,7 +66,8 @@ def _check_representable(command: Sequence[str]) -> None:
             )
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a small file readable by the desktop (0644) whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
     try:
@@ -91,7 +92,7 @@ class Autostart:
     def install(self, command: Sequence[str]) -> Path:
         """Write the entry (UnrepresentablePath, and nothing written, if it cannot be)."""
         _check_representable(command)
-        _atomic_write(self.path, self.render(command))
+        atomic_write(self.path, self.render(command))
         return self.path
 
     def remove(self) -> bool:

@@ -17,14 +17,13 @@ given, so tests install into a temporary home.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from studyplanner import APP_ID
 from studyplanner.bundled import desktop_resource
-from studyplanner.services.autostart import desktop_exec
+from studyplanner.services.autostart import atomic_write, desktop_exec
 
 COMMAND_NAME = "studyplanner"
 PNG_SIZES = (48, 128, 256)
@@ -106,19 +105,6 @@ def desktop_entry_text(executable: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def install(executable: Path, places: DesktopPlaces, path_env: str | None = None) -> InstallReport:
     """Add the desktop entry, icons, metainfo and the command link for `executable`."""
     executable = executable.resolve()
@@ -130,14 +116,14 @@ def install(executable: Path, places: DesktopPlaces, path_env: str | None = None
     if svg is None or metainfo is None:
         raise FileNotFoundError(f"the app's icon or metainfo is missing from {executable.parent}")
     for path, data in ((places.scalable_icon, svg), (places.metainfo, metainfo)):
-        _write(path, data)
+        atomic_write(path, data)
         written.append(path)
     for size in PNG_SIZES:
         png = desktop_resource(png_name(size))
         if png is not None:
-            _write(places.png_icon(size), png)
+            atomic_write(places.png_icon(size), png)
             written.append(places.png_icon(size))
-    _write(places.desktop_entry, entry)  # last: the menu shows it once its icon is there
+    atomic_write(places.desktop_entry, entry)  # last: the menu shows it once its icon is there
     written.append(places.desktop_entry)
     link = places.command
     if link.is_symlink() or not link.exists():

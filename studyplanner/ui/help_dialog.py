@@ -38,7 +38,12 @@ class HelpDialog(QDialog):
         self.topics.setAccessibleName(self.tr("Help topics"))
         for title, _text in self._pages:
             self.topics.addItem(self.tr(title))
-        self.topics.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 18))
+        widest = max(
+            self.fontMetrics().horizontalAdvance(self.topics.item(i).text())
+            for i in range(self.topics.count())
+        )
+        self.topics.setFixedWidth(widest + self.fontMetrics().horizontalAdvance("MMM"))
+        self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page = QTextBrowser()
         self.page.setAccessibleName(self.tr("Help page"))
         self.page.setOpenExternalLinks(False)

@@ -406,10 +406,9 @@ class MainWindow(QMainWindow):
         self._help: QWidget | None = None
 
     def _todays_module(self) -> int | None:
-        """The module of today's first block, if the plan has study today."""
-        from studyplanner.services.progress import progress
-
-        snapshot = progress(self._db, self._clock())
+        """The module of today's first block, if the plan has study today (as the Dashboard,
+        which follows every write and every new day, shows it)."""
+        snapshot = self.dashboard.snapshot()
         return snapshot.today_blocks[0][0] if snapshot and snapshot.today_blocks else None
 
     def log_today(self) -> None:
