@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from studyplanner.cli.commands import plan_payload, plan_text
 from studyplanner.cli.main import open_db, today_of
 from studyplanner.cli.output import emit
+from studyplanner.core.durations import english
 from studyplanner.core.validation import InvalidInput, Problem, hours_to_minutes
 
 if TYPE_CHECKING:
@@ -36,7 +37,9 @@ def run_log(args: argparse.Namespace) -> int:
         "id": info.id, "module_id": info.module_id, "module": info.module_title,
         "date": info.day.isoformat(), "minutes": info.minutes, "note": info.note,
     }  # fmt: skip
-    emit(payload, args.json, f"Logged {info.minutes} min on {info.module_title!r} ({info.day}).")
+    emit(
+        payload, args.json, f"Logged {english(info.minutes)} on {info.module_title!r} ({info.day})."
+    )
     return 0
 
 
@@ -103,15 +106,16 @@ def run_progress(args: argparse.Namespace) -> int:
         "readiness": snapshot.readiness,
     }
     ahead = snapshot.days_ahead
-    where = (
-        "on plan"
-        if ahead == 0
-        else (f"{ahead} days ahead" if ahead > 0 else f"{-ahead} days behind")
-    )
+    days = f"{abs(ahead)} day" if abs(ahead) == 1 else f"{abs(ahead)} days"
+    where = "on plan" if ahead == 0 else (f"{days} ahead" if ahead > 0 else f"{days} behind")
+
+    def hours(value: float) -> str:
+        return english(round(value * 60))
+
     text = (
         f"{snapshot.percent_done:g} % done "
-        f"({snapshot.hours_done:g} of {snapshot.hours_total:g} h); "
-        f"{snapshot.hours_planned_to_date:g} h planned to date; {where}.\n"
+        f"({hours(snapshot.hours_done)} of {hours(snapshot.hours_total)}); "
+        f"{hours(snapshot.hours_planned_to_date)} planned to date; {where}.\n"
         f"Forecast finish {payload['forecast_finish'] or 'unknown (no recent study)'}; "
         f"plan finish {payload['baseline_finish']}."
     )

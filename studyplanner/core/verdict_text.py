@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from studyplanner.core import durations
 from studyplanner.core.model import SittingShortfall, Verdict, VerdictKind
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -16,15 +17,12 @@ def format_day(day: date) -> str:
 
 
 def format_hours(minutes: int) -> str:
-    """ "9.5 hours", "1 hour": to one decimal."""
-    hours = round(minutes / 60, 1)
-    text = f"{hours:g}"
-    return f"{text} hour" if hours == 1 else f"{text} hours"
+    """ "9 h 30 min", "1 h": the one duration style (core/durations.py)."""
+    return durations.english(minutes)
 
 
 def _more_hours(minutes: int) -> str:
-    hours = round(minutes / 60, 1)
-    return f"{hours:g} more hour" if hours == 1 else f"{hours:g} more hours"
+    return f"{durations.english(minutes)} more"
 
 
 def _distance(days: int) -> str:
@@ -83,8 +81,7 @@ def _late_terms(verdict: Verdict) -> list[str]:
 
 
 def _short_hours(minutes: int) -> str:
-    """ "4 h", "2.5 h": to one decimal."""
-    return f"{round(minutes / 60, 1):g} h"
+    return durations.english(minutes)
 
 
 def describe_sitting_shortfall(s: SittingShortfall) -> str:

@@ -14,20 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyplanner.ui.formatting import tr
+from studyplanner.ui.formatting import format_hours, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 
 
 def hours_words(minutes: int) -> str:
-    """45 min, 6 h, 3 h 30."""
-    hours, rest = divmod(max(0, minutes), 60)
-    if not hours:
-        return tr("{m} min").format(m=rest)
-    if not rest:
-        return tr("{h} h").format(h=hours)
-    return tr("{h} h {m:02d}").format(h=hours, m=rest)
+    """The one duration style: 45 min, 6 h, 3 h 30 min."""
+    return format_hours(minutes)
 
 
 def ahead_words(days: int) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateEdit
 
+from studyplanner.core.durations import duration_parts
 from studyplanner.core.model import ModuleKind, SittingShortfall, Verdict, VerdictKind
 
 
@@ -71,8 +72,15 @@ def date_edit(day: date, accessible_name: str) -> QDateEdit:
 
 
 def format_hours(minutes: int) -> str:
-    hours = minutes / 60
-    return tr("{hours} h").format(hours=QLocale().toString(round(hours, 1), "g", 4))
+    """The one duration style (core/durations.py): "45 min", "6 h", "1 h 30 min", "2,734 h",
+    with the locale's digits."""
+    hours, rest = duration_parts(minutes)
+    locale = QLocale()
+    if not hours:
+        return tr("{m} min").format(m=locale.toString(rest))
+    if not rest:
+        return tr("{h} h").format(h=locale.toString(hours))
+    return tr("{h} h {m} min").format(h=locale.toString(hours), m=locale.toString(rest))
 
 
 RECORD_WORDS = {

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from studyplanner.services.snapshots import StudySessionInfo
-from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.formatting import format_date, format_hours
 from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
@@ -15,13 +15,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def format_minutes(minutes: int) -> str:
-    """45 min, 1 h 30 min."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return tr("{m} min").format(m=rest)
-    if not rest:
-        return tr("{h} h").format(h=hours)
-    return tr("{h} h {m} min").format(h=hours, m=rest)
+    """The one duration style: 45 min, 1 h 30 min."""
+    return format_hours(minutes)
 
 
 class SessionModel(SnapshotTableModel[StudySessionInfo]):

@@ -149,4 +149,4 @@ def test_a_degree_that_does_not_fit_carries_each_late_terms_need(
     assert created["hours_per_week_given"] == 24
     needs = {t["term"]: t["hours_per_week_needed"] for t in created["late_terms"]}
     assert set(needs) == {1, 2, 3, 4} and all(40 < h < 46 for h in needs.values())
-    assert "they need: term 1 about 42.2 hours" in created["message"]
+    assert "they need: term 1 about 42 h 15 min" in created["message"]

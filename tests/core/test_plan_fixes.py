@@ -115,13 +115,13 @@ def test_late_terms_say_the_hours_a_week_each_needs_against_those_given() -> Non
         assert 40 * 60 <= need.minutes_per_week <= 46 * 60
     text = describe_verdict(verdict)
     assert (
-        "Terms 1, 2, 3 and 4 do not fit in their dates with 24 hours a week; they need: "
-        "term 1 about 42.2 hours, term 2 about 42.2 hours, term 3 about 42.2 hours and "
-        "term 4 about 44.3 hours a week."
+        "Terms 1, 2, 3 and 4 do not fit in their dates with 24 h a week; they need: "
+        "term 1 about 42 h 15 min, term 2 about 42 h 15 min, term 3 about 42 h 15 min and "
+        "term 4 about 44 h 20 min a week."
     ) in text
     one = replace(verdict, late_terms=(4,), term_needs=verdict.term_needs[3:])
     assert (
-        "Term 4 does not fit in its dates: it needs about 44.3 hours a week; you gave 24 hours."
+        "Term 4 does not fit in its dates: it needs about 44 h 20 min a week; you gave 24 h."
     ) in describe_verdict(one)
     assert "or a target of" not in text  # a later target does not make a term fit
 

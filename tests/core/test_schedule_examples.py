@@ -122,7 +122,7 @@ def test_tight_target_says_what_would_fit() -> None:
     again = schedule_plan(PlanRequest(modules, more, MONDAY, TODAY, target=target))
     assert again.verdict.fits
     text = describe_verdict(verdict)
-    assert text.startswith("Does not fit") and "more hours a week" in text
+    assert text.startswith("Does not fit") and "h more a week" in text
 
 
 def test_degree_courses_stay_in_their_terms() -> None:

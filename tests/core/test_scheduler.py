@@ -234,7 +234,7 @@ def test_a_tight_target_is_too_late_and_says_what_would_fit(
     assert not verdict.fits
     text = describe_verdict(verdict)
     assert text.startswith("Does not fit")
-    assert "more hours a week" in text
+    assert "h more a week" in text
 
     again = targeted(chain(*minutes), raised(availability, verdict.extra_minutes_per_week), target)
     assert again.verdict.kind is VerdictKind.FITS
@@ -468,7 +468,7 @@ def test_far_target_fits_with_the_smallest_weekly_budget() -> None:
     assert verdict.days_early == 13
     assert sum(b.minutes for b in schedule.blocks) == 6000
     assert describe_verdict(verdict) == (
-        "Finishes on 18 Dec 2027, 13 days before your target (about 2 hours a week)."
+        "Finishes on 18 Dec 2027, 13 days before your target (about 2 h a week)."
     )
 
 
@@ -491,7 +491,7 @@ def test_tight_target_worked_out_in_full() -> None:
     assert not targeted(modules, raised(WEEKDAYS_60, 270), target).verdict.fits
     assert describe_verdict(verdict) == (
         "Does not fit: finishes on 21 May 2027, 10 weeks after your target. "
-        "It needs 5 more hours a week, or a target of 21 May 2027."
+        "It needs 5 h more a week, or a target of 21 May 2027."
     )
 
 
@@ -647,12 +647,12 @@ def a_verdict(kind: VerdictKind, **kw: object) -> Verdict:
 )
 def test_fits_says_how_early(days: int, words: str) -> None:
     text = describe_verdict(a_verdict(VerdictKind.FITS, days_early=days, weekly_minutes_used=570))
-    assert text == f"Finishes on 14 Oct 2027, {words} your target (about 9.5 hours a week)."
+    assert text == f"Finishes on 14 Oct 2027, {words} your target (about 9 h 30 min a week)."
 
 
 def test_fits_on_the_day() -> None:
     text = describe_verdict(a_verdict(VerdictKind.FITS, weekly_minutes_used=60))
-    assert text == "Finishes on 14 Oct 2027, on your target date (about 1 hour a week)."
+    assert text == "Finishes on 14 Oct 2027, on your target date (about 1 h a week)."
 
 
 def test_too_late_says_by_how_much_and_what_would_fit() -> None:
@@ -668,7 +668,7 @@ def test_too_late_says_by_how_much_and_what_would_fit() -> None:
     )
     assert text == (
         "Does not fit: finishes on 2 Mar 2028, 5 weeks after your target. "
-        "It needs 3.5 more hours a week, or a target of 2 Mar 2028."
+        "It needs 3 h 30 min more a week, or a target of 2 Mar 2028."
     )
 
 
@@ -685,7 +685,7 @@ def test_no_target_with_late_term_and_unusual_length() -> None:
         )
     )
     assert text == (
-        "Finishes on 14 Oct 2027 (12.5 months at 8 hours a week). "
+        "Finishes on 14 Oct 2027 (12.5 months at 8 h a week). "
         "Term 2 does not fit in its dates: its courses need more study time each week. "
         "This plan takes 12 months; associate degrees usually take 14 to 20."
     )

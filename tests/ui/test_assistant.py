@@ -219,8 +219,8 @@ def test_a_fix_in_the_assistant_makes_the_plan_fit(
     summary = wizard.summary_page
     assert summary.status_word.text() == "<b>Does not fit</b>"
     text = summary.verdict.text()  # the list separators follow the locale
-    assert "do not fit in their dates with 24 h a week; they need: term 1 about 42.2 h" in text
-    assert "term 4 about 44.3 h a week." in text
+    assert "do not fit in their dates with 24 h a week; they need: term 1 about 42 h 15 min" in text
+    assert "term 4 about 44 h 20 min a week." in text
     assert summary.fixes.isVisible()
     button = summary.fixes.button(kind)
     assert button.accessibleName() == button.text()
@@ -261,7 +261,7 @@ def test_part_time_degree_in_the_assistant_fits_at_the_part_time_week(
     qtbot.addWidget(wizard)
     wizard.show()
     _choose(wizard, "associate-degree-hit")
-    assert "Part-time, over 9 terms in about 3 years: about 23.5 h a week" in (
+    assert "Part-time, over 9 terms in about 3 years: about 23 h 30 min a week" in (
         wizard.track_page.details.text()
     )
     _next(qtbot, wizard)

@@ -152,10 +152,10 @@ def test_logging_moves_the_week_and_progress(qtbot: QtBot, db: Database) -> None
     log_session(db, modules[0], date(2026, 11, 23), 90, "", STUDY_DAY)
     log_session(db, modules[0], date(2026, 11, 24), 120, "", STUDY_DAY)
     screen.refresh()
-    assert screen.week_card.words.text() == "3 h 30 of 10 h"
+    assert screen.week_card.words.text() == "3 h 30 min of 10 h"
     assert screen.week_card.bar.value() == 210
     assert screen.progress_card.done.value.text() != before
-    assert screen.progress_card.done.value.text().startswith("3 h 30 of ")
+    assert screen.progress_card.done.value.text().startswith("3 h 30 min of ")
 
 
 def test_behind_plan_offers_catch_up(qtbot: QtBot, db: Database, today: date) -> None:

@@ -77,7 +77,7 @@ def test_lists_every_module_with_status_words(
     assert _row(screen, ORIENTATION)["Status"] == "Overdue"
     terminology = _row(screen, TERMINOLOGY)
     assert terminology["Status"] == "In progress"
-    assert terminology["Logged"] == "1.5 h"
+    assert terminology["Logged"] == "1 h 30 min"
     assert terminology["Estimated"] == "45 h"
     exam = _row(screen, PRACTICE_EXAM_1)
     assert (exam["Status"], exam["Score"], exam["Kind"]) == ("Done", "74.5 %", "Practice exam")

@@ -319,7 +319,7 @@ def test_a_degree_that_stops_fitting_offers_more_terms_in_the_header(
     win.show()
     win.show_screen(1)
     header = win.plan_screen.header
-    assert "term 1 about 42.2 h" in header.verdict.text()
+    assert "term 1 about 42 h 15 min" in header.verdict.text()
     qtbot.mouseClick(header.fixes.button(FixKind.SPREAD_TERMS), Qt.MouseButton.LeftButton)
     saved = active_plan(db, today)
     assert saved is not None and saved.schedule.verdict.fits
