@@ -44,6 +44,7 @@ from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm
 from studyplanner.ui.plan_screen import heading_font
+from studyplanner.ui.preferences import remember_splitter
 
 CARD_WIDTH = 370
 Result = TypeVar("Result")
@@ -174,7 +175,7 @@ class CredentialsScreen(QWidget):
         self.splitter.addWidget(self.activities)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self._user_split = False
+        self._user_split = remember_splitter(self.splitter, "credentials")
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.undo_action = QAction(self.tr("Undo delete"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)

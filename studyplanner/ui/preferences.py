@@ -5,7 +5,7 @@ plans, sessions and credentials live only in the database."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 WINDOW_GEOMETRY_KEY = "window/geometry"
 
@@ -27,3 +27,21 @@ def restore_geometry(window: QWidget) -> bool:
     was); False when there is nothing to restore (the first start) or it cannot be used."""
     saved = settings().value(WINDOW_GEOMETRY_KEY)
     return isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved)
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> bool:
+    """Give `splitter` the sizes the user last left it with (True when there were some), and
+    save them whenever the user moves its divider."""
+    name = f"splitters/{key}"
+    saved = settings().value(name)
+    restored = isinstance(saved, QByteArray) and not saved.isEmpty()
+    if restored:
+        restored = splitter.restoreState(saved)
+
+    def save(*_args: object) -> None:
+        store = settings()
+        store.setValue(name, splitter.saveState())
+        store.sync()
+
+    splitter.splitterMoved.connect(save)
+    return restored
