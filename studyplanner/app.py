@@ -112,9 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.install or args.uninstall:
         return _desktop_integration(args.install)
 
+    from studyplanner.services.data_folder import EmptyDataDir, resolve_data_dir
     from studyplanner.services.errors import StoreProblem
     from studyplanner.services.instance_lock import take_instance_lock
-    from studyplanner.store.location import EmptyDataDir, resolve_data_dir
 
     try:
         data_dir = resolve_data_dir(args.data_dir)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studyplanner.cli.arguments import UsageError
+from studyplanner.cli.context import open_db, today_of
 from studyplanner.cli.credential_commands import find_credential
-from studyplanner.cli.main import open_db, today_of
 from studyplanner.cli.output import emit, warn
 from studyplanner.core.validation import InvalidInput, Problem
 

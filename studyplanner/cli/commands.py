@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from studyplanner.cli.arguments import DEFAULT_MINUTES
-from studyplanner.cli.main import today_of
+from studyplanner.cli.context import today_of
 from studyplanner.cli.output import emit
 from studyplanner.core.model import WEEKDAYS, Availability
 from studyplanner.core.validation import hours_to_minutes

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import open_db, today_of
+from studyplanner.cli.context import open_db, today_of
 from studyplanner.cli.output import emit
 from studyplanner.core.validation import InvalidInput, Problem
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import open_db
+from studyplanner.cli.context import open_db
 from studyplanner.cli.output import emit
 from studyplanner.core.validation import InvalidInput, Problem
 
@@ -29,7 +29,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_backups(args: argparse.Namespace) -> int:
     from studyplanner.services.backups import PREVIEW_TABLES, list_backups, preview_backup
-    from studyplanner.store.location import resolve_data_dir
+    from studyplanner.services.data_folder import resolve_data_dir
 
     rows: list[dict[str, Any]] = []
     for info in list_backups(resolve_data_dir(args.data_dir)):
@@ -54,7 +54,7 @@ def run_backups(args: argparse.Namespace) -> int:
 
 def _backup_path(args: argparse.Namespace) -> Path:
     from studyplanner.services.backups import backups_folder
-    from studyplanner.store.location import resolve_data_dir
+    from studyplanner.services.data_folder import resolve_data_dir
 
     given = Path(str(args.backup))
     if given.is_file():
@@ -82,9 +82,9 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from studyplanner.services.backups import check_database
+    from studyplanner.services.data_folder import database_path, resolve_data_dir
     from studyplanner.services.database import open_database_readonly
     from studyplanner.services.leftovers import clean_up
-    from studyplanner.store.location import database_path, resolve_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
     path = database_path(data_dir)

@@ -10,16 +10,11 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from studyplanner.cli.arguments import LIST_OPTIONS, UsageError, parse_args
 from studyplanner.cli.output import error_line
 from studyplanner.core.validation import InvalidInput
-
-if TYPE_CHECKING:
-    from studyplanner.services.database import Database
 
 EXIT_BAD_INPUT = 2
 
@@ -77,7 +72,7 @@ class _NothingLeftOnFailure:
     """A command that fails must not leave a new, empty data folder or database behind."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from studyplanner.store.location import database_path, resolve_data_dir
+        from studyplanner.services.data_folder import database_path, resolve_data_dir
 
         try:
             self.folder: Path | None = resolve_data_dir(args.data_dir)
@@ -175,18 +170,6 @@ def _run(args: argparse.Namespace) -> int:
     except StoreProblem as exc:
         _error(exc.user_message)
         return int(getattr(exc, "exit_code", 3))
-
-
-def today_of(args: argparse.Namespace) -> date:
-    """The command's `--today` (hidden, for tests and scripts), else the system date."""
-    return getattr(args, "today", None) or date.today()
-
-
-def open_db(args: argparse.Namespace) -> Database:
-    """The data folder's database (imported here, not for `tracks`: the CLI starts fast)."""
-    from studyplanner.services.database import open_database
-
-    return open_database(args.data_dir)
 
 
 if __name__ == "__main__":  # pragma: no cover

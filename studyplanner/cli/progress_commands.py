@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from studyplanner.cli.commands import plan_payload, plan_text
-from studyplanner.cli.main import open_db, today_of
+from studyplanner.cli.context import open_db, today_of
 from studyplanner.cli.output import emit
 from studyplanner.core.durations import english
 from studyplanner.core.validation import InvalidInput, Problem, hours_to_minutes

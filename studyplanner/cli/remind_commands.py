@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyplanner.cli.main import open_db, today_of
+from studyplanner.cli.context import open_db, today_of
 from studyplanner.cli.output import emit
 from studyplanner.core.validation import InvalidInput, Problem
 
@@ -72,7 +72,7 @@ def _snooze(args: argparse.Namespace) -> int:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from studyplanner.store.location import resolve_data_dir
+    from studyplanner.services.data_folder import resolve_data_dir
 
     return resolve_data_dir(args.data_dir)
 

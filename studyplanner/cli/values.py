@@ -134,7 +134,7 @@ def parse_blackout(text: str) -> Blackout:
 
 def parse_data_dir(text: str) -> str:
     """A data folder's name; an empty one (an unset variable) would mean the user's real data."""
-    from studyplanner.store.location import EMPTY_DATA_DIR
+    from studyplanner.services.data_folder import EMPTY_DATA_DIR
 
     if not text:
         raise argparse.ArgumentTypeError(EMPTY_DATA_DIR)
