@@ -13,10 +13,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 
 from studyplanner.core.calendar_steps import months_later
 from studyplanner.core.model import Term
-from studyplanner.ui.colours import muted, readable
+from studyplanner.ui.colours import blend, muted, readable
 from studyplanner.ui.formatting import tr
 
 MONTH_STEPS = (1, 2, 3, 6, 12)
+BAND_TINT = 0.1
+"""How much of the accent colours every other term's band: faint, in light and dark."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class TimelineColours:
     text: QColor
     grid: QColor
     band: QColor
+    """Every other term's band: the accent, faint, over the base colour."""
     today: QColor
     target: QColor
     selected: QColor
@@ -112,13 +115,14 @@ class TimelineColours:
         base = palette.color(QPalette.ColorRole.Base)
         alternate = palette.color(QPalette.ColorRole.AlternateBase)
         selected = palette.color(QPalette.ColorRole.Highlight)
-        text = readable(palette.color(QPalette.ColorRole.Text), alternate)
+        band = blend(selected, base, BAND_TINT)
+        text = readable(readable(palette.color(QPalette.ColorRole.Text), alternate), band)
         return TimelineColours(
             base=base,
             alternate=alternate,
             text=readable(text, base),
             grid=palette.color(QPalette.ColorRole.Mid),
-            band=alternate,
+            band=band,
             today=readable(readable(selected, base), alternate),
             target=readable(palette.color(QPalette.ColorRole.WindowText), base),
             selected=selected,

@@ -32,6 +32,7 @@ from studyplanner.ui.formatting import format_date, format_hours, kind_name, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.timeline_axis import (
+    BAND_TINT,
     Header,
     Scale,
     TextLog,
@@ -252,8 +253,8 @@ class TimelineView(QWidget):
         top, bottom = self._header_height(), self._bottom()
         for left, right, term in term_spans(scale, self._terms):
             if term.number % 2:
-                band = QColor(c.band)
-                band.setAlphaF(0.6)
+                band = QColor(c.selected)
+                band.setAlphaF(BAND_TINT)
                 painter.fillRect(QRect(left, top, right - left, bottom - top), band)
             painter.setPen(c.grid)
             painter.drawLine(left, top, left, bottom)
