@@ -84,6 +84,6 @@ def readable(colour: QColor, background: QColor, ratio: float = 4.5) -> QColor:
         lightness = min(1.0, lightness + 0.01) if lighter else max(0.0, lightness - 0.01)
         shade = QColor.fromHslF(hue, saturation, lightness)
         if contrast_ratio(shade, background) >= ratio:
-            return shade
+            return shade.toRgb()
     black, white = QColor(0, 0, 0), QColor(255, 255, 255)
     return max((black, white), key=lambda c: contrast_ratio(c, background))
