@@ -106,6 +106,7 @@ class TimelineView(QWidget):
         days = [d for r in rows for d in (r.start, r.due) if d is not None]
         if target is not None:
             days.append(target)
+        days += [d for term in terms for d in (term.start, term.end)]  # whole terms in view
         self._first = min(days, default=today) - timedelta(days=3)
         self._last = max(days, default=today) + timedelta(days=7)
         self._selected = min(self._selected, len(rows) - 1)
