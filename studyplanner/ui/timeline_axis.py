@@ -52,8 +52,9 @@ class Scale:
 
 def month_marks(scale: Scale, fm: QFontMetrics, locale: QLocale) -> list[tuple[float, str]]:
     """Month lines in view with their labels (x, label; "" for a line without a label): a step
-    of 1, 2, 3, 6 or 12 months wide enough for a label, a label only where it does not touch the
-    one before, and the month at the left edge named (with its year) even when it began out of
+    of 1, 2, 3, 6 or 12 months wide enough for a label (and the 8th, 15th and 22nd when zoomed
+    in far enough), a label only where it does not touch the one before, and the month at the left
+    edge named (with its year) even when it began out of
     view, so labels never collide at any zoom and the axis always says where it is."""
     widest = fm.horizontalAdvance(locale.toString(QDate(2000, 9, 1), "MMM yyyy"))
     widest += fm.horizontalAdvance("  ")
@@ -77,18 +78,28 @@ def month_marks(scale: Scale, fm: QFontMetrics, locale: QLocale) -> list[tuple[f
             labelled_year, free = month.year, end + space
     if step > 1:  # lines on calendar boundaries: quarters, half years, years
         month = date(month.year, ((month.month - 1) // step) * step + 1, 1)
-    while month <= scale.last:
+    weekly = step == 1 and scale.pixels_per_day * 7 >= fm.horizontalAdvance("30  ") + 6
+
+    def place(x: float, label: str) -> bool:
+        nonlocal free
+        end = x + 3 + fm.horizontalAdvance(label)
+        if x + 3 < free or end + 4 > scale.right:
+            marks.append((x, ""))
+            return False
+        marks.append((x, label))
+        free = end + space
+        return True
+
+    while month <= scale.last and scale.x(month) <= scale.right:
         x = scale.x(month)
-        if x > scale.right:
-            break
         if x >= scale.chart_left:
             label = label_of(month, "MMM yyyy" if month.year != labelled_year else "MMM")
-            end = x + 3 + fm.horizontalAdvance(label)
-            if x + 3 < free or end + 4 > scale.right:
-                label = ""
-            else:
-                labelled_year, free = month.year, end + space
-            marks.append((x, label))
+            if place(x, label):
+                labelled_year = month.year
+        for day in (8, 15, 22) if weekly else ():  # zoomed in: the weeks too, by day number
+            week = month.replace(day=day)
+            if scale.chart_left <= scale.x(week) <= scale.right and week <= scale.last:
+                place(scale.x(week), locale.toString(day))
         month = months_later(month, step)
     return marks
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -155,11 +156,13 @@ class TimelineArea(QScrollArea):
 
     def zoom(self, steps: int, anchor: float = -1.0) -> None:
         """Zoom in (steps > 0), out (< 0) or fit the whole plan (0), keeping the day at `anchor`
-        (x in the rows; -1: the middle of the chart in view) where it is on screen."""
+        (x in the rows; -1: today, or the middle of the chart in view) where it is on screen."""
         view, bar = self.view, self.horizontalScrollBar()
         scale = view.scale()
-        if anchor < scale.chart_left:
-            anchor = (scale.chart_left + scale.right) / 2
+        if anchor < scale.chart_left:  # keys and buttons: around today when in view
+            today = scale.x(view.today())
+            middle = (scale.chart_left + scale.right) / 2
+            anchor = today if scale.chart_left <= today <= scale.right else middle
         on_screen = anchor - bar.value()
         days = (anchor - scale.label_width) / scale.pixels_per_day
         if steps == 0:
@@ -179,8 +182,7 @@ class TimelinePanel(QWidget):
         self.view = TimelineView()
         self.area = TimelineArea(self.view)
         self.area.setAccessibleName(self.tr("Timeline"))
-        top = QHBoxLayout()
-        top.addWidget(KindLegend(), 1)
+        self.legend = KindLegend()
         native = QKeySequence.SequenceFormat.NativeText
         self.zoom_in = self._button(
             self.tr("Zoom in"), QKeySequence("Ctrl++").toString(native), lambda: self._zoom(1)
@@ -193,10 +195,18 @@ class TimelinePanel(QWidget):
         )
         self.fit.setToolTip(self.tr("Show the whole plan ({keys})").format(
             keys=QKeySequence("Ctrl+0").toString(native)))  # fmt: skip
+        self._zoom_box = QWidget()
+        buttons = QHBoxLayout(self._zoom_box)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.zoom_out, self.zoom_in, self.fit):
-            top.addWidget(button)
+            buttons.addWidget(button)
+        self._top = QGridLayout()
+        self._top.setContentsMargins(0, 0, 0, 0)
+        self._top.addWidget(self.legend, 0, 0)
+        self._top.setColumnStretch(0, 1)
+        self._top.addWidget(self._zoom_box, 0, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self._top)
         layout.addWidget(self.area, 1)
         self.view.content_changed.connect(self._enable)
         self._enable()
@@ -208,6 +218,14 @@ class TimelinePanel(QWidget):
             action=text, keys=keys))  # fmt: skip
         button.clicked.connect(action)
         return button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The zoom buttons beside the legend, or under it when both do not fit side by side."""
+        needed = self.legend.sizeHint().width() + self._zoom_box.sizeHint().width() + 24
+        row, column = (1, 0) if event.size().width() < needed else (0, 1)
+        self._top.removeWidget(self._zoom_box)
+        self._top.addWidget(self._zoom_box, row, column, Qt.AlignmentFlag.AlignRight)
+        super().resizeEvent(event)
 
     def _zoom(self, steps: int) -> None:
         self.area.zoom(steps)

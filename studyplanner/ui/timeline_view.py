@@ -115,6 +115,9 @@ class TimelineView(QWidget):
     def rows(self) -> list[TimelineRow]:
         return list(self._rows)
 
+    def today(self) -> date:
+        return self._today
+
     def terms(self) -> tuple[Term, ...]:
         return self._terms
 

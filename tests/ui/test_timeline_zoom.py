@@ -101,6 +101,7 @@ def test_zoom_buttons_widen_the_days_and_labels_never_collide(qtbot: QtBot) -> N
         bar.setValue(bar.maximum() // 2)
         assert_labels_apart(view)  # labels of the part in view, scrolled
     assert widths[-1] == MAX_DAY_WIDTH and len(widths) > 5
+    assert {"8", "15", "22"} & {label for _x, label in view.axis_marks()}  # weeks, zoomed in
     qtbot.mouseClick(panel.zoom_out, Qt.MouseButton.LeftButton)
     assert view.pixels_per_day() < MAX_DAY_WIDTH
     assert_labels_apart(view)
