@@ -3,10 +3,14 @@ Ctrl++ / Ctrl+- / Ctrl+0 and buttons, and the legend of module kinds."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt
 from PySide6.QtGui import (
     QBrush,
     QFontMetrics,
+    QHelpEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -22,15 +26,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from studyplanner.core.model import ModuleKind
 from studyplanner.ui.colours import kind_colour
-from studyplanner.ui.formatting import kind_icon_name, kind_name
+from studyplanner.ui.formatting import format_date, kind_icon_name, kind_name
 from studyplanner.ui.icons import icon
-from studyplanner.ui.timeline_axis import TextLog
+from studyplanner.ui.timeline_axis import TextLog, term_spans
 from studyplanner.ui.timeline_view import MAX_DAY_WIDTH, TimelineView
 
 ZOOM_STEP = 1.5
@@ -103,10 +108,47 @@ class TimelineHeader(QWidget):
         return [text for text, _colour, _background in self.text_log.painted]
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._area.view.wheelEvent(event)
-        else:
+        """Ctrl+wheel zooms around the pointer as over the rows; the wheel alone scrolls them."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._area.wheelEvent(event)
+            return
+        view = self._area.view
+        at = QPointF(event.position().x() + view.scale().left, 0)
+        view.wheelEvent(
+            QWheelEvent(
+                at, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                event.buttons(), event.modifiers(), event.phase(), event.inverted(),
+            )
+        )  # fmt: skip
+        event.accept()
+
+    def describe(self, x: float) -> str:
+        """What is at `x` (in the header): today's or the target's line, or a term."""
+        view = self._area.view
+        header = view.header()
+        scale, at = header.scale, x + header.scale.left
+        if abs(scale.x(header.today) - at) <= 6:
+            return self.tr("Today, {date}").format(date=format_date(header.today))
+        target = header.target
+        if target is not None and abs(scale.x(target + timedelta(days=1)) - at) <= 6:
+            return self.tr("Target, {date}").format(date=format_date(target))
+        for left, right, term in term_spans(scale, header.terms):
+            if left <= at <= right:
+                return self.tr("Term {number}: {start} to {end}").format(
+                    number=term.number, start=format_date(term.start), end=format_date(term.end)
+                )
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            text = self.describe(event.pos().x())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
 
 class TimelineArea(QScrollArea):
@@ -211,7 +253,7 @@ class TimelinePanel(QWidget):
         self.view.content_changed.connect(self._enable)
         self._enable()
 
-    def _button(self, text: str, keys: str, action: object) -> QPushButton:
+    def _button(self, text: str, keys: str, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text)
         button.setToolTip(self.tr("{action} ({keys}, or Ctrl+wheel over the timeline)").format(

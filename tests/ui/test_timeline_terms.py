@@ -56,6 +56,10 @@ def test_a_degree_shows_its_terms_as_bands_named_in_the_header(
         expected = colours.band if term.number % 2 else colours.base
         assert picture.pixel(middle) == expected.rgb(), term.number  # odd terms banded
     assert colours.band.rgb() != colours.base.rgb()
+    second = spans[1]
+    assert header.describe((second[0] + second[1]) / 2 - view.scale().left) == (
+        "Term 2: 1 Mar 2027 to 20 Jun 2027"
+    )
     # the bands go on down behind the rows: the last row (term 4) is empty in term 1 and 2
     rows = view.grab().toImage()
     bottom = view.minimumHeight() - 6

@@ -195,3 +195,24 @@ def test_today_and_target_lines_are_at_their_days_in_header_and_rows(qtbot: QtBo
         assert in_rows & {x - 1, x}, (day, x, sorted(in_rows))
         assert in_rows <= {x - 1, x, x + 1}  # one line, nowhere else
         assert label in area.header.labels()
+
+
+def test_the_header_zooms_with_ctrl_wheel_and_names_today_and_the_target(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    view, header = panel.view, panel.area.header
+    scale = view.scale()
+    today_x = scale.x(TODAY) - scale.left
+    assert header.describe(today_x) == "Today, 5 Oct 2026"
+    target_x = scale.x(TARGET + timedelta(days=1)) - scale.left
+    assert header.describe(target_x) == "Target, 31 Mar 2028"
+    assert header.describe((today_x + target_x) / 2) == ""
+    fitted = view.pixels_per_day()
+    event = QWheelEvent(
+        QPointF(today_x, 5), header.mapToGlobal(QPointF(today_x, 5)), QPoint(), QPoint(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(header, event)
+    assert view.pixels_per_day() > fitted * 1.4
+    scale = view.scale()
+    assert abs(scale.x(TODAY) - scale.left - today_x) <= scale.pixels_per_day + 1  # today stays
