@@ -9,6 +9,9 @@ PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into
 under a virtual X screen for the real platform (`xvfb-run -a -s "-screen 0 1920x1080x24"
 .venv/bin/python docs/make_screenshots.py ...`), or with QT_QPA_PLATFORM=offscreen.
 
+`--screens plan-degree` shows the Plan screen of another learner: the associate degree started
+in late August (its term bands, today and the target at the end of the last term).
+
 Two more shots show the plan assistant over the whole screen (run them under xvfb-run at the
 screen size): `--screens degree-summary` (the associate degree with every default: it fits) and
 `--screens verdict-fixes` (the degree at the part-time week: the verdict with its figures and the
@@ -26,13 +29,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPixmap
+    from PySide6.QtGui import QPalette, QPixmap
     from PySide6.QtWidgets import QApplication
 
     from studyplanner.services.database import Database
 
 SCREENS = ("dashboard", "plan", "modules", "study-log", "credentials", "settings")
 ASSISTANT_SHOTS = ("degree-summary", "verdict-fixes")
+OTHER_LEARNERS = ("plan-degree",)
 TODAY = date(2026, 12, 2)
 
 
@@ -82,6 +86,48 @@ def learner(data_dir: Path) -> None:
         db.close()
 
 
+def degree_learner(data_dir: Path) -> None:
+    """A learner in the first term of the associate degree, with every default (full-time)."""
+    from studyplanner.core.model import Availability
+    from studyplanner.services.catalog import track_defaults
+    from studyplanner.services.database import open_database
+    from studyplanner.services.plans import create_plan
+    from studyplanner.services.snapshots import NewPlan, PlanSettings
+
+    start = date(2026, 8, 31)
+    defaults = track_defaults("associate-degree-hit", start)
+    daily = -(-defaults.minutes_per_week // 6)
+    db = open_database(data_dir)
+    try:
+        settings = PlanSettings(
+            start=start, availability=Availability((daily,) * 6 + (0,)),
+            target=defaults.target, terms=defaults.terms,
+        )  # fmt: skip
+        create_plan(db, NewPlan(settings, template_id="associate-degree-hit"), start)
+    finally:
+        db.close()
+
+
+def other_learner_shot(app: QApplication, name: str, width: int, height: int) -> QPixmap:
+    """The Plan screen of a learner other than the CPC one (`plan-degree`)."""
+    from studyplanner.services.database import open_database
+    from studyplanner.ui.main_window import MainWindow
+
+    data_dir = Path(tempfile.mkdtemp(prefix="studyplanner-shots-")) / "data"
+    degree_learner(data_dir)
+    db = open_database(data_dir)
+    window = MainWindow(db, lambda: TODAY)
+    window.resize(width, height)
+    window.show()
+    window.show_screen(SCREENS.index("plan"))
+    for _ in range(20):
+        app.processEvents()
+    shot = window.grab()
+    window.close()
+    db.close()
+    return shot
+
+
 def assistant_shot(app: QApplication, db: Database, part_time: bool) -> QPixmap:
     """The assistant's summary for the associate degree, centred on the screen: every default
     (full-time), or the part-time week of 24 hours (the verdict and its fixes)."""
@@ -117,6 +163,27 @@ def assistant_shot(app: QApplication, db: Database, part_time: bool) -> QPixmap:
     return shot
 
 
+def dark_palette() -> QPalette:
+    """A dark palette like the desktops' own, for platforms that offer none (offscreen)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    role = QPalette.ColorRole
+    palette = QPalette(QColor("#353535"), QColor("#2a2a2a"))
+    for name, colour in (
+        (role.Window, "#353535"), (role.WindowText, "#ececec"), (role.Base, "#2a2a2a"),
+        (role.AlternateBase, "#323232"), (role.Text, "#ececec"), (role.Button, "#3c3c3c"),
+        (role.ButtonText, "#ececec"), (role.Highlight, "#2f7bd0"),
+        (role.HighlightedText, "#ffffff"), (role.Mid, "#5a5a5a"), (role.Dark, "#202020"),
+        (role.Light, "#505050"), (role.ToolTipBase, "#202020"), (role.ToolTipText, "#ececec"),
+        (role.PlaceholderText, "#9a9a9a"), (role.Link, "#6aa8f0"),
+    ):  # fmt: skip
+        palette.setColor(name, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for name in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, name, QColor("#8a8a8a"))
+    return palette
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
@@ -130,7 +197,7 @@ def main() -> int:
     learner(data_dir)
 
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication, QPalette
 
     from studyplanner.app import _application
     from studyplanner.services.database import open_database
@@ -139,6 +206,8 @@ def main() -> int:
     app: QApplication = _application([])
     if args.dark:
         QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        if app.palette().color(QPalette.ColorRole.Window).lightnessF() > 0.5:
+            app.setPalette(dark_palette())  # the platform has no dark scheme (offscreen)
     db = open_database(data_dir)
     suffix = f"{width}x{height}" + ("-dark" if args.dark else "")
     names = args.screens.split(",")
@@ -146,10 +215,14 @@ def main() -> int:
         target = args.out / f"{name}-{suffix}.png"
         assistant_shot(app, db, name == "verdict-fixes").save(str(target))
         print(f"saved {target}")
+    for name in [n for n in names if n in OTHER_LEARNERS]:
+        target = args.out / f"{name}-{suffix}.png"
+        other_learner_shot(app, name, width, height).save(str(target))
+        print(f"saved {target}")
     window = MainWindow(db, lambda: TODAY)
     window.resize(width, height)
     window.show()
-    for name in [n for n in names if n not in ASSISTANT_SHOTS]:
+    for name in [n for n in names if n not in ASSISTANT_SHOTS + OTHER_LEARNERS]:
         window.show_screen(SCREENS.index(name))
         for _ in range(20):  # deferred builds (charts, reminders) after the first paint
             app.processEvents()

@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -39,7 +37,8 @@ if TYPE_CHECKING:
     from studyplanner.ui.schedule_settings import ScheduleSettings
 
 from studyplanner.ui.plain_text import PlainLabel
-from studyplanner.ui.timeline_view import KindLegend, TimelineRow, TimelineView
+from studyplanner.ui.timeline_panel import TimelinePanel
+from studyplanner.ui.timeline_view import TimelineRow
 
 
 def heading_font(base: QFont, scale: float = 1.5) -> QFont:
@@ -222,17 +221,9 @@ class PlanScreen(QWidget):
         layout.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Plan views"))
-        self.timeline = TimelineView()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName(self.tr("Timeline"))
-        scroll.setWidget(self.timeline)
-        timeline_page = QWidget()
-        timeline_layout = QVBoxLayout(timeline_page)
-        timeline_layout.addWidget(KindLegend())
-        timeline_layout.addWidget(scroll, 1)
-        self.tabs.addTab(timeline_page, icon("timeline"), self.tr("&Timeline"))
+        self.timeline_panel = TimelinePanel()
+        self.timeline = self.timeline_panel.view
+        self.tabs.addTab(self.timeline_panel, icon("timeline"), self.tr("&Timeline"))
         # The other tabs are built when first shown (or asked for): faster first paint.
         self._lazy = [
             LazyTab(self._make_calendar, self._fill_calendar, self.plan),
@@ -326,7 +317,9 @@ class PlanScreen(QWidget):
                     m.title, m.kind, s.start if s else None, s.due if s else None, m.minutes, m.done
                 )
             )
-        self.timeline.set_rows(rows, today, plan.settings.target, plan.settings.blackouts)
+        self.timeline.set_rows(
+            rows, today, plan.settings.target, plan.settings.blackouts, plan.settings.terms
+        )
         for tab in self._lazy:
             tab.fill(plan)
 

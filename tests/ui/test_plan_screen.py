@@ -21,7 +21,7 @@ from studyplanner.ui.history_view import BaselineModel
 from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.module_editor import ModuleDraftModel
 from studyplanner.ui.preview_dialog import MovesModel
-from studyplanner.ui.timeline_view import KindLegend
+from studyplanner.ui.timeline_panel import KindLegend
 
 
 def _plan(db: Database, today: date) -> None:
