@@ -24,12 +24,15 @@ import plistlib
 import re
 import shlex
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from studyplanner.services.atomic import atomic_write
+
+DESKTOP_READABLE = 0o644
+"""Login entries and icons: the desktop (another process of the user's) reads them."""
 AGENT_ID = "studyplanner-reminders"
 MAC_LABEL = "org.studyplanner.reminders"
 
@@ -66,20 +69,6 @@ def _check_representable(command: Sequence[str]) -> None:
             )
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write a small file readable by the desktop (0644) whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @dataclass(frozen=True)
 class Autostart:
     """Where the login entry lives and how it is written."""
@@ -92,7 +81,7 @@ class Autostart:
     def install(self, command: Sequence[str]) -> Path:
         """Write the entry (UnrepresentablePath, and nothing written, if it cannot be)."""
         _check_representable(command)
-        atomic_write(self.path, self.render(command))
+        atomic_write(self.path, self.render(command), DESKTOP_READABLE)
         return self.path
 
     def remove(self) -> bool:

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from studyplanner import APP_ID
 from studyplanner.bundled import desktop_resource
-from studyplanner.services.autostart import atomic_write, desktop_exec
+from studyplanner.services.atomic import atomic_write
+from studyplanner.services.autostart import DESKTOP_READABLE, desktop_exec
 
 COMMAND_NAME = "studyplanner"
 PNG_SIZES = (48, 128, 256)
@@ -116,14 +117,16 @@ def install(executable: Path, places: DesktopPlaces, path_env: str | None = None
     if svg is None or metainfo is None:
         raise FileNotFoundError(f"the app's icon or metainfo is missing from {executable.parent}")
     for path, data in ((places.scalable_icon, svg), (places.metainfo, metainfo)):
-        atomic_write(path, data)
+        atomic_write(path, data, DESKTOP_READABLE)
         written.append(path)
     for size in PNG_SIZES:
         png = desktop_resource(png_name(size))
         if png is not None:
-            atomic_write(places.png_icon(size), png)
+            atomic_write(places.png_icon(size), png, DESKTOP_READABLE)
             written.append(places.png_icon(size))
-    atomic_write(places.desktop_entry, entry)  # last: the menu shows it once its icon is there
+    atomic_write(
+        places.desktop_entry, entry, DESKTOP_READABLE
+    )  # last: the menu shows it once its icon is there
     written.append(places.desktop_entry)
     link = places.command
     if link.is_symlink() or not link.exists():

@@ -5,8 +5,6 @@ notifications (in a small file next to the database, so the agent never writes t
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from studyplanner.core.reminders import (
     due_reminders,
 )
 from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.services.atomic import atomic_write
 from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_credentials
 from studyplanner.services.database import Database
 from studyplanner.services.settings import reminder_settings
@@ -161,15 +160,8 @@ def remember_notified(data_dir: Path, keys: list[str], today: date) -> None:
     known = {k: v for k, v in known.items() if v >= oldest}
     for key in keys:
         known.setdefault(key, today.isoformat())
-    fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=".notified-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(known, handle, sort_keys=True)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, _notified_path(data_dir))
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = json.dumps(known, sort_keys=True).encode("utf-8")
+    atomic_write(_notified_path(data_dir), data)
 
 
 def not_yet_notified(db: Database, today: date) -> list[Reminder]:
