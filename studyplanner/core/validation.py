@@ -12,6 +12,8 @@ from studyplanner.core.model import MAX_MINUTES_PER_DAY, MAX_MODULE_MINUTES, Ava
 
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_YEARS_AHEAD = 10
+MAX_NOTE = 2000
+"""The longest note a session, a credential or a CEU activity may carry, in characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,3 +152,11 @@ def check_module(title: str, minutes: int | None) -> list[Problem]:
 def hours_to_minutes(hours: float) -> int:
     """Hours as typed (decimals allowed) to whole minutes."""
     return round(hours * 60)
+
+
+def check_note(note: str | None, field: str = "note") -> list[Problem]:
+    """A note no longer than MAX_NOTE characters (the one limit dialogs, services and imports
+    share)."""
+    if note is not None and len(note) > MAX_NOTE:
+        return [Problem(field, f"Keep the note under {MAX_NOTE} characters.")]
+    return []

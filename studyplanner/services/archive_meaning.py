@@ -15,11 +15,11 @@ from typing import Any
 
 from studyplanner.bundled import rule_book
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, MAX_MODULE_MINUTES
+from studyplanner.core.validation import MAX_NOTE
 from studyplanner.services.archive_format import ProblemList, column_kind, place_of
 from studyplanner.services.bounded_json import loads
 from studyplanner.services.ceu_activities import MAX_UNITS
 from studyplanner.services.settings import KNOWN_SETTINGS, MAX_SETTING_DEPTH, MAX_SETTING_TEXT
-from studyplanner.services.study_log import MAX_NOTE
 from studyplanner.services.verdict_codec import BadVerdict, read_verdict
 from studyplanner.store import tables
 
@@ -65,8 +65,8 @@ RANGES: dict[tuple[str, str], tuple[float, float]] = {
 
 TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("study_sessions", "note"): MAX_NOTE,
-    ("credentials", "note"): 2000,
-    ("ceu_activities", "note"): 2000,
+    ("credentials", "note"): MAX_NOTE,
+    ("ceu_activities", "note"): MAX_NOTE,
     ("modules", "topic"): 10_000,
     ("baselines", "note"): 10_000,
     ("baselines", "settings_json"): 1_000_000,

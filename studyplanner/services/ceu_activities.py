@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from studyplanner.bundled import rule_book
 from studyplanner.core.ceu_rules import RuleBook
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, Problem, check_note
 from studyplanner.services.database import Database
 from studyplanner.services.file_kinds import FOLDER, REGULAR_FILE, kind_of
 from studyplanner.services.leftovers import INCOMING_PREFIX, PendingFiles
@@ -214,8 +214,7 @@ def _check_activity(book: RuleBook, data: ActivityInput, today: date) -> list[Pr
         problems.append(Problem("provider", "Keep the provider under 200 characters."))
     if len(data.index_number) > 100:
         problems.append(Problem("index_number", "Keep the index number under 100 characters."))
-    if len(data.note) > 2000:
-        problems.append(Problem("note", "Keep the note under 2000 characters."))
+    problems.extend(check_note(data.note))
     problems += check_units(data.units)
     if data.category not in book.categories:
         known = ", ".join(book.categories)

@@ -28,7 +28,7 @@ from studyplanner.core.ceu_cycles import (
 )
 from studyplanner.core.ceu_rules import BodyRules, RuleBook
 from studyplanner.core.ceu_status import Allocation, CeuActivity, CredentialStatus, HeldCycle
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, Problem, check_note
 from studyplanner.services.ceu_activities import (
     ActivityInput,
     to_hundredths,
@@ -169,8 +169,7 @@ def add_credential(
         problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
     problems += _check_cycle(cycle_start, cycle_end, earned_on, today)
     problems += _check_figures(required, quota)
-    if len(note) > 2000:
-        problems.append(Problem("note", "Keep the note under 2000 characters."))
+    problems.extend(check_note(note))
     if problems:
         raise InvalidInput(problems)
     body = book.bodies[rule.body]
@@ -296,8 +295,7 @@ def edit_credential(
         problems.append(Problem("earned_on", "The date earned must be between 1970 and today."))
     if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= years_later(today, 10):
         problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
-    if note is not None and len(note) > 2000:
-        problems.append(Problem("note", "Keep the note under 2000 characters."))
+    problems.extend(check_note(note))
     if problems:
         raise InvalidInput(problems)
     with db.transaction() as session:

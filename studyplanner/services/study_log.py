@@ -9,12 +9,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, ModuleKind
-from studyplanner.core.validation import EARLIEST_DATE, InvalidInput, Problem
+from studyplanner.core.validation import EARLIEST_DATE, InvalidInput, Problem, check_note
 from studyplanner.services.database import Database
 from studyplanner.services.snapshots import StudySessionInfo, TimerInfo
 from studyplanner.store import models, tables
-
-MAX_NOTE = 2000
 
 
 def _active_module_ids(session: Session) -> dict[int, tuple[str, str]]:
@@ -58,8 +56,7 @@ def _check_session(
         problems.append(Problem("minutes", "Minutes must be more than zero."))
     elif minutes > MAX_MINUTES_PER_DAY:
         problems.append(Problem("minutes", "More than 16 hours in one session is not realistic."))
-    if len(note) > MAX_NOTE:
-        problems.append(Problem("note", f"Keep the note under {MAX_NOTE} characters."))
+    problems.extend(check_note(note))
     if problems:
         raise InvalidInput(problems)
 

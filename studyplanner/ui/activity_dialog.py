@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
-from studyplanner.core.validation import Problem
+from studyplanner.core.validation import MAX_NOTE, Problem
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo, ActivityInput
 from studyplanner.ui import file_dialogs
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
@@ -341,8 +341,10 @@ class ActivityDialog(ValidatedDialog):
             problems.append(Problem("title", self.tr("Give the activity its title.")))
         if data.units <= 0:
             problems.append(Problem("units", self.tr("CEUs must be more than zero.")))
-        if len(data.note) > 2000:
-            problems.append(Problem("note", self.tr("Keep the note under 2000 characters.")))
+        if len(data.note) > MAX_NOTE:
+            problems.append(
+                Problem("note", self.tr("Keep the note under {n} characters.").format(n=MAX_NOTE))
+            )
         cert = data.certificate
         if cert is not None and cert.suffix.lower() not in CERTIFICATE_KINDS:
             problems.append(

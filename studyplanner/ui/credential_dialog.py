@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.ceu_cycles import CycleChoice, CycleReason, current_cycle
 from studyplanner.core.ceu_rules import CredentialRule, RuleBook
-from studyplanner.core.validation import Problem
+from studyplanner.core.validation import MAX_NOTE, Problem
 from studyplanner.services.credentials import CredentialInfo, add_credential
 from studyplanner.services.database import Database
 from studyplanner.ui.ceu_rule_words import apprentice_notes, rules_html
@@ -149,7 +149,7 @@ class CredentialDialog(ValidatedDialog):
         self.note = QLineEdit(credential.note if credential else "")
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("member ID, where the certificate is… (optional)"))
-        self.note.setMaxLength(2000)
+        self.note.setMaxLength(MAX_NOTE)
         self.suggestion_text = QLabel()
         self.suggestion_text.setWordWrap(True)
         self.suggestion_text.setAccessibleName(self.tr("Suggested cycle"))

@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY
-from studyplanner.core.validation import EARLIEST_DATE, Problem
+from studyplanner.core.validation import EARLIEST_DATE, MAX_NOTE, Problem
 from studyplanner.services.snapshots import ModuleStatus, StudySessionInfo
 from studyplanner.ui.formatting import date_edit, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
-
-MAX_NOTE = 2000
 
 
 class SessionDialog(ValidatedDialog):
