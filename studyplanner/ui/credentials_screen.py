@@ -206,7 +206,7 @@ class CredentialsScreen(QWidget):
         self._closed = [s for s in statuses if s.closed]
         activities = acts.list_activities(self._db)
         self.stack.setCurrentIndex(1 if self._credentials or activities else 0)
-        bodies = sorted({c.body for c in self._credentials}) or ["AAPC", "AHIMA"]
+        bodies = sorted({c.body for c in self._credentials} or set(self._book.bodies))
         self.disclaimer.setText(
             self.tr(
                 "Rules change, and what {bodies} has on record wins: where your account "
