@@ -222,6 +222,7 @@ class PlanScreen(QWidget):
         layout.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Plan views"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Plan views"))
         self.timeline = TimelineView()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

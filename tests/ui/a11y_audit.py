@@ -1,0 +1,161 @@
+"""What the accessibility test checks on one screen or dialog: every visible interactive control
+has a name (its own accessible name, a button's text, or a QLabel buddy, as Qt derives it), can
+take focus by Tab, and Tab moves through the controls in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSlider,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QAbstractItemView,
+    QSlider,
+    QTextEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QTabBar,
+)
+COMPOSITE = (QAbstractSpinBox, QComboBox, QTabBar, QCalendarWidget, QAbstractItemView)
+"""Controls made of controls: their parts are theirs (a spin box's line edit, a tab bar's scroll
+arrows, a calendar's month buttons, a table's headers), named and reached through the whole."""
+TOLERANCE = 4
+"""Pixels: controls on one row may differ this much in their top edge."""
+
+
+def _inside_composite(widget: QWidget, root: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, COMPOSITE):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    """The interactive controls the user sees in `root` (in creation order)."""
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, INTERACTIVE) and w.isVisible() and not _inside_composite(w, root)
+    ]
+
+
+def name_of(widget: QWidget) -> str:
+    """The name a screen reader announces (as Qt derives it for these controls)."""
+    if widget.accessibleName().strip():
+        return widget.accessibleName().strip()
+    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+        return widget.text().replace("&", "").strip()
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget and label.text().replace("&", "").strip():
+            return label.text().replace("&", "").strip()
+    return ""
+
+
+def describe(widget: QWidget) -> str:
+    parts = [type(widget).__name__]
+    if isinstance(widget, QAbstractButton) and widget.toolTip():
+        parts.append(f"tooltip={widget.toolTip()!r}")
+    parent = widget.parentWidget()
+    path = []
+    while parent is not None and len(path) < 3:
+        path.append(parent.accessibleName() or type(parent).__name__)
+        parent = parent.parentWidget()
+    return f"{' '.join(parts)} in {' / '.join(path)}"
+
+
+def takes_tab_focus(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value)
+
+
+def reachable_by_tab(widget: QWidget) -> bool:
+    """Tab reaches it; in a group of radio buttons Tab reaches the group (its checked button,
+    as Qt does) and the arrow keys move within it."""
+    if takes_tab_focus(widget):
+        return True
+    if isinstance(widget, QRadioButton):
+        group = widget.group()
+        peers = group.buttons() if group is not None else []
+        return any(takes_tab_focus(b) for b in peers if b.isVisible() and b.isEnabled())
+    return False
+
+
+def tab_chain(root: QWidget) -> list[QWidget]:
+    """The controls of `root` in the order Tab visits them (visible, enabled, Tab-focusable)."""
+    wanted = {id(w): w for w in controls(root) if w.isEnabled() and takes_tab_focus(w)}
+    chain: list[QWidget] = []
+    seen: set[int] = set()
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root and id(widget) not in seen:
+        seen.add(id(widget))
+        if id(widget) in wanted:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def _rect(widget: QWidget, root: QWidget) -> QRect:
+    return QRect(widget.mapTo(root.window(), widget.rect().topLeft()), widget.size())
+
+
+def goes_back(before: QRect, after: QRect) -> bool:
+    """True when `after` comes before `before` in reading order: above it and not in a column
+    to its right (a wrap to the next column or section is forward), or on its row and left."""
+    above = after.bottom() < before.top() + TOLERANCE
+    same_row = abs(after.top() - before.top()) <= TOLERANCE
+    if above:  # forward only into a column that starts right of the control before
+        return after.left() < before.right() - TOLERANCE
+    return same_row and after.right() < before.left()
+
+
+@dataclass
+class Findings:
+    unnamed: set[str] = field(default_factory=set)
+    unfocusable: set[str] = field(default_factory=set)
+    out_of_order: set[str] = field(default_factory=set)
+    seen: list[str] = field(default_factory=list)
+
+    def audit(self, where: str, root: QWidget) -> None:
+        self.seen.append(where)
+        for widget in controls(root):
+            if not name_of(widget):
+                self.unnamed.add(f"{where}: {describe(widget)}")
+            if widget.isEnabled() and not reachable_by_tab(widget):
+                self.unfocusable.add(f"{where}: {name_of(widget) or describe(widget)}")
+        chain = tab_chain(root)
+        for a, b in pairwise(chain):
+            if goes_back(_rect(a, root), _rect(b, root)):
+                self.out_of_order.add(
+                    f"{where}: {name_of(a) or describe(a)} -> {name_of(b) or describe(b)}"
+                )
+
+    def report(self) -> str:
+        lines = []
+        for title, items in (
+            ("no accessible name", self.unnamed),
+            ("not reachable by Tab", self.unfocusable),
+            ("Tab goes back against reading order", self.out_of_order),
+        ):
+            lines += [f"{title}:", *sorted(f"  {i}" for i in items)]
+        return "\n".join(lines)
