@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidge
 
 from studyplanner.core.calendar_steps import months_later
 from studyplanner.core.model import Blackout, ModuleKind
-from studyplanner.ui.colours import kind_colour, muted, text_on
+from studyplanner.ui.colours import kind_colour, muted, over, text_on
 from studyplanner.ui.formatting import format_date, format_hours, kind_icon_name, kind_name, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
@@ -256,7 +256,9 @@ class TimelineView(QWidget):
         painter.setBrush(colour)
         painter.drawRoundedRect(bar, 3, 3)
         if bar.width() > fm.horizontalAdvance("00 h") + 8:
-            painter.setPen(text_on(colour))
+            roles = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
+            behind = QPalette.ColorRole.Highlight if i == self._selected else roles[i % 2]
+            painter.setPen(text_on(over(colour, palette.color(behind))))  # done: translucent
             painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, format_hours(row.minutes))
 
     def _paint_days_off(self, painter: QPainter, palette: QPalette) -> None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from studyplanner.ui.colours import contrast_ratio, over
 
 INTERACTIVE = (
     QAbstractButton,
@@ -159,3 +163,64 @@ class Findings:
         ):
             lines += [f"{title}:", *sorted(f"  {i}" for i in items)]
         return "\n".join(lines)
+
+
+@dataclass
+class PaintRecord:
+    """The solid shapes a painter filled and the texts it drew, with their colours."""
+
+    fills: list[tuple[QRectF, QColor]] = field(default_factory=list)
+    texts: list[tuple[str, QPointF, QColor]] = field(default_factory=list)
+
+    def background_at(self, point: QPointF) -> QColor:
+        """The colour under a point: the fills over it in the order painted, translucent ones
+        blended over what was below."""
+        colour = QColor(255, 255, 255)
+        for rect, fill in self.fills:
+            if rect.contains(point):
+                colour = over(fill, colour)
+        return colour
+
+    def contrasts(self) -> list[tuple[str, float]]:
+        """Each text with its contrast against what is under its middle."""
+        result = []
+        for text, point, pen in self.texts:
+            background = self.background_at(point)
+            result.append((text, contrast_ratio(over(pen, background), background)))
+        return result
+
+
+class RecordingPainter(QPainter):
+    """A QPainter that records (in `records`) the solid shapes it fills and the text it draws,
+    so a test can tell which colour each text was drawn on."""
+
+    records: ClassVar[list[PaintRecord]] = []
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.record = PaintRecord()
+        RecordingPainter.records.append(self.record)
+
+    def fillRect(self, rect: Any, fill: Any) -> None:  # type: ignore[override]
+        brush = fill if isinstance(fill, QBrush) else QBrush(QColor(fill))
+        if brush.style() == Qt.BrushStyle.SolidPattern:
+            area = self.transform().mapRect(QRectF(rect))
+            self.record.fills.append((area, brush.color()))
+        super().fillRect(rect, fill)
+
+    def drawRoundedRect(self, rect: Any, *args: Any) -> None:  # type: ignore[override]
+        if self.brush().style() == Qt.BrushStyle.SolidPattern:
+            area = self.transform().mapRect(QRectF(rect))
+            self.record.fills.append((area, self.brush().color()))
+        super().drawRoundedRect(rect, *args)
+
+    def drawText(self, *args: Any) -> None:  # type: ignore[override]
+        metrics = self.fontMetrics()
+        if len(args) == 3 and isinstance(args[0], (QRect, QRectF)):
+            rect, flags, text = args
+            middle = QRectF(self.boundingRect(QRectF(rect), int(flags), text)).center()
+        else:
+            x, y, text = args
+            middle = QPointF(x + metrics.horizontalAdvance(text) / 2, y - metrics.ascent() / 2)
+        self.record.texts.append((text, self.transform().map(middle), self.pen().color()))
+        super().drawText(*args)

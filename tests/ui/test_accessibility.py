@@ -7,16 +7,29 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from studyplanner.core.model import Blackout, ModuleKind
+from studyplanner.core.reminders import Severity
+from studyplanner.services.credentials import ceu_statuses
 from studyplanner.services.database import Database, open_database
+from studyplanner.ui import timeline_view
+from studyplanner.ui.colours import contrast_ratio
+from studyplanner.ui.credential_card import CredentialCard
+from studyplanner.ui.dashboard_screen import DashboardScreen
+from studyplanner.ui.formatting import kind_name
 from studyplanner.ui.main_window import SETTINGS, MainWindow
-from tests.ui.a11y_audit import Findings
+from studyplanner.ui.reminders_panel import severity_colour
+from studyplanner.ui.theme import dark_palette, light_palette
+from studyplanner.ui.timeline_view import TimelineRow, TimelineView
+from tests.ui.a11y_audit import Findings, RecordingPainter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -146,3 +159,110 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     }  # fmt: skip
     f = tour.findings
     assert not (f.unnamed or f.unfocusable or f.out_of_order), f.report()
+
+
+# -- colours: focus and custom-drawn text in the app's Light and Dark palettes -------------------
+PALETTES = {"light": light_palette, "dark": dark_palette}
+Role = QPalette.ColorRole
+TEXT = 4.5
+"""WCAG 2 AA for text; 3:1 for the focus frame and other parts that are not text."""
+
+
+def _ratio(palette: QPalette, fg: QPalette.ColorRole, bg: QPalette.ColorRole) -> float:
+    return contrast_ratio(palette.color(fg), palette.color(bg))
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_focus_is_visible(theme: str) -> None:
+    """Fusion draws the focus frame and the current item in Highlight, on Base or Window."""
+    palette = PALETTES[theme]()
+    assert _ratio(palette, Role.Highlight, Role.Base) >= 3
+    assert _ratio(palette, Role.Highlight, Role.Window) >= 3
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_the_palettes_text_roles_read_on_their_backgrounds(theme: str) -> None:
+    palette = PALETTES[theme]()
+    pairs = [
+        (Role.WindowText, Role.Window), (Role.Text, Role.Base), (Role.Text, Role.AlternateBase),
+        (Role.ButtonText, Role.Button), (Role.HighlightedText, Role.Highlight),
+        (Role.ToolTipText, Role.ToolTipBase), (Role.PlaceholderText, Role.Base),
+        (Role.Link, Role.Base), (Role.LinkVisited, Role.Base), (Role.Link, Role.Window),
+    ]  # fmt: skip
+    low = {(fg.name, bg.name): round(_ratio(palette, fg, bg), 2) for fg, bg in pairs}
+    assert {k: v for k, v in low.items() if v < TEXT} == {}
+
+
+def _timeline_rows() -> list[TimelineRow]:
+    kinds = list(ModuleKind)
+    rows = []
+    for i, kind in enumerate(kinds * 2):
+        start = date(2026, 11, 2) + timedelta(days=30 * (i % len(kinds)))
+        rows.append(TimelineRow(f"{kind_name(kind)} {i}", kind, start, start + timedelta(days=40),
+                                60 * (20 + i), done=i >= len(kinds)))  # fmt: skip
+    return rows
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_timeline_text_has_contrast(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """Every text the timeline paints (month labels, Today, Target, titles on plain, striped
+    and selected rows, hours on each kind's bar, done bars blended) against what is under it."""
+    monkeypatch.setattr(timeline_view, "QPainter", RecordingPainter)
+    RecordingPainter.records.clear()
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.setPalette(PALETTES[theme]())
+    view.resize(1600, 400)
+    days_off = (Blackout(date(2026, 12, 21), date(2027, 1, 3), "Holidays"),)
+    view.set_rows(_timeline_rows(), SHOTS.TODAY, date(2027, 4, 30), days_off)
+    view.select_row(1)
+    view.grab()
+    drawn = RecordingPainter.records[-1].contrasts()
+    texts = {text for text, _ in drawn}
+    assert {"Today", "Target", "20 h", "29 h"} <= texts and len(texts) > 12
+    assert {text: round(ratio, 2) for text, ratio in drawn if ratio < TEXT} == {}
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_chart_and_progress_bar_text_has_contrast(
+    qtbot: QtBot, learner_db: Database, theme: str
+) -> None:
+    """The charts' titles, legends and axis labels on the chart's background; the progress
+    bars' text (Fusion draws it in Text on the groove and HighlightedText on the chunk); the
+    reminders' severity words on the window."""
+    screen = DashboardScreen(learner_db, lambda: SHOTS.TODAY)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 768)
+    screen.refresh()
+    palette = PALETTES[theme]()
+    screen.setPalette(palette)
+    low: dict[str, float] = {}
+
+    def check(what: str, text: QColor, background: QColor) -> None:
+        if contrast_ratio(text, background) < TEXT:
+            low[what] = round(contrast_ratio(text, background), 2)
+
+    for view in (screen.charts.burn_up, screen.charts.scores, screen.charts.weekly):
+        chart = view.chart()
+        background = chart.backgroundBrush().color()
+        assert background == palette.color(Role.Window)
+        check(f"{chart.title()} title", chart.titleBrush().color(), background)
+        check(f"{chart.title()} legend", chart.legend().labelColor(), background)
+        for axis in chart.axes():
+            check(f"{chart.title()} axis labels", axis.labelsBrush().color(), background)
+            check(f"{chart.title()} axis title", axis.titleBrush().color(), background)
+    bars = [screen.progress_card.bar, screen.week_card.bar]
+    card = CredentialCard(ceu_statuses(learner_db, SHOTS.TODAY)[0], "CPC")
+    card.setPalette(palette)
+    bars.append(card.bar)
+    for bar in bars:
+        p = bar.palette()
+        check(f"{bar.accessibleName()} on groove", p.color(Role.Text), p.color(Role.Base))
+        check(f"{bar.accessibleName()} on chunk",
+              p.color(Role.HighlightedText), p.color(Role.Highlight))  # fmt: skip
+    for severity in Severity:
+        check(f"{severity.name} reminder word", severity_colour(severity, palette),
+              palette.color(Role.Window))  # fmt: skip
+    assert low == {}
