@@ -44,3 +44,20 @@ def tab_after(first: QWidget, widgets: Sequence[QWidget]) -> None:
     for widget in widgets:
         QWidget.setTabOrder(first, widget)
         first = widget
+
+
+def tab_in_order(containers: Sequence[QWidget]) -> None:
+    """Tab goes through the containers one after the other (each one's controls in their own
+    order): for parts rebuilt later than the parts read after them (a card's rows)."""
+    widgets: list[QWidget] = []
+    for container in containers:
+        seen: set[int] = set()
+        widget = container.nextInFocusChain()
+        while widget is not None and widget is not container and id(widget) not in seen:
+            seen.add(id(widget))
+            takes_tab = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+            if takes_tab and container.isAncestorOf(widget):
+                widgets.append(widget)
+            widget = widget.nextInFocusChain()
+    if widgets:
+        tab_after(widgets[0], widgets[1:])

@@ -56,12 +56,19 @@ def _inside_composite(widget: QWidget, root: QWidget) -> bool:
     return False
 
 
+def _interactive(widget: QWidget) -> bool:
+    """A standard control, a calendar, or one of the app's own widgets that takes focus (the
+    timeline)."""
+    own = type(widget).__module__.startswith("studyplanner.") and takes_tab_focus(widget)
+    return isinstance(widget, (*INTERACTIVE, QCalendarWidget)) or own
+
+
 def controls(root: QWidget) -> list[QWidget]:
     """The interactive controls the user sees in `root` (in creation order)."""
     return [
         w
         for w in root.findChildren(QWidget)
-        if isinstance(w, INTERACTIVE) and w.isVisible() and not _inside_composite(w, root)
+        if _interactive(w) and w.isVisible() and not _inside_composite(w, root)
     ]
 
 

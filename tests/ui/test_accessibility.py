@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from studyplanner.core.model import Blackout, ModuleKind
+from studyplanner.core.model import Availability, Blackout, ModuleKind
 from studyplanner.core.reminders import Severity
 from studyplanner.services.credentials import ceu_statuses
 from studyplanner.services.database import Database, open_database
@@ -140,9 +140,16 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     modules = window.modules_screen
     modules.table.selectRow(5)
     modules.mark_complete()  # the completion dialog
+    modules.table.selectRow(0)
+    modules.reopen_selected()  # the question before reopening a module done
+    window.show_screen(1)
+    edits = window.plan_screen.settings
+    edits.availability.set_availability(Availability((120, 120, 120, 120, 0, 240, 0)))
+    edits.preview_button.click()  # the preview of a changed plan
     credentials = window.credentials_screen
     credentials.add_credential()  # the credential dialog
     credentials.log_activity()  # the CEU activity dialog
+    credentials.close_cycle(credentials.cards[0].status.credential_id)  # the question first
     credentials.show_rules("CPC")
     assert credentials.rules_window is not None
     tour.window_shown("Rules", credentials.rules_window)
@@ -156,9 +163,34 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     assert set(tour.opened) >= {
         "SessionDialog", "ReplanDialog", "CompletionDialog", "CredentialDialog",
         "ActivityDialog", "Rules", "SnoozeDialog", "PlanAssistant", "Help", "AboutDialog",
+        "PreviewDialog", "QMessageBox",
     }  # fmt: skip
+    assert tour.opened.count("QMessageBox") == 2  # reopen a module, close a cycle
     f = tour.findings
     assert not (f.unnamed or f.unfocusable or f.out_of_order), f.report()
+
+
+def test_a_learner_behind_plan_tabs_through_the_dashboard_in_reading_order(
+    qtbot: QtBot, db: Database, today: date, create_cpc_plan: Any
+) -> None:
+    """Behind plan, the Progress card's Catch up button shows (below the Today card's rows)."""
+    thursday = today - timedelta(days=1)  # a study day
+    create_cpc_plan(db, thursday - timedelta(weeks=6))
+    screen = DashboardScreen(db, lambda: thursday)
+    qtbot.addWidget(screen)
+    screen.resize(1176, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.refresh()
+    screen.build_reminders()
+    _settle()
+    assert screen.progress_card.catch_up_button.isVisible()
+    assert screen.today_card.log_buttons
+    findings = Findings()
+    findings.audit("Dashboard, behind plan", screen)
+    assert not (findings.unnamed or findings.unfocusable or findings.out_of_order), (
+        findings.report()
+    )
 
 
 # -- colours: focus and custom-drawn text in the app's Light and Dark palettes -------------------
