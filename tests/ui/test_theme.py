@@ -13,12 +13,14 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from studyplanner.core.model import ModuleKind
 from studyplanner.services.database import Database
 from studyplanner.ui.colours import is_dark
 from studyplanner.ui.dashboard_screen import DashboardScreen
 from studyplanner.ui.preferences import settings
 from studyplanner.ui.settings_screen import SettingsScreen
 from studyplanner.ui.theme import THEME_KEY, Theme, apply_theme, dark_palette, light_palette
+from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 Role = QPalette.ColorRole
 
@@ -145,3 +147,18 @@ def test_charts_and_cards_follow_a_theme_change(
     qtbot.waitUntil(lambda: not is_dark(dashboard.charts.palette()))
     for view in (dashboard.charts.burn_up, dashboard.charts.scores, dashboard.charts.weekly):
         assert view.chart().backgroundBrush().color() == light_palette().color(Role.Window)
+
+
+def test_the_timeline_paints_in_the_new_theme(qtbot: QtBot, today: date) -> None:
+    """The timeline reads the palette when it paints: its background follows a switch."""
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.resize(900, 200)
+    view.set_rows([TimelineRow("Anatomy", ModuleKind.COURSE, today, today, 600, False)], today)
+    view.show()
+    qtbot.waitExposed(view)
+    for theme, palette in ((Theme.DARK, dark_palette()), (Theme.LIGHT, light_palette())):
+        apply_theme(_app(), theme)
+        qtbot.waitUntil(lambda p=palette: view.palette().color(Role.Base) == p.color(Role.Base))
+        corner = view.grab().toImage().pixelColor(2, view.height() - 2)
+        assert corner == palette.color(Role.Base)
