@@ -130,6 +130,27 @@ def _rect(widget: QWidget, root: QWidget) -> QRect:
     return QRect(widget.mapTo(root.window(), widget.rect().topLeft()), widget.size())
 
 
+def _path(widget: QWidget, root: QWidget) -> list[QWidget]:
+    path = [widget]
+    while path[-1] is not root and path[-1].parentWidget() is not None:
+        path.append(path[-1].parentWidget())  # type: ignore[arg-type]
+    return path
+
+
+def branches(a: QWidget, b: QWidget, root: QWidget) -> tuple[QWidget, QWidget]:
+    """The two children of a's and b's nearest common ancestor that hold them: what is compared
+    for reading order (a card, a scrolled list), so a control scrolled out of its area's view
+    counts where its area is, not where it would be drawn."""
+    path_a, path_b = _path(a, root), _path(b, root)
+    ids_b = {id(w) for w in path_b}
+    at = next(i for i, w in enumerate(path_a) if id(w) in ids_b)
+    common = path_a[at]
+    at_b = next(i for i, w in enumerate(path_b) if w is common)
+    branch_a = path_a[at - 1] if at > 0 else a
+    branch_b = path_b[at_b - 1] if at_b > 0 else b
+    return branch_a, branch_b
+
+
 def goes_back(before: QRect, after: QRect) -> bool:
     """True when `after` comes before `before` in reading order: above it and not in a column
     to its right (a wrap to the next column or section is forward), or on its row and left."""
@@ -156,7 +177,8 @@ class Findings:
                 self.unfocusable.add(f"{where}: {name_of(widget) or describe(widget)}")
         chain = tab_chain(root)
         for a, b in pairwise(chain):
-            if goes_back(_rect(a, root), _rect(b, root)):
+            branch_a, branch_b = branches(a, b, root)
+            if goes_back(_rect(branch_a, root), _rect(branch_b, root)):
                 self.out_of_order.add(
                     f"{where}: {name_of(a) or describe(a)} -> {name_of(b) or describe(b)}"
                 )

@@ -21,12 +21,14 @@ from studyplanner.core.reminders import Severity
 from studyplanner.services.credentials import ceu_statuses
 from studyplanner.services.database import Database, open_database
 from studyplanner.ui import timeline_view
+from studyplanner.ui.backups_panel import ConfirmRestore
 from studyplanner.ui.colours import contrast_ratio
 from studyplanner.ui.credential_card import CredentialCard
 from studyplanner.ui.dashboard_screen import DashboardScreen
 from studyplanner.ui.formatting import kind_name
 from studyplanner.ui.main_window import SETTINGS, MainWindow
 from studyplanner.ui.reminders_panel import severity_colour
+from studyplanner.ui.start_problem_dialog import StartProblemDialog
 from studyplanner.ui.theme import dark_palette, light_palette
 from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 from tests.ui.a11y_audit import Findings, RecordingPainter
@@ -116,12 +118,13 @@ class Tour:
 
 
 @pytest.mark.allow_modals
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1024, 600)])
 def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
-    qtbot: QtBot, learner_db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, learner_db: Database, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
 ) -> None:
     window = MainWindow(learner_db, lambda: SHOTS.TODAY)
     qtbot.addWidget(window)
-    window.resize(1366, 768)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     tour = Tour(qtbot, window)
@@ -159,13 +162,15 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     window.run_assistant()  # the plan assistant, page by page (cancelled at the end)
     tour.window_shown("Help", window.show_help())
     window.show_about()
+    ConfirmRestore.ask(window, "1 Dec 2026 18:00", "a plan, 3 credentials")
+    StartProblemDialog.ask("The data file is damaged.", None, True, window, running=True)
 
     assert set(tour.opened) >= {
         "SessionDialog", "ReplanDialog", "CompletionDialog", "CredentialDialog",
         "ActivityDialog", "Rules", "SnoozeDialog", "PlanAssistant", "Help", "AboutDialog",
-        "PreviewDialog", "QMessageBox",
+        "PreviewDialog", "QMessageBox", "StartProblemDialog",
     }  # fmt: skip
-    assert tour.opened.count("QMessageBox") == 2  # reopen a module, close a cycle
+    assert tour.opened.count("QMessageBox") == 3  # reopen a module, close a cycle, restore
     f = tour.findings
     assert not (f.unnamed or f.unfocusable or f.out_of_order), f.report()
 
