@@ -19,7 +19,14 @@ from studyplanner.ui.colours import is_dark
 from studyplanner.ui.dashboard_screen import DashboardScreen
 from studyplanner.ui.preferences import settings
 from studyplanner.ui.settings_screen import SettingsScreen
-from studyplanner.ui.theme import THEME_KEY, Theme, apply_theme, dark_palette, light_palette
+from studyplanner.ui.theme import (
+    THEME_KEY,
+    Theme,
+    apply_theme,
+    dark_palette,
+    light_palette,
+    saved_theme,
+)
 from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 Role = QPalette.ColorRole
@@ -162,3 +169,10 @@ def test_the_timeline_paints_in_the_new_theme(qtbot: QtBot, today: date) -> None
         qtbot.waitUntil(lambda p=palette: view.palette().color(Role.Base) == p.color(Role.Base))
         corner = view.grab().toImage().pixelColor(2, view.height() - 2)
         assert corner == palette.color(Role.Base)
+
+
+def test_an_unknown_saved_value_means_system() -> None:
+    store = settings()
+    store.setValue(THEME_KEY, "purple")
+    store.sync()
+    assert saved_theme() is Theme.SYSTEM
