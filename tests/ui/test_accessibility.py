@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -22,10 +23,11 @@ from studyplanner.services.credentials import ceu_statuses
 from studyplanner.services.database import Database, open_database
 from studyplanner.ui import timeline_view
 from studyplanner.ui.backups_panel import ConfirmRestore
+from studyplanner.ui.calendar_view import StudyCalendar
 from studyplanner.ui.colours import contrast_ratio
 from studyplanner.ui.credential_card import CredentialCard
 from studyplanner.ui.dashboard_screen import DashboardScreen
-from studyplanner.ui.formatting import kind_name
+from studyplanner.ui.formatting import kind_name, qdate
 from studyplanner.ui.main_window import SETTINGS, MainWindow
 from studyplanner.ui.reminders_panel import severity_colour
 from studyplanner.ui.start_problem_dialog import StartProblemDialog
@@ -302,4 +304,31 @@ def test_chart_and_progress_bar_text_has_contrast(
     for severity in Severity:
         check(f"{severity.name} reminder word", severity_colour(severity, palette),
               palette.color(Role.Window))  # fmt: skip
+    assert low == {}
+
+
+@pytest.mark.parametrize("theme", PALETTES)
+def test_calendar_hours_have_contrast(qtbot: QtBot, theme: str) -> None:
+    """The hours and "off" the Plan's calendar writes in a day's cell, on a plain cell and on
+    the selected one (which Qt fills with Highlight)."""
+    palette = PALETTES[theme]()
+    calendar = StudyCalendar()
+    qtbot.addWidget(calendar)
+    calendar.setPalette(palette)
+    study, other, off = date(2026, 12, 2), date(2026, 12, 3), date(2026, 12, 24)
+    calendar.set_days({study: 90, other: 60}, {study: ModuleKind.COURSE, other: ModuleKind.EXAM},
+                      (Blackout(date(2026, 12, 21), date(2027, 1, 3), "Holidays"),))  # fmt: skip
+    low: dict[str, float] = {}
+    for day in (study, other, off):
+        for selected in (False, True):
+            calendar.setSelectedDate(qdate(day if selected else date(2026, 12, 10)))
+            pixmap = QPixmap(120, 60)
+            painter = RecordingPainter(pixmap)
+            cell = QRect(0, 0, 120, 60)
+            painter.fillRect(cell, palette.color(Role.Highlight if selected else Role.Base))
+            calendar.paintCell(painter, cell, qdate(day))
+            painter.end()
+            for text, ratio in painter.record.contrasts():
+                if ratio < TEXT:
+                    low[f"{text} on {day}{' (selected)' if selected else ''}"] = round(ratio, 2)
     assert low == {}
