@@ -1,11 +1,12 @@
 """Screenshots of every screen of the real main window, with a realistic learner's data.
 
-    python docs/make_screenshots.py OUT_DIR [--size 1366x768] [--dark] [--screens NAMES]
+    python docs/make_screenshots.py OUT_DIR [--size 1366x768] [--dark | --light] [--screens NAMES]
 
 Builds a data folder in a temporary place (a CPC program three months in, sessions, a practice
 exam, CPC + CPMA with CEUs where CPMA's auditing quota is still unmet, a CCS held since 2021),
 opens the main window at the given size with the clock set to the learner's day, and saves one
-PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into OUT_DIR. Run it
+PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into OUT_DIR;
+--dark and --light use the app's Dark and Light appearance (the platform's look otherwise). Run it
 under a virtual X screen for the real platform (`xvfb-run -a -s "-screen 0 1920x1080x24"
 .venv/bin/python docs/make_screenshots.py ...`), or with QT_QPA_PLATFORM=offscreen.
 
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPalette, QPixmap
+    from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication
 
     from studyplanner.services.database import Database
@@ -163,32 +164,12 @@ def assistant_shot(app: QApplication, db: Database, part_time: bool) -> QPixmap:
     return shot
 
 
-def dark_palette() -> QPalette:
-    """A dark palette like the desktops' own, for platforms that offer none (offscreen)."""
-    from PySide6.QtGui import QColor, QPalette
-
-    role = QPalette.ColorRole
-    palette = QPalette(QColor("#353535"), QColor("#2a2a2a"))
-    for name, colour in (
-        (role.Window, "#353535"), (role.WindowText, "#ececec"), (role.Base, "#2a2a2a"),
-        (role.AlternateBase, "#323232"), (role.Text, "#ececec"), (role.Button, "#3c3c3c"),
-        (role.ButtonText, "#ececec"), (role.Highlight, "#2f7bd0"),
-        (role.HighlightedText, "#ffffff"), (role.Mid, "#5a5a5a"), (role.Dark, "#202020"),
-        (role.Light, "#505050"), (role.ToolTipBase, "#202020"), (role.ToolTipText, "#ececec"),
-        (role.PlaceholderText, "#9a9a9a"), (role.Link, "#6aa8f0"),
-    ):  # fmt: skip
-        palette.setColor(name, QColor(colour))
-    disabled = QPalette.ColorGroup.Disabled
-    for name in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(disabled, name, QColor("#8a8a8a"))
-    return palette
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--light", action="store_true")
     parser.add_argument("--screens", default=",".join(SCREENS))
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
@@ -196,20 +177,16 @@ def main() -> int:
     data_dir = Path(tempfile.mkdtemp(prefix="studyplanner-shots-")) / "data"
     learner(data_dir)
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QPalette
-
     from studyplanner.app import _application
     from studyplanner.services.database import open_database
     from studyplanner.ui.main_window import MainWindow
+    from studyplanner.ui.theme import Theme, apply_theme
 
     app: QApplication = _application([])
-    if args.dark:
-        QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
-        if app.palette().color(QPalette.ColorRole.Window).lightnessF() > 0.5:
-            app.setPalette(dark_palette())  # the platform has no dark scheme (offscreen)
+    if args.dark or args.light:  # the app's own Dark or Light (Settings ▸ Appearance)
+        apply_theme(app, Theme.DARK if args.dark else Theme.LIGHT)
     db = open_database(data_dir)
-    suffix = f"{width}x{height}" + ("-dark" if args.dark else "")
+    suffix = f"{width}x{height}" + ("-dark" if args.dark else "-light" if args.light else "")
     names = args.screens.split(",")
     for name in [n for n in names if n in ASSISTANT_SHOTS]:
         target = args.out / f"{name}-{suffix}.png"

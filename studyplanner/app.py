@@ -191,6 +191,9 @@ def _application(argv: Sequence[str]) -> Any:
     from studyplanner.ui.wheel_guard import install_wheel_guard
 
     install_wheel_guard(app)
+    from studyplanner.ui.theme import apply_saved_theme
+
+    apply_saved_theme(app)  # Light or Dark as chosen in Settings (System: untouched)
     return app
 
 

@@ -43,6 +43,7 @@ from studyplanner.services.snapshots import (
 from studyplanner.ui.availability_editor import PRESETS, AvailabilityEditor
 from studyplanner.ui.blackout_editor import BlackoutEditor
 from studyplanner.ui.fix_buttons import FixButtons
+from studyplanner.ui.focus_order import wizard_buttons_last
 from studyplanner.ui.formatting import (
     date_edit,
     format_date,
@@ -503,6 +504,8 @@ class PlanAssistant(QWizard):
         self.summary_page = SummaryPage()
         for page in (self.track_page, self.goal_page, self.time_page, self.summary_page):
             self.addPage(page)
+        wizard_buttons_last(self)  # Tab reads the page, then Back, Next and Cancel
+        self.currentIdChanged.connect(lambda _page: wizard_buttons_last(self))
 
     def new_plan(self) -> NewPlan:
         goal = self.goal_page.goal

@@ -70,18 +70,20 @@ class StudyCalendar(QCalendarWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.8))
         painter.setFont(small)
         minutes = self._minutes.get(day)
+        selected = qd == self.selectedDate()  # Qt fills the selected cell with Highlight
+        text = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         if minutes:
             colour = kind_colour(self._kinds[day], palette)
             bar = QRect(rect.left() + 3, rect.bottom() - 5, rect.width() - 6, 3)
             painter.fillRect(bar, colour)
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.setPen(palette.color(text))
             painter.drawText(
                 rect.adjusted(2, 0, -3, -6),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                 format_hours(minutes),
             )
         elif any(b.covers(day) for b in self._blackouts):
-            painter.setPen(muted(palette))
+            painter.setPen(palette.color(text) if selected else muted(palette))
             painter.drawText(
                 rect.adjusted(2, 0, -3, -4),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,

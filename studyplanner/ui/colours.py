@@ -87,3 +87,8 @@ def readable(colour: QColor, background: QColor, ratio: float = 4.5) -> QColor:
             return shade.toRgb()
     black, white = QColor(0, 0, 0), QColor(255, 255, 255)
     return max((black, white), key=lambda c: contrast_ratio(c, background))
+
+
+def over(colour: QColor, background: QColor) -> QColor:
+    """`colour` (perhaps translucent) as it shows painted over an opaque `background`."""
+    return blend(colour, background, colour.alphaF())

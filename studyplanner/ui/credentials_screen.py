@@ -39,6 +39,7 @@ from studyplanner.ui.credential_card import CredentialCard
 from studyplanner.ui.credential_dialog import CredentialDialog, save_credential
 from studyplanner.ui.credentials_model import ceus_words, cycle_words
 from studyplanner.ui.cycle_history import CycleHistory, RulesWindow
+from studyplanner.ui.focus_order import tab_after
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
@@ -270,6 +271,8 @@ class CredentialsScreen(QWidget):
             self.cards.append(card)
         self._columns = 0
         self._layout_cards()
+        buttons = [b for c in self.cards for b in (c.rules_button, c.edit_button, c.close_button)]
+        tab_after(self.exports.csv_button, buttons)  # the cards are read before the activities
         QTimer.singleShot(0, self, self._fit_splitter)
 
     def _layout_cards(self) -> None:

@@ -31,6 +31,7 @@ from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, St
 from studyplanner.services.study_log import delete_session, log_session
 from studyplanner.ui.dashboard_card import Card, hours_words
 from studyplanner.ui.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
+from studyplanner.ui.focus_order import tab_in_order
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
@@ -271,6 +272,7 @@ class DashboardScreen(QWidget):
         self.week_card.show_week(snapshot.week_done_minutes, snapshot.week_planned_minutes)
         self.progress_card.show_progress(snapshot)
         self.exams_card.show_exams(snapshot)
+        tab_in_order((self.today_card, self.week_card, self.progress_card, self.exams_card))
         if series is not None:
             self.charts.show_series(series, snapshot.today)
         self.charts_card.setVisible(series is not None)

@@ -78,6 +78,7 @@ class AboutDialog(QDialog):
         self._data_dir = data_dir
         tabs = QTabWidget()
         tabs.setAccessibleName(self.tr("About"))
+        tabs.tabBar().setAccessibleName(self.tr("About"))
         tabs.addTab(self._about(), self.tr("&About"))
         tabs.addTab(self._licences(), self.tr("&Licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

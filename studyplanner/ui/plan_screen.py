@@ -221,6 +221,7 @@ class PlanScreen(QWidget):
         layout.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Plan views"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Plan views"))
         self.timeline_panel = TimelinePanel()
         self.timeline = self.timeline_panel.view
         self.tabs.addTab(self.timeline_panel, icon("timeline"), self.tr("&Timeline"))

@@ -72,6 +72,7 @@ class ChartView(QChartView):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: Tab goes to the next control
         self.setAccessibleName(accessible_name)
         self.viewport().setAccessibleName(accessible_name)
         self.setMinimumHeight(260)

@@ -37,7 +37,7 @@ from studyplanner.services.reminders import (
     restore,
     snooze,
 )
-from studyplanner.ui.colours import is_dark
+from studyplanner.ui.colours import is_dark, readable
 from studyplanner.ui.dashboard_card import Card
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate, tr
 from studyplanner.ui.goal_editor import problem_label
@@ -69,7 +69,8 @@ def severity_colour(severity: Severity, palette: QPalette) -> QColor:
     """Red or amber at a lightness that reads on the window colour; plain text for a note."""
     if severity not in _HUES:
         return palette.color(QPalette.ColorRole.WindowText)
-    return QColor.fromHslF(_HUES[severity], 0.75, 0.62 if is_dark(palette) else 0.38)
+    colour = QColor.fromHslF(_HUES[severity], 0.75, 0.62 if is_dark(palette) else 0.38)
+    return readable(colour, palette.color(QPalette.ColorRole.Window))
 
 
 def local_dates(message: str) -> str:

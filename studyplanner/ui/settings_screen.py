@@ -46,6 +46,7 @@ from studyplanner.services.settings import (
     save_app_settings,
     save_reminder_settings,
 )
+from studyplanner.ui.appearance_panel import AppearancePanel
 from studyplanner.ui.calendar_export_panel import CalendarExportPanel
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.goal_editor import problem_label
@@ -112,6 +113,10 @@ class SettingsScreen(QWidget):
         self.sections.addWidget(self.status)
         self.reminders_box = self.add_section(_t("Reminders"), self._build_reminders())
         self.app_box = self.add_section(_t("App"), self._build_app())
+        self.appearance = AppearancePanel()
+        self.appearance.theme_changed.connect(lambda words: self.status.setText(
+            _t("Saved: appearance ({theme}).").format(theme=words)))  # fmt: skip
+        self.appearance_box = self.add_section(_t("Appearance"), self.appearance)
         self.calendar_panel = CalendarExportPanel(db, clock)
         self.calendar_box = self.add_section(_t("Calendar"), self.calendar_panel)
         self.sections.addStretch(1)
