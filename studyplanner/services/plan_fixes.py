@@ -8,10 +8,11 @@ with apply_plan_fix (one transaction, a new baseline)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from studyplanner.core.model import PlanningError, PlanRequest, VerdictKind
-from studyplanner.core.plan_fixes import FixKind, PlanFix, plan_fixes
+from studyplanner.core.plan_fixes import FixKind, PlanFix, plan_fixes, study_more
+from studyplanner.core.scheduler import schedule_plan
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import (
@@ -38,6 +39,8 @@ __all__ = [
     "PlanFixOffer",
     "active_plan_fixes",
     "apply_plan_fix",
+    "catch_up_fix",
+    "keep_finish_settings",
     "new_plan_fixes",
 ]
 
@@ -170,6 +173,55 @@ def active_plan_fixes(
             )
         )
     return tuple(offers)
+
+
+def keep_finish_settings(plan: PlanSnapshot, today: date) -> PlanSettings:
+    """The plan's settings aimed at the finish it keeps: the target, else the planned finish
+    (four weeks from today when that has passed), as a target plan."""
+    keep = plan.settings.target or plan.schedule.finish
+    if keep is None or keep <= today:
+        keep = today + timedelta(days=28)
+    return replace(plan.settings, target=keep, weekly_minutes=None)
+
+
+def catch_up_fix(
+    db: Database, today: date, plan: PlanSnapshot | None = None
+) -> PlanFixOffer | None:
+    """Keep the finish date and study more a week: the study-more fix (verified by the
+    scheduler, so it finishes by that date) of the plan re-planned from today. None when the
+    time the plan gives already finishes by then, or when no amount of study does.
+
+    The one source of "how much a week to keep the finish date": the Dashboard's headline and
+    the catch-up dialog both show this offer's `weekly_minutes`."""
+    plan = plan or active_plan(db, today)
+    if plan is None:
+        return None
+    settings = keep_finish_settings(plan, today)
+    request = plan_request(
+        plan.track.modules,
+        settings,
+        today,
+        plan.track.usual_months,
+        plan.schedule.verdict.program_label,
+    )
+    try:
+        schedule = schedule_plan(request)
+        if schedule.verdict.fits or schedule.unscheduled:
+            return None
+        fix = study_more(request, schedule)
+    except PlanningError:
+        return None
+    if fix is None:
+        return None
+    change = PlanChange(settings=_settings(settings, fix.request))
+    return PlanFixOffer(
+        kind=fix.kind,
+        weekly_minutes=fix.weekly_minutes,
+        target=fix.target,
+        extra_terms=0,
+        preview=preview_plan_change(db, change, today),
+        change=change,
+    )
 
 
 FIX_NOTES = {

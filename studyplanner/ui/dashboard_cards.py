@@ -22,6 +22,7 @@ from studyplanner.ui.dashboard_card import (
     hours_words,
     wrapped_label,
 )
+from studyplanner.ui.dashboard_headline import status_words
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
@@ -164,7 +165,8 @@ class ProgressCard(Card):
         self.catch_up_button.clicked.connect(self.catch_up_requested)
 
     def show_progress(self, p: ProgressSnapshot) -> None:
-        self.status.set_status(*ahead_words(p.days_ahead))
+        h = p.headline
+        self.status.set_status(*(status_words(h) if h else ahead_words(p.days_ahead)))
         self.bar.setValue(round(p.percent_done))
         self.bar.setFormat(tr("{percent} % complete").format(percent=round(p.percent_done)))
         self.bar.setAccessibleDescription(self.bar.text())
@@ -192,7 +194,7 @@ class ProgressCard(Card):
                 total=hours_words(round(p.hours_total * 60)),
             )
         )
-        self.catch_up_button.setVisible(p.days_ahead < 0)
+        self.catch_up_button.setVisible(h.days_ahead < 0 if h else p.days_ahead < 0)
 
 
 class ExamsCard(Card):

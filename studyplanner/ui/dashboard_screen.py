@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from studyplanner.core.headline import NextAction
+from studyplanner.core.reminders import Reminder, ReminderKind, reminder_subject
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.progress import progress, progress_series
@@ -31,6 +33,7 @@ from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, St
 from studyplanner.services.study_log import delete_session, log_session
 from studyplanner.ui.dashboard_card import Card, hours_words
 from studyplanner.ui.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
+from studyplanner.ui.dashboard_headline import HeadlineBanner
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
@@ -51,6 +54,11 @@ class DashboardScreen(QWidget):
     log_requested = Signal(int)
     timer_requested = Signal(int)
     assistant_requested = Signal()
+    ceu_activity_requested = Signal(int)
+    """A cycle id: log a CEU activity for it (Credentials opens its dialog)."""
+    cycle_requested = Signal(int)
+    """A cycle id: open it on the Credentials screen."""
+    backup_requested = Signal()
 
     def __init__(
         self,
@@ -90,7 +98,9 @@ class DashboardScreen(QWidget):
 
             self.reminders_panel = RemindersPanel(self._db, self._clock, self)
             self.reminders_panel.count_changed.connect(self.reminders_changed)
+            self.reminders_panel.action_requested.connect(self._on_reminder_action)
             self._place_reminders()
+            self._show_deadline()
             self.reminders_changed.emit(self.reminders_panel.count())
         return self.reminders_panel
 
@@ -151,6 +161,12 @@ class DashboardScreen(QWidget):
         heading = QLabel(self.tr("Dashboard"))
         heading.setFont(heading_font(self.font()))
         layout.addWidget(heading)
+        self.headline = HeadlineBanner()
+        self.headline.action_requested.connect(self._on_headline_action)
+        self.headline.deadline_action.connect(
+            lambda d: self.ceu_activity_requested.emit(d.cycle_id)
+        )
+        layout.addWidget(self.headline)
         self.logged_row = QWidget()
         logged = QHBoxLayout(self.logged_row)
         logged.setContentsMargins(0, 0, 0, 0)
@@ -238,6 +254,13 @@ class DashboardScreen(QWidget):
         self.show_progress(snapshot, series)
         if self.reminders_panel is not None:
             self.reminders_panel.refresh()
+            self._show_deadline()
+
+    def _show_deadline(self) -> None:
+        """The most urgent deadline at the top (read with the reminders: after the first paint)."""
+        from studyplanner.services.deadlines import most_urgent_deadline
+
+        self.headline.show_deadline(most_urgent_deadline(self._db, self._clock(), self._snapshot))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and self.reminders_panel is None:
@@ -267,6 +290,8 @@ class DashboardScreen(QWidget):
         self._place_reminders()
         if snapshot is None:
             return
+        if snapshot.headline is not None:
+            self.headline.show_headline(snapshot.headline, snapshot.catch_up)
         self.today_card.show_blocks(snapshot.today, snapshot.today_blocks, snapshot.today_logged)
         self.week_card.show_week(snapshot.week_done_minutes, snapshot.week_planned_minutes)
         self.progress_card.show_progress(snapshot)
@@ -291,7 +316,63 @@ class DashboardScreen(QWidget):
         today = self._clock()
         return self._log(lambda: log_session(self._db, module_id, today, minutes, "", today))
 
-    def log_block(self, module_id: int, minutes: int) -> StudySessionInfo | None:
+    def log_today(self) -> StudySessionInfo | None:
+        """Log today's study: the dialog opens on the first block not logged yet (its module
+        and minutes), or empty on a day without one."""
+        snapshot = self._snapshot
+        left = dict(snapshot.today_logged) if snapshot else {}
+        for module_id, _title, minutes in snapshot.today_blocks if snapshot else ():
+            if left.get(module_id, 0) < minutes:
+                return self.log_block(module_id, minutes - left.get(module_id, 0))
+            left[module_id] -= minutes
+        return self.log_block(None, None)
+
+    def _on_headline_action(self, action: str) -> None:
+        if action == NextAction.STUDY_MORE and self._snapshot and self._snapshot.catch_up:
+            self.preview_catch_up_fix()
+        elif action == NextAction.CATCH_UP:
+            self._on_catch_up()
+        else:
+            self.log_today()
+
+    def preview_catch_up_fix(self) -> bool:
+        """The headline's fix, previewed as the Plan screen previews its fixes; applied (a new
+        baseline) only when accepted."""
+        from studyplanner.services.plan_fixes import apply_plan_fix
+        from studyplanner.services.plan_reader import active_plan
+        from studyplanner.ui.preview_dialog import PreviewDialog
+
+        offer = self._snapshot.catch_up if self._snapshot else None
+        plan = active_plan(self._db, self._clock())
+        if offer is None or plan is None:
+            return False
+        if not PreviewDialog.ask(offer.preview, plan.schedule, self):
+            return False
+        try:
+            apply_plan_fix(self._db, offer, self._clock())
+        except InvalidInput as exc:
+            self._say(exc.problems[0].message, undo=False)
+            return False
+        self.refresh()
+        self.data_changed.emit()
+        return True
+
+    def _on_reminder_action(self, reminder: Reminder) -> None:
+        """A reminder's action button: study is logged here, the rest goes to its screen."""
+        kind = reminder.kind
+        subject = reminder_subject(reminder)
+        if kind in (ReminderKind.STUDY_TODAY, ReminderKind.NO_STUDY):
+            self.log_today()
+        elif kind in (ReminderKind.MODULE_OVERDUE, ReminderKind.EXAM):
+            self.log_block(subject, None)
+        elif kind in (ReminderKind.CEU_SHORTFALL, ReminderKind.CEU_RULE) and subject:
+            self.ceu_activity_requested.emit(subject)
+        elif kind is ReminderKind.BACKUP:
+            self.backup_requested.emit()
+        elif subject is not None:
+            self.cycle_requested.emit(subject)
+
+    def log_block(self, module_id: int | None, minutes: int | None) -> StudySessionInfo | None:
         """Log study on a block here: the dialog opens on its module and planned minutes."""
         from studyplanner.services.progress import module_statuses
         from studyplanner.ui.session_dialog import SessionDialog
