@@ -52,9 +52,9 @@ class Headline:
 
     `days_ahead` is the one ahead/behind figure: > 0 ahead of the baseline, < 0 behind it, and,
     when LATE, minus the days the forecast is after the reference. `weekly_minutes_needed`
-    (LATE only) is the week's study time that finishes on the reference: the study-more fix's
-    figure when the plan needs one, else the time the plan already gives (None when the
-    reference has passed). `pace_minutes_per_week` is the recent pace it is compared with."""
+    (LATE only) is the week's study time that finishes on the reference, the one figure the
+    catch-up fix and dialog show too (None when the reference has passed).
+    `pace_minutes_per_week` is the recent pace it is compared with."""
 
     situation: Situation
     next_action: NextAction
@@ -87,11 +87,12 @@ def compute_headline(
     target: date | None,
     today: date,
     weekly_given: int,
-    fix_weekly: int | None = None,
+    weekly_needed: int | None = None,
 ) -> Headline:
-    """The headline for `figures`. `weekly_given` is the week's study time the plan gives;
-    `fix_weekly` the study-more fix's weekly time when keeping the finish date needs more
-    (None when it does not, or when that is not known yet)."""
+    """The headline for `figures`. `weekly_given` is the week's study time the plan gives now;
+    `weekly_needed` the week's time of the plan re-planned from today to keep the finish date
+    (the catch-up fix's figure; None when not known). When that is more than the plan gives,
+    the next action is to study more (the fix, previewed)."""
     reference = target or planned_finish
     forecast = figures.forecast_finish
     pace = round(figures.pace_minutes_per_week)
@@ -109,12 +110,11 @@ def compute_headline(
         return made(Situation.NO_FORECAST, NextAction.LOG_STUDY, min(0, figures.days_ahead))
     if reference is not None and forecast > reference:
         late = (forecast - reference).days
-        if fix_weekly is not None:
-            return made(Situation.LATE, NextAction.STUDY_MORE, -late, fix_weekly)
         if reference <= today:
             return made(Situation.LATE, NextAction.CATCH_UP, -late)
-        needed = weekly_given if weekly_given > 0 else None
-        return made(Situation.LATE, NextAction.LOG_STUDY, -late, needed)
+        if weekly_needed is not None and weekly_needed > weekly_given:
+            return made(Situation.LATE, NextAction.STUDY_MORE, -late, weekly_needed)
+        return made(Situation.LATE, NextAction.LOG_STUDY, -late, weekly_needed)
     days = figures.days_ahead
     if days > 0 and figures.minutes_done <= figures.minutes_planned_to_date:
         days = 0  # ahead only with more done than planned by today

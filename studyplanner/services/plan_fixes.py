@@ -42,6 +42,7 @@ __all__ = [
     "catch_up_fix",
     "keep_finish_settings",
     "new_plan_fixes",
+    "weekly_time",
 ]
 
 
@@ -173,6 +174,12 @@ def active_plan_fixes(
             )
         )
     return tuple(offers)
+
+
+def weekly_time(settings: PlanSettings) -> int:
+    """The week's study time settings give: the availability, or the budget when smaller."""
+    full = settings.availability.weekly_minutes
+    return full if settings.weekly_minutes is None else min(full, settings.weekly_minutes)
 
 
 def keep_finish_settings(plan: PlanSnapshot, today: date) -> PlanSettings:

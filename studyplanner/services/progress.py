@@ -131,18 +131,27 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
     exam_scores = _exam_scores(plan, scores)
     pass_mark = _pass_mark(db, plan)
     reference = plan.settings.target or plan.schedule.finish
-    given = plan.schedule.verdict.weekly_minutes_given or plan.settings.availability.weekly_minutes
+    budget = plan.settings.weekly_minutes
+    given = plan.settings.availability.weekly_minutes  # the week's time the plan gives now
+    given = given if budget is None else min(given, budget)
     headline = compute_headline(figures, plan.schedule.finish, plan.settings.target, today, given)
     catch_up = None
     if headline.situation is Situation.LATE and reference is not None and reference > today:
-        from studyplanner.services.plan_fixes import catch_up_fix
+        from studyplanner.services.plan_fixes import (
+            catch_up_fix,
+            keep_finish_settings,
+            weekly_time,
+        )
 
         catch_up = catch_up_fix(db, today, plan)
-        if catch_up is not None:
-            headline = compute_headline(
-                figures, plan.schedule.finish, plan.settings.target, today, given,
-                catch_up.weekly_minutes,
-            )  # fmt: skip
+        needed = (
+            catch_up.weekly_minutes
+            if catch_up is not None
+            else weekly_time(keep_finish_settings(plan, today))
+        )
+        headline = compute_headline(
+            figures, plan.schedule.finish, plan.settings.target, today, given, needed
+        )
     return ProgressSnapshot(
         today=today,
         percent_done=figures.percent_done,

@@ -109,6 +109,8 @@ def headline_sentence(h: Headline) -> str:
         return _t("{where}: studying {needed} a week, as your plan asks, finishes on time.").format(
             where=where, needed=format_hours(needed)
         )
+    if h.next_action is NextAction.LOG_STUDY:
+        return where + "."
     return _t("{where}, and that date has passed: choose a way to catch up.").format(where=where)
 
 
@@ -187,7 +189,14 @@ class HeadlineBanner(QFrame):
             self.action_button.setAccessibleName(
                 _t("{what}: preview the change first").format(what=text)
             )
-        elif action is NextAction.CATCH_UP:
+        elif action is NextAction.STUDY_MORE and h.weekly_minutes_needed is not None:
+            text = _t("Study {hours} a week…").format(hours=format_hours(h.weekly_minutes_needed))
+            self.action_button.setAccessibleName(
+                _t("Study {hours} a week: preview the change first").format(
+                    hours=format_hours(h.weekly_minutes_needed)
+                )
+            )
+        elif action in (NextAction.CATCH_UP, NextAction.STUDY_MORE):
             text = _t("Catch up…")
             self.action_button.setAccessibleName(_t("Choose a way to catch up"))
         else:

@@ -330,8 +330,8 @@ class DashboardScreen(QWidget):
     def _on_headline_action(self, action: str) -> None:
         if action == NextAction.STUDY_MORE and self._snapshot and self._snapshot.catch_up:
             self.preview_catch_up_fix()
-        elif action == NextAction.CATCH_UP:
-            self._on_catch_up()
+        elif action in (NextAction.CATCH_UP, NextAction.STUDY_MORE):
+            self._on_catch_up()  # the catch-up choices, "keep the finish date" first
         else:
             self.log_today()
 

@@ -21,12 +21,19 @@ from PySide6.QtWidgets import (
 from studyplanner.core.model import Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
+from studyplanner.services.plan_fixes import weekly_time
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import apply_plan_change, preview_plan_change
 from studyplanner.services.progress import catch_up_changes
 from studyplanner.services.snapshots import PlanChange, PlanPreview, PlanSnapshot
-from studyplanner.ui.dashboard_card import hours_words
-from studyplanner.ui.formatting import date_edit, format_date, pydate, tr, verdict_sentences
+from studyplanner.ui.formatting import (
+    date_edit,
+    format_date,
+    format_hours,
+    pydate,
+    tr,
+    verdict_sentences,
+)
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
@@ -144,13 +151,15 @@ class ReplanDialog(QDialog):
         return self._plan.schedule.finish if self._plan else None
 
     def _weekly(self, change: PlanChange) -> int:
-        return change.settings.availability.weekly_minutes if change.settings else 0
+        return weekly_time(change.settings) if change.settings else 0
 
     def _preview(self, key: str) -> None:
         change = self.changes.get(key)
         detail = self.details[key]
         preview: PlanPreview | None = None
-        if change is None:
+        if change is None and self._plan is not None:
+            detail.setText(self.tr("No amount of weekly study keeps the finish date."))
+        elif change is None:
             detail.setText(self.tr("Not available without a plan."))
         else:
             try:
@@ -169,13 +178,13 @@ class ReplanDialog(QDialog):
             words = self.tr("cannot be scheduled")
         if key == RAISE and self._plan is not None:
             text = self.tr("Study {new} a week instead of {old}: {finish}.").format(
-                new=hours_words(self._weekly(change)),
-                old=hours_words(self._plan.settings.availability.weekly_minutes),
+                new=format_hours(self._weekly(change)),
+                old=format_hours(weekly_time(self._plan.settings)),
                 finish=words,
             )
         elif key == MOVE:
             text = self.tr("Study {weekly} a week as now: {finish}.").format(
-                weekly=hours_words(self._weekly(change)), finish=words
+                weekly=format_hours(self._weekly(change)), finish=words
             )
         else:
             text = self.tr("With these days off: {finish}.").format(finish=words)
@@ -212,9 +221,15 @@ class ReplanDialog(QDialog):
         key = self.chosen()
         preview = self.previews.get(key) if key else None
         self.accept_button.setEnabled(preview is not None)
-        self.verdict.setText(
-            " ".join(verdict_sentences(preview.schedule.verdict)) if preview else ""
-        )
+        if preview is None or key is None:
+            self.verdict.setText("")
+            return
+        # one weekly figure per choice: the time it has you give a week, as its line says
+        verdict = preview.schedule.verdict
+        weekly = self._weekly(self.changes[key])
+        if weekly:
+            verdict = replace(verdict, weekly_minutes_used=weekly)
+        self.verdict.setText(" ".join(verdict_sentences(verdict)))
 
     # -- saving ---------------------------------------------------------------------------------
     def accept(self) -> None:

@@ -74,6 +74,7 @@ def test_ahead_behind_and_the_forecast_never_contradict(
         assert forecast is not None and reference is not None
         assert h.days_late == (forecast - reference).days > 0
         if h.next_action is NextAction.STUDY_MORE:
+            assert fix is not None and fix > weekly
             assert h.weekly_minutes_needed == fix  # the fix's figure, not another one
     else:
         assert h.weekly_minutes_needed is None
