@@ -8,15 +8,18 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from studyplanner.services.snapshots import ProgressSnapshot
 from studyplanner.ui.dashboard_card import (
     Card,
+    ElidedLabel,
     StatusLine,
     ahead_words,
     hours_words,
@@ -46,6 +49,7 @@ class TodayCard(Card):
         self.timer_buttons: list[QPushButton] = []
         self.log_buttons: list[QPushButton] = []
         self.done_buttons: list[QPushButton] = []
+        self.titles: list[ElidedLabel] = []
 
     def show_blocks(
         self,
@@ -61,14 +65,20 @@ class TodayCard(Card):
         self.timer_buttons, self.log_buttons, self.done_buttons = [], [], []
         left = dict(logged)
         self._rows = QWidget()
-        grid = QGridLayout(self._rows)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(0, 1)
-        for row, (module_id, title, minutes) in enumerate(blocks):
-            name = wrapped_label(title)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(QLabel(hours_words(minutes)), row, 1)
+        rows = QVBoxLayout(self._rows)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        self.titles = []
+        for module_id, title, minutes in blocks:
+            # the title on its own line, elided (full text in its tooltip); the buttons under it
+            name = ElidedLabel(title)
+            name.setFont(heading_font(self.font(), 1.0))
+            rows.addWidget(name)
+            self.titles.append(name)
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            line.addWidget(QLabel(hours_words(minutes)))
+            line.addStretch(1)
             start = QPushButton(icon("clock"), tr("Start timer"))
             start.setAccessibleName(tr("Start the timer on {title}").format(title=title))
             start.clicked.connect(lambda _=False, m=module_id: self.timer_requested.emit(m))
@@ -94,9 +104,9 @@ class TodayCard(Card):
             done.clicked.connect(
                 lambda _=False, m=module_id, n=minutes: self.done_requested.emit(m, n)
             )
-            grid.addWidget(done, row, 2)
-            grid.addWidget(start, row, 3)
-            grid.addWidget(log, row, 4)
+            for button in (done, start, log):
+                line.addWidget(button)
+            rows.addLayout(line)
             self.done_buttons.append(done)
             self.timer_buttons.append(start)
             self.log_buttons.append(log)

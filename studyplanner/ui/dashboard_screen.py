@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 WIDE = 1400
 """From this width the four cards sit in one row; below it, two by two."""
+NARROW = 1000
+"""Below this width the cards sit one under another (no sideways scrolling at 1024x600)."""
 
 
 class DashboardScreen(QWidget):
@@ -214,7 +216,8 @@ class DashboardScreen(QWidget):
         for card in cards:
             self._grid.removeWidget(card)
         for n, card in enumerate(cards):
-            self._grid.addWidget(card, n // columns, n % columns)
+            # each card as tall as its content: a short card is not stretched to empty space
+            self._grid.addWidget(card, n // columns, n % columns, Qt.AlignmentFlag.AlignTop)
         for column in range(4):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         # the Today and Progress cards hold the most: give them more room in the wide row
@@ -223,7 +226,8 @@ class DashboardScreen(QWidget):
                 self._grid.setColumnStretch(column, stretch)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_cards(4 if event.size().width() >= WIDE else 2)
+        width = event.size().width()
+        self._place_cards(4 if width >= WIDE else 2 if width >= NARROW else 1)
         super().resizeEvent(event)
 
     # -- data -----------------------------------------------------------------------------------
