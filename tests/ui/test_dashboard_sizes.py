@@ -4,10 +4,14 @@ Practice exams card only as tall as what it says."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import Availability
@@ -36,7 +40,22 @@ def _plan(db: Database, today: date) -> None:
     )  # fmt: skip
 
 
-def test_no_sideways_scrolling_at_1024x600(qtbot: QtBot, db: Database, today: date) -> None:
+@pytest.fixture(params=[1.0, 1.25], ids=["100%", "125% text"])
+def text_scale(request: pytest.FixtureRequest) -> Iterator[float]:
+    """The application's font as set, or a quarter larger (a larger system font or scaling)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    larger = QFont(font)
+    larger.setPointSizeF(font.pointSizeF() * request.param)
+    app.setFont(larger)
+    yield request.param
+    app.setFont(font)
+
+
+def test_no_sideways_scrolling_at_1024x600(
+    qtbot: QtBot, db: Database, today: date, text_scale: float
+) -> None:
     _plan(db, today)
     window = MainWindow(db, lambda: today)
     qtbot.addWidget(window)
