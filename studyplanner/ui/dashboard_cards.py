@@ -60,7 +60,9 @@ class TodayCard(Card):
         """Today's blocks; a block whose module already has its minutes logged today shows as
         done (its Done button off), so one click cannot log it twice."""
         self.date_label.setText(format_date(today, True))
-        if self._rows is not None:
+        if self._rows is not None:  # out of the layout now: it takes no room while it waits
+            self.body.removeWidget(self._rows)  # for its deletion
+            self._rows.hide()
             self._rows.deleteLater()
         self.timer_buttons, self.log_buttons, self.done_buttons = [], [], []
         left = dict(logged)
