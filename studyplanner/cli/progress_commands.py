@@ -78,6 +78,7 @@ def run_undone(args: argparse.Namespace) -> int:
 
 
 def run_progress(args: argparse.Namespace) -> int:
+    from studyplanner.core.headline import Situation
     from studyplanner.services.progress import progress
 
     db = open_db(args)
@@ -102,12 +103,22 @@ def run_progress(args: argparse.Namespace) -> int:
         "week_done_minutes": snapshot.week_done_minutes,
         "readiness": snapshot.readiness,
     }
-    ahead = snapshot.days_ahead
+    h = snapshot.headline
+    if h is not None:  # the Dashboard's headline, as codes (one rule: core/headline.py)
+        payload["headline"] = {
+            "situation": h.situation.value,
+            "next_action": h.next_action.value,
+            "days_ahead": h.days_ahead,
+            "weekly_minutes_needed": h.weekly_minutes_needed,
+        }
+    ahead = h.days_ahead if h is not None else snapshot.days_ahead
     where = (
         "on plan"
         if ahead == 0
         else (f"{ahead} days ahead" if ahead > 0 else f"{-ahead} days behind")
     )
+    if h is not None and h.situation is Situation.LATE:
+        where = f"{h.days_late} days late at your pace"
     text = (
         f"{snapshot.percent_done:g} % done "
         f"({snapshot.hours_done:g} of {snapshot.hours_total:g} h); "
