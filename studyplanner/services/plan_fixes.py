@@ -35,11 +35,12 @@ from studyplanner.services.snapshots import (
 )
 
 __all__ = [
+    "CatchUp",
     "FixKind",
     "PlanFixOffer",
     "active_plan_fixes",
     "apply_plan_fix",
-    "catch_up_fix",
+    "catch_up",
     "keep_finish_settings",
     "new_plan_fixes",
     "weekly_time",
@@ -191,18 +192,24 @@ def keep_finish_settings(plan: PlanSnapshot, today: date) -> PlanSettings:
     return replace(plan.settings, target=keep, weekly_minutes=None)
 
 
-def catch_up_fix(
-    db: Database, today: date, plan: PlanSnapshot | None = None
-) -> PlanFixOffer | None:
-    """Keep the finish date and study more a week: the study-more fix (verified by the
-    scheduler, so it finishes by that date) of the plan re-planned from today. None when the
-    time the plan gives already finishes by then, or when no amount of study does.
+@dataclass(frozen=True, slots=True)
+class CatchUp:
+    """Keeping the finish date from today: `weekly_minutes` is the week's study the re-planned
+    schedule asks for (its verdict's load: the one "how much a week" figure the headline, the
+    catch-up dialog and its verdict all show); `fix` the study-more fix when the time the plan
+    gives is not enough (None when it is, or when no amount of study keeps the date)."""
 
-    The one source of "how much a week to keep the finish date": the Dashboard's headline and
-    the catch-up dialog both show this offer's `weekly_minutes`."""
+    weekly_minutes: int | None
+    fix: PlanFixOffer | None
+
+
+def catch_up(db: Database, today: date, plan: PlanSnapshot | None = None) -> CatchUp:
+    """Keep the finish date: the plan re-planned from today to finish by it (the target, else
+    the planned finish), with more study a week when the time given is not enough (the
+    study-more fix, verified by the scheduler, so it finishes by that date)."""
     plan = plan or active_plan(db, today)
     if plan is None:
-        return None
+        return CatchUp(None, None)
     settings = keep_finish_settings(plan, today)
     request = plan_request(
         plan.track.modules,
@@ -213,22 +220,26 @@ def catch_up_fix(
     )
     try:
         schedule = schedule_plan(request)
-        if schedule.verdict.fits or schedule.unscheduled:
-            return None
+        if schedule.unscheduled:
+            return CatchUp(None, None)
+        if schedule.verdict.fits:
+            return CatchUp(schedule.verdict.weekly_minutes_used, None)
         fix = study_more(request, schedule)
     except PlanningError:
-        return None
+        return CatchUp(None, None)
     if fix is None:
-        return None
+        return CatchUp(None, None)
     change = PlanChange(settings=_settings(settings, fix.request))
-    return PlanFixOffer(
+    preview = preview_plan_change(db, change, today)
+    offer = PlanFixOffer(
         kind=fix.kind,
         weekly_minutes=fix.weekly_minutes,
         target=fix.target,
         extra_terms=0,
-        preview=preview_plan_change(db, change, today),
+        preview=preview,
         change=change,
     )
+    return CatchUp(preview.schedule.verdict.weekly_minutes_used, offer)
 
 
 FIX_NOTES = {

@@ -131,27 +131,23 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
     exam_scores = _exam_scores(plan, scores)
     pass_mark = _pass_mark(db, plan)
     reference = plan.settings.target or plan.schedule.finish
-    budget = plan.settings.weekly_minutes
-    given = plan.settings.availability.weekly_minutes  # the week's time the plan gives now
-    given = given if budget is None else min(given, budget)
+    # the week's study the plan asks for now (the same measure as the catch-up's figure)
+    given = plan.schedule.verdict.weekly_minutes_used
+    if not given:  # a verdict stored before the load was recorded: the time given
+        budget = plan.settings.weekly_minutes
+        given = plan.settings.availability.weekly_minutes
+        given = given if budget is None else min(given, budget)
     headline = compute_headline(figures, plan.schedule.finish, plan.settings.target, today, given)
     catch_up = None
     if headline.situation is Situation.LATE and reference is not None and reference > today:
-        from studyplanner.services.plan_fixes import (
-            catch_up_fix,
-            keep_finish_settings,
-            weekly_time,
-        )
+        from studyplanner.services.plan_fixes import catch_up as keep_finish
 
-        catch_up = catch_up_fix(db, today, plan)
-        needed = (
-            catch_up.weekly_minutes
-            if catch_up is not None
-            else weekly_time(keep_finish_settings(plan, today))
-        )
+        kept = keep_finish(db, today, plan)
+        catch_up = kept.fix
         headline = compute_headline(
-            figures, plan.schedule.finish, plan.settings.target, today, given, needed
-        )
+            figures, plan.schedule.finish, plan.settings.target, today, given,
+            kept.weekly_minutes,
+        )  # fmt: skip
     return ProgressSnapshot(
         today=today,
         percent_done=figures.percent_done,
@@ -334,7 +330,7 @@ def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange],
     each week: the catch-up fix, the one figure the headline shows too) and ("move_target",
     keep the weekly time and let the finish move). "raise_minutes" is left out when no amount
     of weekly study keeps the finish date."""
-    from studyplanner.services.plan_fixes import catch_up_fix, keep_finish_settings
+    from studyplanner.services.plan_fixes import catch_up, keep_finish_settings
     from studyplanner.services.plans import preview_plan_change
 
     with db.read() as conn:
@@ -350,7 +346,7 @@ def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange],
     if preview.schedule.verdict.fits:  # the time given already keeps the finish date
         changes.append(("raise_minutes", PlanChange(settings=by_target)))
     else:
-        fix = catch_up_fix(db, today, plan)
+        fix = catch_up(db, today, plan).fix
         if fix is not None and fix.change is not None:
             changes.append(("raise_minutes", fix.change))
     if settings.target is not None:

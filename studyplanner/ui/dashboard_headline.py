@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePol
 from studyplanner.core.headline import Deadline, DeadlineKind, Headline, NextAction, Situation
 from studyplanner.ui.credentials_model import ceus_words
 from studyplanner.ui.dashboard_card import wrapped_label
-from studyplanner.ui.fix_buttons import fix_label
 from studyplanner.ui.formatting import format_date, format_hours, how_many, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font
@@ -106,7 +105,7 @@ def headline_sentence(h: Headline) -> str:
             needed=format_hours(needed),
         )
     if h.next_action is NextAction.LOG_STUDY and needed is not None:
-        return _t("{where}: studying {needed} a week, as your plan asks, finishes on time.").format(
+        return _t("{where}: studying {needed} a week from now finishes on time.").format(
             where=where, needed=format_hours(needed)
         )
     if h.next_action is NextAction.LOG_STUDY:
@@ -184,12 +183,7 @@ class HeadlineBanner(QFrame):
         self._headline, self._fix = h, fix
         self.sentence.setText(headline_sentence(h))
         action = h.next_action
-        if action is NextAction.STUDY_MORE and fix is not None:
-            text = fix_label(fix)  # type: ignore[arg-type]
-            self.action_button.setAccessibleName(
-                _t("{what}: preview the change first").format(what=text)
-            )
-        elif action is NextAction.STUDY_MORE and h.weekly_minutes_needed is not None:
+        if action is NextAction.STUDY_MORE and h.weekly_minutes_needed is not None:
             text = _t("Study {hours} a week…").format(hours=format_hours(h.weekly_minutes_needed))
             self.action_button.setAccessibleName(
                 _t("Study {hours} a week: preview the change first").format(

@@ -150,8 +150,12 @@ class ReplanDialog(QDialog):
     def _current_finish(self) -> date | None:
         return self._plan.schedule.finish if self._plan else None
 
-    def _weekly(self, change: PlanChange) -> int:
-        return weekly_time(change.settings) if change.settings else 0
+    def _current_weekly(self) -> int:
+        """The week's study the plan asks for now (its verdict's load)."""
+        if self._plan is None:
+            return 0
+        used = self._plan.schedule.verdict.weekly_minutes_used
+        return used or weekly_time(self._plan.settings)
 
     def _preview(self, key: str) -> None:
         change = self.changes.get(key)
@@ -176,16 +180,15 @@ class ReplanDialog(QDialog):
         )
         if finish is None:
             words = self.tr("cannot be scheduled")
+        # one weekly figure per choice, the load its schedule asks for: the same one its
+        # verdict below gives (and, for "keep the finish date", the Dashboard's headline)
+        weekly = format_hours(preview.schedule.verdict.weekly_minutes_used)
         if key == RAISE and self._plan is not None:
             text = self.tr("Study {new} a week instead of {old}: {finish}.").format(
-                new=format_hours(self._weekly(change)),
-                old=format_hours(weekly_time(self._plan.settings)),
-                finish=words,
+                new=weekly, old=format_hours(self._current_weekly()), finish=words
             )
         elif key == MOVE:
-            text = self.tr("Study {weekly} a week as now: {finish}.").format(
-                weekly=format_hours(self._weekly(change)), finish=words
-            )
+            text = self.tr("Study {weekly} a week: {finish}.").format(weekly=weekly, finish=words)
         else:
             text = self.tr("With these days off: {finish}.").format(finish=words)
         detail.setText(text)
@@ -221,15 +224,9 @@ class ReplanDialog(QDialog):
         key = self.chosen()
         preview = self.previews.get(key) if key else None
         self.accept_button.setEnabled(preview is not None)
-        if preview is None or key is None:
-            self.verdict.setText("")
-            return
-        # one weekly figure per choice: the time it has you give a week, as its line says
-        verdict = preview.schedule.verdict
-        weekly = self._weekly(self.changes[key])
-        if weekly:
-            verdict = replace(verdict, weekly_minutes_used=weekly)
-        self.verdict.setText(" ".join(verdict_sentences(verdict)))
+        self.verdict.setText(
+            " ".join(verdict_sentences(preview.schedule.verdict)) if preview else ""
+        )
 
     # -- saving ---------------------------------------------------------------------------------
     def accept(self) -> None:

@@ -115,5 +115,5 @@ def test_the_headline_fix_is_previewed_and_shows_the_dialogs_one_weekly_figure(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert len(shown) == 1
     plan = active_plan(db, today)
-    assert plan is not None and plan.settings.availability.weekly_minutes == h.weekly_minutes_needed
+    assert plan is not None and plan.schedule.verdict.weekly_minutes_used == h.weekly_minutes_needed
     assert len(plan.baselines) == 2
