@@ -176,12 +176,17 @@ class HeadlineBanner(QFrame):
         self._headline: Headline | None = None
         self._deadline: Deadline | None = None
         self._fix: object = None
+        for w in (self.picture, self.sentence, self.action_button):
+            w.hide()  # until there is a headline (without a plan: the deadline alone)
         self.show_deadline(None)
 
     def show_headline(self, h: Headline, fix: object = None) -> None:
         """`fix` is the catch-up fix (a PlanFixOffer) when the action is to study more."""
         self._headline, self._fix = h, fix
         self.sentence.setText(headline_sentence(h))
+        self.picture.show()
+        self.sentence.show()
+        self.show()
         action = h.next_action
         if action is NextAction.STUDY_MORE and h.weekly_minutes_needed is not None:
             text = _t("Study {hours} a week…").format(hours=format_hours(h.weekly_minutes_needed))
@@ -202,6 +207,8 @@ class HeadlineBanner(QFrame):
 
     def show_deadline(self, d: Deadline | None) -> None:
         self._deadline = d
+        if self._headline is None:
+            self.setVisible(d is not None)  # nothing to say without a plan and a deadline
         for w in (self.deadline_picture, self.deadline):
             w.setVisible(d is not None)
         self.deadline.setText(deadline_sentence(d) if d else "")

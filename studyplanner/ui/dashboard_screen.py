@@ -125,6 +125,11 @@ class DashboardScreen(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self._empty_layout = layout
+        self.empty_deadline = HeadlineBanner()  # a certified coder's CEU deadline, plan or not
+        self.empty_deadline.deadline_action.connect(
+            lambda d: self.ceu_activity_requested.emit(d.cycle_id)
+        )
+        layout.addWidget(self.empty_deadline)
         layout.addStretch(1)
         title = QLabel(self.tr("No plan yet: start the assistant"))
         title.setFont(heading_font(self.font()))
@@ -264,7 +269,9 @@ class DashboardScreen(QWidget):
         """The most urgent deadline at the top (read with the reminders: after the first paint)."""
         from studyplanner.services.deadlines import most_urgent_deadline
 
-        self.headline.show_deadline(most_urgent_deadline(self._db, self._clock(), self._snapshot))
+        deadline = most_urgent_deadline(self._db, self._clock(), self._snapshot)
+        self.headline.show_deadline(deadline)
+        self.empty_deadline.show_deadline(deadline)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and self.reminders_panel is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.core.headline import NextAction, Situation
 from studyplanner.core.model import Availability
+from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import create_plan
@@ -117,3 +119,30 @@ def test_the_headline_fix_is_previewed_and_shows_the_dialogs_one_weekly_figure(
     plan = active_plan(db, today)
     assert plan is not None and plan.schedule.verdict.weekly_minutes_used == h.weekly_minutes_needed
     assert len(plan.baselines) == 2
+
+
+def test_the_most_urgent_ceu_deadline_sits_at_the_top_with_or_without_a_plan(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    """A cycle ending in 20 days with 36 CEUs missing comes before the plan's exam; its button
+    asks to log a CEU activity for that cycle. A coder without a plan sees it too."""
+    creds.add_credential(
+        db, "CPC", date(2024, 12, 17), today, cycle_start=date(2024, 12, 17),
+        cycle_end=today + timedelta(days=20), required=Decimal(36),
+    )  # fmt: skip
+    cycle = creds.ceu_statuses(db, today)[0].cycle_id
+    screen = _screen(qtbot, db, today)
+    assert screen.stack.currentIndex() == 0  # no plan yet
+    assert screen.build_reminders() is not None
+    banner = screen.empty_deadline
+    assert banner.isVisibleTo(screen) and banner.deadline.isVisibleTo(screen)
+    assert "CPC" in banner.deadline.text() and "36 CEUs missing" in banner.deadline.text()
+    assert format_date(today + timedelta(days=20)) in banner.deadline.text()
+    with qtbot.waitSignal(screen.ceu_activity_requested) as asked:
+        qtbot.mouseClick(banner.deadline_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [cycle]
+    _plan(db)
+    screen.refresh()
+    top = screen.headline
+    assert top.isVisibleTo(screen) and "CPC" in top.deadline.text()
+    assert top.deadline_button.accessibleName() == "Log a CEU activity for CPC"
