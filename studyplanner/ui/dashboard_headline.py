@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePol
 from studyplanner.core.headline import Deadline, DeadlineKind, Headline, NextAction, Situation
 from studyplanner.ui.credentials_model import ceus_words
 from studyplanner.ui.dashboard_card import wrapped_label
+from studyplanner.ui.fix_buttons import fix_details
 from studyplanner.ui.formatting import format_date, format_hours, how_many, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plan_screen import heading_font
@@ -188,6 +189,8 @@ class HeadlineBanner(QFrame):
         self.sentence.show()
         self.show()
         action = h.next_action
+        # the fix's own sentence (as the Plan screen's fix buttons say it) where there is one
+        self.action_button.setToolTip(fix_details(fix) if fix is not None else "")  # type: ignore[arg-type]
         if action is NextAction.STUDY_MORE and h.weekly_minutes_needed is not None:
             text = _t("Study {hours} a week…").format(hours=format_hours(h.weekly_minutes_needed))
             self.action_button.setAccessibleName(

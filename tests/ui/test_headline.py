@@ -89,6 +89,8 @@ def test_the_headline_fix_is_previewed_and_shows_the_dialogs_one_weekly_figure(
     needed = format_hours(h.weekly_minutes_needed)
     button = screen.headline.action_button
     assert needed in button.text() and needed in screen.headline.sentence.text()
+    if snapshot.catch_up is not None:  # the fix's sentence, the same figure
+        assert set(HOURS.findall(button.toolTip())) == {needed}, button.toolTip()
     assert button.accessibleName()
     # the catch-up dialog: the choice and the verdict under it give the same figure
     dialog = ReplanDialog(db, today)
