@@ -81,6 +81,7 @@ def run_undone(args: argparse.Namespace) -> int:
 
 
 def run_progress(args: argparse.Namespace) -> int:
+    from studyplanner.core.headline import Situation
     from studyplanner.services.progress import progress
 
     db = open_db(args)
@@ -105,9 +106,26 @@ def run_progress(args: argparse.Namespace) -> int:
         "week_done_minutes": snapshot.week_done_minutes,
         "readiness": snapshot.readiness,
     }
-    ahead = snapshot.days_ahead
-    days = f"{abs(ahead)} day" if abs(ahead) == 1 else f"{abs(ahead)} days"
-    where = "on plan" if ahead == 0 else (f"{days} ahead" if ahead > 0 else f"{days} behind")
+    h = snapshot.headline
+    if h is not None:  # the Dashboard's headline, as codes (one rule: core/headline.py)
+        payload["headline"] = {
+            "situation": h.situation.value,
+            "next_action": h.next_action.value,
+            "days_ahead": h.days_ahead,
+            "weekly_minutes_needed": h.weekly_minutes_needed,
+        }
+    ahead = h.days_ahead if h is not None else snapshot.days_ahead
+
+    def days(n: int) -> str:
+        return f"{abs(n)} day" if abs(n) == 1 else f"{abs(n)} days"
+
+    where = (
+        "on plan"
+        if ahead == 0
+        else (f"{days(ahead)} ahead" if ahead > 0 else f"{days(ahead)} behind")
+    )
+    if h is not None and h.situation is Situation.LATE:
+        where = f"{days(h.days_late)} late at your pace"
 
     def hours(value: float) -> str:
         return english(round(value * 60))

@@ -323,3 +323,20 @@ def due_reminders(
         for r in all_reminders(study, credentials, memberships, housekeeping, settings, today)
         if not (r.key in states and states[r.key].hides(today))
     ]
+
+
+_SUBJECT_KINDS = frozenset({
+    ReminderKind.MODULE_OVERDUE, ReminderKind.EXAM, ReminderKind.CEU_SHORTFALL,
+    ReminderKind.CEU_RULE, ReminderKind.CYCLE_END, ReminderKind.SUBMISSION,
+    ReminderKind.CREDENTIAL_OVERDUE,
+})  # fmt: skip
+
+
+def reminder_subject(reminder: Reminder) -> int | None:
+    """What a reminder is about, for its action: the module id (module overdue, exam) or the
+    CEU cycle id (shortfall, rule, cycle end, submission, overdue credential), read from its
+    stable key ("kind:id:..."); None for the other kinds."""
+    if reminder.kind not in _SUBJECT_KINDS:
+        return None
+    parts = reminder.key.split(":")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None

@@ -8,10 +8,11 @@ with apply_plan_fix (one transaction, a new baseline)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from studyplanner.core.model import PlanningError, PlanRequest, VerdictKind
-from studyplanner.core.plan_fixes import FixKind, PlanFix, plan_fixes
+from studyplanner.core.plan_fixes import FixKind, PlanFix, plan_fixes, study_more
+from studyplanner.core.scheduler import schedule_plan
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import (
@@ -34,11 +35,15 @@ from studyplanner.services.snapshots import (
 )
 
 __all__ = [
+    "CatchUp",
     "FixKind",
     "PlanFixOffer",
     "active_plan_fixes",
     "apply_plan_fix",
+    "catch_up",
+    "keep_finish_settings",
     "new_plan_fixes",
+    "weekly_time",
 ]
 
 
@@ -170,6 +175,71 @@ def active_plan_fixes(
             )
         )
     return tuple(offers)
+
+
+def weekly_time(settings: PlanSettings) -> int:
+    """The week's study time settings give: the availability, or the budget when smaller."""
+    full = settings.availability.weekly_minutes
+    return full if settings.weekly_minutes is None else min(full, settings.weekly_minutes)
+
+
+def keep_finish_settings(plan: PlanSnapshot, today: date) -> PlanSettings:
+    """The plan's settings aimed at the finish it keeps: the target, else the planned finish
+    (four weeks from today when that has passed), as a target plan."""
+    keep = plan.settings.target or plan.schedule.finish
+    if keep is None or keep <= today:
+        keep = today + timedelta(days=28)
+    return replace(plan.settings, target=keep, weekly_minutes=None)
+
+
+@dataclass(frozen=True, slots=True)
+class CatchUp:
+    """Keeping the finish date from today: `weekly_minutes` is the week's study the re-planned
+    schedule asks for (its verdict's load: the one "how much a week" figure the headline, the
+    catch-up dialog and its verdict all show); `fix` the study-more fix when the time the plan
+    gives is not enough (None when it is, or when no amount of study keeps the date)."""
+
+    weekly_minutes: int | None
+    fix: PlanFixOffer | None
+
+
+def catch_up(db: Database, today: date, plan: PlanSnapshot | None = None) -> CatchUp:
+    """Keep the finish date: the plan re-planned from today to finish by it (the target, else
+    the planned finish), with more study a week when the time given is not enough (the
+    study-more fix, verified by the scheduler, so it finishes by that date)."""
+    plan = plan or active_plan(db, today)
+    if plan is None:
+        return CatchUp(None, None)
+    settings = keep_finish_settings(plan, today)
+    request = plan_request(
+        plan.track.modules,
+        settings,
+        today,
+        plan.track.usual_months,
+        plan.schedule.verdict.program_label,
+    )
+    try:
+        schedule = schedule_plan(request)
+        if schedule.unscheduled:
+            return CatchUp(None, None)
+        if schedule.verdict.fits:
+            return CatchUp(schedule.verdict.weekly_minutes_used, None)
+        fix = study_more(request, schedule)
+    except PlanningError:
+        return CatchUp(None, None)
+    if fix is None:
+        return CatchUp(None, None)
+    change = PlanChange(settings=_settings(settings, fix.request))
+    preview = preview_plan_change(db, change, today)
+    offer = PlanFixOffer(
+        kind=fix.kind,
+        weekly_minutes=fix.weekly_minutes,
+        target=fix.target,
+        extra_terms=0,
+        preview=preview,
+        change=change,
+    )
+    return CatchUp(preview.schedule.verdict.weekly_minutes_used, offer)
 
 
 FIX_NOTES = {

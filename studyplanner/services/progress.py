@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from studyplanner.core.model import MAX_MINUTES_PER_DAY, Availability, ModuleKind
+from studyplanner.core.headline import Situation, compute_headline
+from studyplanner.core.model import ModuleKind
 from studyplanner.core.progress import (
     PACE_WINDOW_DAYS,
     ModuleWork,
@@ -129,6 +130,24 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
     )
     exam_scores = _exam_scores(plan, scores)
     pass_mark = _pass_mark(db, plan)
+    reference = plan.settings.target or plan.schedule.finish
+    # the week's study the plan asks for now (the same measure as the catch-up's figure)
+    given = plan.schedule.verdict.weekly_minutes_used
+    if not given:  # a verdict stored before the load was recorded: the time given
+        budget = plan.settings.weekly_minutes
+        given = plan.settings.availability.weekly_minutes
+        given = given if budget is None else min(given, budget)
+    headline = compute_headline(figures, plan.schedule.finish, plan.settings.target, today, given)
+    catch_up = None
+    if headline.situation is Situation.LATE and reference is not None and reference > today:
+        from studyplanner.services.plan_fixes import catch_up as keep_finish
+
+        kept = keep_finish(db, today, plan)
+        catch_up = kept.fix
+        headline = compute_headline(
+            figures, plan.schedule.finish, plan.settings.target, today, given,
+            kept.weekly_minutes,
+        )  # fmt: skip
     return ProgressSnapshot(
         today=today,
         percent_done=figures.percent_done,
@@ -154,6 +173,8 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
             pass_mark,
         ),
         today_logged=logged_today,
+        headline=headline,
+        catch_up=catch_up,
     )
 
 
@@ -306,7 +327,10 @@ def _completion_credit(plan: PlanSnapshot) -> list[tuple[date, int]]:
 
 def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange], ...]:
     """Two ways to catch up, to preview: ("raise_minutes", keep the finish date and study more
-    each week) and ("move_target", keep the weekly time and let the finish move)."""
+    each week: the catch-up fix, the one figure the headline shows too) and ("move_target",
+    keep the weekly time and let the finish move). "raise_minutes" is left out when no amount
+    of weekly study keeps the finish date."""
+    from studyplanner.services.plan_fixes import catch_up, keep_finish_settings
     from studyplanner.services.plans import preview_plan_change
 
     with db.read() as conn:
@@ -314,23 +338,17 @@ def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange],
     if plan is None:
         return ()
     settings = plan.settings
-    keep = settings.target or plan.schedule.finish
-    if keep is None or keep <= today:
-        keep = today + timedelta(days=28)
-    by_target = replace(settings, target=keep, weekly_minutes=None)
+    by_target = keep_finish_settings(plan, today)
+    keep = by_target.target
+    assert keep is not None
     preview = preview_plan_change(db, PlanChange(settings=by_target), today)
-    extra = preview.schedule.verdict.extra_minutes_per_week
-    weekly = settings.availability.weekly_minutes
-    factor = (weekly + extra) / weekly if weekly else 1.0
-    raised = Availability(
-        tuple(
-            min(MAX_MINUTES_PER_DAY, round(m * factor / 5) * 5)
-            for m in settings.availability.minutes
-        )  # type: ignore[arg-type]
-    )
-    changes: list[tuple[str, PlanChange]] = [
-        ("raise_minutes", PlanChange(settings=replace(by_target, availability=raised)))
-    ]
+    changes: list[tuple[str, PlanChange]] = []
+    if preview.schedule.verdict.fits:  # the time given already keeps the finish date
+        changes.append(("raise_minutes", PlanChange(settings=by_target)))
+    else:
+        fix = catch_up(db, today, plan).fix
+        if fix is not None and fix.change is not None:
+            changes.append(("raise_minutes", fix.change))
     if settings.target is not None:
         later = preview.schedule.verdict.suggested_target or preview.schedule.finish or keep
         changes.append(

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
+from studyplanner.core.headline import Headline
 from studyplanner.core.model import Availability, Blackout, ModuleKind, Schedule, Term
 
 
@@ -252,6 +254,12 @@ class ProgressSnapshot:
     """'last three practice exams averaged 74 %' or '' when there are none."""
     today_logged: tuple[tuple[int, int], ...] = ()
     """(module id, minutes) logged today, for the modules that have sessions today."""
+    headline: Headline | None = None
+    """The one headline, from these same figures (core.headline's rule)."""
+    catch_up: Any = None
+    """When late and keeping the finish date needs more study a week: that fix (a
+    services.plan_fixes.PlanFixOffer, previewed before it is applied); its weekly_minutes is
+    the headline's weekly_minutes_needed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,10 +82,12 @@ class ActivityDialog(ValidatedDialog):
         *,
         activity: ActivityInfo | None = None,
         warnings_for: WarningsFor | None = None,
+        for_cycle: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._today = today
         self._activity = activity
+        self._for_cycle = for_cycle
         self._warnings_for = warnings_for
         self._new_certificate: Path | None = None
         self._drop_certificate = False
@@ -182,7 +184,12 @@ class ActivityDialog(ValidatedDialog):
             check.setAccessibleName(self.tr("Counts for {label}").format(label=s.label))
             spin = units_box(self.tr("CEUs for {label}").format(label=s.label))
             spin.setMaximum(full)
-            ticked = s.cycle_id in applied if self._activity else len(cycles) == 1
+            if self._activity:
+                ticked = s.cycle_id in applied
+            elif self._for_cycle is not None:  # logged for one cycle (a reminder's action)
+                ticked = s.cycle_id == self._for_cycle
+            else:
+                ticked = len(cycles) == 1
             check.setChecked(ticked)
             spin.setValue(float(applied.get(s.cycle_id, Decimal(str(full)))))
             spin.setEnabled(ticked)
@@ -246,9 +253,14 @@ class ActivityDialog(ValidatedDialog):
         *,
         activity: ActivityInfo | None = None,
         warnings_for: WarningsFor | None = None,
+        for_cycle: int | None = None,
     ) -> tuple[ActivityInput, Allocations] | None:
-        """(the activity, [(cycle id, units)]), or None when cancelled."""
-        dialog = cls(book, cycles, today, parent, activity=activity, warnings_for=warnings_for)
+        """(the activity, [(cycle id, units)]), or None when cancelled. `for_cycle` ticks
+        that cycle alone in "Counts for"."""
+        dialog = cls(
+            book, cycles, today, parent, activity=activity, warnings_for=warnings_for,
+            for_cycle=for_cycle,
+        )  # fmt: skip
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.value()

@@ -163,7 +163,7 @@ class CredentialsScreen(QWidget):
         self.cards_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.cards_scroll.setAccessibleName(self.tr("Your credentials"))
         self.activities = ActivityPanel(self._book)
-        self.activities.log_button.clicked.connect(self.log_activity)
+        self.activities.log_button.clicked.connect(lambda: self.log_activity())
         self.activities.edit_button.clicked.connect(self.edit_selected)
         self.activities.delete_button.clicked.connect(self.delete_selected)
         self.activities.undo_button.clicked.connect(self.undo)
@@ -316,6 +316,15 @@ class CredentialsScreen(QWidget):
         top = min(wanted + 2, int(total * 0.6))
         self.splitter.setSizes([top, total - top])
 
+    def show_cycle(self, cycle_id: int) -> CredentialCard | None:
+        """Bring an open cycle's card into view and give it the keyboard focus."""
+        card = next((c for c in self.cards if c.status.cycle_id == cycle_id), None)
+        if card is not None:
+            self.cards_scroll.ensureWidgetVisible(card)
+            card.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+        return card
+
     def card(self, label: str) -> CredentialCard:
         return next(c for c in self.cards if c.status.label == label)
 
@@ -438,11 +447,13 @@ class CredentialsScreen(QWidget):
             self._db, data, allocations, today, activity_id
         )
 
-    def log_activity(self) -> ActivityInfo | None:
+    def log_activity(self, for_cycle: int | None = None) -> ActivityInfo | None:
+        """Log a CEU activity (counted for `for_cycle` alone when given)."""
         today = self._clock()
         answer = ActivityDialog.ask(
-            self._book, self._open, today, self, warnings_for=self._warnings_for(None)
-        )
+            self._book, self._open, today, self, warnings_for=self._warnings_for(None),
+            for_cycle=for_cycle,
+        )  # fmt: skip
         if answer is None:
             return None
         data, allocations = answer

@@ -8,20 +8,24 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from studyplanner.services.snapshots import ProgressSnapshot
 from studyplanner.ui.dashboard_card import (
     Card,
+    ElidedLabel,
     StatusLine,
     ahead_words,
     hours_words,
     wrapped_label,
 )
+from studyplanner.ui.dashboard_headline import status_words
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
@@ -45,6 +49,7 @@ class TodayCard(Card):
         self.timer_buttons: list[QPushButton] = []
         self.log_buttons: list[QPushButton] = []
         self.done_buttons: list[QPushButton] = []
+        self.titles: list[ElidedLabel] = []
 
     def show_blocks(
         self,
@@ -55,19 +60,27 @@ class TodayCard(Card):
         """Today's blocks; a block whose module already has its minutes logged today shows as
         done (its Done button off), so one click cannot log it twice."""
         self.date_label.setText(format_date(today, True))
-        if self._rows is not None:
+        if self._rows is not None:  # out of the layout now: it takes no room while it waits
+            self.body.removeWidget(self._rows)  # for its deletion
+            self._rows.hide()
             self._rows.deleteLater()
         self.timer_buttons, self.log_buttons, self.done_buttons = [], [], []
         left = dict(logged)
         self._rows = QWidget()
-        grid = QGridLayout(self._rows)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(0, 1)
-        for row, (module_id, title, minutes) in enumerate(blocks):
-            name = wrapped_label(title)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(QLabel(hours_words(minutes)), row, 1)
+        rows = QVBoxLayout(self._rows)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        self.titles = []
+        for module_id, title, minutes in blocks:
+            # the title on its own line, elided (full text in its tooltip); the buttons under it
+            name = ElidedLabel(title)
+            name.setFont(heading_font(self.font(), 1.0))
+            rows.addWidget(name)
+            self.titles.append(name)
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            line.addWidget(QLabel(hours_words(minutes)))
+            line.addStretch(1)
             start = QPushButton(icon("clock"), tr("Start timer"))
             start.setAccessibleName(tr("Start the timer on {title}").format(title=title))
             start.clicked.connect(lambda _=False, m=module_id: self.timer_requested.emit(m))
@@ -93,9 +106,9 @@ class TodayCard(Card):
             done.clicked.connect(
                 lambda _=False, m=module_id, n=minutes: self.done_requested.emit(m, n)
             )
-            grid.addWidget(done, row, 2)
-            grid.addWidget(start, row, 3)
-            grid.addWidget(log, row, 4)
+            for button in (done, start, log):
+                line.addWidget(button)
+            rows.addLayout(line)
             self.done_buttons.append(done)
             self.timer_buttons.append(start)
             self.log_buttons.append(log)
@@ -164,7 +177,8 @@ class ProgressCard(Card):
         self.catch_up_button.clicked.connect(self.catch_up_requested)
 
     def show_progress(self, p: ProgressSnapshot) -> None:
-        self.status.set_status(*ahead_words(p.days_ahead))
+        h = p.headline
+        self.status.set_status(*(status_words(h) if h else ahead_words(p.days_ahead)))
         self.bar.setValue(round(p.percent_done))
         self.bar.setFormat(tr("{percent} % complete").format(percent=round(p.percent_done)))
         self.bar.setAccessibleDescription(self.bar.text())
@@ -192,7 +206,7 @@ class ProgressCard(Card):
                 total=hours_words(round(p.hours_total * 60)),
             )
         )
-        self.catch_up_button.setVisible(p.days_ahead < 0)
+        self.catch_up_button.setVisible(h.days_ahead < 0 if h else p.days_ahead < 0)
 
 
 class ExamsCard(Card):

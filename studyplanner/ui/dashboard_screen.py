@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from studyplanner.core.headline import NextAction
+from studyplanner.core.reminders import Reminder, ReminderKind, reminder_subject
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.progress import progress, progress_series
@@ -31,6 +33,7 @@ from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, St
 from studyplanner.services.study_log import delete_session, log_session
 from studyplanner.ui.dashboard_card import Card, hours_words
 from studyplanner.ui.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
+from studyplanner.ui.dashboard_headline import HeadlineBanner
 from studyplanner.ui.focus_order import tab_in_order
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.icons import icon
@@ -43,6 +46,8 @@ if TYPE_CHECKING:
 
 WIDE = 1400
 """From this width the four cards sit in one row; below it, two by two."""
+NARROW = 1000
+"""Below this width the cards sit one under another (no sideways scrolling at 1024x600)."""
 
 
 class DashboardScreen(QWidget):
@@ -52,6 +57,11 @@ class DashboardScreen(QWidget):
     log_requested = Signal(int)
     timer_requested = Signal(int)
     assistant_requested = Signal()
+    ceu_activity_requested = Signal(int)
+    """A cycle id: log a CEU activity for it (Credentials opens its dialog)."""
+    cycle_requested = Signal(int)
+    """A cycle id: open it on the Credentials screen."""
+    backup_requested = Signal()
 
     def __init__(
         self,
@@ -91,7 +101,9 @@ class DashboardScreen(QWidget):
 
             self.reminders_panel = RemindersPanel(self._db, self._clock, self)
             self.reminders_panel.count_changed.connect(self.reminders_changed)
+            self.reminders_panel.action_requested.connect(self._on_reminder_action)
             self._place_reminders()
+            self._show_deadline()
             self.reminders_changed.emit(self.reminders_panel.count())
         return self.reminders_panel
 
@@ -114,6 +126,11 @@ class DashboardScreen(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         self._empty_layout = layout
+        self.empty_deadline = HeadlineBanner()  # a certified coder's CEU deadline, plan or not
+        self.empty_deadline.deadline_action.connect(
+            lambda d: self.ceu_activity_requested.emit(d.cycle_id)
+        )
+        layout.addWidget(self.empty_deadline)
         layout.addStretch(1)
         title = QLabel(self.tr("No plan yet: start the assistant"))
         title.setFont(heading_font(self.font()))
@@ -152,6 +169,12 @@ class DashboardScreen(QWidget):
         heading = QLabel(self.tr("Dashboard"))
         heading.setFont(heading_font(self.font()))
         layout.addWidget(heading)
+        self.headline = HeadlineBanner()
+        self.headline.action_requested.connect(self._on_headline_action)
+        self.headline.deadline_action.connect(
+            lambda d: self.ceu_activity_requested.emit(d.cycle_id)
+        )
+        layout.addWidget(self.headline)
         self.logged_row = QWidget()
         logged = QHBoxLayout(self.logged_row)
         logged.setContentsMargins(0, 0, 0, 0)
@@ -199,7 +222,8 @@ class DashboardScreen(QWidget):
         for card in cards:
             self._grid.removeWidget(card)
         for n, card in enumerate(cards):
-            self._grid.addWidget(card, n // columns, n % columns)
+            # each card as tall as its content: a short card is not stretched to empty space
+            self._grid.addWidget(card, n // columns, n % columns, Qt.AlignmentFlag.AlignTop)
         for column in range(4):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         # the Today and Progress cards hold the most: give them more room in the wide row
@@ -208,7 +232,8 @@ class DashboardScreen(QWidget):
                 self._grid.setColumnStretch(column, stretch)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_cards(4 if event.size().width() >= WIDE else 2)
+        width = event.size().width()
+        self._place_cards(4 if width >= WIDE else 2 if width >= NARROW else 1)
         super().resizeEvent(event)
 
     # -- data -----------------------------------------------------------------------------------
@@ -239,6 +264,15 @@ class DashboardScreen(QWidget):
         self.show_progress(snapshot, series)
         if self.reminders_panel is not None:
             self.reminders_panel.refresh()
+            self._show_deadline()
+
+    def _show_deadline(self) -> None:
+        """The most urgent deadline at the top (read with the reminders: after the first paint)."""
+        from studyplanner.services.deadlines import most_urgent_deadline
+
+        deadline = most_urgent_deadline(self._db, self._clock(), self._snapshot)
+        self.headline.show_deadline(deadline)
+        self.empty_deadline.show_deadline(deadline)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and self.reminders_panel is None:
@@ -268,6 +302,8 @@ class DashboardScreen(QWidget):
         self._place_reminders()
         if snapshot is None:
             return
+        if snapshot.headline is not None:
+            self.headline.show_headline(snapshot.headline, snapshot.catch_up)
         self.today_card.show_blocks(snapshot.today, snapshot.today_blocks, snapshot.today_logged)
         self.week_card.show_week(snapshot.week_done_minutes, snapshot.week_planned_minutes)
         self.progress_card.show_progress(snapshot)
@@ -293,7 +329,63 @@ class DashboardScreen(QWidget):
         today = self._clock()
         return self._log(lambda: log_session(self._db, module_id, today, minutes, "", today))
 
-    def log_block(self, module_id: int, minutes: int) -> StudySessionInfo | None:
+    def log_today(self) -> StudySessionInfo | None:
+        """Log today's study: the dialog opens on the first block not logged yet (its module
+        and minutes), or empty on a day without one."""
+        snapshot = self._snapshot
+        left = dict(snapshot.today_logged) if snapshot else {}
+        for module_id, _title, minutes in snapshot.today_blocks if snapshot else ():
+            if left.get(module_id, 0) < minutes:
+                return self.log_block(module_id, minutes - left.get(module_id, 0))
+            left[module_id] -= minutes
+        return self.log_block(None, None)
+
+    def _on_headline_action(self, action: str) -> None:
+        if action == NextAction.STUDY_MORE and self._snapshot and self._snapshot.catch_up:
+            self.preview_catch_up_fix()
+        elif action in (NextAction.CATCH_UP, NextAction.STUDY_MORE):
+            self._on_catch_up()  # the catch-up choices, "keep the finish date" first
+        else:
+            self.log_today()
+
+    def preview_catch_up_fix(self) -> bool:
+        """The headline's fix, previewed as the Plan screen previews its fixes; applied (a new
+        baseline) only when accepted."""
+        from studyplanner.services.plan_fixes import apply_plan_fix
+        from studyplanner.services.plan_reader import active_plan
+        from studyplanner.ui.preview_dialog import PreviewDialog
+
+        offer = self._snapshot.catch_up if self._snapshot else None
+        plan = active_plan(self._db, self._clock())
+        if offer is None or plan is None:
+            return False
+        if not PreviewDialog.ask(offer.preview, plan.schedule, self):
+            return False
+        try:
+            apply_plan_fix(self._db, offer, self._clock())
+        except InvalidInput as exc:
+            self._say(exc.problems[0].message, undo=False)
+            return False
+        self.refresh()
+        self.data_changed.emit()
+        return True
+
+    def _on_reminder_action(self, reminder: Reminder) -> None:
+        """A reminder's action button: study is logged here, the rest goes to its screen."""
+        kind = reminder.kind
+        subject = reminder_subject(reminder)
+        if kind in (ReminderKind.STUDY_TODAY, ReminderKind.NO_STUDY):
+            self.log_today()
+        elif kind in (ReminderKind.MODULE_OVERDUE, ReminderKind.EXAM):
+            self.log_block(subject, None)
+        elif kind in (ReminderKind.CEU_SHORTFALL, ReminderKind.CEU_RULE) and subject:
+            self.ceu_activity_requested.emit(subject)
+        elif kind is ReminderKind.BACKUP:
+            self.backup_requested.emit()
+        elif subject is not None:
+            self.cycle_requested.emit(subject)
+
+    def log_block(self, module_id: int | None, minutes: int | None) -> StudySessionInfo | None:
         """Log study on a block here: the dialog opens on its module and planned minutes."""
         from studyplanner.services.progress import module_statuses
         from studyplanner.ui.session_dialog import SessionDialog

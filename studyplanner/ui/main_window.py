@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         screen.log_requested.connect(self._on_log_requested)
         screen.timer_requested.connect(self._on_timer_requested)
         screen.reminders_changed.connect(self._on_reminder_count)
+        screen.ceu_activity_requested.connect(self.log_ceu_activity)
+        screen.cycle_requested.connect(self.open_cycle)
+        screen.backup_requested.connect(self.back_up_now)
         return screen
 
     def _make_plan(self) -> QWidget:
@@ -338,6 +341,19 @@ class MainWindow(QMainWindow):
         for screen in self._screens:
             if screen is not None and screen is not sender:
                 screen.refresh()  # type: ignore[attr-defined]
+
+    # -- the Dashboard's actions on other screens (reminders, the urgent deadline) -------------
+    def log_ceu_activity(self, cycle_id: int) -> None:
+        self.show_screen(CREDENTIALS)
+        self.credentials_screen.log_activity(for_cycle=cycle_id)
+
+    def open_cycle(self, cycle_id: int) -> None:
+        self.show_screen(CREDENTIALS)
+        self.credentials_screen.show_cycle(cycle_id)
+
+    def back_up_now(self) -> None:
+        self.show_screen(SETTINGS)
+        self.settings_screen.backups_panel.back_up()  # type: ignore[attr-defined]
 
     def _on_log_requested(self, module_id: int) -> None:
         self.show_screen(3)

@@ -4,93 +4,51 @@ dismissed for good or snoozed; Ctrl+Z or Undo brings back the last one dismissed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyplanner.core.reminders import Reminder, Severity
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.services.reminders import (
-    MAX_SNOOZE_DAYS,
-    current_reminders,
-    dismiss,
-    restore,
-    snooze,
-)
-from studyplanner.ui.colours import is_dark, readable
+from studyplanner.services.reminders import current_reminders, dismiss, restore, snooze
 from studyplanner.ui.dashboard_card import Card
-from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate, tr
+from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
-from studyplanner.ui.validated_dialog import ValidatedDialog
+from studyplanner.ui.reminder_row import (
+    ReminderRow,
+    SnoozeDialog,
+    local_dates,
+    severity_colour,
+    severity_word,
+    when_words,
+)
 
-SEVERITY_ICONS = {Severity.URGENT: "urgent", Severity.WARNING: "warning", Severity.INFO: "info"}
-_HUES = {Severity.URGENT: 0.0, Severity.WARNING: 0.11}
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-DAY_CHECK_MS = 60_000
-"""How often the panel looks whether the day changed (a new day brings new reminders)."""
-UNDO_DEPTH = 20
+__all__ = [
+    "ReminderRow",
+    "RemindersPanel",
+    "SnoozeDialog",
+    "local_dates",
+    "severity_colour",
+    "severity_word",
+    "when_words",
+]
 
 
 def _t(text: str) -> str:
     return tr(text, "Reminders")
 
 
-def severity_word(severity: Severity) -> str:
-    return {
-        Severity.URGENT: _t("Urgent"),
-        Severity.WARNING: _t("Important"),
-        Severity.INFO: _t("Note"),
-    }[severity]
-
-
-def severity_colour(severity: Severity, palette: QPalette) -> QColor:
-    """Red or amber at a lightness that reads on the window colour; plain text for a note."""
-    if severity not in _HUES:
-        return palette.color(QPalette.ColorRole.WindowText)
-    colour = QColor.fromHslF(_HUES[severity], 0.75, 0.62 if is_dark(palette) else 0.38)
-    return readable(colour, palette.color(QPalette.ColorRole.Window))
-
-
-def local_dates(message: str) -> str:
-    """The message with its ISO dates (2026-12-17) written in the user's locale."""
-
-    def local(match: re.Match[str]) -> str:
-        try:
-            return format_date(date(*(int(g) for g in match.groups())))
-        except ValueError:
-            return match.group(0)
-
-    return _ISO_DATE.sub(local, message)
-
-
-def when_words(due: date, today: date) -> str:
-    if due < today:
-        return _t("Since {date}").format(date=format_date(due))
-    if due == today:
-        return _t("Today")
-    return _t("Due {date}").format(date=format_date(due))
+DAY_CHECK_MS = 60_000
+"""How often the panel looks whether the day changed (a new day brings new reminders)."""
+UNDO_DEPTH = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,148 +57,13 @@ class _Undo:
     snoozed_until: date | None  # None: it was dismissed
 
 
-class SnoozeDialog(ValidatedDialog):
-    """Choose the day a snoozed reminder comes back."""
-
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._today = today
-        self.setWindowTitle(self.tr("Snooze until a date"))
-        self.day = date_edit(today + timedelta(days=7), self.tr("Show the reminder again on"))
-        self.day.setMinimumDate(qdate(today + timedelta(days=1)))
-        self.day.setMaximumDate(qdate(today + timedelta(days=MAX_SNOOZE_DAYS)))
-        self.day.dateChanged.connect(self._on_changed)
-        self.day_problem = problem_label()
-        form = QFormLayout()
-        form.addRow(self.tr("Show it again on:"), self.day)
-        form.addRow("", self.day_problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        self.ok_button = ok
-        self.ok_button.setText(self.tr("Snooze"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self._on_changed()
-
-    def value(self) -> date:
-        return pydate(self.day.date())
-
-    def problems(self) -> list[Problem]:
-        day = self.value()
-        if not self._today < day <= self._today + timedelta(days=MAX_SNOOZE_DAYS):
-            return [Problem("until", self.tr("Choose a day after today, within a year."))]
-        return []
-
-    def problem_labels(self) -> dict[str, QLabel]:
-        return {"until": self.day_problem}
-
-    @classmethod
-    def ask(cls, today: date, parent: QWidget | None = None) -> date | None:
-        """The day chosen, or None when cancelled (the seam tests replace)."""
-        dialog = cls(today, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.value()
-
-
-class ReminderRow(QFrame):
-    """One reminder: severity icon and word, the date, the message, Snooze and Dismiss."""
-
-    dismiss_requested = Signal(object)  # Reminder
-    snooze_requested = Signal(object, int)  # Reminder, days (0: ask for a date)
-
-    def __init__(self, reminder: Reminder, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.reminder = reminder
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        word = severity_word(reminder.severity)
-        message = local_dates(reminder.message)
-        when = when_words(reminder.due, today)
-        self.setAccessibleName(
-            _t("{severity}: {message} {when}.").format(severity=word, message=message, when=when)
-        )
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 4, 0, 4)
-        row.setSpacing(10)
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.word = QLabel()
-        self.word.setAccessibleName(word)
-        self.when = QLabel(when)
-        self.message = PlainLabel(message)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        head = QHBoxLayout()
-        head.setSpacing(8)
-        head.addWidget(self.word)
-        head.addWidget(self.when)
-        head.addStretch(1)
-        self.snooze_button = QPushButton(self.tr("&Snooze"))
-        self.snooze_button.setAccessibleName(_t("Snooze"))
-        self.snooze_button.setAccessibleDescription(message)
-        self.snooze_button.setToolTip(_t("Hide this reminder for a while"))
-        menu = QMenu(self.snooze_button)
-        menu.setAccessibleName(_t("Snooze for"))
-        for text, days in (
-            (_t("For 1 day"), 1),
-            (_t("For 1 week"), 7),
-            (_t("Until a date…"), 0),
-        ):
-            action = menu.addAction(text)
-            action.triggered.connect(
-                lambda _=False, d=days: self.snooze_requested.emit(reminder, d)
-            )
-        self.snooze_menu = menu
-        self.snooze_button.setMenu(menu)
-        self.dismiss_button = QPushButton(self.tr("&Dismiss"))
-        self.dismiss_button.setAccessibleName(_t("Dismiss"))
-        self.dismiss_button.setAccessibleDescription(message)
-        self.dismiss_button.setToolTip(_t("Hide this reminder for good"))
-        self.dismiss_button.clicked.connect(lambda: self.dismiss_requested.emit(reminder))
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-        buttons.addWidget(self.snooze_button)
-        buttons.addWidget(self.dismiss_button)
-        lines = QVBoxLayout()
-        lines.setSpacing(2)
-        lines.addLayout(head)
-        lines.addWidget(self.message)
-        top = Qt.AlignmentFlag.AlignTop
-        row.addWidget(self.picture, 0, top)
-        row.addLayout(lines, 1)
-        row.addLayout(buttons)
-        buttons.setAlignment(top)
-        self._paint()
-
-    def _on_snooze_action(self, days: int) -> None:
-        self.snooze_requested.emit(self.reminder, days)
-
-    def _paint(self) -> None:
-        severity = self.reminder.severity
-        colour = severity_colour(severity, self.palette())
-        self.picture.setPixmap(icon(SEVERITY_ICONS[severity], colour).pixmap(22, 22))
-        self.word.setText(f"<b style='color:{colour.name()}'>{severity_word(severity)}</b>")
-        self.snooze_button.setIcon(icon("snooze"))
-        self.dismiss_button.setIcon(icon("dismiss"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._paint()
-        super().changeEvent(event)
-
-
 class RemindersPanel(Card):
     """The current reminders as a card. `refresh()` re-reads them; `count_changed` tells how many
     there are (for a badge), emitted whenever the number changes."""
 
     count_changed = Signal(int)
+    action_requested = Signal(object)
+    """A Reminder whose action button was clicked (the Dashboard routes it by kind)."""
 
     def __init__(
         self, db: Database, clock: Callable[[], date], parent: QWidget | None = None
@@ -347,6 +170,7 @@ class RemindersPanel(Card):
             row = ReminderRow(reminder, today)
             row.dismiss_requested.connect(self.dismiss)
             row.snooze_requested.connect(self._on_snooze)
+            row.action_requested.connect(self.action_requested)
             self.list_layout.addWidget(row)
             self.rows.append(row)
         self.empty.setVisible(not found)

@@ -21,12 +21,19 @@ from PySide6.QtWidgets import (
 from studyplanner.core.model import Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.database import Database
+from studyplanner.services.plan_fixes import weekly_time
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import apply_plan_change, preview_plan_change
 from studyplanner.services.progress import catch_up_changes
 from studyplanner.services.snapshots import PlanChange, PlanPreview, PlanSnapshot
-from studyplanner.ui.dashboard_card import hours_words
-from studyplanner.ui.formatting import date_edit, format_date, pydate, tr, verdict_sentences
+from studyplanner.ui.formatting import (
+    date_edit,
+    format_date,
+    format_hours,
+    pydate,
+    tr,
+    verdict_sentences,
+)
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
@@ -143,14 +150,20 @@ class ReplanDialog(QDialog):
     def _current_finish(self) -> date | None:
         return self._plan.schedule.finish if self._plan else None
 
-    def _weekly(self, change: PlanChange) -> int:
-        return change.settings.availability.weekly_minutes if change.settings else 0
+    def _current_weekly(self) -> int:
+        """The week's study the plan asks for now (its verdict's load)."""
+        if self._plan is None:
+            return 0
+        used = self._plan.schedule.verdict.weekly_minutes_used
+        return used or weekly_time(self._plan.settings)
 
     def _preview(self, key: str) -> None:
         change = self.changes.get(key)
         detail = self.details[key]
         preview: PlanPreview | None = None
-        if change is None:
+        if change is None and self._plan is not None:
+            detail.setText(self.tr("No amount of weekly study keeps the finish date."))
+        elif change is None:
             detail.setText(self.tr("Not available without a plan."))
         else:
             try:
@@ -167,16 +180,15 @@ class ReplanDialog(QDialog):
         )
         if finish is None:
             words = self.tr("cannot be scheduled")
+        # one weekly figure per choice, the load its schedule asks for: the same one its
+        # verdict below gives (and, for "keep the finish date", the Dashboard's headline)
+        weekly = format_hours(preview.schedule.verdict.weekly_minutes_used)
         if key == RAISE and self._plan is not None:
             text = self.tr("Study {new} a week instead of {old}: {finish}.").format(
-                new=hours_words(self._weekly(change)),
-                old=hours_words(self._plan.settings.availability.weekly_minutes),
-                finish=words,
+                new=weekly, old=format_hours(self._current_weekly()), finish=words
             )
         elif key == MOVE:
-            text = self.tr("Study {weekly} a week as now: {finish}.").format(
-                weekly=hours_words(self._weekly(change)), finish=words
-            )
+            text = self.tr("Study {weekly} a week: {finish}.").format(weekly=weekly, finish=words)
         else:
             text = self.tr("With these days off: {finish}.").format(finish=words)
         detail.setText(text)

@@ -40,7 +40,7 @@ from studyplanner.ui import (
     replan_dialog,
     session_dialog,
 )
-from studyplanner.ui.dashboard_card import ahead_words
+from studyplanner.ui.dashboard_headline import status_words
 from studyplanner.ui.main_window import (
     CREDENTIALS,
     DASHBOARD,
@@ -224,7 +224,8 @@ def check_screens(window: MainWindow, db: Database, today: date) -> None:
         if figures is not None:
             card = dashboard.progress_card
             assert card.bar.value() == round(figures.percent_done)
-            assert card.status.word.text() == ahead_words(figures.days_ahead)[1]
+            assert figures.headline is not None
+            assert card.status.word.text() == status_words(figures.headline)[1]
             assert len(dashboard.today_card.log_buttons) == len(figures.today_blocks)
         assert dashboard.stack.currentIndex() == (0 if figures is None else 1)
     statuses = None
@@ -353,6 +354,7 @@ class Actions:
         button = self.rng.choice(dashboard.today_card.log_buttons)
         minutes = self.rng.choice((30, 45, 60, 90))
         self.l.expect(session_dialog.SessionDialog, self._session_fill(minutes, "as planned"))
+        dashboard.scroll_area.ensureWidgetVisible(button)  # scrolled to, as the learner does
         self.l.click(button)
         return True
 
@@ -409,7 +411,9 @@ class Actions:
         if log is None:
             dashboard = self.l.screen(DASHBOARD)
             if self.w.study_log.timer_bar.info() is None and dashboard.today_card.timer_buttons:
-                self.l.click(self.rng.choice(dashboard.today_card.timer_buttons))
+                timer = self.rng.choice(dashboard.today_card.timer_buttons)
+                dashboard.scroll_area.ensureWidgetVisible(timer)  # scrolled to, as a learner does
+                self.l.click(timer)
                 return TIMER
             log = self.l.screen(STUDY_LOG)
         if log.stack.currentIndex() != 1:
@@ -527,6 +531,7 @@ class Actions:
             return d.accept_button.isEnabled()
 
         self.l.expect(replan_dialog.ReplanDialog, fill)
+        dashboard.scroll_area.ensureWidgetVisible(dashboard.progress_card.catch_up_button)
         self.l.click(dashboard.progress_card.catch_up_button)
         return True
 

@@ -81,7 +81,8 @@ def test_a_realistic_month(qtbot: QtBot, db: Database, monkeypatch: pytest.Monke
     window.dashboard.refresh()
     behind = window.dashboard.snapshot()
     assert behind is not None and behind.days_ahead < 0
-    assert "behind" in window.dashboard.progress_card.status.word.text()
+    status = window.dashboard.progress_card.status.word.text()
+    assert "behind" in status or "late" in status  # late: the forecast is after the finish
     assert window.dashboard.progress_card.catch_up_button.isVisibleTo(window.dashboard)
     assert "68 %" in window.dashboard.exams_card.readiness.text()
 
