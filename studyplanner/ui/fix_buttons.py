@@ -24,8 +24,9 @@ def fix_label(offer: PlanFixOffer) -> str:
     def t(text: str) -> str:
         return tr(text, "PlanFix")
 
-    if offer.kind is FixKind.STUDY_MORE:
-        return t("Study {hours} a week").format(hours=format_hours(offer.weekly_minutes))
+    if offer.kind is FixKind.STUDY_MORE:  # what the plan then asks a week, as its tooltip says
+        hours = format_hours(offer.preview.schedule.verdict.weekly_minutes_used)
+        return t("Study {hours} a week").format(hours=hours)
     if offer.kind is FixKind.MOVE_TARGET:
         return t("Move the target to {date}").format(date=format_date(offer.target, True))
     if offer.kind is FixKind.SPREAD_TERMS:

@@ -293,6 +293,9 @@ def test_a_fix_in_the_plan_header_makes_the_plan_fit(
     assert header.fixes.isVisible()
     button = header.fixes.button(kind)
     assert button.accessibleName() == button.text() and button.toolTip()
+    if kind is FixKind.STUDY_MORE:  # one figure: the button's hours are its tooltip's
+        figure = button.text().removeprefix("Study ").removesuffix(" a week")
+        assert f"studying about {figure} a week" in button.toolTip(), button.toolTip()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert len(answer.previews) == 1 and answer.previews[0].schedule.verdict.fits
     saved = active_plan(db, today)
