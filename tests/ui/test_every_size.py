@@ -136,6 +136,18 @@ def test_the_window_can_be_as_small_as_1024x600(window: MainWindow) -> None:
     assert window.size() == SCREEN
 
 
+def test_the_window_fits_a_1920x1080_screen_at_200_percent(
+    qtbot: QtBot, learner_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 200 % a 1920x1080 screen holds 960x540: the window opens inside it and can stay
+    there (its smallest size was 900x560, taller than the screen)."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 960, 540))
+    main = MainWindow(learner_db, lambda: SHOTS.TODAY)
+    qtbot.addWidget(main)
+    for size in (main.minimumSize(), main.size()):
+        assert size.width() <= 960 and size.height() <= 540
+
+
 SCREENS = {"plan": PLAN, "modules": MODULES, "study log": STUDY_LOG}
 SCREENS |= {"credentials": CREDENTIALS, "settings": SETTINGS}
 
