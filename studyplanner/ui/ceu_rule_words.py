@@ -134,17 +134,15 @@ def _several_sentences(body: BodyRules) -> list[str]:
         last = len(body.totals_table) - 1
         figures = []
         for i, (count, ceus) in enumerate(body.totals_table):
-            if i == last and count > 1:
-                words = _t("{n} or more: {ceus} CEUs")
-            elif count == 1:
-                words = _t("one credential: {ceus} CEUs")
+            if count == 1:
+                words = _t("{ceus} CEUs for one")
+            elif i == last:
+                words = _t("{ceus} for {n} or more")
             else:
-                words = _t("{n}: {ceus} CEUs")
+                words = _t("{ceus} for {n}")
             figures.append(words.format(n=count, ceus=units_text(ceus)))
-        return [
-            _t("{body} counts one total for all your {body} credentials.").format(body=body.code),
-            "; ".join(figures) + ".",
-        ]
+        sentence = _t("{body} counts one total for all your {body} credentials: {figures}.")
+        return [sentence.format(body=body.code, figures=", ".join(figures))]
     if body.per_additional:
         sentence = _t("Each further {body} credential adds {ceus} CEUs to the total").format(
             body=body.code, ceus=units_text(body.per_additional)
