@@ -201,7 +201,19 @@ def _edit_a_cycle(window: MainWindow) -> object:
     return screen.edit_cycle(credential.id)  # type: ignore[attr-defined]
 
 
+def _preview_a_change(window: MainWindow) -> object:
+    """Plan ▸ Availability and dates: one more hour on Monday, then Preview."""
+    screen = window.show_screen(PLAN)
+    screen.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]
+    settings = screen.settings  # type: ignore[attr-defined]
+    monday = settings.availability.spins[0]
+    monday.setValue(monday.value() + 60)
+    settings.preview_button.click()
+    return None
+
+
 DIALOGS: dict[str, Opener] = {
+    "plan preview": _preview_a_change,
     "session": lambda w: w.show_screen(STUDY_LOG).log_for(),  # type: ignore[attr-defined]
     "CEU activity": lambda w: w.show_screen(CREDENTIALS).log_activity(),  # type: ignore[attr-defined]
     "credential": lambda w: w.show_screen(CREDENTIALS).add_credential(),  # type: ignore[attr-defined]
