@@ -33,10 +33,15 @@ def disclaimer(body: str) -> str:
 
 
 def source_plain(source: RuleSource) -> str:
-    """For a tooltip: the rule's words, its pages and the date checked."""
-    lines = [source.text] if source.text else []
-    lines += [s for s in source.sources]
-    lines.append(_t("Checked {date}.").format(date=format_date(source.checked)))
+    """For a tooltip: the rule's words, the pages it comes from (by title) and the date checked,
+    without the rule book's notes about each page."""
+    text = re.sub(r"\s*\([^)]*\bverify\b[^)]*\)", "", source.text)  # a note to the researcher
+    lines = [text] if text else []
+    urls = [s.split(" ", 1)[0] for s in source.sources]
+    titles = [link_title(url) for url in urls if url.startswith(("http://", "https://"))]
+    if titles:
+        lines.append(_t("From: {pages}.").format(pages="; ".join(titles)))
+    lines.append(_t("Checked on {date}.").format(date=format_date(source.checked)))
     if source.verify:
         lines.append(_t("Sources disagree or are old: check with the body."))
     return "\n".join(lines)

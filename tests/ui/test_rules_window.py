@@ -79,3 +79,15 @@ def test_close_button_and_escape_close_the_window(qtbot: QtBot, book: RuleBook) 
     qtbot.waitExposed(window)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def test_a_card_tooltip_names_its_pages_without_research_notes(book: RuleBook) -> None:
+    """The tooltip of a card's check (for example AHIMA's 40 % share) says the rule, the pages by
+    title and the date checked; the notes to the researcher ("verify how...") stay out."""
+    from studyplanner.ui.ceu_rule_words import source_plain
+
+    share = next(s for s in book.bodies["AHIMA"].shares if s.min_share < 0.5)
+    text = source_plain(share.source)
+    assert "At least 40% of the cycle's CEUs must come from AHIMA" in text
+    assert "From: Certification: recertification (ahima.org)." in text
+    assert "verify" not in text and "http" not in text and "pre-2024 version" not in text
