@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Iterator
+from html import escape
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QScrollArea,
+    QStyle,
+    QTableView,
     QTabWidget,
     QWidget,
     QWizard,
@@ -126,6 +129,31 @@ def sideways_scrolling(root: QWidget) -> list[str]:
     return found
 
 
+def elided_cells_without_tooltip(root: QWidget) -> list[str]:
+    """Cells of visible tables whose text is wider than the column (so shown elided) and whose
+    tooltip does not hold the whole text."""
+    found = []
+    for view in root.findChildren(QTableView):
+        model = view.model()
+        if not view.isVisible() or model is None:
+            continue
+        metrics = view.fontMetrics()
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        for row in range(min(model.rowCount(), 40)):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                text = str(index.data() or "")
+                room = view.columnWidth(column) - 2 * margin  # as the item delegate draws
+                if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                    room -= view.iconSize().width() or 16
+                if not text or metrics.horizontalAdvance(text) <= room:
+                    continue
+                tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+                if escape(text) not in tip and text not in tip:
+                    found.append(f"{view.accessibleName()!r} row {row}: {text!r}")
+    return found
+
+
 def test_the_window_can_be_as_small_as_1024x600(window: MainWindow) -> None:
     for row in (PLAN, MODULES, STUDY_LOG, CREDENTIALS, SETTINGS):
         window.show_screen(row)
@@ -168,6 +196,7 @@ def test_a_screen_at_1024x600_neither_cuts_nor_scrolls_sideways(
         where = f"{name}" + (f" / {tab.tabText(index)}" if tab is not None else "")
         problems += [f"{where}: cut label {p}" for p in cut_labels(screen)]
         problems += [f"{where}: scrolls sideways: {p}" for p in sideways_scrolling(screen)]
+        problems += [f"{where}: cut, no tooltip: {p}" for p in elided_cells_without_tooltip(screen)]
     assert not problems
 
 
