@@ -212,6 +212,14 @@ def test_the_credentials_heading_is_whole_at_the_narrowest_window(window: MainWi
     advance = heading.fontMetrics().horizontalAdvance(heading.text())
     assert advance <= heading.contentsRect().width()
     assert not cut_labels(screen)
+    bar = screen.heading_bar  # type: ignore[attr-defined]
+    assert not bar.is_one_line()
+    below = bar.buttons.mapTo(bar, bar.buttons.rect().topLeft()).y()
+    assert below >= heading.geometry().bottom()  # the buttons under the heading, not over it
+    window.resize(1600, 900)
+    settle()
+    assert bar.is_one_line()  # room again: back beside the heading
+    assert not cut_labels(screen)
 
 
 # -- dialogs --------------------------------------------------------------------------------
