@@ -285,6 +285,7 @@ def fit_problems(dialog: QWidget) -> list[str]:
     for what, size in (
         ("minimum size", dialog.minimumSize()),
         ("smallest layout", dialog.minimumSizeHint()),
+        ("preferred size", dialog.sizeHint()),
         ("size", dialog.size()),
     ):
         if size.width() > ROOM.width() or size.height() > ROOM.height():
