@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from studyplanner.services.database import Database, open_database
+from studyplanner.ui.credential_card import CredentialCard
 from studyplanner.ui.main_window import CREDENTIALS, MODULES, PLAN, SETTINGS, STUDY_LOG, MainWindow
+from studyplanner.ui.plain_text import ElidedLabel
 from studyplanner.ui.replan_dialog import ReplanDialog
 from studyplanner.ui.screen_fit import TITLE_BAR
 from studyplanner.ui.timeline_view import TimelineView
@@ -108,6 +110,10 @@ def cut_labels(root: QWidget) -> list[str]:
         if label.textFormat() != label.textFormat().PlainText and "<" in label.text():
             continue  # rich text lays itself out
         width = label.contentsRect().width()
+        if isinstance(label, ElidedLabel):  # cut by design, then whole in its tooltip
+            if label.is_elided() and escape(label.text()) not in label.toolTip():
+                found.append(f"{label.text()!r}: elided without a tooltip")
+            continue
         for line in _shown_text(label).split("\n"):
             advance = label.fontMetrics().horizontalAdvance(line)
             if advance > width:
@@ -226,6 +232,38 @@ def test_the_credentials_heading_is_whole_at_the_narrowest_window(window: MainWi
     settle()
     assert bar.is_one_line()  # room again: back beside the heading
     assert not cut_labels(screen)
+
+
+def test_a_long_credential_name_is_cut_on_its_card_not_the_screen(
+    qtbot: QtBot, learner_folder: Path, tmp_path: Path, small_screen: None
+) -> None:
+    """A credential named with all 40 characters its name may have: the card cuts it with "…"
+    and shows it whole in a tooltip (the card grew, and the cards scrolled sideways)."""
+    import shutil
+
+    from studyplanner.services.credentials import add_credential
+
+    folder = tmp_path / "data"
+    shutil.copytree(learner_folder, folder)
+    db = open_database(folder)
+    try:
+        name = "CCA from Springfield community college"
+        add_credential(db, "CCA", SHOTS.TODAY.replace(year=2024), SHOTS.TODAY, label=name)
+        main = MainWindow(db, lambda: SHOTS.TODAY)
+        qtbot.addWidget(main)
+        main.resize(SCREEN)
+        main.show()
+        qtbot.waitExposed(main)
+        screen = main.show_screen(CREDENTIALS)
+        settle()
+        assert not sideways_scrolling(screen)
+        assert not cut_labels(screen)
+        card = next(c for c in screen.findChildren(QWidget) if isinstance(c, CredentialCard)
+                    and c.title.text().casefold() == name.casefold())  # fmt: skip
+        assert card.title.is_elided() and card.title.text() in card.title.toolTip()
+        main.close()
+    finally:
+        db.close()
 
 
 # -- dialogs --------------------------------------------------------------------------------
