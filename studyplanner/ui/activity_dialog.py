@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtCore import QLocale, QSize, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, shortcut_safe
+from studyplanner.ui.screen_fit import fit_to_screen, scrolled_layout
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
@@ -143,6 +144,7 @@ class ActivityDialog(ValidatedDialog):
         self.ahima.toggled.connect(self._on_changed)
         self.note.textChanged.connect(self._on_changed)
         self._on_changed()
+        self._fit()
 
     def _build_certificate_row(self) -> None:
         a = self._activity
@@ -235,13 +237,40 @@ class ActivityDialog(ValidatedDialog):
         warn.setContentsMargins(0, 0, 0, 0)
         warn.addWidget(self.warning_icon, 0)
         warn.addWidget(self.warnings, 1)
+        # The rules' warnings keep their line while there is none: appearing, they do not push
+        # the buttons down under the pointer.
+        self.warnings.setMinimumHeight(self.fontMetrics().lineSpacing())
+        policy = self.warning_row.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.warning_row.setSizePolicy(policy)
+        # Short answers get short fields: a date and a number do not span the dialog.
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.day.setMaximumWidth(max(self.day.sizeHint().width(), em * 12))
+        self.units.setMaximumWidth(em * 8)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # The fields scroll on a low screen (or with many credentials); the buttons never do.
+        fields = QWidget()
+        content = scrolled_layout(fields, self.tr("Activity details"))
+        content.addLayout(form)
+        content.addWidget(self.counts)
+        content.addWidget(self.counts_problem)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.counts_problem)
+        layout.addWidget(fields, 1)
         layout.addWidget(self.warning_row)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        self._fields = content.parentWidget()
+
+    def _fit(self) -> None:
+        """As tall as the fields with their problem lines, where the screen has the room."""
+        layout = self.layout()
+        assert self._fields is not None and layout is not None
+        rest = self.warning_row.sizeHint().height() + self.buttons.sizeHint().height()
+        margins = layout.contentsMargins()
+        rest += margins.top() + margins.bottom() + 2 * layout.spacing() + 2
+        hint = self._fields.sizeHint().expandedTo(self._fields.minimumSizeHint())
+        wanted = hint + QSize(margins.left() + margins.right(), rest)
+        fit_to_screen(self, wanted.expandedTo(QSize(560, 0)))
 
     @classmethod
     def ask(

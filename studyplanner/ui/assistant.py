@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -58,6 +58,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.module_editor import ModuleEditor
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.preview_dialog import PreviewDialog
+from studyplanner.ui.screen_fit import fit_to_screen, scrolled_layout
 from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 CUSTOM = "__custom__"
@@ -106,7 +107,7 @@ class TrackPage(QWizardPage):
         self.custom_problem = problem_label()
         form.addRow(self.custom_problem)
         self.custom_box.hide()
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self, self.title())
         layout.addWidget(self.list, 2)
         layout.addWidget(self.details)
         layout.addWidget(self.custom_box, 3)
@@ -247,7 +248,7 @@ class GoalPage(QWizardPage):
         self.goal = GoalEditor(today)
         self.terms = TermEditor()
         self.terms.hide()
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self, self.title())
         layout.addWidget(self.goal)
         layout.addWidget(self.terms)
         layout.addStretch(1)
@@ -348,7 +349,7 @@ class TimePage(QWizardPage):
         week_layout.addWidget(self.problem)
         off = QGroupBox(self.tr("Days off"))
         QVBoxLayout(off).addWidget(self.blackouts)
-        layout = QVBoxLayout(self)
+        layout = scrolled_layout(self, self.title())
         layout.addWidget(week)
         layout.addWidget(off)
         self.availability.changed.connect(self.completeChanged.emit)
@@ -497,7 +498,7 @@ class PlanAssistant(QWizard):
         self.setWindowTitle(self.tr("New study plan"))
         self.setWindowIcon(icon("wizard"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(760, 600)
+        self.setMinimumSize(640, 420)  # a 1024x600 screen: the pages scroll, never the buttons
         self.track_page = TrackPage(today)
         self.goal_page = GoalPage(today)
         self.time_page = TimePage(today)
@@ -506,6 +507,7 @@ class PlanAssistant(QWizard):
             self.addPage(page)
         wizard_buttons_last(self)  # Tab reads the page, then Back, Next and Cancel
         self.currentIdChanged.connect(lambda _page: wizard_buttons_last(self))
+        fit_to_screen(self, QSize(960, 720))
 
     def new_plan(self) -> NewPlan:
         goal = self.goal_page.goal

@@ -32,7 +32,7 @@ from studyplanner.ui.credentials_model import (
 )
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
-from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.plain_text import ElidedLabel, PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 
 _HUES = {
@@ -76,7 +76,7 @@ class CredentialCard(QFrame):
         outer.setContentsMargins(16, 12, 16, 12)
         outer.setSpacing(6)
         header = QHBoxLayout()
-        self.title = PlainLabel(s.label)
+        self.title = ElidedLabel(s.label)  # a name of up to 40 characters: cut, never wider
         self.title.setFont(heading_font(self.font(), 1.3))
         header.addWidget(self.title, 1)
         subtitle = _wrapped(_t("{name} · {body}").format(name=name, body=s.body))

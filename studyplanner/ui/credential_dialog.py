@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from studyplanner.ui.credentials_model import units_text
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.plain_text import escaped
+from studyplanner.ui.screen_fit import fit_to_screen, room_for
 from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
@@ -113,6 +114,11 @@ class CredentialDialog(ValidatedDialog):
         self.setAccessibleName(title)
         self.credential = QComboBox()
         self.credential.setAccessibleName(self.tr("Credential"))
+        # as wide as the form, not as its longest name (that made the dialog 1150 pixels wide)
+        self.credential.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.credential.setMinimumContentsLength(24)
         self._fill_credentials()
         chosen = credential.code if credential else code
         if chosen is not None and self.credential.findData(chosen) >= 0:
@@ -223,8 +229,8 @@ class CredentialDialog(ValidatedDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(820)
-        self.resize(900, 560)
+        self.setMinimumWidth(min(820, room_for(self).width()))
+        fit_to_screen(self, QSize(900, 560))
         if self._editing is not None:
             for field in (self.credential, self.label, self.earned, self.note):
                 field.setEnabled(False)

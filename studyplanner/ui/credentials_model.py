@@ -87,6 +87,8 @@ class ActivityModel(SnapshotTableModel[ActivityInfo]):
         "Certificate",
     )
     DATE, TITLE, PROVIDER, INDEX, UNITS, CATEGORY, APPLIED, CERTIFICATE = range(8)
+    WORDS = (TITLE, PROVIDER, INDEX, CATEGORY, APPLIED, CERTIFICATE)
+    """Columns of words, shown whole in their tooltip when the column elides them."""
 
     def __init__(self, categories: dict[str, str] | None = None, parent: Any = None) -> None:
         super().__init__(parent=parent)
@@ -138,11 +140,13 @@ class ActivityModel(SnapshotTableModel[ActivityInfo]):
             return self._text(a, column).casefold()
         if role == Qt.ItemDataRole.DecorationRole and column == self.CERTIFICATE:
             return icon("certificate") if a.certificate_name else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole and column in self.WORDS:
+            text = self._text(a, column)  # whole, where the column is too narrow for it
             if column == self.TITLE and a.note:
-                return tooltip(a.note)
+                text = f"{text}\n\n{a.note}"
             if column == self.CATEGORY and a.ahima_sourced:
-                return tr("From AHIMA or a state association", "Credentials")
+                text += "\n" + tr("From AHIMA or a state association", "Credentials")
+            return tooltip(text) if text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.UNITS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

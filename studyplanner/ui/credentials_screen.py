@@ -42,6 +42,7 @@ from studyplanner.ui.cycle_history import CycleHistory, RulesWindow
 from studyplanner.ui.focus_order import tab_after
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.heading_bar import HeadingBar
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm
 from studyplanner.ui.plan_screen import heading_font
@@ -124,16 +125,8 @@ class CredentialsScreen(QWidget):
         self.log_button = self._button("add", self.tr("&Log activity…"), self.log_activity)
         self.exports = ExportControl(self._db, self._clock, self)
         self.exports.finished.connect(self._on_export_finished)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        for b in (
-            self.add_button,
-            self.log_button,
-            self.exports.packet_button,
-            self.exports.csv_button,
-        ):
-            top.addWidget(b)
+        buttons = (self.add_button, self.log_button, self.exports.packet_button)
+        self.heading_bar = HeadingBar(heading, (*buttons, self.exports.csv_button))
         self.disclaimer = PlainLabel()
         self.disclaimer.setWordWrap(True)
         self.message = PlainLabel()
@@ -190,7 +183,7 @@ class CredentialsScreen(QWidget):
         self.activities.table.addAction(self.delete_action)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.heading_bar)
         layout.addWidget(self.disclaimer)
         layout.addWidget(self.message)
         layout.addWidget(self.problem)

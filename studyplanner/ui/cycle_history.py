@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QTableView,
     QTextBrowser,
@@ -22,6 +23,7 @@ from studyplanner.services.credentials import CredentialInfo
 from studyplanner.ui.ceu_rule_words import rules_html
 from studyplanner.ui.credentials_model import HistoryModel
 from studyplanner.ui.formatting import tr
+from studyplanner.ui.screen_fit import fit_to_screen
 
 
 class CycleHistory(QGroupBox):
@@ -66,11 +68,18 @@ class RulesWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModal(False)
-        self.resize(560, 620)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(tr("Rules and sources", "Credentials"))
-        QVBoxLayout(self).addWidget(self.browser)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)  # Close and Esc
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(tr("Close the rules", "Credentials"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.buttons)
+        em = self.fontMetrics().height()
+        fit_to_screen(self, QSize(em * 34, em * 38))
 
     def show_rules(self, book: RuleBook, code: str) -> None:
         self.browser.setHtml(rules_html(book, book.credentials[code]))
@@ -78,4 +87,5 @@ class RulesWindow(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.show()
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
         self.raise_()

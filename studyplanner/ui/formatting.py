@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QDateEdit
 
 from studyplanner.core.durations import duration_parts
@@ -61,13 +62,46 @@ def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment.date())} {time_text}"
 
 
+class DateEdit(QDateEdit):
+    """A date field the user can type a whole date into, separators and all ("3/15/2027",
+    "15 Mar 2027"). Qt alone refuses both: with the text all selected (Ctrl+A, a triple click)
+    it checks the first key against the whole format and drops it; and once a part is complete
+    ("15") it moves on to the next part by itself, so the separator typed next skipped a part."""
+
+    _moved_on = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typed = event.text()
+        if not typed or not typed.isprintable():
+            self._moved_on = False
+            super().keyPressEvent(event)
+            return
+        if self._moved_on and not typed.isalnum():
+            self._moved_on = False  # the separator of the part Qt already left
+            return
+        line = self.lineEdit()
+        if line.hasSelectedText() and line.selectedText() == line.text():
+            self.setSelectedSection(self.sectionAt(0))  # typing over everything: start over
+        section = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_on = typed.isalnum() and self.currentSectionIndex() != section
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._moved_on = False
+        super().focusOutEvent(event)
+
+
 def date_edit(day: date, accessible_name: str) -> QDateEdit:
-    """A date field with a calendar pop-up, showing dates in the user's locale."""
-    edit = QDateEdit(qdate(day))
+    """A date field with a calendar pop-up, showing dates as format_date does (a four-digit year,
+    so the date the user types is the one they read)."""
+    edit = DateEdit(qdate(day))
     edit.setCalendarPopup(True)
     edit.setAccessibleName(accessible_name)
-    if QLocale().language() == QLocale.Language.C:
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
         edit.setDisplayFormat("d MMM yyyy")
+    else:
+        edit.setDisplayFormat(short_date_format(locale))
     return edit
 
 

@@ -57,11 +57,13 @@ class MainWindow(QMainWindow):
         self.tray: Tray | None = None
         self.setWindowTitle(self.tr("Study Planner"))
         self.setWindowIcon(icon("app"))
-        self.setMinimumSize(QSize(900, 560))
         available = self.screen().availableGeometry()
+        # 900x560, or less on a smaller screen (a 1920x1080 one at 200 % is 960x540)
+        smallest = QSize(900, 560).boundedTo(available.size())
+        self.setMinimumSize(smallest)
         self.resize(
-            min(1600, max(900, int(available.width() * 0.9))),
-            min(1000, max(560, int(available.height() * 0.9))),
+            min(1600, max(smallest.width(), int(available.width() * 0.9))),
+            min(1000, max(smallest.height(), int(available.height() * 0.9))),
         )
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Screens"))

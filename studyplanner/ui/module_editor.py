@@ -128,7 +128,8 @@ class ModuleDraftModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == STATUS and d.ref in self._done:
             return icon("check")
         if role == Qt.ItemDataRole.ToolTipRole and col == TITLE:
-            return tooltip(d.topic or d.title)
+            whole = f"{d.title}\n\n{d.topic}" if d.topic and d.topic != d.title else d.title
+            return tooltip(whole)  # the whole title where the column cuts it, then the topic
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (HOURS, TERM):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -627,6 +627,7 @@ def test_open_certificate_and_the_rules_window(
     assert window is not None and window.isVisible() and not window.isModal()
     text = window.browser.toPlainText()
     assert "Rules change: what AAPC has on record wins" in text
-    assert "https://www.aapc.com/medical-coding-education/help/" in text
-    assert f"Checked {format_date(date(2026, 11, 27))}." in text
+    assert "Medical coding education: help (aapc.com)" in text
+    assert 'href="https://www.aapc.com/medical-coding-education/help/"' in window.browser.toHtml()
+    assert f"Checked on {format_date(date(2026, 11, 27))}." in text
     window.close()

@@ -101,3 +101,51 @@ def test_the_ceu_dialog_says_nothing_wrong_before_an_edit_and_never_moves(
     dialog.title.clear()  # typed, then emptied: now it is a mistake, said under the field
     assert dialog.title_problem.isVisible() and dialog.title_problem.text()
     assert dialog.units.mapTo(dialog, dialog.units.rect().topLeft()) == below  # nothing moved
+
+
+def test_the_rules_warnings_appear_without_moving_the_buttons(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    """What the rules make of the activity shows above the buttons in a line kept for it: the
+    Log activity button stays under the pointer when a warning comes or goes."""
+    from studyplanner.bundled import rule_book
+    from studyplanner.ui.activity_dialog import ActivityDialog
+
+    def warnings_for(data: acts.ActivityInput, _allocations: object) -> list[str]:
+        return ["More CEUs than the cycle needs."] if data.units > 5 else []
+
+    service.add_credential(db, "CPC", date(2025, 4, 10), today, renewal_on=date(2027, 3, 31))
+    dialog = ActivityDialog(
+        rule_book(), service.ceu_statuses(db, today), today, warnings_for=warnings_for
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.title, "Webinar")
+
+    def where() -> tuple[object, ...]:
+        QApplication.processEvents()
+        ok = dialog.ok_button
+        return ok.mapTo(dialog, ok.rect().topLeft()), dialog.size()
+
+    before = where()
+    assert not dialog.warning_row.isVisible()
+    dialog.units.setValue(6)
+    assert dialog.warning_row.isVisible() and dialog.warnings.text()
+    assert where() == before
+    dialog.units.setValue(2)
+    assert not dialog.warning_row.isVisible()
+    assert where() == before
+
+
+def test_the_ceu_dialog_keeps_short_fields_short(qtbot: QtBot, db: Database, today: date) -> None:
+    """A date and a number are not as wide as the title."""
+    from studyplanner.bundled import rule_book
+    from studyplanner.ui.activity_dialog import ActivityDialog
+
+    dialog = ActivityDialog(rule_book(), [], today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.units.width() < dialog.title.width() / 2
+    assert dialog.day.width() < dialog.title.width()
