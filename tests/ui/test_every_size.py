@@ -4,7 +4,7 @@ nothing scrolls sideways but tables and the timeline, no label is cut, a cut tab
 whole text in a tooltip, and every dialog fits the screen less a title bar with its buttons in
 view.
 
-The Dashboard has its own size tests (tests/ui/test_dashboard.py)."""
+The Dashboard has more of its own (tests/ui/test_dashboard_sizes.py: larger text, long titles)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,15 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.services.database import Database, open_database
 from studyplanner.ui.credential_card import CredentialCard
-from studyplanner.ui.main_window import CREDENTIALS, MODULES, PLAN, SETTINGS, STUDY_LOG, MainWindow
+from studyplanner.ui.main_window import (
+    CREDENTIALS,
+    DASHBOARD,
+    MODULES,
+    PLAN,
+    SETTINGS,
+    STUDY_LOG,
+    MainWindow,
+)
 from studyplanner.ui.plain_text import ElidedLabel
 from studyplanner.ui.replan_dialog import ReplanDialog
 from studyplanner.ui.screen_fit import TITLE_BAR
@@ -184,7 +192,7 @@ def test_the_window_fits_a_1920x1080_screen_at_200_percent(
         assert size.width() <= 960 and size.height() <= 540
 
 
-SCREENS = {"plan": PLAN, "modules": MODULES, "study log": STUDY_LOG}
+SCREENS = {"dashboard": DASHBOARD, "plan": PLAN, "modules": MODULES, "study log": STUDY_LOG}
 SCREENS |= {"credentials": CREDENTIALS, "settings": SETTINGS}
 
 
