@@ -201,7 +201,7 @@ class ProgressCard(Card):
                 tr("{title}, {date}").format(title=title, date=format_date(day))
             )
         self.pace.setText(
-            tr("Your pace: {hours} a week over the last 4 weeks; {total} in all.").format(
+            tr("Your pace: {hours} a week over the last 4 weeks. The whole plan: {total}.").format(
                 hours=hours_words(round(p.pace_minutes_per_week)),
                 total=hours_words(round(p.hours_total * 60)),
             )

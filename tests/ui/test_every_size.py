@@ -417,3 +417,15 @@ def test_every_page_of_the_assistant_fits_1024x600(
     assert wizard.currentPage() is wizard.summary_page
     assert not problems
     wizard.reject()
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_a_screen_at_the_windows_smallest_size_does_not_scroll_sideways(
+    window: MainWindow, name: str
+) -> None:
+    """The window may be made as small as its minimum size (900 wide on a large screen): no
+    screen scrolls sideways there either (Settings did, by 29 pixels)."""
+    window.resize(window.minimumSize())
+    screen = window.show_screen(SCREENS[name])
+    settle()
+    assert not sideways_scrolling(screen)
