@@ -467,6 +467,38 @@ def ceu_statuses(
     return [s for s in statuses if include_closed or not s.closed]
 
 
+@dataclass(frozen=True, slots=True)
+class CeuInputs:
+    """What the CEU status engine judges, read once (for a dialog's warnings while typing)."""
+
+    cycles: list[HeldCycle]
+    activities: list[CeuActivity]
+    allocations: list[Allocation]
+
+
+def load_ceu_inputs(db: Database) -> CeuInputs:
+    with db.transaction() as session:
+        return CeuInputs(*_engine_inputs(session))
+
+
+def warnings_from(
+    inputs: CeuInputs,
+    data: ActivityInput,
+    allocations: Sequence[tuple[int, Decimal]],
+    today: date,
+    activity_id: int | None = None,
+) -> list[str]:
+    """application_warnings from inputs already read: no database access (a dialog calls it
+    as the user types)."""
+    probe_id = activity_id if activity_id is not None else -1
+    acts = [a for a in inputs.activities if a.id != probe_id]
+    acts.append(CeuActivity(probe_id, data.completed_on, data.units, data.category,
+                            data.ahima_sourced, data.provider))  # fmt: skip
+    kept = [a for a in inputs.allocations if a.activity_id != probe_id]
+    new = [Allocation(probe_id, cycle_id, units) for cycle_id, units in allocations]
+    return ceu_status.allocation_warnings(rule_book(), inputs.cycles, acts, kept, new, today)
+
+
 def application_warnings(
     db: Database,
     data: ActivityInput,
@@ -478,12 +510,4 @@ def application_warnings(
     why some of its units will not count (outside the cycle, before the certification date,
     already used), and for each pooled cycle whether it still needs what this activity brings
     (no carry-over). Judged with all the activity's applications at once. Nothing is written."""
-    with db.transaction() as session:
-        cycles, acts, allocs = _engine_inputs(session)
-    probe_id = activity_id if activity_id is not None else -1
-    acts = [a for a in acts if a.id != probe_id]
-    acts.append(CeuActivity(probe_id, data.completed_on, data.units, data.category,
-                            data.ahima_sourced, data.provider))  # fmt: skip
-    kept = [a for a in allocs if a.activity_id != probe_id]
-    new = [Allocation(probe_id, cycle_id, units) for cycle_id, units in allocations]
-    return ceu_status.allocation_warnings(rule_book(), cycles, acts, kept, new, today)
+    return warnings_from(load_ceu_inputs(db), data, allocations, today, activity_id)

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QLocale, QSize, QUrl
+from PySide6.QtCore import QLocale, QSize, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +43,8 @@ from studyplanner.ui.study_log_view import with_problem
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
 EARLIEST = date(2000, 1, 1)
+WARN_AFTER_MS = 150
+"""The rules' warnings are worked out once typing has paused this long."""
 Allocations = list[tuple[int, Decimal]]
 WarningsFor = Callable[[ActivityInput, Allocations], list[str]]
 
@@ -90,6 +93,10 @@ class ActivityDialog(ValidatedDialog):
         self._activity = activity
         self._for_cycle = for_cycle
         self._warnings_for = warnings_for
+        self._warn_timer = QTimer(self)
+        self._warn_timer.setSingleShot(True)
+        self._warn_timer.setInterval(WARN_AFTER_MS)
+        self._warn_timer.timeout.connect(self.show_warnings)
         self._new_certificate: Path | None = None
         self._drop_certificate = False
         title = self.tr("Edit CEU activity") if activity else self.tr("Log a CEU activity")
@@ -257,6 +264,7 @@ class ActivityDialog(ValidatedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(fields, 1)
         layout.addWidget(self.warning_row)
+        self.warning_row.hide()  # until the rules have something to say
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self._fields = content.parentWidget()
@@ -411,7 +419,11 @@ class ActivityDialog(ValidatedDialog):
 
     def _on_changed(self, *_args: object) -> None:
         super()._on_changed()
-        self.show_warnings()
+        self._warn_timer.start()  # the rules' warnings once typing pauses
+
+    def done(self, result: int) -> None:
+        self._warn_timer.stop()
+        super().done(result)
 
     def show_warnings(self) -> list[str]:
         """The rules' verdict on this activity as entered (it does not block saving)."""

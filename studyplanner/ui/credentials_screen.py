@@ -435,9 +435,12 @@ class CredentialsScreen(QWidget):
         )
 
     def _warnings_for(self, activity_id: int | None) -> Callable[..., list[str]]:
+        """The rules' warnings for the dialog about to open, from the CEU records read once
+        now: typing never waits on the database."""
         today = self._clock()
-        return lambda data, allocations: service.application_warnings(
-            self._db, data, allocations, today, activity_id
+        inputs = service.load_ceu_inputs(self._db)
+        return lambda data, allocations: service.warnings_from(
+            inputs, data, allocations, today, activity_id
         )
 
     def log_activity(self, for_cycle: int | None = None) -> ActivityInfo | None:

@@ -131,10 +131,10 @@ def test_the_rules_warnings_appear_without_moving_the_buttons(
     before = where()
     assert not dialog.warning_row.isVisible()
     dialog.units.setValue(6)
-    assert dialog.warning_row.isVisible() and dialog.warnings.text()
+    qtbot.waitUntil(lambda: dialog.warning_row.isVisible() and bool(dialog.warnings.text()))
     assert where() == before
     dialog.units.setValue(2)
-    assert not dialog.warning_row.isVisible()
+    qtbot.waitUntil(lambda: not dialog.warning_row.isVisible())
     assert where() == before
 
 
