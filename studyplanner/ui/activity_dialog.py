@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QLocale, QSize, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
