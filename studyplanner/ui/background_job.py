@@ -54,13 +54,26 @@ class BackgroundJob(QRunnable):
             self.done.set()
 
 
+_WORKER: QThreadPool | None = None
+
+
+def worker() -> QThreadPool:
+    """The app's one worker thread: every background job, from any screen, runs on it one
+    after the other (two writes never race, and the database sees one writer at a time)."""
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = QThreadPool(QCoreApplication.instance())
+        _WORKER.setMaxThreadCount(1)
+        _WORKER.setExpiryTimeout(-1)  # the thread stays for the next job
+    return _WORKER
+
+
 class JobRunner(QObject):
-    """One worker thread: jobs run one after the other."""
+    """A screen's handle on the one worker: its jobs, and whether any still runs."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool = worker()
         self._running: set[BackgroundJob] = set()
 
     def start(self, job: BackgroundJob) -> None:
