@@ -32,17 +32,9 @@ from studyplanner.services.backups import (
 )
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.formatting import count_records, format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm, tell
-
-COUNT_WORDS = {
-    "plans": ("plan", "plans"),
-    "modules": ("module", "modules"),
-    "study_sessions": ("study session", "study sessions"),
-    "credentials": ("credential", "credentials"),
-    "ceu_activities": ("CEU activity", "CEU activities"),
-}
 
 REASONS = {
     "manual": "Backed up by you",
@@ -186,11 +178,7 @@ class BackupsPanel(QWidget):
             return False, tr("This backup cannot be restored: %1.").replace(
                 "%1", preview.problem or ""
             )
-        parts = []
-        for table, (one, many) in COUNT_WORDS.items():
-            n = preview.counts.get(table, 0)
-            parts.append(f"{n} {tr(one) if n == 1 else tr(many)}")
-        return True, ", ".join(parts)
+        return True, count_records(preview.counts, zeros=True)
 
     def _selected(self) -> None:
         info = self._current()
