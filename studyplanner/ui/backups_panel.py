@@ -32,26 +32,32 @@ from studyplanner.services.backups import (
 )
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm, tell
 
 COUNT_WORDS = {
-    "plans": ("plan", "plans"),
-    "modules": ("module", "modules"),
-    "study_sessions": ("study session", "study sessions"),
-    "credentials": ("credential", "credentials"),
-    "ceu_activities": ("CEU activity", "CEU activities"),
+    "plans": (QT_TRANSLATE_NOOP("", "plan"), QT_TRANSLATE_NOOP("", "plans")),
+    "modules": (QT_TRANSLATE_NOOP("", "module"), QT_TRANSLATE_NOOP("", "modules")),
+    "study_sessions": (
+        QT_TRANSLATE_NOOP("", "study session"),
+        QT_TRANSLATE_NOOP("", "study sessions"),
+    ),
+    "credentials": (QT_TRANSLATE_NOOP("", "credential"), QT_TRANSLATE_NOOP("", "credentials")),
+    "ceu_activities": (
+        QT_TRANSLATE_NOOP("", "CEU activity"),
+        QT_TRANSLATE_NOOP("", "CEU activities"),
+    ),
 }
 
 REASONS = {
-    "manual": "Backed up by you",
-    "auto": "Automatic",
-    "before-migration": "Before an update",
-    "before-restore": "Before a restore",
-    "before-import": "Before an import",
-    "before-cycle-close": "Before closing a cycle",
-    "before-credential-delete": "Before deleting a credential",
+    "manual": QT_TRANSLATE_NOOP("", "Backed up by you"),
+    "auto": QT_TRANSLATE_NOOP("", "Automatic"),
+    "before-migration": QT_TRANSLATE_NOOP("", "Before an update"),
+    "before-restore": QT_TRANSLATE_NOOP("", "Before a restore"),
+    "before-import": QT_TRANSLATE_NOOP("", "Before an import"),
+    "before-cycle-close": QT_TRANSLATE_NOOP("", "Before closing a cycle"),
+    "before-credential-delete": QT_TRANSLATE_NOOP("", "Before deleting a credential"),
 }
 
 

@@ -10,7 +10,7 @@ from studyplanner.ui.formatting import format_date, tr
 
 
 def _t(text: str) -> str:
-    return tr(text, "Credentials")
+    return tr(text)
 
 
 def disclaimer(body: str) -> str:

@@ -22,7 +22,7 @@ def fix_label(offer: PlanFixOffer) -> str:
     """The button's words: what the fix changes, with its figure."""
 
     def t(text: str) -> str:
-        return tr(text, "PlanFix")
+        return tr(text)
 
     if offer.kind is FixKind.STUDY_MORE:
         return t("Study {hours} a week").format(hours=format_hours(offer.weekly_minutes))

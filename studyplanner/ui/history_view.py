@@ -8,12 +8,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from studyplanner.services.snapshots import BaselineInfo
-from studyplanner.ui.formatting import format_date, format_datetime, tr
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, format_date, format_datetime, tr
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
 
 class BaselineModel(SnapshotTableModel[BaselineInfo]):
-    HEADERS = ("Baseline", "Accepted", "Finish", "Why")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "Baseline"),
+        QT_TRANSLATE_NOOP("", "Accepted"),
+        QT_TRANSLATE_NOOP("", "Finish"),
+        QT_TRANSLATE_NOOP("", "Why"),
+    )
 
     def set_baselines(self, baselines: tuple[BaselineInfo, ...]) -> None:
         self.set_rows(sorted(baselines, key=lambda b: -b.number))

@@ -54,7 +54,7 @@ UNDO_DEPTH = 20
 
 
 def _t(text: str) -> str:
-    return tr(text, "Reminders")
+    return tr(text)
 
 
 def severity_word(severity: Severity) -> str:

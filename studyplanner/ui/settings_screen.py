@@ -62,7 +62,7 @@ CONTENT_WIDTH = 880
 
 
 def _t(text: str) -> str:
-    return tr(text, "Settings")
+    return tr(text)
 
 
 class SettingsScreen(QWidget):
