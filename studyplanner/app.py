@@ -191,6 +191,10 @@ def _application(argv: Sequence[str]) -> Any:
     from studyplanner.ui.wheel_guard import install_wheel_guard
 
     install_wheel_guard(app)
+    if existing is None:  # a first start: the language of the Language preference
+        from studyplanner.ui.language import install_chosen_language
+
+        install_chosen_language()
     return app
 
 

@@ -1623,6 +1623,10 @@ Replace it?</source>
         <translation>Aplicación</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>Calendario</translation>
     </message>
@@ -2781,6 +2785,33 @@ Replace it?</source>
     <message>
         <source>Days off</source>
         <translation>Días libres</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageField</name>
+    <message>
+        <source>System ({language})</source>
+        <translation>Sistema ({language})</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Language message</source>
+        <translation>Mensaje del idioma</translation>
+    </message>
+    <message>
+        <source>The new language shows the next time Study Planner starts.</source>
+        <translation>El nuevo idioma se verá la próxima vez que se inicie Study Planner.</translation>
+    </message>
+    <message>
+        <source>System follows your computer&apos;s language: Spanish or else English.</source>
+        <translation>Sistema sigue el idioma de su computadora: español, o si no, inglés.</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ from studyplanner.services.settings import (
 from studyplanner.ui.calendar_export_panel import CalendarExportPanel
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.language_field import LanguageField
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.reminder_fields import (
     LeadDaysField,
@@ -112,6 +113,7 @@ class SettingsScreen(QWidget):
         self.sections.addWidget(self.status)
         self.reminders_box = self.add_section(_t("Reminders"), self._build_reminders())
         self.app_box = self.add_section(_t("App"), self._build_app())
+        self.language_box = self.add_section(_t("Language"), LanguageField())
         self.calendar_panel = CalendarExportPanel(db, clock)
         self.calendar_box = self.add_section(_t("Calendar"), self.calendar_panel)
         self.sections.addStretch(1)

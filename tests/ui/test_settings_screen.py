@@ -73,7 +73,12 @@ def test_shows_the_stored_settings_without_saving(
     assert widget.keep_in_tray.isChecked()
     assert not widget.remind_when_closed.isChecked()
     assert widget.study_time.time() == QTime(18, 0)
-    assert [b.title() for b in widget.findChildren(QGroupBox)] == ["Reminders", "App", "Calendar"]
+    assert [b.title() for b in widget.findChildren(QGroupBox)] == [
+        "Reminders",
+        "App",
+        "Language",
+        "Calendar",
+    ]
 
 
 def test_a_kind_turned_off_is_saved_and_its_field_disabled(
@@ -266,7 +271,7 @@ def test_calendar_range_checked_before_asking_for_a_file(
 def test_a_later_section_goes_below_the_others(qtbot: QtBot, screen: SettingsScreen) -> None:
     box = screen.add_section("Backups", QLabel("Back up now"))
     boxes = [b.title() for b in screen.findChildren(QGroupBox)]
-    assert boxes == ["Reminders", "App", "Calendar", "Backups"]
+    assert boxes == ["Reminders", "App", "Language", "Calendar", "Backups"]
     last = screen.sections.itemAt(screen.sections.count() - 1)
     assert last.spacerItem() is not None  # the stretch stays at the bottom
     assert box.accessibleName() == "Backups"
