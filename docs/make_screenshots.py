@@ -1,11 +1,13 @@
 """Screenshots of every screen of the real main window, with a realistic learner's data.
 
     python docs/make_screenshots.py OUT_DIR [--size 1366x768] [--dark] [--screens NAMES]
+                                    [--language es]
 
 Builds a data folder in a temporary place (a CPC program three months in, sessions, a practice
 exam, CPC + CPMA with CEUs where CPMA's auditing quota is still unmet, a CCS held since 2021),
 opens the main window at the given size with the clock set to the learner's day, and saves one
-PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into OUT_DIR. Run it
+PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into OUT_DIR
+(`--language es`: in Spanish, with Spanish dates; the files are then named `*-es.png`). Run it
 under a virtual X screen for the real platform (`xvfb-run -a -s "-screen 0 1920x1080x24"
 .venv/bin/python docs/make_screenshots.py ...`), or with QT_QPA_PLATFORM=offscreen.
 
@@ -190,6 +192,7 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--screens", default=",".join(SCREENS))
+    parser.add_argument("--language", choices=("en", "es"), default="en")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -204,12 +207,16 @@ def main() -> int:
     from studyplanner.ui.main_window import MainWindow
 
     app: QApplication = _application([])
+    from studyplanner.ui.language import switch_language
+
+    switch_language(args.language)
     if args.dark:
         QGuiApplication.styleHints().setColorScheme(Qt.ColorScheme.Dark)
         if app.palette().color(QPalette.ColorRole.Window).lightnessF() > 0.5:
             app.setPalette(dark_palette())  # the platform has no dark scheme (offscreen)
     db = open_database(data_dir)
     suffix = f"{width}x{height}" + ("-dark" if args.dark else "")
+    suffix += "" if args.language == "en" else f"-{args.language}"
     names = args.screens.split(",")
     for name in [n for n in names if n in ASSISTANT_SHOTS]:
         target = args.out / f"{name}-{suffix}.png"

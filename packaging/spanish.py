@@ -1,6 +1,7 @@
 """Spanish for every English message of the app (source -> translation), read by
-packaging/translations.py to fill the messages lupdate finds unfinished. Once filled, the .ts is
-the record; add a line here for each new message and run `python3 dev.py translations`.
+packaging/translations.py to fill resources/i18n/studyplanner_es.ts: this is the record (edit a
+translation here, never in the .ts). Add a line for each new message and run
+`python3 dev.py translations`.
 
 Words: plan, módulo, sesión de estudio, credencial, CEU (créditos de educación continua), ciclo,
 línea base (baseline), itinerario (track), días libres, examen de práctica, paquete de auditoría,
@@ -85,8 +86,8 @@ SPANISH: dict[str, str] = {
     "(Without two years of coding experience AAPC awards CPC-A: choose it in the list.)": "(Sin dos años de experiencia en codificación, AAPC otorga la CPC-A: elíjala en la lista).",
     "1 CEU": "1 CEU",
     "1 day": "1 día",
-    "1 day ahead": "1 día adelantado",
-    "1 day behind": "1 día atrasado",
+    "1 day ahead": "1 día de adelanto",
+    "1 day behind": "1 día de retraso",
     "1 day earlier": "1 día antes",
     "1 day later": "1 día después",
     "1 day left": "Queda 1 día",
@@ -320,7 +321,7 @@ SPANISH: dict[str, str] = {
     "Finishes on {date}, on your target date (about {weekly} a week).": "Termina el {date}, en su fecha meta (unas {weekly} por semana).",
     "Finishes on {date}, {distance} before your target (about {weekly} a week).": "Termina el {date}, {distance} antes de su meta (unas {weekly} por semana).",
     "First day off": "Primer día libre",
-    "Fit": "Ajuste",
+    "Fit": "Ajustar",
     "Fits": "Cabe",
     "Fits, but longer than usual": "Cabe, pero es más largo de lo habitual",
     "Fits, but shorter than usual": "Cabe, pero es más corto de lo habitual",
@@ -605,13 +606,13 @@ SPANISH: dict[str, str] = {
     "Start t&imer": "Iniciar t&emporizador",
     "Start the plan assistant": "Iniciar el asistente del plan",
     "Start the timer on {title}": "Iniciar el temporizador en {title}",
-    "Start timer": "Iniciar temporizador",
+    "Start timer": "Cronometrar",
     "Start with a fresh database": "Empezar con una base de datos nueva",
     "Started a fresh database; the damaged file was kept as %1.": "Se empezó una base de datos nueva; el archivo dañado se conservó como %1.",
     "Starts at login from {path}.": "Se inicia al iniciar sesión desde {path}.",
     "Status": "Estado",
     "Status: {word}": "Estado: {word}",
-    "Study": "Estudiar",
+    "Study": "Estudio",
     "Study Planner": "Study Planner",
     "Study Planner archive (*.zip)": "Archivo de Study Planner (*.zip)",
     "Study Planner backs up automatically at start-up, every half hour while something changes, and before imports, restores and other big changes. Old backups are thinned: the newest ten, then one a day, a week and a month.": "Study Planner hace copias de seguridad automáticamente al iniciar, cada media hora mientras algo cambia, y antes de importaciones, restauraciones y otros cambios grandes. Las copias antiguas se reducen: las diez más recientes, luego una por día, por semana y por mes.",
@@ -851,8 +852,8 @@ SPANISH: dict[str, str] = {
     "{name} · {body}": "{name} · {body}",
     "{n} CEUs": "{n} CEU",
     "{n} days": "{n} días",
-    "{n} days ahead": "{n} días adelantado",
-    "{n} days behind": "{n} días atrasado",
+    "{n} days ahead": "{n} días de adelanto",
+    "{n} days behind": "{n} días de retraso",
     "{n} days earlier": "{n} días antes",
     "{n} days later": "{n} días después",
     "{n} days left": "Quedan {n} días",
@@ -862,7 +863,7 @@ SPANISH: dict[str, str] = {
     "{n} overdue": "{n} vencidos",
     "{n} reminders": "{n} recordatorios",
     "{n} shown, {units} CEUs": "{n} mostradas, {units} CEU",
-    "{n} to go": "faltan {n}",
+    "{n} to go": "Faltan {n}",
     "{n} weeks": "{n} semanas",
     "{percent} % complete": "{percent} % completado",
     "{reminders}, {n} urgent": "{reminders}, {n} urgentes",

@@ -5,8 +5,9 @@
    are dropped). `self.tr("...")` is filed under its class; a free `tr("...")` and the local
    wrappers `_t`/`t` (aliases of `tr`, named below) under the empty context, as
    studyplanner/ui/formatting.tr looks them up.
-2. Unfinished messages get their Spanish from packaging/spanish.py (English source -> Spanish);
-   a message with no entry there stays unfinished and is listed (the tests fail on it).
+2. Every message gets its Spanish from packaging/spanish.py (English source -> Spanish), the
+   record of the translation; one with no entry there stays unfinished and is listed (the tests
+   fail on it).
 3. `pyside6-lrelease` compiles the .ts into studyplanner_es.qm, committed beside it and shipped
    in the wheel and the standalone app (tests/test_translations.py checks it is up to date).
 
@@ -61,18 +62,19 @@ def extract(language: str) -> None:
 
 
 def fill(ts: Path, translations: dict[str, str]) -> list[str]:
-    """Give unfinished messages their translation; the sources still without one."""
+    """Give each message its translation from `translations` (the record: a change there
+    reaches the .ts); the sources of unfinished messages still without one."""
     tree = ET.parse(ts)
     missing = []
     for message in tree.getroot().iter("message"):
         translation = message.find("translation")
         source = message.findtext("source") or ""
-        if translation is None or translation.get("type") != "unfinished":
+        if translation is None:
             continue
         if source in translations:
             translation.text = translations[source]
-            del translation.attrib["type"]
-        else:
+            translation.attrib.pop("type", None)
+        elif translation.get("type") == "unfinished":
             missing.append(source)
     ET.indent(tree, space="    ")
     with ts.open("wb") as out:

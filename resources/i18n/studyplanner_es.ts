@@ -517,7 +517,7 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     </message>
     <message>
         <source>{n} to go</source>
-        <translation>faltan {n}</translation>
+        <translation>Faltan {n}</translation>
     </message>
     <message>
         <source>All earned</source>
@@ -708,11 +708,11 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     </message>
     <message>
         <source>1 day behind</source>
-        <translation>1 día atrasado</translation>
+        <translation>1 día de retraso</translation>
     </message>
     <message>
         <source>{n} days behind</source>
-        <translation>{n} días atrasado</translation>
+        <translation>{n} días de retraso</translation>
     </message>
     <message>
         <source>On plan</source>
@@ -720,11 +720,11 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     </message>
     <message>
         <source>1 day ahead</source>
-        <translation>1 día adelantado</translation>
+        <translation>1 día de adelanto</translation>
     </message>
     <message>
         <source>{n} days ahead</source>
-        <translation>{n} días adelantado</translation>
+        <translation>{n} días de adelanto</translation>
     </message>
     <message>
         <source>Today</source>
@@ -732,7 +732,7 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     </message>
     <message>
         <source>Start timer</source>
-        <translation>Iniciar temporizador</translation>
+        <translation>Cronometrar</translation>
     </message>
     <message>
         <source>Start the timer on {title}</source>
@@ -1442,7 +1442,7 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     </message>
     <message>
         <source>Study</source>
-        <translation>Estudiar</translation>
+        <translation>Estudio</translation>
     </message>
     <message>
         <source>Credentials and CEUs</source>
@@ -3799,7 +3799,7 @@ Replace it?</source>
     </message>
     <message>
         <source>Fit</source>
-        <translation>Ajuste</translation>
+        <translation>Ajustar</translation>
     </message>
     <message>
         <source>Show the whole plan ({keys})</source>

@@ -66,6 +66,8 @@ class TodayCard(Card):
         grid.setColumnStretch(0, 1)
         for row, (module_id, title, minutes) in enumerate(blocks):
             name = wrapped_label(title)
+            # a title keeps room for a few words a line beside longer (Spanish) buttons
+            name.setMinimumWidth(name.fontMetrics().averageCharWidth() * 18)
             grid.addWidget(name, row, 0)
             grid.addWidget(QLabel(hours_words(minutes)), row, 1)
             start = QPushButton(icon("clock"), tr("Start timer"))

@@ -94,3 +94,12 @@ def install_chosen_language() -> Translation:
     installed = install_language(effective_language(choice), locale=choice != SYSTEM)
     _INSTALLED.append(installed)
     return installed
+
+
+def switch_language(language: str) -> Translation:
+    """Replace the start-up translation by `language` (screenshots and tests in a language)."""
+    while _INSTALLED:
+        _INSTALLED.pop().remove()
+    installed = install_language(language)
+    _INSTALLED.append(installed)
+    return installed
