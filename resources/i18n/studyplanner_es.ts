@@ -1362,11 +1362,11 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     </message>
     <message>
         <source>Due before</source>
-        <translation>Vencía antes</translation>
+        <translation>Vence (antes)</translation>
     </message>
     <message>
         <source>Due after</source>
-        <translation>Vence después</translation>
+        <translation>Vence (después)</translation>
     </message>
     <message>
         <source>Change</source>
