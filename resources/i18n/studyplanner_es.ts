@@ -1249,6 +1249,14 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>Este plan dura {months} meses; los {programs} suelen durar de {low} a {high}.</translation>
     </message>
     <message>
+        <source>Plan created</source>
+        <translation>Plan creado</translation>
+    </message>
+    <message>
+        <source>Plan changed</source>
+        <translation>Plan cambiado</translation>
+    </message>
+    <message>
         <source>Baseline</source>
         <translation>Línea base</translation>
     </message>
@@ -1589,6 +1597,18 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>Vacaciones</translation>
     </message>
     <message>
+        <source>Catch up: more study each week</source>
+        <translation>Ponerse al día: más estudio cada semana</translation>
+    </message>
+    <message>
+        <source>Catch up: later finish</source>
+        <translation>Ponerse al día: terminar más tarde</translation>
+    </message>
+    <message>
+        <source>Catch up: days off</source>
+        <translation>Ponerse al día: días libres</translation>
+    </message>
+    <message>
         <source>Replace the file?</source>
         <translation>¿Reemplazar el archivo?</translation>
     </message>
@@ -1841,6 +1861,14 @@ Replace it?</source>
     <message>
         <source>and {n} more: open Study Planner to see them.</source>
         <translation>y {n} más: abra Study Planner para verlos.</translation>
+    </message>
+    <message>
+        <source>Modules changed</source>
+        <translation>Módulos cambiados</translation>
+    </message>
+    <message>
+        <source>Schedule changed</source>
+        <translation>Calendario cambiado</translation>
     </message>
 </context>
 <context>
@@ -3149,14 +3177,6 @@ Replace it?</source>
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historial</translation>
-    </message>
-    <message>
-        <source>Modules changed</source>
-        <translation>Módulos cambiados</translation>
-    </message>
-    <message>
-        <source>Schedule changed</source>
-        <translation>Calendario cambiado</translation>
     </message>
 </context>
 <context>

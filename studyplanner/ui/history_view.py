@@ -11,6 +11,13 @@ from studyplanner.services.snapshots import BaselineInfo
 from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, format_date, format_datetime, tr
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
+BASELINE_NOTES = (
+    QT_TRANSLATE_NOOP("", "Plan created"),
+    QT_TRANSLATE_NOOP("", "Plan changed"),
+)
+"""Why a baseline was kept, as services/plans.py stores it (in English, like every note the app
+writes: the Plan screen's and the catch-up choices'); shown in the user's language."""
+
 
 class BaselineModel(SnapshotTableModel[BaselineInfo]):
     HEADERS = (
@@ -33,7 +40,7 @@ class BaselineModel(SnapshotTableModel[BaselineInfo]):
             return format_datetime(b.accepted_at)
         if column == 2:
             return format_date(b.finish)
-        return b.note
+        return tr(b.note)  # a note the app wrote; any other text comes back as it is
 
 
 class HistoryView(QWidget):
