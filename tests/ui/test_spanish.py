@@ -151,9 +151,13 @@ def texts_of(root: QWidget) -> Iterator[tuple[str, str]]:
 TAG = re.compile(r"<[^>]+>")
 ENGLISH_WORDS = re.compile(
     r"\b(the|your|you|is|are|was|with|and|of|this|to|for|not|in|on|at|by|days|hours|week|"
-    r"left|done|due|yet|no longer|before|after|study|log|ahead|behind)\b"
+    r"left|done|due|yet|no longer|before|after|study|log|ahead|behind|created|changed|module|"
+    r"modules|sessions?|credentials?|reminders?|today|tomorrow|yesterday|none|minutes|weeks|"
+    r"months?|exams?|practice|course|lesson|dates?|cycles?|start|finish|save|open|close|delete|"
+    r"edit|add|remove|undo|settings|backups?|export|import|planned|earned|required)\b"
 )
 """Words of English sentences that no Spanish sentence has."""
+PATH = re.compile(r"\S*[/\\]\S*")
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -205,6 +209,7 @@ class Checker:
                     found.add(f"{where}: {candidate!r}")
             for known in self.known:
                 plain = plain.replace(known, "")
+            plain = PATH.sub("", plain)  # file names and links are not words
             if ENGLISH_WORDS.search(plain):
                 found.add(f"{where}: English words in {text!r}")
         return found
@@ -270,7 +275,7 @@ def test_every_screen_and_main_dialog_is_in_spanish(
     credentials.add_button.click()
     credentials.log_button.click()
     children = credentials.findChildren(QWidget)
-    for button_name in ("edit_button", "close_button"):
+    for button_name in ("edit_button", "close_button", "rules_button"):
         for widget in children:
             button = getattr(widget, button_name, None)
             if isinstance(button, QAbstractButton) and button.isEnabled():
@@ -279,6 +284,11 @@ def test_every_screen_and_main_dialog_is_in_spanish(
     window.dashboard.progress_card.catch_up_button.click()
     window.show_about()
     found |= checker.untranslated(window.show_help())
+    rules = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "RulesWindow"]
+    assert rules, "the Rules window of a credential"
+    for shown in rules:
+        found |= checker.untranslated(shown)
+        shown.close()
     found |= collector.found
     assert {"SessionDialog", "CompletionDialog", "CredentialDialog", "ActivityDialog",
             "ReplanDialog", "AboutDialog"} <= set(collector.seen)  # fmt: skip
