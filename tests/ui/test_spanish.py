@@ -282,6 +282,10 @@ def test_every_screen_and_main_dialog_is_in_spanish(
                 button.click()
                 break
     window.dashboard.progress_card.catch_up_button.click()
+    window.show_screen(0)
+    rows = [w for w in window.dashboard.findChildren(QWidget) if hasattr(w, "snooze_menu")]
+    assert rows, "the learner has a reminder"
+    rows[0].snooze_menu.actions()[-1].trigger()  # Until a date…: the snooze dialog
     window.show_about()
     found |= checker.untranslated(window.show_help())
     rules = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "RulesWindow"]
@@ -291,7 +295,7 @@ def test_every_screen_and_main_dialog_is_in_spanish(
         shown.close()
     found |= collector.found
     assert {"SessionDialog", "CompletionDialog", "CredentialDialog", "ActivityDialog",
-            "ReplanDialog", "AboutDialog"} <= set(collector.seen)  # fmt: skip
+            "ReplanDialog", "AboutDialog", "SnoozeDialog"} <= set(collector.seen)  # fmt: skip
     assert sorted(found) == []
 
 
