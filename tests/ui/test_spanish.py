@@ -314,3 +314,15 @@ def test_the_plan_assistant_is_in_spanish(
         QApplication.processEvents()
         found |= checker.untranslated(wizard)
     assert sorted(found) == []
+
+
+@pytest.mark.parametrize("running", [False, True])
+def test_the_damaged_data_window_is_in_spanish(
+    spanish: Translation, db: Database, tmp_path: Path, qtbot: QtBot, running: bool
+) -> None:
+    from studyplanner.ui.start_problem_dialog import StartProblemDialog
+
+    dialog = StartProblemDialog("…", None, True, running=running)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert sorted(Checker(db, tmp_path / "data").untranslated(dialog)) == []
