@@ -5,6 +5,8 @@
     python3 dev.py test [PYTEST ARGS...]  create/refresh .venv, then lint, type-check, test
     python3 dev.py bundle              build the standalone app (dist/studyplanner/ and its
                                        archive) in .venv-bundle, measure it and test it
+    python3 dev.py translations        extract the texts to translate (pyside6-lupdate), fill
+                                       new ones from packaging/spanish.py, compile the .qm
 
 Only needs Python 3.11+ with venv. Versions come from constraints.txt (the tested lock), so a
 fresh clone gets what the tests were run with. The virtualenv is refreshed only when pyproject.toml
@@ -86,6 +88,12 @@ def run_bundle(args: list[str]) -> None:
         *args)  # fmt: skip
 
 
+def run_translations(args: list[str]) -> None:
+    """resources/i18n/studyplanner_es.ts and .qm: see packaging/translations.py."""
+    ensure_venv("test")
+    run(str(PYTHON), str(ROOT / "packaging" / "translations.py"), *args)
+
+
 BUNDLE_VENV = ROOT / ".venv-bundle"
 
 
@@ -110,7 +118,12 @@ def ensure_bundle_venv() -> Path:
     return python
 
 
-COMMANDS = {"app": run_app, "test": run_tests, "bundle": run_bundle}
+COMMANDS = {
+    "app": run_app,
+    "test": run_tests,
+    "bundle": run_bundle,
+    "translations": run_translations,
+}
 
 
 def main() -> None:

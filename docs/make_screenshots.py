@@ -1,12 +1,14 @@
 """Screenshots of every screen of the real main window, with a realistic learner's data.
 
     python docs/make_screenshots.py OUT_DIR [--size 1366x768] [--dark | --light] [--screens NAMES]
+                                    [--language es]
 
 Builds a data folder in a temporary place (a CPC program three months in, sessions, a practice
 exam, CPC + CPMA with CEUs where CPMA's auditing quota is still unmet, a CCS held since 2021),
 opens the main window at the given size with the clock set to the learner's day, and saves one
 PNG per screen (dashboard, plan, modules, study-log, credentials, settings) into OUT_DIR;
---dark and --light use the app's Dark and Light appearance (the platform's look otherwise). Run it
+--dark and --light use the app's Dark and Light appearance (the platform's look otherwise);
+`--language es` shows it in Spanish, with Spanish dates (the files are named `*-es.png`). Run it
 under a virtual X screen for the real platform (`xvfb-run -a -s "-screen 0 1920x1080x24"
 .venv/bin/python docs/make_screenshots.py ...`), or with QT_QPA_PLATFORM=offscreen.
 
@@ -171,6 +173,7 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--light", action="store_true")
     parser.add_argument("--screens", default=",".join(SCREENS))
+    parser.add_argument("--language", choices=("en", "es"), default="en")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -183,10 +186,14 @@ def main() -> int:
     from studyplanner.ui.theme import Theme, apply_theme
 
     app: QApplication = _application([])
+    from studyplanner.ui.language import switch_language
+
+    switch_language(args.language)
     if args.dark or args.light:  # the app's own Dark or Light (Settings ▸ Appearance)
         apply_theme(app, Theme.DARK if args.dark else Theme.LIGHT)
     db = open_database(data_dir)
     suffix = f"{width}x{height}" + ("-dark" if args.dark else "-light" if args.light else "")
+    suffix += "" if args.language == "en" else f"-{args.language}"
     names = args.screens.split(",")
     for name in [n for n in names if n in ASSISTANT_SHOTS]:
         target = args.out / f"{name}-{suffix}.png"

@@ -194,6 +194,10 @@ def _application(argv: Sequence[str]) -> Any:
     from studyplanner.ui.theme import apply_saved_theme
 
     apply_saved_theme(app)  # Light or Dark as chosen in Settings (System: untouched)
+    if existing is None:  # a first start: the language of the Language preference
+        from studyplanner.ui.language import install_chosen_language
+
+        install_chosen_language()
     return app
 
 

@@ -166,3 +166,17 @@ def desktop_resource(name: str) -> bytes | None:
     standalone build the PNG icons rendered when it was built); None when there is none."""
     item = _root() / "desktop" / name
     return item.read_bytes() if item.is_file() else None
+
+
+LANGUAGES = ("es",)
+"""The languages the app is translated into besides English (resources/i18n/)."""
+
+
+def translation(language: str) -> bytes | None:
+    """The compiled Qt translation (.qm) of the app into `language` ("es"); None for English or
+    a language the app is not translated into. Made from studyplanner_<language>.ts by
+    `python3 dev.py translations`."""
+    if language not in LANGUAGES:
+        return None
+    item = _root() / "i18n" / f"studyplanner_{language}.qm"
+    return item.read_bytes() if item.is_file() else None

@@ -43,6 +43,7 @@ print(json.dumps({
     "icons": icons,
     "bodies": [body["code"] for body in b.credential_rules()["bodies"]],
     "help": [title for title, text in b.help_pages() if text.startswith("# ")],
+    "spanish": len(b.translation("es") or b""),
     "fonts": {name: [str(b.font_file(name)), b.font_file(name).stat().st_size]
               for name in b.FONT_FILES},
     "heavy": sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "sqlalchemy")),
@@ -105,7 +106,7 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
 
     # every resource file of the checkout, and nothing but those, under studyplanner/resources
     resource_files = _files_under(
-        ROOT / "resources", (".json", ".svg", ".md", ".txt", ".py", ".ttf", ".xml")
+        ROOT / "resources", (".json", ".svg", ".md", ".txt", ".py", ".ttf", ".xml", ".qm")
     )
     shipped = {n.removeprefix("studyplanner/resources/") for n in names if "/resources/" in n}
     assert shipped == resource_files
@@ -113,6 +114,8 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
         assert f"studyplanner/resources/tracks/{track}.json" in names
     for icon in ICONS:
         assert f"studyplanner/resources/icons/{icon}.svg" in names
+    assert "studyplanner/resources/i18n/studyplanner_es.qm" in names  # the Spanish translation
+    assert not any(n.endswith(".ts") for n in names)  # its source stays in the checkout
     licences = ("fonts/LICENSE-DejaVu.txt", "fonts/LICENSE-DroidSansFallback.txt")
     for name in ("credentials/rules.json", "icons/LICENSE-lucide.txt", "README.md", *FONTS,
                  *licences):  # fmt: skip
@@ -148,6 +151,8 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
     assert set(seen["icons"]) == set(ICONS) and all(seen["icons"].values())
     assert seen["bodies"] == ["AAPC", "AHIMA"]
     assert len(seen["help"]) == 6  # the user guide's pages, each read from the installed copy
+    spanish = ROOT / "resources" / "i18n" / "studyplanner_es.qm"
+    assert seen["spanish"] == spanish.stat().st_size  # the compiled translation, whole
     for name, (path, size) in seen["fonts"].items():  # the installed copy's files, whole
         assert Path(path).is_relative_to(site), path
         assert size == (ROOT / "resources" / "fonts" / name).stat().st_size

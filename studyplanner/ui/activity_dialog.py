@@ -33,7 +33,7 @@ from studyplanner.core.ceu_status import CredentialStatus
 from studyplanner.core.validation import MAX_NOTE, Problem
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo, ActivityInput
 from studyplanner.ui import file_dialogs
-from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate
+from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, shortcut_safe
@@ -306,11 +306,8 @@ class ActivityDialog(ValidatedDialog):
     def choose_certificate(parent: QWidget | None) -> Path | None:
         """Ask for a certificate file (the seam tests replace)."""
         patterns = " ".join(f"*{suffix}" for suffix in CERTIFICATE_KINDS)
-        return file_dialogs.open_file(
-            parent,
-            parent.tr("Choose the certificate") if parent else "",
-            f"{parent.tr('PDF or image') if parent else ''} ({patterns})",
-        )
+        kinds = tr("PDF or image")  # lupdate does not read inside f-strings
+        return file_dialogs.open_file(parent, tr("Choose the certificate"), f"{kinds} ({patterns})")
 
     def _show_certificate(self) -> None:
         if self._new_certificate is not None:

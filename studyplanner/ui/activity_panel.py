@@ -38,7 +38,7 @@ from studyplanner.ui.snapshot_model import record_table, select_source_row, sele
 
 
 def _t(text: str) -> str:
-    return tr(text, "Credentials")
+    return tr(text)
 
 
 class ActivityPanel(QWidget):

@@ -76,8 +76,9 @@ class TrackPage(QWizardPage):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Tracks"))
         for t in self.templates.values():
-            line = "{name}\nPrepares for {credential} ({body}) · {modules} modules · about {hours}"
-            text = self.tr(line).format(
+            text = self.tr(
+                "{name}\nPrepares for {credential} ({body}) · {modules} modules · about {hours}"
+            ).format(
                 name=t.name, credential=t.goal_credential, body=t.body, modules=t.module_count,
                 hours=format_hours(t.total_minutes),
             )  # fmt: skip

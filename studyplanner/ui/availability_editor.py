@@ -12,15 +12,21 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, Availability
-from studyplanner.ui.formatting import format_hours
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, format_hours, tr
 
 PRESETS: tuple[tuple[str, tuple[int, int, int, int, int, int, int]], ...] = (
-    ("Evenings: 1 hour on weekdays", (60, 60, 60, 60, 60, 0, 0)),
-    ("Evenings and Saturday: 1.5 h weekdays, 4 h Saturday", (90, 90, 90, 90, 90, 240, 0)),
-    ("Weekends: 4 hours Saturday and Sunday", (0, 0, 0, 0, 0, 240, 240)),
-    ("Part-time student: 4 h weekdays, 4 h Saturday (24 h)", (240, 240, 240, 240, 240, 240, 0)),
+    (QT_TRANSLATE_NOOP("", "Evenings: 1 hour on weekdays"), (60, 60, 60, 60, 60, 0, 0)),
     (
-        "Full-time student: 7 h weekdays, 6 h Saturday, 4 h Sunday (45 h)",
+        QT_TRANSLATE_NOOP("", "Evenings and Saturday: 1.5 h weekdays, 4 h Saturday"),
+        (90, 90, 90, 90, 90, 240, 0),
+    ),
+    (QT_TRANSLATE_NOOP("", "Weekends: 4 hours Saturday and Sunday"), (0, 0, 0, 0, 0, 240, 240)),
+    (
+        QT_TRANSLATE_NOOP("", "Part-time student: 4 h weekdays, 4 h Saturday (24 h)"),
+        (240, 240, 240, 240, 240, 240, 0),
+    ),
+    (
+        QT_TRANSLATE_NOOP("", "Full-time student: 7 h weekdays, 6 h Saturday, 4 h Sunday (45 h)"),
         (420, 420, 420, 420, 420, 360, 240),
     ),
 )
@@ -40,7 +46,7 @@ class AvailabilityEditor(QWidget):
         self._preset = QComboBox()
         self._preset.addItem(self.tr("Choose a preset…"))
         for text, _ in PRESETS:
-            self._preset.addItem(self.tr(text))
+            self._preset.addItem(tr(text))
         self._preset.setAccessibleName(self.tr("Availability preset"))
         self._preset.activated.connect(self._on_preset)
         preset_label = QLabel(self.tr("&Preset:"))

@@ -32,18 +32,18 @@ from studyplanner.services.backups import (
 )
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui.formatting import count_records, format_date, tr
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, count_records, format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm, tell
 
 REASONS = {
-    "manual": "Backed up by you",
-    "auto": "Automatic",
-    "before-migration": "Before an update",
-    "before-restore": "Before a restore",
-    "before-import": "Before an import",
-    "before-cycle-close": "Before closing a cycle",
-    "before-credential-delete": "Before deleting a credential",
+    "manual": QT_TRANSLATE_NOOP("", "Backed up by you"),
+    "auto": QT_TRANSLATE_NOOP("", "Automatic"),
+    "before-migration": QT_TRANSLATE_NOOP("", "Before an update"),
+    "before-restore": QT_TRANSLATE_NOOP("", "Before a restore"),
+    "before-import": QT_TRANSLATE_NOOP("", "Before an import"),
+    "before-cycle-close": QT_TRANSLATE_NOOP("", "Before closing a cycle"),
+    "before-credential-delete": QT_TRANSLATE_NOOP("", "Before deleting a credential"),
 }
 
 

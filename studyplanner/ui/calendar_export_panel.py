@@ -30,7 +30,7 @@ from studyplanner.ui.save_target import save_target
 
 
 def _t(text: str) -> str:
-    return tr(text, "Settings")
+    return tr(text)
 
 
 class CalendarExportPanel(QWidget):

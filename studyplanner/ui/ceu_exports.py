@@ -27,7 +27,7 @@ from studyplanner.ui.save_target import save_target
 
 
 def _t(text: str) -> str:
-    return tr(text, "Credentials")
+    return tr(text)
 
 
 class ExportControl(QObject):

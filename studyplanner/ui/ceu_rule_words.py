@@ -22,7 +22,7 @@ from studyplanner.ui.formatting import format_date, tr
 
 
 def _t(text: str) -> str:
-    return tr(text, "Credentials")
+    return tr(text)
 
 
 def disclaimer(body: str) -> str:
@@ -257,4 +257,5 @@ def sources_html(book: RuleBook, rule: CredentialRule) -> str:
         words += " " + _t(
             "Some of these pages disagree or are old: check the figures with {body}."
         ).format(body=rule.body)
-    return f"<p><b>{escape(_t('Sources'))}</b></p><ul>{links}</ul><p>{escape(words)}</p>"
+    title = _t("Sources")
+    return f"<p><b>{escape(title)}</b></p><ul>{links}</ul><p>{escape(words)}</p>"

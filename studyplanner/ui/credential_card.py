@@ -49,7 +49,7 @@ def status_colour(status: CeuStatus, palette: QPalette) -> QColor:
 
 
 def _t(text: str) -> str:
-    return tr(text, "Credentials")
+    return tr(text)
 
 
 def _wrapped(text: str = "") -> QLabel:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 
 from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
 from studyplanner.services.ceu_activities import ActivityInfo
-from studyplanner.ui.formatting import format_date, tr
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.snapshot_model import SnapshotTableModel
@@ -77,14 +77,14 @@ def cycle_words(label: str, start: date, end: date) -> str:
 
 class ActivityModel(SnapshotTableModel[ActivityInfo]):
     HEADERS = (
-        "Date",
-        "Title",
-        "Provider",
-        "Index no.",
-        "CEUs",
-        "Category",
-        "Counts for",
-        "Certificate",
+        QT_TRANSLATE_NOOP("", "Date"),
+        QT_TRANSLATE_NOOP("", "Title"),
+        QT_TRANSLATE_NOOP("", "Provider"),
+        QT_TRANSLATE_NOOP("", "Index no."),
+        QT_TRANSLATE_NOOP("", "CEUs"),
+        QT_TRANSLATE_NOOP("", "Category"),
+        QT_TRANSLATE_NOOP("", "Counts for"),
+        QT_TRANSLATE_NOOP("", "Certificate"),
     )
     DATE, TITLE, PROVIDER, INDEX, UNITS, CATEGORY, APPLIED, CERTIFICATE = range(8)
     WORDS = (TITLE, PROVIDER, INDEX, CATEGORY, APPLIED, CERTIFICATE)
@@ -200,7 +200,14 @@ class ActivityFilter(QSortFilterProxyModel):
 class HistoryModel(SnapshotTableModel[tuple[CredentialStatus, date | None]]):
     """Closed cycles, newest first: read-only history."""
 
-    HEADERS = ("Credential", "Cycle", "Required", "Earned", "Result", "Closed on")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "Credential"),
+        QT_TRANSLATE_NOOP("", "Cycle"),
+        QT_TRANSLATE_NOOP("", "Required"),
+        QT_TRANSLATE_NOOP("", "Earned"),
+        QT_TRANSLATE_NOOP("", "Result"),
+        QT_TRANSLATE_NOOP("", "Closed on"),
+    )
     CREDENTIAL, CYCLE, REQUIRED, EARNED, RESULT, CLOSED = range(6)
 
     def cell(self, row: int, column: int, role: int) -> Any:

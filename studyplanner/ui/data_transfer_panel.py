@@ -28,7 +28,7 @@ from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui import file_dialogs, plain_text
 from studyplanner.ui.background_job import BackgroundJob, ProgressJobs
-from studyplanner.ui.formatting import count_records, how_many, tr
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, count_records, how_many, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.save_target import save_target
@@ -36,7 +36,7 @@ from studyplanner.ui.save_target import save_target
 if TYPE_CHECKING:
     from studyplanner.services.archive_format import ImportPreview
 
-ARCHIVE_FILTER = "Study Planner archive (*.zip)"
+ARCHIVE_FILTER = QT_TRANSLATE_NOOP("", "Study Planner archive (*.zip)")
 
 
 class ImportChoice(enum.Enum):

@@ -22,7 +22,7 @@ def fix_label(offer: PlanFixOffer) -> str:
     """The button's words: what the fix changes, with its figure."""
 
     def t(text: str) -> str:
-        return tr(text, "PlanFix")
+        return tr(text)
 
     if offer.kind is FixKind.STUDY_MORE:  # what the plan then asks a week, as its tooltip says
         hours = format_hours(offer.preview.schedule.verdict.weekly_minutes_used)

@@ -13,8 +13,20 @@ from studyplanner.core.durations import duration_parts
 from studyplanner.core.model import ModuleKind, SittingShortfall, Verdict, VerdictKind
 
 
-def tr(text: str, context: str = "Planner") -> str:
-    return QCoreApplication.translate(context, text)
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """`text` in the user's language: the translation of a message outside any class.
+
+    `pyside6-lupdate` files a free `tr("...")` (and the `_t`/`t` wrappers, aliases of `tr` given
+    to it by `packaging/translations.py`) under the empty context, with the second argument as
+    the disambiguation, so this looks it up the same way; `self.tr` in a class uses the class
+    name. Texts held in tables are marked with `QT_TRANSLATE_NOOP("", "...")`."""
+    return QCoreApplication.translate("", text, disambiguation)
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks `source` for lupdate under `context` ("" for a free `tr`); it is translated where
+    it is shown. PySide6's own returns `object` to type checkers."""
+    return source
 
 
 def qdate(day: date) -> QDate:
@@ -118,11 +130,17 @@ def format_hours(minutes: int) -> str:
 
 
 RECORD_WORDS = {
-    "plans": ("plan", "plans"),
-    "modules": ("module", "modules"),
-    "study_sessions": ("study session", "study sessions"),
-    "credentials": ("credential", "credentials"),
-    "ceu_activities": ("CEU activity", "CEU activities"),
+    "plans": (QT_TRANSLATE_NOOP("", "plan"), QT_TRANSLATE_NOOP("", "plans")),
+    "modules": (QT_TRANSLATE_NOOP("", "module"), QT_TRANSLATE_NOOP("", "modules")),
+    "study_sessions": (
+        QT_TRANSLATE_NOOP("", "study session"),
+        QT_TRANSLATE_NOOP("", "study sessions"),
+    ),
+    "credentials": (QT_TRANSLATE_NOOP("", "credential"), QT_TRANSLATE_NOOP("", "credentials")),
+    "ceu_activities": (
+        QT_TRANSLATE_NOOP("", "CEU activity"),
+        QT_TRANSLATE_NOOP("", "CEU activities"),
+    ),
 }
 """The records a learner counts (table -> singular, plural), for previews of backups and
 archives."""
@@ -200,7 +218,7 @@ def _late_term_sentences(verdict: Verdict) -> list[str]:
     before these figures were kept get one sentence naming the terms)."""
 
     def t(text: str) -> str:
-        return tr(text, "Verdict")
+        return tr(text)
 
     needs = {n.number: n.minutes_per_week for n in verdict.term_needs}
     given = verdict.weekly_minutes_given
@@ -258,8 +276,7 @@ def sitting_shortfall_sentence(shortfall: SittingShortfall) -> str:
     need = format_hours(shortfall.minutes)
     return tr(
         "{exam} needs one day with {need}; your longest day is {day} with {longest}: "
-        "give a {day} {need}, or allow long sittings.",
-        "Verdict",
+        "give a {day} {need}, or allow long sittings."
     ).format(
         exam=shortfall.title,
         need=need,
@@ -272,7 +289,7 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
     """The verdict in plain, translatable words."""
 
     def t(text: str) -> str:
-        return tr(text, "Verdict")
+        return tr(text)
 
     if verdict.kind is VerdictKind.UNKNOWN:
         return [

@@ -23,8 +23,19 @@ from PySide6.QtWidgets import (
 
 from studyplanner import __version__
 from studyplanner.bundled import help_pages, licence_texts
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
+
+PAGE_TITLES = (
+    QT_TRANSLATE_NOOP("HelpDialog", "Your first plan"),
+    QT_TRANSLATE_NOOP("HelpDialog", "Logging your study every day"),
+    QT_TRANSLATE_NOOP("HelpDialog", "Catching up when life happens"),
+    QT_TRANSLATE_NOOP("HelpDialog", "Credentials and CEUs"),
+    QT_TRANSLATE_NOOP("HelpDialog", "The audit packet"),
+    QT_TRANSLATE_NOOP("HelpDialog", "Backups, export and import"),
+)
+"""The titles of resources/help/index.json, for lupdate (the pages themselves are English)."""
 
 
 class HelpDialog(QDialog):

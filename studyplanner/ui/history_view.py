@@ -8,12 +8,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from studyplanner.services.snapshots import BaselineInfo
-from studyplanner.ui.formatting import format_date, format_datetime, tr
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, format_date, format_datetime, tr
 from studyplanner.ui.snapshot_model import SnapshotTableModel
+
+BASELINE_NOTES = (
+    QT_TRANSLATE_NOOP("", "Plan created"),
+    QT_TRANSLATE_NOOP("", "Plan changed"),
+)
+"""Why a baseline was kept, as services/plans.py stores it (in English, like every note the app
+writes: the Plan screen's and the catch-up choices'); shown in the user's language."""
 
 
 class BaselineModel(SnapshotTableModel[BaselineInfo]):
-    HEADERS = ("Baseline", "Accepted", "Finish", "Why")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "Baseline"),
+        QT_TRANSLATE_NOOP("", "Accepted"),
+        QT_TRANSLATE_NOOP("", "Finish"),
+        QT_TRANSLATE_NOOP("", "Why"),
+    )
 
     def set_baselines(self, baselines: tuple[BaselineInfo, ...]) -> None:
         self.set_rows(sorted(baselines, key=lambda b: -b.number))
@@ -28,7 +40,7 @@ class BaselineModel(SnapshotTableModel[BaselineInfo]):
             return format_datetime(b.accepted_at)
         if column == 2:
             return format_date(b.finish)
-        return b.note
+        return tr(b.note)  # a note the app wrote; any other text comes back as it is
 
 
 class HistoryView(QWidget):

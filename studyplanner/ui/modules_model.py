@@ -5,11 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from studyplanner.services.snapshots import ModuleStatus
-from studyplanner.ui.formatting import format_date, format_hours, kind_icon_name, kind_name, tr
+from studyplanner.ui.formatting import (
+    QT_TRANSLATE_NOOP,
+    format_date,
+    format_hours,
+    kind_icon_name,
+    kind_name,
+    tr,
+)
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.snapshot_model import SnapshotTableModel
@@ -37,7 +49,17 @@ def status_word(status: str) -> str:
 
 
 class ModuleStatusModel(SnapshotTableModel[ModuleStatus]):
-    HEADERS = ("#", "Module", "Kind", "Status", "Logged", "Estimated", "Due", "Completed", "Score")
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("", "Module"),
+        QT_TRANSLATE_NOOP("", "Kind"),
+        QT_TRANSLATE_NOOP("", "Status"),
+        QT_TRANSLATE_NOOP("", "Logged"),
+        QT_TRANSLATE_NOOP("", "Estimated"),
+        QT_TRANSLATE_NOOP("", "Due"),
+        QT_TRANSLATE_NOOP("", "Completed"),
+        QT_TRANSLATE_NOOP("", "Score"),
+    )
     NUMBER, TITLE, KIND, STATUS, LOGGED, ESTIMATED, DUE, COMPLETED, SCORE = range(9)
 
     def module(self, row: int) -> ModuleStatus:

@@ -26,7 +26,13 @@ from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.snapshots import PlanChange, PlanSnapshot
 from studyplanner.ui.fix_buttons import FixButtons
-from studyplanner.ui.formatting import format_date, format_hours, verdict_sentences, verdict_status
+from studyplanner.ui.formatting import (
+    QT_TRANSLATE_NOOP,
+    format_date,
+    format_hours,
+    verdict_sentences,
+    verdict_status,
+)
 from studyplanner.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -372,11 +378,15 @@ class PlanScreen(QWidget):
 
     def _on_preview_modules(self, change: PlanChange) -> None:
         tab = self.modules_tab
-        if self._preview_and_apply(change, tab.problems_label, self.tr("Modules changed")):
+        if self._preview_and_apply(
+            change, tab.problems_label, QT_TRANSLATE_NOOP("", "Modules changed")
+        ):
             self.tabs.setCurrentIndex(0)
 
     def _on_preview_settings(self, change: PlanChange) -> None:
-        self._preview_and_apply(change, self.settings.problems_label, self.tr("Schedule changed"))
+        self._preview_and_apply(
+            change, self.settings.problems_label, QT_TRANSLATE_NOOP("", "Schedule changed")
+        )
 
     def _preview_and_apply(self, change: PlanChange, problems: QLabel, note: str) -> bool:
         if self._plan is None:

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.model import Schedule
 from studyplanner.services.snapshots import ModuleMove, PlanPreview
-from studyplanner.ui.formatting import format_date, tr, verdict_sentences, verdict_status
+from studyplanner.ui.formatting import (
+    QT_TRANSLATE_NOOP,
+    format_date,
+    tr,
+    verdict_sentences,
+    verdict_status,
+)
 from studyplanner.ui.icons import icon, status_line
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.snapshot_model import SnapshotTableModel
@@ -26,7 +32,12 @@ from studyplanner.ui.snapshot_model import SnapshotTableModel
 class MovesModel(SnapshotTableModel[ModuleMove]):
     """Modules whose dates change: old due, new due and the shift in days."""
 
-    HEADERS = ("Module", "Due before", "Due after", "Change")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "Module"),
+        QT_TRANSLATE_NOOP("", "Due before"),
+        QT_TRANSLATE_NOOP("", "Due after"),
+        QT_TRANSLATE_NOOP("", "Change"),
+    )
 
     def set_moves(self, moves: tuple[ModuleMove, ...]) -> None:
         self.set_rows(moves)

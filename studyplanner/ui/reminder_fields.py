@@ -25,7 +25,7 @@ from studyplanner.ui.plain_text import PlainLabel
 
 
 def _t(text: str) -> str:
-    return tr(text, "Settings")
+    return tr(text)
 
 
 _SEPARATORS = re.compile(r"[\s,;]+")

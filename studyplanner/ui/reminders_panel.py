@@ -43,7 +43,7 @@ __all__ = [
 
 
 def _t(text: str) -> str:
-    return tr(text, "Reminders")
+    return tr(text)
 
 
 DAY_CHECK_MS = 60_000

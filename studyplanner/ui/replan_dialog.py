@@ -27,6 +27,7 @@ from studyplanner.services.plans import apply_plan_change, preview_plan_change
 from studyplanner.services.progress import catch_up_changes
 from studyplanner.services.snapshots import PlanChange, PlanPreview, PlanSnapshot
 from studyplanner.ui.formatting import (
+    QT_TRANSLATE_NOOP,
     date_edit,
     format_date,
     format_hours,
@@ -234,9 +235,9 @@ class ReplanDialog(QDialog):
         if key is None or self.previews.get(key) is None:
             return
         notes = {
-            RAISE: "Catch up: more study each week",
-            MOVE: "Catch up: later finish",
-            DAYS_OFF: "Catch up: days off",
+            RAISE: QT_TRANSLATE_NOOP("", "Catch up: more study each week"),
+            MOVE: QT_TRANSLATE_NOOP("", "Catch up: later finish"),
+            DAYS_OFF: QT_TRANSLATE_NOOP("", "Catch up: days off"),
         }
         try:
             apply_plan_change(self._db, self.changes[key], self._today, note=notes[key])

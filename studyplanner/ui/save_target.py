@@ -21,7 +21,7 @@ from studyplanner.ui.formatting import tr
 
 
 def _t(text: str) -> str:
-    return tr(text, "Export")
+    return tr(text)
 
 
 @dataclass(frozen=True)

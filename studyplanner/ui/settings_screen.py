@@ -50,6 +50,7 @@ from studyplanner.ui.appearance_panel import AppearancePanel
 from studyplanner.ui.calendar_export_panel import CalendarExportPanel
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.goal_editor import problem_label
+from studyplanner.ui.language_field import LanguageField
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.reminder_fields import (
     LeadDaysField,
@@ -63,7 +64,7 @@ CONTENT_WIDTH = 880
 
 
 def _t(text: str) -> str:
-    return tr(text, "Settings")
+    return tr(text)
 
 
 class SettingsScreen(QWidget):
@@ -117,6 +118,7 @@ class SettingsScreen(QWidget):
         self.appearance.theme_changed.connect(lambda words: self.status.setText(
             _t("Saved: appearance ({theme}).").format(theme=words)))  # fmt: skip
         self.appearance_box = self.add_section(_t("Appearance"), self.appearance)
+        self.language_box = self.add_section(_t("Language"), LanguageField())
         self.calendar_panel = CalendarExportPanel(db, clock)
         self.calendar_box = self.add_section(_t("Calendar"), self.calendar_panel)
         self.sections.addStretch(1)

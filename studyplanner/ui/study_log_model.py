@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from studyplanner.services.snapshots import StudySessionInfo
-from studyplanner.ui.formatting import format_date, format_hours
+from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, format_date, format_hours
 from studyplanner.ui.plain_text import tooltip
 from studyplanner.ui.snapshot_model import SnapshotTableModel
 
@@ -20,7 +20,12 @@ def format_minutes(minutes: int) -> str:
 
 
 class SessionModel(SnapshotTableModel[StudySessionInfo]):
-    HEADERS = ("Date", "Module", "Time", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "Date"),
+        QT_TRANSLATE_NOOP("", "Module"),
+        QT_TRANSLATE_NOOP("", "Time"),
+        QT_TRANSLATE_NOOP("", "Note"),
+    )
     DATE, MODULE, TIME, NOTE = range(4)
 
     def session(self, row: int) -> StudySessionInfo:

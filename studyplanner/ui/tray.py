@@ -36,7 +36,7 @@ _MESSAGE_ICONS = {
 
 
 def _t(text: str) -> str:
-    return tr(text, "Tray")
+    return tr(text)
 
 
 def _title(severity: Severity) -> str:

@@ -128,6 +128,18 @@ def test_smoke_test_paints_a_realistic_data_folder(bundle: Bundle) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_the_spanish_translation_ships_and_a_spanish_system_starts_with_it(
+    bundle: Bundle,
+) -> None:
+    assert [p.name for p in bundle.app.rglob("studyplanner_es.qm")] == ["studyplanner_es.qm"]
+    assert list(bundle.app.rglob("qtbase_es.qm")), "Qt's own Spanish (its standard buttons)"
+    env = dict(bundle.env, LANG="es_US.UTF-8")  # the Language preference's System: Spanish
+    done = subprocess.run([str(bundle.exe), "--data-dir", str(bundle.data), "--smoke-test"],
+                          env=env, cwd=bundle.cwd, text=True, capture_output=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
 def test_tracks_json(bundle: Bundle) -> None:
     tracks = json.loads(bundle.ok("tracks", "--json"))
     ids = {t["id"] for t in tracks}

@@ -77,6 +77,7 @@ def test_shows_the_stored_settings_without_saving(
         "Reminders",
         "App",
         "Appearance",
+        "Language",
         "Calendar",
     ]
 
@@ -271,7 +272,7 @@ def test_calendar_range_checked_before_asking_for_a_file(
 def test_a_later_section_goes_below_the_others(qtbot: QtBot, screen: SettingsScreen) -> None:
     box = screen.add_section("Backups", QLabel("Back up now"))
     boxes = [b.title() for b in screen.findChildren(QGroupBox)]
-    assert boxes == ["Reminders", "App", "Appearance", "Calendar", "Backups"]
+    assert boxes == ["Reminders", "App", "Appearance", "Language", "Calendar", "Backups"]
     last = screen.sections.itemAt(screen.sections.count() - 1)
     assert last.spacerItem() is not None  # the stretch stays at the bottom
     assert box.accessibleName() == "Backups"
