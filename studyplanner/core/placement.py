@@ -17,6 +17,7 @@ which weekday needs how much time (`too_long_sittings`).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -221,9 +222,33 @@ class _Placement:
         self.position = {m.id: i for i, m in enumerate(self.order)}
         self.cursor = 0
         self.today = date.min
+        self.today_blocks: dict[int, int] = {}
+        """Module id -> index in run.blocks of its block on the day being placed."""
         self.ready: list[ModuleToPlan] = []
-        self.waiting = [m for m in self.order if m.term is not None and m.remaining_minutes]
         self.ready_day, self.changed = 0, True
+        self._index_waiting()
+
+    def _index_waiting(self) -> None:
+        """Term courses with work left wait until their term has begun and their prerequisites
+        are finished. Each keeps a count of its unfinished prerequisites; a course whose count
+        reaches zero goes on a heap keyed on its term's first day, and is taken from there by
+        `_ready_courses`, so each course and each prerequisite link is handled once."""
+        self.pending: dict[int, int] = {}
+        self.dependents: dict[int, list[ModuleToPlan]] = {}
+        self.unlocked: list[tuple[int, int, ModuleToPlan]] = []
+        for m in self.order:
+            if m.term is None or not m.remaining_minutes:
+                continue
+            unfinished = {p for p in m.prerequisites if p not in self.finished}
+            self.pending[m.id] = len(unfinished)
+            for p in unfinished:
+                self.dependents.setdefault(p, []).append(m)
+            if not unfinished:
+                self._unlock(m)
+
+    def _unlock(self, m: ModuleToPlan) -> None:
+        opens = self.term_starts[m.term] if self.terms and m.term is not None else 0
+        heapq.heappush(self.unlocked, (opens, self.position[m.id], m))
 
     def place(self) -> _Run:
         calendar = self.days.calendar
@@ -232,6 +257,7 @@ class _Placement:
             available = self.days.minutes(day)
             if available > 0:
                 self.today = date.fromordinal(day)
+                self.today_blocks = {}
                 if parallel:
                     self._share_day(day, available)
                 else:
@@ -263,6 +289,10 @@ class _Placement:
         del self.remaining[module_id]
         self.finished.add(module_id)
         self.changed = True
+        for m in self.dependents.pop(module_id, ()):
+            self.pending[m.id] -= 1
+            if not self.pending[m.id]:
+                self._unlock(m)
 
     def _ready_courses(self, day: int) -> list[ModuleToPlan]:
         """Term courses with work left that may be studied on `day`, in order. Kept in two
@@ -270,9 +300,10 @@ class _Placement:
         once ready stays ready until it finishes."""
         if self.changed or day != self.ready_day:
             self.ready = [m for m in self.ready if m.id in self.remaining]
-            now = [m for m in self.waiting if self._open(m, day) and self._eligible(m)]
+            unlocked, now = self.unlocked, []
+            while unlocked and unlocked[0][0] <= day:
+                now.append(heapq.heappop(unlocked)[2])
             if now:
-                self.waiting = [m for m in self.waiting if m.id not in {n.id for n in now}]
                 self.ready = sorted([*self.ready, *now], key=lambda m: self.position[m.id])
             self.changed, self.ready_day = False, day
         return list(self.ready)
@@ -294,15 +325,13 @@ class _Placement:
     def _give(self, day: int, module_id: int, minutes: int) -> None:
         """Add minutes to the module's block of that day (one block per day and module)."""
         blocks = self.run.blocks
-        i = len(blocks) - 1
         when = self.today
-        while i >= 0 and blocks[i].day == when:
-            if blocks[i].module_id == module_id:
-                blocks[i] = StudyBlock(when, module_id, blocks[i].minutes + minutes)
-                break
-            i -= 1
-        else:
+        i = self.today_blocks.get(module_id)
+        if i is None:
+            self.today_blocks[module_id] = len(blocks)
             blocks.append(StudyBlock(when, module_id, minutes))
+        else:
+            blocks[i] = StudyBlock(when, module_id, blocks[i].minutes + minutes)
         self.run.first_day.setdefault(module_id, day)
         self.run.last_day[module_id] = day
         self.remaining[module_id] -= minutes
