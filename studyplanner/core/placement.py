@@ -221,9 +221,8 @@ class _Placement:
         self.term_starts = {t.number: t.start.toordinal() for t in request.terms}
         self.position = {m.id: i for i, m in enumerate(self.order)}
         self.cursor = 0
-        self.today = date.min
-        self.today_blocks: dict[int, int] = {}
-        """Module id -> index in run.blocks of its block on the day being placed."""
+        self.today: dict[int, int] = {}
+        """Minutes given on the day being placed, by module id (in the order first given)."""
         self.ready: list[ModuleToPlan] = []
         self.ready_day, self.changed = 0, True
         self._index_waiting()
@@ -256,12 +255,17 @@ class _Placement:
         while self.remaining and day <= calendar.last:
             available = self.days.minutes(day)
             if available > 0:
-                self.today = date.fromordinal(day)
-                self.today_blocks = {}
+                self.today = {}
                 if parallel:
                     self._share_day(day, available)
                 else:
                     self._stream_day(day, available)
+                if self.today:
+                    when = date.fromordinal(day)
+                    self.run.blocks.extend(
+                        StudyBlock(when, module_id, minutes)
+                        for module_id, minutes in self.today.items()
+                    )
             day += 1
         run = self.run
         run.unscheduled = [m.id for m in self.order if m.id in self.remaining]
@@ -323,19 +327,17 @@ class _Placement:
                 self.empty = [m for m in self.empty if m.id in self.remaining]
 
     def _give(self, day: int, module_id: int, minutes: int) -> None:
-        """Add minutes to the module's block of that day (one block per day and module)."""
-        blocks = self.run.blocks
-        when = self.today
-        i = self.today_blocks.get(module_id)
-        if i is None:
-            self.today_blocks[module_id] = len(blocks)
-            blocks.append(StudyBlock(when, module_id, minutes))
-        else:
-            blocks[i] = StudyBlock(when, module_id, blocks[i].minutes + minutes)
-        self.run.first_day.setdefault(module_id, day)
-        self.run.last_day[module_id] = day
-        self.remaining[module_id] -= minutes
-        if self.remaining[module_id] == 0:
+        """Add minutes to the module's block of that day (one block per day and module; the
+        day's blocks are made when the day is placed)."""
+        today = self.today
+        today[module_id] = today.get(module_id, 0) + minutes
+        run = self.run
+        if module_id not in run.first_day:
+            run.first_day[module_id] = day
+        run.last_day[module_id] = day
+        left = self.remaining[module_id] - minutes
+        self.remaining[module_id] = left
+        if left == 0:
             self._finish(module_id)
 
     def _stream_head(self, day: int, passed: set[int]) -> ModuleToPlan | None:
