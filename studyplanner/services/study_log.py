@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, ModuleKind
@@ -136,6 +136,36 @@ def list_sessions(db: Database) -> tuple[StudySessionInfo, ...]:
             .order_by(s.c.day.desc(), s.c.id.desc())
         )
         return tuple(StudySessionInfo(*row) for row in rows)
+
+
+def count_sessions(db: Database) -> int:
+    with db.read() as conn:
+        return int(conn.scalar(select(func.count()).select_from(tables.study_sessions)) or 0)
+
+
+def sessions_by_date(
+    db: Database, *, newest_first: bool, after: StudySessionInfo | None, limit: int
+) -> tuple[StudySessionInfo, ...]:
+    """Up to `limit` sessions in date order (equal dates by id, the same way round), starting
+    just after `after` in that order: the Study log reads its rows a page at a time."""
+    with db.read() as conn:
+        s, m = tables.study_sessions, tables.modules
+        query = select(s.c.id, s.c.module_id, m.c.title, s.c.day, s.c.minutes, s.c.note).join(
+            m, m.c.id == s.c.module_id
+        )
+        if newest_first:
+            query = query.order_by(s.c.day.desc(), s.c.id.desc())
+            if after is not None:
+                query = query.where(
+                    s.c.day <= after.day, or_(s.c.day < after.day, s.c.id < after.id)
+                )
+        else:
+            query = query.order_by(s.c.day, s.c.id)
+            if after is not None:
+                query = query.where(
+                    s.c.day >= after.day, or_(s.c.day > after.day, s.c.id > after.id)
+                )
+        return tuple(StudySessionInfo(*row) for row in conn.execute(query.limit(limit)))
 
 
 # -- the stored timer -----------------------------------------------------------------------

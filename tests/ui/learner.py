@@ -370,7 +370,7 @@ class Actions:
 
     def _select_session(self) -> Any:
         log = self.l.screen(STUDY_LOG)
-        rows = log.proxy.rowCount()
+        rows = log.model.rowCount()
         if log.stack.currentIndex() != 1 or rows == 0:
             return None
         row = self.rng.randrange(min(rows, 30))
