@@ -3,6 +3,7 @@ completions. One transaction each; bad input raises InvalidInput and writes noth
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, or_, select
@@ -111,11 +112,13 @@ def delete_session(db: Database, session_id: int) -> StudySessionInfo:
 
 
 def restore_session(db: Database, info: StudySessionInfo) -> StudySessionInfo:
-    """Undo a deletion: the session comes back with its id, date, minutes and note."""
+    """Undo a deletion: the session comes back with its id, date, minutes and note (returned
+    with its module's title as it is now)."""
     with db.transaction() as session:
         if session.get(models.StudySession, info.id) is not None:
             raise InvalidInput([Problem("session", "That session exists already.")])
-        if session.get(models.Module, info.module_id) is None:
+        module = session.get(models.Module, info.module_id)
+        if module is None:
             raise InvalidInput([Problem("module", "Its module no longer exists.")])
         session.add(
             models.StudySession(
@@ -123,7 +126,7 @@ def restore_session(db: Database, info: StudySessionInfo) -> StudySessionInfo:
                 note=info.note, created_at=datetime.now(),
             )
         )  # fmt: skip
-        return info
+        return replace(info, module_title=module.title)
 
 
 def list_sessions(db: Database) -> tuple[StudySessionInfo, ...]:

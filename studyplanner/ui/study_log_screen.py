@@ -260,7 +260,7 @@ class StudyLogScreen(QWidget):
             return False
         deleted, self._deleted = self._deleted, None
         try:
-            restore_session(self._db, deleted)
+            restored = restore_session(self._db, deleted)
         except InvalidInput as exc:
             self.problem.setText("\n".join(p.message for p in exc.problems))
             self.problem.show()
@@ -268,8 +268,8 @@ class StudyLogScreen(QWidget):
             return False
         self.problem.hide()
         self.message.setText(self.tr("The deleted session is back."))
-        self.model.add(deleted)
-        self._changed(deleted.id)
+        self.model.add(restored)
+        self._changed(restored.id)
         return True
 
     def forget_undo(self) -> None:

@@ -5,6 +5,7 @@ one row for a session logged, edited or deleted, never resetting."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 from unittest import mock
@@ -246,3 +247,25 @@ def test_a_refresh_with_nothing_new_keeps_the_selection(
     screen.refresh()
     assert not resets
     assert screen.selected() == chosen
+
+
+def test_undo_shows_the_session_under_its_modules_title_as_it_is_now(
+    qtbot: QtBot, screen: StudyLogScreen, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session of a module outside the active plan is deleted under the title "?"; brought
+    back, it shows its module's title, as the log read from the database does."""
+    import studyplanner.ui.study_log_screen as screen_module
+
+    real = screen_module.delete_session
+    monkeypatch.setattr(
+        screen_module,
+        "delete_session",
+        lambda db, session_id: replace(real(db, session_id), module_title="?"),
+    )
+    chosen = screen.model.session(2)
+    screen.select_session(chosen.id)
+    with qtbot.waitSignal(screen.data_changed):
+        qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
+    assert screen.undo()
+    assert screen.model.session(2) == chosen == screen.selected()
+    assert screen.model.rows() == list(list_sessions(db))[: screen.model.rowCount()]
