@@ -2,7 +2,9 @@
 bench_progress.py), offscreen: its first visit in a new window (targets: under 300 ms), and
 logging one session from it with every screen built (under 50 ms), until the window has
 processed the change; and that again with the other screens not told, to show the Study log's
-own part (the rest is the other screens' refresh).
+own part (the rest is the other screens' refresh). For comparison, the first visit of another
+screen (Credentials & CEUs, little data) shows what switching screens in the window costs anyway,
+and the Study log is also built and painted on its own.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_study_log.py [--runs 7]
 """
@@ -26,8 +28,10 @@ from PySide6.QtWidgets import QApplication
 
 from studyplanner.ui.main_window import MainWindow
 from studyplanner.ui.session_dialog import SessionDialog
+from studyplanner.ui.study_log_screen import StudyLogScreen
 
 STUDY_LOG = 3
+CREDENTIALS = 4
 SCREENS = 6
 
 
@@ -69,6 +73,31 @@ def main() -> None:
             window.deleteLater()
             app.processEvents()
         report("Study log, first visit", visits, 300)
+        floor = []
+        for _ in range(args.runs):
+            window = MainWindow(db, lambda: TODAY)  # type: ignore[arg-type]
+            window.show()
+            settle(app)
+            began = time.perf_counter()
+            window.show_screen(CREDENTIALS)
+            app.processEvents()
+            floor.append((time.perf_counter() - began) * 1000)
+            window.close()
+            window.deleteLater()
+            settle(app, 0.2)
+        report("  for comparison, the first visit of Credentials & CEUs", floor, 300)
+        alone = []
+        for _ in range(args.runs):
+            began = time.perf_counter()
+            screen = StudyLogScreen(db, lambda: TODAY)  # type: ignore[arg-type]
+            screen.resize(1400, 900)
+            screen.show()
+            app.processEvents()
+            alone.append((time.perf_counter() - began) * 1000)
+            screen.close()
+            screen.deleteLater()
+            settle(app, 0.2)
+        report("  the Study log alone (built, shown, painted)", alone, 300)
 
         window = MainWindow(db, lambda: TODAY)  # type: ignore[arg-type]
         window.show()
