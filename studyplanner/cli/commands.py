@@ -62,10 +62,10 @@ def run_plan_create(args: argparse.Namespace) -> int:
     # Validate (and schedule) before the database is even opened: nothing is written on error.
     from studyplanner.services.plans import preview_new_plan
 
-    preview_new_plan(new, today)
+    preview = preview_new_plan(new, today)
     db = open_database(args.data_dir)
     try:
-        snapshot = create_plan(db, new, today)
+        snapshot = create_plan(db, new, today, preview=preview)
     finally:
         db.close()
     emit(plan_payload(snapshot), args.json, plan_text(snapshot))

@@ -17,6 +17,7 @@ which weekday needs how much time (`too_long_sittings`).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -220,10 +221,33 @@ class _Placement:
         self.term_starts = {t.number: t.start.toordinal() for t in request.terms}
         self.position = {m.id: i for i, m in enumerate(self.order)}
         self.cursor = 0
-        self.today = date.min
+        self.today: dict[int, int] = {}
+        """Minutes given on the day being placed, by module id (in the order first given)."""
         self.ready: list[ModuleToPlan] = []
-        self.waiting = [m for m in self.order if m.term is not None and m.remaining_minutes]
         self.ready_day, self.changed = 0, True
+        self._index_waiting()
+
+    def _index_waiting(self) -> None:
+        """Term courses with work left wait until their term has begun and their prerequisites
+        are finished. Each keeps a count of its unfinished prerequisites; a course whose count
+        reaches zero goes on a heap keyed on its term's first day, and is taken from there by
+        `_ready_courses`, so each course and each prerequisite link is handled once."""
+        self.pending: dict[int, int] = {}
+        self.dependents: dict[int, list[ModuleToPlan]] = {}
+        self.unlocked: list[tuple[int, int, ModuleToPlan]] = []
+        for m in self.order:
+            if m.term is None or not m.remaining_minutes:
+                continue
+            unfinished = {p for p in m.prerequisites if p not in self.finished}
+            self.pending[m.id] = len(unfinished)
+            for p in unfinished:
+                self.dependents.setdefault(p, []).append(m)
+            if not unfinished:
+                self._unlock(m)
+
+    def _unlock(self, m: ModuleToPlan) -> None:
+        opens = self.term_starts[m.term] if self.terms and m.term is not None else 0
+        heapq.heappush(self.unlocked, (opens, self.position[m.id], m))
 
     def place(self) -> _Run:
         calendar = self.days.calendar
@@ -231,11 +255,17 @@ class _Placement:
         while self.remaining and day <= calendar.last:
             available = self.days.minutes(day)
             if available > 0:
-                self.today = date.fromordinal(day)
+                self.today = {}
                 if parallel:
                     self._share_day(day, available)
                 else:
                     self._stream_day(day, available)
+                if self.today:
+                    when = date.fromordinal(day)
+                    self.run.blocks.extend(
+                        StudyBlock(when, module_id, minutes)
+                        for module_id, minutes in self.today.items()
+                    )
             day += 1
         run = self.run
         run.unscheduled = [m.id for m in self.order if m.id in self.remaining]
@@ -263,6 +293,10 @@ class _Placement:
         del self.remaining[module_id]
         self.finished.add(module_id)
         self.changed = True
+        for m in self.dependents.pop(module_id, ()):
+            self.pending[m.id] -= 1
+            if not self.pending[m.id]:
+                self._unlock(m)
 
     def _ready_courses(self, day: int) -> list[ModuleToPlan]:
         """Term courses with work left that may be studied on `day`, in order. Kept in two
@@ -270,9 +304,10 @@ class _Placement:
         once ready stays ready until it finishes."""
         if self.changed or day != self.ready_day:
             self.ready = [m for m in self.ready if m.id in self.remaining]
-            now = [m for m in self.waiting if self._open(m, day) and self._eligible(m)]
+            unlocked, now = self.unlocked, []
+            while unlocked and unlocked[0][0] <= day:
+                now.append(heapq.heappop(unlocked)[2])
             if now:
-                self.waiting = [m for m in self.waiting if m.id not in {n.id for n in now}]
                 self.ready = sorted([*self.ready, *now], key=lambda m: self.position[m.id])
             self.changed, self.ready_day = False, day
         return list(self.ready)
@@ -292,21 +327,17 @@ class _Placement:
                 self.empty = [m for m in self.empty if m.id in self.remaining]
 
     def _give(self, day: int, module_id: int, minutes: int) -> None:
-        """Add minutes to the module's block of that day (one block per day and module)."""
-        blocks = self.run.blocks
-        i = len(blocks) - 1
-        when = self.today
-        while i >= 0 and blocks[i].day == when:
-            if blocks[i].module_id == module_id:
-                blocks[i] = StudyBlock(when, module_id, blocks[i].minutes + minutes)
-                break
-            i -= 1
-        else:
-            blocks.append(StudyBlock(when, module_id, minutes))
-        self.run.first_day.setdefault(module_id, day)
-        self.run.last_day[module_id] = day
-        self.remaining[module_id] -= minutes
-        if self.remaining[module_id] == 0:
+        """Add minutes to the module's block of that day (one block per day and module; the
+        day's blocks are made when the day is placed)."""
+        today = self.today
+        today[module_id] = today.get(module_id, 0) + minutes
+        run = self.run
+        if module_id not in run.first_day:
+            run.first_day[module_id] = day
+        run.last_day[module_id] = day
+        left = self.remaining[module_id] - minutes
+        self.remaining[module_id] = left
+        if left == 0:
             self._finish(module_id)
 
     def _stream_head(self, day: int, passed: set[int]) -> ModuleToPlan | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import insert, select
@@ -12,13 +14,15 @@ from studyplanner.core.model import (
     Availability,
     Blackout,
     Schedule,
+    StudyBlock,
     Term,
 )
 from studyplanner.services.snapshots import (
+    ModuleInfo,
     PlanSettings,
 )
 from studyplanner.services.verdict_codec import iso_or_none, verdict_to_json
-from studyplanner.store import models
+from studyplanner.store import models, tables
 
 
 def load_active_plan(session: Session) -> models.Plan | None:
@@ -103,11 +107,77 @@ def settings_to_json(settings: PlanSettings) -> str:
     )
 
 
+def insert_modules(
+    session: Session,
+    track_id: int,
+    modules: Sequence[ModuleInfo],
+    keys: Sequence[str | None],
+) -> dict[int, int]:
+    """Write the rows of a new track's modules (their ids are refs) and their prerequisite
+    links, in two bulk statements; ref -> id."""
+    session.execute(
+        insert(tables.modules),
+        [
+            {
+                "track_id": track_id,
+                "position": position,
+                "key": key,
+                "title": m.title,
+                "topic": m.topic,
+                "kind": m.kind.value,
+                "estimated_minutes": m.minutes,
+                "term": m.term,
+                "sitting": m.sitting,
+            }
+            for position, (m, key) in enumerate(zip(modules, keys, strict=True))
+        ],
+    )
+    column = tables.modules.c
+    ids = session.scalars(
+        select(column.id).where(column.track_id == track_id).order_by(column.position)
+    ).all()
+    by_ref = dict(zip((m.id for m in modules), ids, strict=True))
+    links = [
+        {"module_id": by_ref[m.id], "requires_id": by_ref[p]}
+        for m in modules
+        for p in m.prerequisite_ids
+    ]
+    if links:
+        session.execute(insert(tables.module_prerequisites), links)
+    return by_ref
+
+
+def with_ids(schedule: Schedule, ids: Mapping[int, int]) -> Schedule:
+    """The schedule with its module refs replaced by ids (the scheduler places modules by their
+    order, never by their ids, so scheduling with the ids would give the same)."""
+    verdict = schedule.verdict
+    return replace(
+        schedule,
+        modules=tuple(replace(m, module_id=ids[m.module_id]) for m in schedule.modules),
+        blocks=tuple(StudyBlock(b.day, ids[b.module_id], b.minutes) for b in schedule.blocks),
+        unscheduled=tuple(ids[i] for i in schedule.unscheduled),
+        verdict=replace(
+            verdict,
+            sittings_too_long=tuple(
+                replace(s, module_id=ids[s.module_id]) for s in verdict.sittings_too_long
+            ),
+        ),
+    )
+
+
 def save_baseline(
-    session: Session, plan: models.Plan, schedule: Schedule, now: datetime, note: str
+    session: Session,
+    plan: models.Plan,
+    schedule: Schedule,
+    now: datetime,
+    note: str,
+    titles: Mapping[int, str] | None = None,
 ) -> None:
+    """Save `schedule` as the plan's next baseline; `titles` (module id -> title) when the
+    caller has them, else read from the track's modules."""
     number = max((b.number for b in plan.baselines), default=0) + 1
-    titles = {m.id: m.title for m in plan.track.modules}
+    if titles is None:
+        titles = {m.id: m.title for m in plan.track.modules}
     baseline = models.Baseline(
         number=number,
         accepted_at=now,
@@ -119,7 +189,7 @@ def save_baseline(
     plan.baselines.append(baseline)
     session.flush()
     session.execute(
-        insert(models.BaselineModule),
+        insert(tables.baseline_modules),
         [
             {
                 "baseline_id": baseline.id,
@@ -134,7 +204,7 @@ def save_baseline(
     )
     if schedule.blocks:
         session.execute(
-            insert(models.BaselineBlock),
+            insert(tables.baseline_blocks),
             [
                 {
                     "baseline_id": baseline.id,

@@ -241,11 +241,21 @@ def preview_new_plan(new: NewPlan, today: date) -> PlanPreview:
 
 
 def create_plan(
-    db: Database, new: NewPlan, today: date, now: datetime | None = None
+    db: Database,
+    new: NewPlan,
+    today: date,
+    now: datetime | None = None,
+    *,
+    preview: PlanPreview | None = None,
 ) -> PlanSnapshot:
-    """Copy the chosen track into the user's database, create the active plan, save baseline 1."""
-    preview_new_plan(new, today)  # validates everything before anything is written
-    modules, template = new_plan_parts(new)
+    """Copy the chosen track into the user's database, create the active plan, save baseline 1.
+
+    Everything is validated and scheduled before anything is written (`preview`: the caller's
+    preview_new_plan of this `new` and `today`, so it is not made twice); the modules and their
+    links are written in bulk, all in one transaction."""
+    checked = preview or preview_new_plan(new, today)
+    modules = checked.modules
+    template = get_template(new.template_id) if new.template_id is not None else None
     stamp = now or datetime.now()
     with db.transaction() as session:
         track = models.Track(
@@ -261,21 +271,17 @@ def create_plan(
             created_at=stamp,
         )
         session.add(track)
+        session.flush()
         keys = [m.key for m in template.modules] if template else [None] * len(modules)
-        rows = _write_modules(session, track, modules, keys)
+        ids = records.insert_modules(session, track.id, modules, keys)
         session.execute(update(models.Plan).values(is_active=False))
         plan = models.Plan(track=track, is_active=True, created_at=stamp)
         records.write_settings(plan, new.settings)
         session.add(plan)
         session.flush()
-        infos = [
-            replace(
-                m, id=rows[m.id].id, prerequisite_ids=tuple(rows[p].id for p in m.prerequisite_ids)
-            )
-            for m in modules
-        ]
-        schedule = _schedule(infos, new.settings, today, _usual(track), track.program_label)
-        records.save_baseline(session, plan, schedule, stamp, "Plan created")
+        titles = {ids[m.id]: m.title for m in modules}
+        schedule = records.with_ids(checked.schedule, ids)
+        records.save_baseline(session, plan, schedule, stamp, "Plan created", titles)
         session.flush()
         return _reread(session)
 
@@ -291,35 +297,6 @@ def _usual(track: models.Track) -> tuple[int, int] | None:
     if track.usual_min_months is None or track.usual_max_months is None:
         return None
     return (track.usual_min_months, track.usual_max_months)
-
-
-def _write_modules(
-    session: Session,
-    track: models.Track,
-    modules: Sequence[ModuleInfo],
-    keys: Sequence[str | None],
-) -> dict[int, models.Module]:
-    """Create module rows for infos with negative refs; return ref -> row (ids after flush)."""
-    rows: dict[int, models.Module] = {}
-    for position, (m, key) in enumerate(zip(modules, keys, strict=True)):
-        row = models.Module(
-            position=position,
-            key=key,
-            title=m.title,
-            topic=m.topic,
-            kind=m.kind.value,
-            estimated_minutes=m.minutes,
-            term=m.term,
-            sitting=m.sitting,
-        )
-        track.modules.append(row)
-        rows[m.id] = row
-    session.flush()
-    for m in modules:
-        rows[m.id].prerequisites = [
-            models.ModulePrerequisite(requires_id=rows[p].id) for p in m.prerequisite_ids
-        ]
-    return rows
 
 
 # -- changing the active plan ---------------------------------------------------------------

@@ -3,9 +3,10 @@ completions. One transaction each; bad input raises InvalidInput and writes noth
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, ModuleKind
@@ -108,11 +109,13 @@ def delete_session(db: Database, session_id: int) -> StudySessionInfo:
 
 
 def restore_session(db: Database, info: StudySessionInfo) -> StudySessionInfo:
-    """Undo a deletion: the session comes back with its id, date, minutes and note."""
+    """Undo a deletion: the session comes back with its id, date, minutes and note (returned
+    with its module's title as it is now)."""
     with db.transaction() as session:
         if session.get(models.StudySession, info.id) is not None:
             raise InvalidInput([Problem("session", "That session exists already.")])
-        if session.get(models.Module, info.module_id) is None:
+        module = session.get(models.Module, info.module_id)
+        if module is None:
             raise InvalidInput([Problem("module", "Its module no longer exists.")])
         session.add(
             models.StudySession(
@@ -120,7 +123,7 @@ def restore_session(db: Database, info: StudySessionInfo) -> StudySessionInfo:
                 note=info.note, created_at=datetime.now(),
             )
         )  # fmt: skip
-        return info
+        return replace(info, module_title=module.title)
 
 
 def list_sessions(db: Database) -> tuple[StudySessionInfo, ...]:
@@ -133,6 +136,36 @@ def list_sessions(db: Database) -> tuple[StudySessionInfo, ...]:
             .order_by(s.c.day.desc(), s.c.id.desc())
         )
         return tuple(StudySessionInfo(*row) for row in rows)
+
+
+def count_sessions(db: Database) -> int:
+    with db.read() as conn:
+        return int(conn.scalar(select(func.count()).select_from(tables.study_sessions)) or 0)
+
+
+def sessions_by_date(
+    db: Database, *, newest_first: bool, after: StudySessionInfo | None, limit: int
+) -> tuple[StudySessionInfo, ...]:
+    """Up to `limit` sessions in date order (equal dates by id, the same way round), starting
+    just after `after` in that order: the Study log reads its rows a page at a time."""
+    with db.read() as conn:
+        s, m = tables.study_sessions, tables.modules
+        query = select(s.c.id, s.c.module_id, m.c.title, s.c.day, s.c.minutes, s.c.note).join(
+            m, m.c.id == s.c.module_id
+        )
+        if newest_first:
+            query = query.order_by(s.c.day.desc(), s.c.id.desc())
+            if after is not None:
+                query = query.where(
+                    s.c.day <= after.day, or_(s.c.day < after.day, s.c.id < after.id)
+                )
+        else:
+            query = query.order_by(s.c.day, s.c.id)
+            if after is not None:
+                query = query.where(
+                    s.c.day >= after.day, or_(s.c.day > after.day, s.c.id > after.id)
+                )
+        return tuple(StudySessionInfo(*row) for row in conn.execute(query.limit(limit)))
 
 
 # -- the stored timer -----------------------------------------------------------------------

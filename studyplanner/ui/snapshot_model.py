@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -85,12 +86,13 @@ def selected_source_row(table: QAbstractItemView, proxy: QSortFilterProxyModel) 
 
 
 def record_table(
-    proxy: QSortFilterProxyModel, accessible_name: str, sort_column: int, order: Qt.SortOrder
+    model: QAbstractItemModel, accessible_name: str, sort_column: int, order: Qt.SortOrder
 ) -> QTableView:
-    """A read-only, sortable table of records over `proxy`: whole rows, one at a time, no row
-    numbers, alternating rows (the Modules, Study log and CEU activity lists)."""
+    """A read-only, sortable table of records over `model` (a sorting proxy, or a model that
+    sorts itself): whole rows, one at a time, no row numbers, alternating rows (the Modules,
+    Study log and CEU activity lists)."""
     table = QTableView()
-    table.setModel(proxy)
+    table.setModel(model)
     table.setAccessibleName(accessible_name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,7 @@ from studyplanner.services.progress import (
     update_session,
 )
 from studyplanner.services.snapshots import ModuleStatus, StudySessionInfo
+from studyplanner.services.study_log import count_sessions, sessions_by_date
 from studyplanner.ui.formatting import format_date
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
@@ -37,7 +38,7 @@ from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.session_dialog import SessionDialog
 from studyplanner.ui.snapshot_model import record_table
-from studyplanner.ui.study_log_model import SORT_ROLE, SessionModel, format_minutes
+from studyplanner.ui.study_log_model import SessionModel, SessionSource, format_minutes
 from studyplanner.ui.study_log_view import empty_page
 from studyplanner.ui.timer_bar import TimerBar
 
@@ -79,12 +80,17 @@ class StudyLogScreen(QWidget):
         page = QWidget()
         self.timer_bar = TimerBar(self._db, self._clock, now)
         self.timer_bar.session_logged.connect(self._on_timer_logged)
-        self.model = SessionModel(parent=self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        db = self._db
+        source = SessionSource(
+            count=lambda: count_sessions(db),
+            page=lambda newest, after, limit: sessions_by_date(
+                db, newest_first=newest, after=after, limit=limit
+            ),
+            every=lambda: list_sessions(db),
+        )
+        self.model = SessionModel(source, parent=self)
         self.table = record_table(
-            self.proxy, self.tr("Study sessions"), SessionModel.DATE, Qt.SortOrder.DescendingOrder
+            self.model, self.tr("Study sessions"), SessionModel.DATE, Qt.SortOrder.DescendingOrder
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SessionModel.NOTE, QHeaderView.ResizeMode.Stretch)
@@ -147,9 +153,11 @@ class StudyLogScreen(QWidget):
         self._reload_sessions()
 
     def _reload_sessions(self, select_id: int | None = None) -> None:
-        sessions = list_sessions(self._db)
-        self.model.set_rows(sessions)
-        self.empty_hint.setVisible(not sessions)
+        self.model.reload()
+        self._shown(select_id)
+
+    def _shown(self, select_id: int | None) -> None:
+        self.empty_hint.setVisible(self.model.total == 0)
         if select_id is not None:
             self.select_session(select_id)
         self._on_selection()
@@ -158,15 +166,14 @@ class StudyLogScreen(QWidget):
         row = self.model.row_of(session_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def selected(self) -> StudySessionInfo | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.session(self.proxy.mapToSource(rows[0]).row())
+        return self.model.session(rows[0].row())
 
     def _on_selection(self, *_args: object) -> None:
         chosen = self.selected() is not None
@@ -183,7 +190,7 @@ class StudyLogScreen(QWidget):
         answer = SessionDialog.ask(self._modules, self._clock(), self, module_id=module_id)
         if answer is None:
             return None
-        return self._save(lambda: log_session(self._db, today=self._clock(), **answer))
+        return self._save(lambda: log_session(self._db, today=self._clock(), **answer), False)
 
     def start_timer(self, module_id: int) -> bool:
         return self.timer_bar.start(module_id)
@@ -198,9 +205,13 @@ class StudyLogScreen(QWidget):
         answer = SessionDialog.ask(self._modules, self._clock(), self, session=session)
         if answer is None:
             return
-        self._save(lambda: update_session(self._db, session.id, today=self._clock(), **answer))
+        self._save(
+            lambda: update_session(self._db, session.id, today=self._clock(), **answer), True
+        )
 
-    def _save(self, action: Callable[[], StudySessionInfo]) -> StudySessionInfo | None:
+    def _save(
+        self, action: Callable[[], StudySessionInfo], edited: bool
+    ) -> StudySessionInfo | None:
         try:
             info = action()
         except InvalidInput as exc:
@@ -214,6 +225,10 @@ class StudyLogScreen(QWidget):
                 day=format_date(info.day),
             )
         )  # fmt: skip
+        if edited:
+            self.model.change(info)
+        else:
+            self.model.add(info)
         self._changed(info.id)
         return info
 
@@ -235,6 +250,7 @@ class StudyLogScreen(QWidget):
                 day=format_date(session.day),
             )
         )  # fmt: skip
+        self.model.remove(session.id)
         self._changed(None)
         self.table.setFocus()
 
@@ -244,7 +260,7 @@ class StudyLogScreen(QWidget):
             return False
         deleted, self._deleted = self._deleted, None
         try:
-            restore_session(self._db, deleted)
+            restored = restore_session(self._db, deleted)
         except InvalidInput as exc:
             self.problem.setText("\n".join(p.message for p in exc.problems))
             self.problem.show()
@@ -252,7 +268,8 @@ class StudyLogScreen(QWidget):
             return False
         self.problem.hide()
         self.message.setText(self.tr("The deleted session is back."))
-        self._changed(deleted.id)
+        self.model.add(restored)
+        self._changed(restored.id)
         return True
 
     def forget_undo(self) -> None:
@@ -262,10 +279,13 @@ class StudyLogScreen(QWidget):
         self._on_selection()
 
     def _on_timer_logged(self, info: StudySessionInfo | None) -> None:
+        if info is not None:
+            self.model.add(info)
         self._changed(info.id if info is not None else None)
 
     def _changed(self, select_id: int | None) -> None:
-        self._modules = module_statuses(self._db, self._clock())
-        self.timer_bar.set_modules(self._modules)
-        self._reload_sessions(select_id)
+        """One session was logged, edited, deleted or brought back, and the model has moved
+        its row: select it, and tell the other screens. The modules offered (their titles,
+        done or not) do not change with a session, so they are not read again."""
+        self._shown(select_id)
         self.data_changed.emit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -215,6 +215,17 @@ def check_reminders(window: MainWindow, db: Database, today: date) -> None:
     assert badge == (f"Dashboard ({len(due)})" if due else "Dashboard"), badge
 
 
+def study_log_order(sessions: Sequence[Any], column: int, order: Qt.SortOrder) -> list[Any]:
+    """The Study log's rows sorted by `column`: equal ones newest first, as the list comes."""
+    newest = list(sessions)
+    descending = order == Qt.SortOrder.DescendingOrder
+    if column == 0:
+        return newest if descending else newest[::-1]
+    keys = {1: lambda s: s.module_title.casefold(), 2: lambda s: s.minutes}
+    key = keys.get(column, lambda s: s.note.casefold())
+    return sorted(newest, key=key, reverse=descending)
+
+
 def check_screens(window: MainWindow, db: Database, today: date) -> None:
     screens = window._screens
     if screens[DASHBOARD] is not None:
@@ -243,7 +254,13 @@ def check_screens(window: MainWindow, db: Database, today: date) -> None:
             ]
     if screens[STUDY_LOG] is not None:
         log = window.study_log
-        assert tuple(log.model.rows()) == list_sessions(db), "Study log rows"
+        header = log.table.horizontalHeader()
+        shown = log.model.rows()  # read so far (a page at a time), in the order clicked
+        wanted = study_log_order(
+            list_sessions(db), header.sortIndicatorSection(), header.sortIndicatorOrder()
+        )
+        assert log.model.total == len(wanted), "Study log total"
+        assert shown == wanted[: len(shown)], "Study log rows"
         assert log.timer_bar.info() == current_timer(db), "Study timer"
     if screens[PLAN] is not None:
         plan = active_plan(db, today)
@@ -372,7 +389,7 @@ class Actions:
 
     def _select_session(self) -> Any:
         log = self.l.screen(STUDY_LOG)
-        rows = log.proxy.rowCount()
+        rows = log.model.rowCount()
         if log.stack.currentIndex() != 1 or rows == 0:
             return None
         row = self.rng.randrange(min(rows, 30))
