@@ -3,8 +3,7 @@ icon beside a word: never colour alone) and the words for study time and days ah
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.ui.formatting import format_hours, tr
 from studyplanner.ui.icons import icon
-from studyplanner.ui.plain_text import PlainLabel, tooltip
+from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 
 
@@ -37,35 +36,6 @@ def ahead_words(days: int) -> tuple[str, str]:
     if days == 1:
         return "check", tr("1 day ahead")
     return "check", tr("{n} days ahead").format(n=days)
-
-
-class ElidedLabel(PlainLabel):
-    """One line of user text, elided at the end to the width it is given (it never asks for
-    more), the full text in its tooltip and accessible name."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__("", parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setText(text)
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(tooltip(text))
-        self.setAccessibleName(text)
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def _elide(self) -> None:
-        metrics = self.fontMetrics()
-        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(1, self.width()))
-        super().setText(shown)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
 
 
 def wrapped_label(text: str = "") -> QLabel:

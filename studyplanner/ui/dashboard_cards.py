@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 from studyplanner.services.snapshots import ProgressSnapshot
 from studyplanner.ui.dashboard_card import (
     Card,
-    ElidedLabel,
     StatusLine,
     ahead_words,
     hours_words,
@@ -28,7 +28,7 @@ from studyplanner.ui.dashboard_card import (
 from studyplanner.ui.dashboard_headline import status_words
 from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
-from studyplanner.ui.plain_text import tooltip
+from studyplanner.ui.plain_text import ElidedLabel, tooltip
 from studyplanner.ui.plan_screen import Figure, heading_font
 
 
@@ -74,6 +74,8 @@ class TodayCard(Card):
         for module_id, title, minutes in blocks:
             # the title on its own line, elided (full text in its tooltip); the buttons under it
             name = ElidedLabel(title)
+            name.setAccessibleName(title)
+            name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             name.setFont(heading_font(self.font(), 1.0))
             rows.addWidget(name)
             self.titles.append(name)

@@ -258,7 +258,8 @@ class DashboardScreen(QWidget):
             self.show_progress(snapshot, None)
             self.charts_card.setVisible(True)
             self._pending_series = snapshot
-            self.charts_card.installEventFilter(self)  # drawn once the cards have been painted
+            # drawn once the cards at the top have been painted (the charts may be out of view)
+            self.today_card.installEventFilter(self)
             return
         series = progress_series(self._db, today, snapshot) if snapshot is not None else None
         self.show_progress(snapshot, series)
@@ -278,12 +279,12 @@ class DashboardScreen(QWidget):
         if watched is self and event.type() == QEvent.Type.Paint and self.reminders_panel is None:
             QTimer.singleShot(0, self, self.build_reminders)  # cancelled if self goes
         if (
-            watched is self.charts_card
+            watched is self.today_card
             and event.type() == QEvent.Type.Paint
             and self._pending_series is not None
         ):
             snapshot, self._pending_series = self._pending_series, None
-            self.charts_card.removeEventFilter(self)
+            self.today_card.removeEventFilter(self)
             QTimer.singleShot(0, self, lambda: self._show_series(snapshot))
         return super().eventFilter(watched, event)
 
