@@ -24,6 +24,7 @@ from studyplanner.core.ceu_status import (
     HeldCycle,
     credential_statuses,
 )
+from studyplanner.core.reminder_reasons import StudyToday
 from studyplanner.core.reminders import (
     Housekeeping,
     Membership,
@@ -128,8 +129,9 @@ def test_todays_blocks_make_one_reminder_keyed_by_the_day() -> None:
         K.STUDY_TODAY,
         Severity.INFO,
         TODAY,
-        "Today's study: 90 min of Anatomy, ICD-10-CM.",
+        StudyToday(90, ("Anatomy", "ICD-10-CM")),
     )
+    assert r.message == "Today's study: 90 min of Anatomy, ICD-10-CM."
     tomorrow = TODAY + timedelta(days=1)
     assert only(remind(tomorrow, study=study), K.STUDY_TODAY).key == "study-today:2026-03-11"
     assert of_kind(remind(TODAY, study=StudyFacts()), K.STUDY_TODAY) == []
