@@ -36,7 +36,7 @@ def days_words(n: int) -> str:
 
 
 def names_words(names: Sequence[str]) -> str:
-    """ "CPC", "CPC and CPMA", "CPC, CPMA and CRC"."""
+    """ "CPC", "CPC and CPMA", "CPC, CPMA and CRC" (credentials, or rule lines)."""
     if len(names) == 1:
         return names[0]
     return _t("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
@@ -128,7 +128,7 @@ def reminder_words(reason: Reason) -> str:
                 )
             return text.format(
                 names=names_words(names), end=format_date(end),
-                missing="; ".join(check_words(c) for c in missing), date=format_date(until),
+                missing=names_words([check_words(c) for c in missing]), date=format_date(until),
             )  # fmt: skip
         case MembershipRenewal(body, renews, days_left):
             return _t(
