@@ -2175,6 +2175,98 @@ Replace it?</source>
         <source>Log a CEU activity for {label}</source>
         <translation>Registrar una actividad de CEU para {label}</translation>
     </message>
+    <message>
+        <source>{ceus} in the cycle</source>
+        <translation>{ceus} en el ciclo</translation>
+    </message>
+    <message>
+        <source>{ceus} in “{category}” for {credential}</source>
+        <translation>{ceus} de «{category}» para {credential}</translation>
+    </message>
+    <message>
+        <source>{percent} % in the health-information (HIIM) domains ({ceus})</source>
+        <translation>{percent} % en los dominios de información de salud (HIIM) ({ceus})</translation>
+    </message>
+    <message>
+        <source>{percent} % from AHIMA or its state associations ({ceus})</source>
+        <translation>{percent} % de AHIMA o de sus asociaciones estatales ({ceus})</translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation>{names} y {last}</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>Today&apos;s study: {duration} of {titles}.</source>
+        <translation>Estudio de hoy: {duration} de {titles}.</translation>
+    </message>
+    <message>
+        <source>“{title}” was due {days} ago ({date}); log it as done or re-plan.</source>
+        <translation>«{title}» vencía hace {days} ({date}); regístrelo como hecho o vuelva a planificar.</translation>
+    </message>
+    <message>
+        <source>“{title}” is {when} ({date}).</source>
+        <translation>«{title}» es {when} ({date}).</translation>
+    </message>
+    <message>
+        <source>No study logged for {days}. A short session today keeps the plan on track.</source>
+        <translation>Sin estudio registrado desde hace {days}. Una sesión corta hoy mantiene el plan en marcha.</translation>
+    </message>
+    <message>
+        <source>No study logged yet for {days}. A short session today keeps the plan on track.</source>
+        <translation>Todavía sin estudio registrado tras {days}. Una sesión corta hoy mantiene el plan en marcha.</translation>
+    </message>
+    <message>
+        <source>{names}: {missing} of {required} CEUs still missing; the cycle ends {when} ({date}) (about {pace} a month).</source>
+        <translation>{names}: faltan aún {missing} de {required} CEU; el ciclo termina {when} ({date}) (unos {pace} al mes).</translation>
+    </message>
+    <message>
+        <source>{names}: {missing} of {required} CEUs still missing; the cycle ends {when} ({date}).</source>
+        <translation>{names}: faltan aún {missing} de {required} CEU; el ciclo termina {when} ({date}).</translation>
+    </message>
+    <message>
+        <source>{names}: not met yet: {rule}; {earned} so far.</source>
+        <translation>{names}: aún sin cumplir: {rule}; {earned} hasta ahora.</translation>
+    </message>
+    <message>
+        <source>{names}: the cycle {start} – {end} ends {when}: submit your CEUs and pay any fee to {body} by {date}.</source>
+        <translation>{names}: el ciclo {start} – {end} termina {when}: presente sus CEU y pague cualquier cuota a {body} a más tardar el {date}.</translation>
+    </message>
+    <message>
+        <source>{names}: {body}&apos;s submission window is open since {opens}; the cycle ends on {end}.</source>
+        <translation>{names}: el periodo de presentación de {body} está abierto desde el {opens}; el ciclo termina el {end}.</translation>
+    </message>
+    <message>
+        <source>{names}: the cycle ended on {end} without {missing}; the grace period ends on {date}.</source>
+        <translation>{names}: el ciclo terminó el {end} sin {missing}; el periodo de gracia termina el {date}.</translation>
+    </message>
+    <message>
+        <source>{names}: the cycle ended on {end} without {missing}; the credential lapses on {date}.</source>
+        <translation>{names}: el ciclo terminó el {end} sin {missing}; la credencial caduca el {date}.</translation>
+    </message>
+    <message>
+        <source>{names}: the cycle ended on {end} without {missing}; check your status with the body: it may have lapsed.</source>
+        <translation>{names}: el ciclo terminó el {end} sin {missing}; consulte su estado con el organismo: puede haber caducado.</translation>
+    </message>
+    <message>
+        <source>Your {body} membership renews {when} ({date}); dues keep your credentials active.</source>
+        <translation>Su membresía de {body} se renueva {when} ({date}); las cuotas mantienen activas sus credenciales.</translation>
+    </message>
+    <message>
+        <source>Your data has never been backed up. Back up now to keep it safe.</source>
+        <translation>Nunca se ha hecho una copia de seguridad de sus datos. Haga una ahora para mantenerlos a salvo.</translation>
+    </message>
+    <message>
+        <source>Your data was last backed up on {date}. Back up now to keep it safe.</source>
+        <translation>La última copia de seguridad de sus datos es del {date}. Haga una ahora para mantenerlos a salvo.</translation>
+    </message>
+    <message>
+        <source>The credential rules were last checked on {date}; compare them with your body&apos;s current requirements and adjust your figures if needed.</source>
+        <translation>Las reglas de las credenciales se revisaron por última vez el {date}; compárelas con los requisitos actuales de su organismo y ajuste sus cifras si hace falta.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

@@ -17,6 +17,7 @@ from studyplanner.cli.arguments import UsageError
 from studyplanner.cli.context import open_db, today_of
 from studyplanner.cli.credential_commands import find_credential
 from studyplanner.cli.output import emit, warn
+from studyplanner.core.rule_check import check_values
 from studyplanner.core.validation import InvalidInput, Problem
 
 if TYPE_CHECKING:
@@ -154,16 +155,7 @@ def _status_payload(s: CredentialStatus) -> dict[str, Any]:
         "days_left": s.days_left,
         "status": s.status.value,
         "failed_checks": [c.label for c in s.failed_checks],
-        "checks": [
-            {
-                "id": c.id,
-                "label": c.label,
-                "required": float(c.required),
-                "earned": float(c.earned),
-                "met": c.met,
-            }
-            for c in s.checks
-        ],
+        "checks": [{**check_values(c), "label": c.label} for c in s.checks],
         "pace_per_month": _number(s.pace_per_month),
         "pool": list(s.pool),
         "submission_opens": _iso(s.submission_opens),

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 
 def _payload(r: Reminder) -> dict[str, Any]:
+    from studyplanner.core.reminder_reasons import reason_values
+    from studyplanner.core.reminder_text import english
+
     return {"key": r.key, "kind": r.kind.value, "severity": r.severity.value,
-            "due": r.due.isoformat(), "message": r.message}  # fmt: skip
+            "due": r.due.isoformat(), "message": english(r.reason),
+            "values": reason_values(r.reason)}  # fmt: skip
 
 
 def run_remind(args: argparse.Namespace) -> int:
@@ -40,7 +44,9 @@ def run_remind(args: argparse.Namespace) -> int:
         due = current_reminders(db, today_of(args))
     finally:
         db.close()
-    lines = [f"{r.severity.value.upper():8} {r.due.isoformat()}  {r.message}\n"
+    from studyplanner.core.reminder_text import english
+
+    lines = [f"{r.severity.value.upper():8} {r.due.isoformat()}  {english(r.reason)}\n"
              f"{'':8} key: {r.key}" for r in due]  # fmt: skip
     emit([_payload(r) for r in due], args.json, "\n".join(lines) or "Nothing is due.")
     return 0

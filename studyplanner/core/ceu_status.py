@@ -27,13 +27,10 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
-from studyplanner.core.ceu_rules import (
-    SHARE_HIIM,
-    TOTALS_TABLE,
-    BodyRules,
-    RuleBook,
-    RuleSource,
-)
+from studyplanner.core.ceu_rules import SHARE_HIIM, TOTALS_TABLE, BodyRules, RuleBook
+from studyplanner.core.rule_check import CheckCode, RuleCheck
+
+__all__ = ["CheckCode", "RuleCheck"]  # re-exported: the checks are part of a status
 
 AT_RISK_DAYS = 90
 """With this many days left or fewer, anything still missing puts a credential at risk."""
@@ -83,16 +80,6 @@ class Allocation:
     activity_id: int
     cycle_id: int
     units: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class RuleCheck:
-    id: str  # total, quota, or a share's id
-    label: str
-    required: Decimal
-    earned: Decimal
-    met: bool
-    source: RuleSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,8 +250,8 @@ def _pool_statuses(
     # past their first cycle, even if they add a credential during it.
     first_cycle = all(h.start <= h.earned_on for h in members)
     needs_figure = body.first_cycle_user_enters and first_cycle and not overrides
-    checks = [RuleCheck("total", f"{required.normalize():f} CEUs in the cycle", required, earned,
-                        earned >= required, body.totals)]  # fmt: skip
+    checks = [RuleCheck("total", CheckCode.TOTAL, required, earned, earned >= required,
+                        body.totals)]  # fmt: skip
     for share in body.shares:
         if not _share_applies(share.effective_from, end):
             continue
@@ -274,13 +261,13 @@ def _pool_statuses(
                  if (c := book.categories.get(acts[a].category)) is not None and c.hiim_domain),
                 ZERO,
             )  # fmt: skip
-            what = "in the health-information (HIIM) domains"
+            code = CheckCode.HIIM_SHARE
         else:
             part = sum((u for a, u in counted_once.items() if acts[a].ahima_sourced), ZERO)
-            what = "from AHIMA or its state associations"
+            code = CheckCode.AHIMA_SOURCED_SHARE
         need = (required * share.min_share).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
-        label = f"{share.min_share * 100:.0f} % {what} ({need.normalize():f} CEUs)"
-        checks.append(RuleCheck(share.id, label, need, part, part >= need, share.source))
+        checks.append(RuleCheck(share.id, code, need, part, part >= need, share.source,
+                                share=share.min_share))  # fmt: skip
 
     results = []
     labels = tuple(h.label for h in members)
@@ -298,9 +285,9 @@ def _pool_statuses(
                 )
                 if act.category == q.category and allowed:
                     part += units
-            cat = book.categories[q.category].label.lower()
-            own.append(RuleCheck("quota", f"{need.normalize():f} {cat} CEUs for {h.label}",
-                                 need, part, part >= need, q.source))  # fmt: skip
+            own.append(RuleCheck("quota", CheckCode.QUOTA, need, part, part >= need, q.source,
+                                 category=book.categories[q.category].label,
+                                 credential=h.label))  # fmt: skip
         status, pace = _status(own, start, end, today)
         after = end + timedelta(days=body.grace_days) if body.grace_days else None
         overdue = status is CeuStatus.OVERDUE
@@ -329,10 +316,10 @@ def _pool_statuses(
 
 def _pool_checks(
     statuses: dict[int, CredentialStatus], pool: tuple[str, date]
-) -> dict[str, RuleCheck]:
-    """Every check of the credentials of one pool (body, cycle end): the total once, each
-    credential's quota."""
-    return {c.label: c for s in statuses.values() if (s.body, s.cycle_end) == pool
+) -> dict[tuple[str, str], RuleCheck]:
+    """Every check of the credentials of one pool (body, cycle end), by id and credential: the
+    total once, each credential's quota."""
+    return {(c.id, c.credential): c for s in statuses.values() if (s.body, s.cycle_end) == pool
             for c in s.checks}  # fmt: skip
 
 
@@ -369,8 +356,8 @@ def allocation_warnings(
     for key, members in pools.items():
         pool = " and ".join(after[members[0].cycle_id].pool)
         was, now = _pool_checks(before, key), _pool_checks(after, key)
-        still_missing = [label for label, c in was.items() if not c.met]
-        helped = [label for label in still_missing if now[label].earned > was[label].earned]
+        still_missing = [key for key, c in was.items() if not c.met]
+        helped = [key for key in still_missing if now[key].earned > was[key].earned]
         if not still_missing:
             warnings.append(
                 f"{pool}'s cycle already meets every requirement; extra CEUs do not carry over "
@@ -379,6 +366,7 @@ def allocation_warnings(
         elif not helped:
             warnings.append(
                 f"It does not help with what {pool}'s cycle still needs "
-                f"({'; '.join(still_missing)}); extra CEUs do not carry over."
+                f"({'; '.join(was[key].label for key in still_missing)}); extra CEUs do not carry "
+                "over."
             )
     return warnings

@@ -12,11 +12,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 from enum import StrEnum
 
 from studyplanner.core.calendar_steps import next_anniversary
-from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
+from studyplanner.core.ceu_status import CeuStatus, CredentialStatus, RuleCheck
+from studyplanner.core.reminder_reasons import (
+    BackupDue,
+    CeuRuleUnmet,
+    CeuShortfall,
+    CredentialOverdue,
+    CycleEnding,
+    ExamSoon,
+    MembershipRenewal,
+    ModuleOverdue,
+    NoStudy,
+    OverduePhase,
+    Reason,
+    RulesOld,
+    StudyToday,
+    SubmissionOpen,
+)
+from studyplanner.core.reminder_text import english
 
 
 class ReminderKind(StrEnum):
@@ -50,7 +66,13 @@ class Reminder:
     kind: ReminderKind
     severity: Severity
     due: date
-    message: str
+    reason: Reason  # the values its words need; rendered by core/reminder_text (English) or
+    # ui/reminder_words (the user's language and locale)
+
+    @property
+    def message(self) -> str:
+        """In English with ISO dates (the command line, the notification agent, tests)."""
+        return english(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,24 +137,12 @@ def _stage(days_left: int, leads: Iterable[int]) -> int | None:
     return min(fitting) if fitting else None
 
 
-def _units(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
-def _days(n: int) -> str:
-    if n == 0:
-        return "today"
-    if n == 1:
-        return "tomorrow"
-    return f"in {n} days"
-
-
 def _study(facts: StudyFacts, settings: ReminderSettings, today: date) -> list[Reminder]:
     out = []
     if facts.today_blocks:
         minutes = sum(m for _, _, m in facts.today_blocks)
-        titles = ", ".join(dict.fromkeys(t for _, t, _ in facts.today_blocks))
-        text = f"Today's study: {minutes} min of {titles}."
+        titles = tuple(dict.fromkeys(t for _, t, _ in facts.today_blocks))
+        text = StudyToday(minutes, titles)
         key = f"study-today:{today.isoformat()}"
         out.append(Reminder(key, ReminderKind.STUDY_TODAY, Severity.INFO, today, text))
     for m in facts.open_modules:
@@ -140,9 +150,7 @@ def _study(facts: StudyFacts, settings: ReminderSettings, today: date) -> list[R
             late = (today - m.due).days
             out.append(Reminder(
                 f"module-overdue:{m.module_id}:{m.due.isoformat()}", ReminderKind.MODULE_OVERDUE,
-                Severity.WARNING, m.due,
-                f"'{m.title}' was due {late} day{'s' if late != 1 else ''} ago "
-                f"({m.due.isoformat()}); log it as done or re-plan.",
+                Severity.WARNING, m.due, ModuleOverdue(m.title, m.due, late),
             ))  # fmt: skip
         if m.is_exam:
             stage = _stage((m.due - today).days, settings.exam_leads)
@@ -150,42 +158,43 @@ def _study(facts: StudyFacts, settings: ReminderSettings, today: date) -> list[R
                 out.append(Reminder(
                     f"exam:{m.module_id}:{m.due.isoformat()}:{stage}", ReminderKind.EXAM,
                     Severity.WARNING if stage <= 7 else Severity.INFO, m.due,
-                    f"'{m.title}' is {_days((m.due - today).days)} ({m.due.isoformat()}).",
+                    ExamSoon(m.title, m.due, (m.due - today).days),
                 ))  # fmt: skip
     since = facts.last_study_day or facts.plan_start
     if since is not None and facts.open_modules and since <= today:
         idle = (today - since).days
         if idle >= settings.no_study_days:
-            what = "No study logged" if facts.last_study_day else "No study logged yet"
             out.append(Reminder(
                 f"no-study:{since.isoformat()}", ReminderKind.NO_STUDY, Severity.WARNING,
                 since + timedelta(days=settings.no_study_days),
-                f"{what} for {idle} days. A short session today keeps the plan on track.",
+                NoStudy(idle, facts.last_study_day is not None),
             ))  # fmt: skip
     return out
 
 
-def _names(members: Sequence[CredentialStatus]) -> str:
-    labels = [m.label for m in members]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+def _names(members: Sequence[CredentialStatus]) -> tuple[str, ...]:
+    return tuple(m.label for m in members)
 
 
 def _overdue(members: list[CredentialStatus], today: date) -> Reminder:
     s = min(members, key=lambda m: m.cycle_id)
     due = s.lapses_on or s.cycle_end
+    until: date | None = None
     if s.grace_ends is not None and today <= s.grace_ends:
-        phase, text = "grace", f"the grace period ends on {s.grace_ends.isoformat()}"
+        phase, until = OverduePhase.GRACE, s.grace_ends
         due = s.grace_ends
     elif s.lapses_on is not None and today <= s.lapses_on:
-        phase, text = "lapsing", f"the credential lapses on {s.lapses_on.isoformat()}"
+        phase, until = OverduePhase.LAPSING, s.lapses_on
     else:
-        phase, text = "lapsed", "check your status with the body: it may have lapsed"
-    missing = ", ".join(dict.fromkeys(c.label for m in members for c in m.failed_checks))
+        phase = OverduePhase.LAPSED
+    missing: dict[tuple[str, str], RuleCheck] = {}
+    for m in members:
+        for c in m.failed_checks:
+            missing.setdefault((c.id, c.credential), c)
     return Reminder(
-        f"credential-overdue:{s.cycle_id}:{phase}", ReminderKind.CREDENTIAL_OVERDUE,
+        f"credential-overdue:{s.cycle_id}:{phase.value}", ReminderKind.CREDENTIAL_OVERDUE,
         Severity.URGENT, due,
-        f"{_names(members)}: the cycle ended on {s.cycle_end.isoformat()} without {missing}; "
-        f"{text}.",
+        CredentialOverdue(_names(members), s.cycle_end, tuple(missing.values()), phase, until),
     )  # fmt: skip
 
 
@@ -207,42 +216,36 @@ def _pool(
     if stage is not None and open_members:
         short = s.required - s.earned  # the pooled total's shortfall (quotas: below)
         if short > 0:
-            pace = f" (about {_units(s.pace_per_month)} a month)" if s.pace_per_month else ""
             out.append(Reminder(
                 f"ceu-shortfall:{s.cycle_id}:{stage}", ReminderKind.CEU_SHORTFALL,
                 Severity.URGENT if stage <= 30 else Severity.WARNING, s.cycle_end,
-                f"{names}: {_units(short)} of {_units(s.required)} CEUs still missing; "
-                f"the cycle ends {_days(s.days_left)} ({s.cycle_end.isoformat()}){pace}.",
+                CeuShortfall(names, short, s.required, s.cycle_end, s.days_left,
+                             s.pace_per_month or None),
             ))  # fmt: skip
         shared = [c for c in s.failed_checks if c.id not in ("total", "quota")]
         for check in shared:
             out.append(Reminder(
                 f"ceu-rule:{s.cycle_id}:{check.id}:{stage}", ReminderKind.CEU_RULE,
-                Severity.WARNING, s.cycle_end,
-                f"{names}: not met yet: {check.label}; {_units(check.earned)} so far.",
+                Severity.WARNING, s.cycle_end, CeuRuleUnmet(names, check),
             ))  # fmt: skip
         for m in open_members:
             for check in m.failed_checks:
                 if check.id == "quota":
                     out.append(Reminder(
                         f"ceu-rule:{m.cycle_id}:quota:{stage}", ReminderKind.CEU_RULE,
-                        Severity.WARNING, m.cycle_end,
-                        f"{m.label}: not met yet: {check.label}; {_units(check.earned)} so far.",
+                        Severity.WARNING, m.cycle_end, CeuRuleUnmet((m.label,), check),
                     ))  # fmt: skip
-    cycle = f"{s.cycle_start.isoformat()} to {s.cycle_end.isoformat()}"
     if 0 <= s.days_left <= min(settings.cycle_leads, default=7):
         out.append(Reminder(
             f"cycle-end:{s.cycle_id}:{s.cycle_end.isoformat()}", ReminderKind.CYCLE_END,
             Severity.WARNING, s.cycle_end,
-            f"{names}: the cycle {cycle} ends {_days(s.days_left)}: submit your CEUs "
-            f"and pay any fee to {s.body} by {s.cycle_end.isoformat()}.",
+            CycleEnding(names, s.body, s.cycle_start, s.cycle_end, s.days_left),
         ))  # fmt: skip
     if s.submission_opens is not None and s.submission_opens <= today <= s.cycle_end:
         out.append(Reminder(
             f"submission:{s.cycle_id}:{s.submission_opens.isoformat()}", ReminderKind.SUBMISSION,
             Severity.INFO, s.submission_opens,
-            f"{names}: {s.body}'s submission window is open since "
-            f"{s.submission_opens.isoformat()}; the cycle ends on {s.cycle_end.isoformat()}.",
+            SubmissionOpen(names, s.body, s.submission_opens, s.cycle_end),
         ))  # fmt: skip
     return out
 
@@ -253,8 +256,7 @@ def _membership(m: Membership, settings: ReminderSettings, today: date) -> list[
         return []
     return [Reminder(
         f"membership:{m.body}:{due.isoformat()}", ReminderKind.MEMBERSHIP, Severity.WARNING, due,
-        f"Your {m.body} membership renews {_days((due - today).days)} ({due.isoformat()}); "
-        "dues keep your credentials active.",
+        MembershipRenewal(m.body, due, (due - today).days),
     )]  # fmt: skip
 
 
@@ -262,22 +264,14 @@ def _housekeeping(h: Housekeeping, settings: ReminderSettings, today: date) -> l
     out = []
     since = h.last_backup or h.data_since
     if since is not None and (today - since).days >= settings.backup_days:
-        when = (
-            f"was last backed up on {h.last_backup.isoformat()}"
-            if h.last_backup
-            else "has never been backed up"
-        )
         out.append(Reminder(
             f"backup:{since.isoformat()}", ReminderKind.BACKUP, Severity.WARNING,
-            since + timedelta(days=settings.backup_days),
-            f"Your data {when}. Back up now to keep it safe.",
+            since + timedelta(days=settings.backup_days), BackupDue(h.last_backup),
         ))  # fmt: skip
     if h.rules_checked is not None and (today - h.rules_checked).days >= settings.rules_age_days:
         out.append(Reminder(
             f"rules-old:{h.rules_checked.isoformat()}", ReminderKind.RULES_OLD, Severity.INFO,
-            h.rules_checked + timedelta(days=settings.rules_age_days),
-            f"The credential rules were last checked on {h.rules_checked.isoformat()}; compare "
-            "them with your body's current requirements and adjust your figures if needed.",
+            h.rules_checked + timedelta(days=settings.rules_age_days), RulesOld(h.rules_checked),
         ))  # fmt: skip
     return out
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from studyplanner.core.reminder_text import english
 from studyplanner.core.reminders import Reminder, Severity
 
 APP_NAME = "Study Planner"
@@ -99,4 +100,5 @@ class Notifier:
             Severity.WARNING: "Study Planner reminder",
             Severity.INFO: "Study Planner",
         }[reminder.severity]
-        return self.send(title, reminder.message, urgent=reminder.severity is Severity.URGENT)
+        text = english(reminder.reason)  # no Qt here, so no translation: English
+        return self.send(title, text, urgent=reminder.severity is Severity.URGENT)

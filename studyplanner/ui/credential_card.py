@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
+from studyplanner.ui.ceu_check_words import check_words
 from studyplanner.ui.ceu_rule_words import source_plain
 from studyplanner.ui.colours import is_dark
 from studyplanner.ui.credentials_model import (
@@ -113,7 +114,7 @@ class CredentialCard(QFrame):
             mark = QLabel()
             self._check_icons.append((mark, c.met))
             words = _t("{rule}: {earned} of {required}, {verdict}").format(
-                rule=c.label,
+                rule=check_words(c),
                 earned=units_text(c.earned),
                 required=units_text(c.required),
                 verdict=_t("met") if c.met else _t("not met"),

@@ -3,7 +3,6 @@ date, the button for its action (by kind), Snooze and Dismiss; and the Snooze-un
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -30,11 +29,11 @@ from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.reminder_words import reminder_words
 from studyplanner.ui.validated_dialog import ValidatedDialog
 
 SEVERITY_ICONS = {Severity.URGENT: "urgent", Severity.WARNING: "warning", Severity.INFO: "info"}
 _HUES = {Severity.URGENT: 0.0, Severity.WARNING: 0.11}
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def _t(text: str) -> str:
@@ -55,18 +54,6 @@ def severity_colour(severity: Severity, palette: QPalette) -> QColor:
         return palette.color(QPalette.ColorRole.WindowText)
     colour = QColor.fromHslF(_HUES[severity], 0.75, 0.62 if is_dark(palette) else 0.38)
     return readable(colour, palette.color(QPalette.ColorRole.Window))
-
-
-def local_dates(message: str) -> str:
-    """The message with its ISO dates (2026-12-17) written in the user's locale."""
-
-    def local(match: re.Match[str]) -> str:
-        try:
-            return format_date(date(*(int(g) for g in match.groups())))
-        except ValueError:
-            return match.group(0)
-
-    return _ISO_DATE.sub(local, message)
 
 
 def action_words(reminder: Reminder) -> tuple[str, str, str] | None:
@@ -163,7 +150,7 @@ class ReminderRow(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         word = severity_word(reminder.severity)
-        message = local_dates(reminder.message)
+        message = reminder_words(reminder.reason)
         when = when_words(reminder.due, today)
         self.setAccessibleName(
             _t("{severity}: {message} {when}.").format(severity=word, message=message, when=when)

@@ -25,17 +25,17 @@ from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.reminder_row import (
     ReminderRow,
     SnoozeDialog,
-    local_dates,
     severity_colour,
     severity_word,
     when_words,
 )
+from studyplanner.ui.reminder_words import reminder_words
 
 __all__ = [
     "ReminderRow",
     "RemindersPanel",
     "SnoozeDialog",
-    "local_dates",
+    "reminder_words",
     "severity_colour",
     "severity_word",
     "when_words",
@@ -207,7 +207,7 @@ class RemindersPanel(Card):
         self._remember(_Undo(reminder, None))
         self._after_change(
             _t("Dismissed: {message} Undo with Ctrl+Z.").format(
-                message=local_dates(reminder.message)
+                message=reminder_words(reminder.reason)
             )
         )
         return True
@@ -222,7 +222,7 @@ class RemindersPanel(Card):
         self._remember(_Undo(reminder, until))
         self._after_change(
             _t("Snoozed until {date}: {message} Undo with Ctrl+Z.").format(
-                date=format_date(until), message=local_dates(reminder.message)
+                date=format_date(until), message=reminder_words(reminder.reason)
             )
         )
         return True
@@ -243,7 +243,9 @@ class RemindersPanel(Card):
         if not self._run(lambda: restore(self._db, last.reminder.key)):
             self._undo.append(last)
             return False
-        self._after_change(_t("Back: {message}").format(message=local_dates(last.reminder.message)))
+        self._after_change(
+            _t("Back: {message}").format(message=reminder_words(last.reminder.reason))
+        )
         return True
 
     def _remember(self, entry: _Undo) -> None:

@@ -23,7 +23,7 @@ from studyplanner.services.reminders import not_yet_notified, remember_notified
 from studyplanner.services.settings import AppSettings
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.icons import icon
-from studyplanner.ui.reminders_panel import local_dates
+from studyplanner.ui.reminder_words import reminder_words
 
 CHECK_EVERY = timedelta(hours=1)
 MESSAGE_MS = 10_000
@@ -163,7 +163,7 @@ class Tray(QObject):
         # One message: a burst of them would replace each other before anyone reads them.
         first = due[0]  # the most urgent
         worst = first.severity
-        text = local_dates(first.message)
+        text = reminder_words(first.reason)
         if len(due) > 1:
             text += "\n" + _t("and {n} more: open Study Planner to see them.").format(
                 n=len(due) - 1

@@ -24,6 +24,7 @@ from studyplanner.core.ceu_status import (
     HeldCycle,
     credential_statuses,
 )
+from studyplanner.core.reminder_reasons import StudyToday, reason_values
 from studyplanner.core.reminders import (
     Housekeeping,
     Membership,
@@ -128,8 +129,9 @@ def test_todays_blocks_make_one_reminder_keyed_by_the_day() -> None:
         K.STUDY_TODAY,
         Severity.INFO,
         TODAY,
-        "Today's study: 90 min of Anatomy, ICD-10-CM.",
+        StudyToday(90, ("Anatomy", "ICD-10-CM")),
     )
+    assert r.message == "Today's study: 90 min of Anatomy, ICD-10-CM."
     tomorrow = TODAY + timedelta(days=1)
     assert only(remind(tomorrow, study=study), K.STUDY_TODAY).key == "study-today:2026-03-11"
     assert of_kind(remind(TODAY, study=StudyFacts()), K.STUDY_TODAY) == []
@@ -280,6 +282,11 @@ def test_quota_not_met() -> None:
     r = only(found, K.CEU_RULE)
     assert (r.key, r.severity, r.due) == (f"ceu-rule:{CPC_ID}:quota:60", Severity.WARNING, CPC_END)
     assert r.message == "CPMA: not met yet: 16 auditing CEUs for CPMA; 10 so far."
+    assert reason_values(r.reason) == {  # the reason as data: the command line's JSON
+        "names": ["CPMA"],
+        "check": {"id": "quota", "code": "quota", "required": 16.0, "earned": 10.0,
+                  "met": False, "category": "Auditing", "credential": "CPMA"},
+    }  # fmt: skip
     # The stage moves on: a new key.
     later = date(2026, 6, 1)
     r = only(remind(later, credentials=statuses(later, units, code="CPMA")), K.CEU_RULE)

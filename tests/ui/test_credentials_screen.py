@@ -261,8 +261,8 @@ def test_a_coder_records_a_full_cycle(
     assert cpc.bar.format() == "6.5 of 40 CEUs"  # the AAPC pool of two credentials needs 40
     assert "Total shared with CPMA" in cpc.notes.text()
     assert "Pro-rated first cycle" in cpc.notes.text()
-    quota = next(label.text() for label in cpma.check_labels if "auditing" in label.text())
-    assert quota == "16 auditing CEUs for CPMA: 4 of 16, not met"
+    quota = next(label.text() for label in cpma.check_labels if "Auditing" in label.text())
+    assert quota == "16 CEUs in “Auditing” for CPMA: 4 of 16, not met"
     assert "aapc.com" in next(lb for lb in cpma.check_labels if lb is not None).toolTip()
     assert cpc.status_word.accessibleName() == "At risk"
     assert ccs.status_word.accessibleName() == "Complete"

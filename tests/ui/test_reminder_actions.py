@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.bundled import rule_book
 from studyplanner.core.model import Availability
+from studyplanner.core.reminder_reasons import BackupDue
 from studyplanner.core.reminders import Reminder, ReminderKind, Severity
 from studyplanner.services import credentials as creds
 from studyplanner.services.backups import list_backups
@@ -151,7 +152,7 @@ def test_the_backup_reminder_backs_up_now(
     before = len(list_backups(db.data_dir))
     reminder = Reminder(
         "backup:2026-10-01", ReminderKind.BACKUP, Severity.WARNING, today,
-        "Your data has never been backed up. Back up now to keep it safe.",
+        BackupDue(None),
     )  # fmt: skip
     row = ReminderRow(reminder, today)
     qtbot.addWidget(row)

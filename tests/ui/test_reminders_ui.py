@@ -3,27 +3,29 @@ every CEU missing gives an urgent shortfall, a cycle-end soon and an open submis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from studyplanner.core.reminders import ReminderKind, Severity
+from studyplanner.core.reminder_reasons import ModuleOverdue
+from studyplanner.core.reminders import Reminder, ReminderKind, Severity
 from studyplanner.services import credentials as creds
 from studyplanner.services import reminders
 from studyplanner.services.database import Database
 from studyplanner.services.settings import AppSettings
 from studyplanner.ui.formatting import format_date
+from studyplanner.ui.language import install_language
 from studyplanner.ui.reminders_panel import (
     ReminderRow,
     RemindersPanel,
     SnoozeDialog,
-    local_dates,
 )
 from studyplanner.ui.tray import Tray, should_keep_running_on_close
 
@@ -209,9 +211,42 @@ def test_snooze_dialog_offers_days_after_today(qtbot: QtBot, today: date) -> Non
     assert dialog.problems() == []
 
 
-def test_iso_dates_in_messages_are_shown_in_the_locale() -> None:
-    text = local_dates("ends on 2026-12-17; not 2026-13-45.")
-    assert text == f"ends on {format_date(date(2026, 12, 17))}; not 2026-13-45."
+def test_a_date_in_a_module_title_is_shown_as_typed(qtbot: QtBot, today: date) -> None:
+    """The title is the learner's: a date in it stays as typed; the due date is the locale's."""
+    due = today - timedelta(days=3)
+    title = "Mock exam 2026-12-17 (retake 2026-13-45)"
+    reminder = Reminder(
+        f"module-overdue:7:{due.isoformat()}", ReminderKind.MODULE_OVERDUE, Severity.WARNING,
+        due, ModuleOverdue(title, due, 3),
+    )  # fmt: skip
+    row = ReminderRow(reminder, today)
+    qtbot.addWidget(row)
+    assert row.message.text() == (
+        f"“{title}” was due 3 days ago ({format_date(due)}); log it as done or re-plan."
+    )
+    assert due.isoformat() not in row.message.text()
+
+
+def test_the_panel_in_spanish_shows_spanish_reminders_with_local_dates(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    _short_cycle(db, today)
+    spanish = install_language("es")
+    try:
+        assert QLocale().language() is QLocale.Language.Spanish
+        panel = _panel(qtbot, db, today)
+        end = today + timedelta(days=20)
+        first = panel.rows[0].message.text()
+        assert first == (
+            f"CPC: faltan aún 36 de 36 CEU; el ciclo termina en 20 días ({format_date(end)})"
+            " (unos 52,2 al mes)."
+        )  # the locale's date and decimal comma
+        assert format_date(end) != end.isoformat()
+        texts = [row.message.text() for row in panel.rows]
+        assert any(t.startswith("CPC: el periodo de presentación de AAPC") for t in texts), texts
+        assert not any(re.search(r"\b(the|your|is|ends|cycle)\b", t) for t in texts), texts
+    finally:
+        spanish.remove()
 
 
 # -- the tray -------------------------------------------------------------------------------------

@@ -1,9 +1,8 @@
 """The app in Spanish: with the Spanish translation installed, every screen of the real main
 window with a realistic learner, and its main dialogs, show no English message of the .ts whose
 Spanish differs, and no text with English words once the learner's own data and the shipped data
-(track templates and credential rules, English as published) are taken out. English sentences
-made in core/ are allowed, and only those named in `core_english` below: Qt cannot translate
-them until core returns codes and values."""
+(track templates and credential rules, English as published) are taken out. Reminders and the
+rule lines of a CEU cycle are data in core (codes and values) and must show in Spanish too."""
 
 from __future__ import annotations
 
@@ -36,10 +35,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from studyplanner.bundled import credential_rules
-from studyplanner.services.credentials import ceu_statuses
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.progress import list_sessions, module_statuses
-from studyplanner.services.reminders import current_reminders
 from studyplanner.ui.ceu_rule_words import link_title
 from studyplanner.ui.language import Translation, install_language
 
@@ -186,23 +183,12 @@ def shipped_data() -> list[str]:
     return found
 
 
-def core_english(db: Database) -> list[str]:
-    """The English sentences core/ still makes, shown as they come (the allowlist):
-    - core/reminders.py (all_reminders and its _study, _pool, _overdue, _membership,
-      _housekeeping): Reminder.message;
-    - core/ceu_status.py (_pool_statuses): RuleCheck.label, the rule lines of a cycle
-      ("20 CEUs in the cycle", "40 % from AHIMA or its state associations (8 CEUs)")."""
-    messages = [r.message for r in current_reminders(db, TODAY)]
-    labels = [c.label for s in ceu_statuses(db, TODAY) for c in s.checks]
-    return messages + labels
-
-
 class Checker:
     def __init__(self, db: Database, data_dir: Path) -> None:
         learner_data = [m.title for m in module_statuses(db, TODAY)]
         learner_data += [s.note for s in list_sessions(db) if s.note]
         learner_data.append(str(data_dir))
-        known = [*shipped_data(), *learner_data, *core_english(db)]
+        known = [*shipped_data(), *learner_data]
         self.known = sorted({t for t in known if len(t) > 3}, key=len, reverse=True)
 
     def untranslated(self, root: QWidget) -> set[str]:
