@@ -133,10 +133,14 @@ class SessionModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._source is None or not self._rows:
+        if parent.isValid() or self._source is None:
             return
         newest_first = self._order == Qt.SortOrder.DescendingOrder
-        more = self._source.page(newest_first, self._rows[-1], PAGE)
+        # every row read so far may have been deleted while more wait: read from the start then
+        # (returning without reading left canFetchMore true for ever, and a view asking again
+        # and again hung)
+        after = self._rows[-1] if self._rows else None
+        more = self._source.page(newest_first, after, PAGE)
         if not more:
             self._total = len(self._rows)
             return

@@ -269,3 +269,26 @@ def test_undo_shows_the_session_under_its_modules_title_as_it_is_now(
     assert screen.undo()
     assert screen.model.session(2) == chosen == screen.selected()
     assert screen.model.rows() == list(list_sessions(db))[: screen.model.rowCount()]
+
+
+def test_more_is_read_after_every_row_read_so_far_was_deleted(qapp: Any) -> None:
+    """Found by the hypothesis test above in a full run: with the first page all deleted and more
+    waiting, fetchMore returned without reading, canFetchMore stayed true, and a loop asking for
+    more (as a view does) never ended."""
+    sessions = [
+        StudySessionInfo(n, 1, "Anatomy", BASE + timedelta(days=n), 30, "") for n in range(1, 6)
+    ]
+    store = FakeStore(sessions)
+    with mock.patch.object(study_log_model, "PAGE", 2):
+        model = SessionModel(store.source())
+        model.sort(SessionModel.DATE, DESC)
+        for s in model.rows():
+            del store.sessions[s.id]
+            model.remove(s.id)
+        assert model.rowCount() == 0 and model.canFetchMore()
+        for _ in range(10):  # bounded: the old code would loop for ever here
+            if not model.canFetchMore():
+                break
+            model.fetchMore()
+        assert not model.canFetchMore()
+        assert model.rows() == expected(list(store.sessions.values()), SessionModel.DATE, DESC)
