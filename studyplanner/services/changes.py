@@ -1,9 +1,9 @@
 """What a user action changed: the small value each operation reports, so that the window
 re-reads only the screens that show it (and a hidden screen when it is next shown).
 
-Each service that owns an operation names its Changes next to it (`study_log.SESSION_CHANGES`,
-`ceu_activities.ACTIVITY_CHANGES`, `plans.PLAN_CHANGES`, ...); the GUI emits that value after
-the call succeeded. A restore, an import, a write by another program or a new day is `ALL`."""
+Below, one value per operation, each naming the service functions it is for (one table, so the
+GUI and anything else that reports a change agree); the GUI emits it after the call succeeded.
+A restore, an import, a write by another program or a new day is `ALL`."""
 
 from __future__ import annotations
 
@@ -34,18 +34,18 @@ class Changes(Flag):
 
 
 SESSION_CHANGES = Changes.SESSIONS | Changes.PROGRESS | Changes.MODULES | Changes.REMINDERS
-"""A study session logged, edited, deleted or brought back (also by the timer)."""
+"""study_log.log_session, update_session, delete_session, restore_session, stop_timer."""
 COMPLETION_CHANGES = Changes.MODULES | Changes.PROGRESS | Changes.REMINDERS
-"""A module marked done or reopened."""
+"""progress.mark_done, reopen (study_log.set_completion, clear_completion)."""
 PLAN_CHANGES = Changes.PLAN | Changes.MODULES | Changes.PROGRESS | Changes.REMINDERS
-"""A new plan, a re-plan, a fix or a change of its modules or schedule (a new baseline)."""
+"""plans.create_plan, apply_plan_change; plan_fixes.apply_plan_fix: a new baseline."""
 ACTIVITY_CHANGES = Changes.CEUS | Changes.REMINDERS
-"""A CEU activity added, edited, deleted or brought back."""
+"""ceu_activities.add_activity, update_activity, delete_activity, restore_activity."""
 CREDENTIAL_CHANGES = Changes.CREDENTIALS | Changes.CEUS | Changes.REMINDERS
-"""A credential added or its cycle edited (what its CEUs count for may move)."""
+"""credentials.add_credential, update_cycle, edit_credential (what CEUs count for may move)."""
 CYCLE_CLOSE_CHANGES = CREDENTIAL_CHANGES | Changes.BACKUPS
-"""A cycle closed (or a credential deleted): a backup is taken first."""
+"""credentials.close_cycle, delete_credential: a backup is taken first."""
 SETTINGS_CHANGES = Changes.SETTINGS | Changes.REMINDERS
-"""A setting saved (reminder settings decide what is due)."""
+"""settings.save_reminder_settings, save_app_settings (reminder settings decide what is due)."""
 BACKUP_CHANGES = Changes.BACKUPS | Changes.REMINDERS
-"""A backup taken by hand (the reminder about the last backup's age is answered)."""
+"""backups.backup_now by hand: the reminder about the last backup's age is answered."""
