@@ -1972,8 +1972,40 @@ Replace it?</source>
         <translation>&amp;Abrir Study Planner</translation>
     </message>
     <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation>&amp;Estudio</translation>
+    </message>
+    <message>
         <source>&amp;Log a session…</source>
         <translation>&amp;Registrar una sesión…</translation>
+    </message>
+    <message>
+        <source>Start &amp;timer</source>
+        <translation>Iniciar &amp;temporizador</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>&amp;About Study Planner</source>
+        <translation>&amp;Acerca de Study Planner</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3319,46 +3351,6 @@ Replace it?</source>
     <message>
         <source>Dashboard, {n} reminders</source>
         <translation>Panel, {n} recordatorios</translation>
-    </message>
-    <message>
-        <source>&amp;Plan</source>
-        <translation>&amp;Plan</translation>
-    </message>
-    <message>
-        <source>&amp;New plan…</source>
-        <translation>&amp;Nuevo plan…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>&amp;Ir</translation>
-    </message>
-    <message>
-        <source>&amp;Study</source>
-        <translation>&amp;Estudio</translation>
-    </message>
-    <message>
-        <source>&amp;Log a session…</source>
-        <translation>&amp;Registrar una sesión…</translation>
-    </message>
-    <message>
-        <source>Start &amp;timer</source>
-        <translation>Iniciar &amp;temporizador</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <source>&amp;User guide</source>
-        <translation>&amp;Guía del usuario</translation>
-    </message>
-    <message>
-        <source>&amp;About Study Planner</source>
-        <translation>&amp;Acerca de Study Planner</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,12 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as service
 from studyplanner.services.ceu_activities import ActivityInfo, DeletedActivity
+from studyplanner.services.changes import (
+    ACTIVITY_CHANGES,
+    CREDENTIAL_CHANGES,
+    CYCLE_CLOSE_CHANGES,
+    Changes,
+)
 from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
@@ -53,7 +59,9 @@ Result = TypeVar("Result")
 
 
 class CredentialsScreen(QWidget):
-    data_changed = Signal()
+    shows = Changes.CREDENTIALS | Changes.CEUS
+    data_changed = Signal(object)
+    """Carries the Changes of the action just saved (services/changes.py)."""
 
     def __init__(
         self,
@@ -341,6 +349,7 @@ class CredentialsScreen(QWidget):
         action: Callable[[], Result],
         message: Callable[[Result], str],
         select: Callable[[Result], int | None] = lambda _r: None,
+        changes: Changes = ACTIVITY_CHANGES,
     ) -> Result | None:
         try:
             result = action()
@@ -353,7 +362,7 @@ class CredentialsScreen(QWidget):
         self.problem.hide()
         self.message.setText(message(result))
         self.refresh(select(result))
-        self.data_changed.emit()
+        self.data_changed.emit(changes)
         return result
 
     def _fail(self, text: str) -> None:
@@ -375,6 +384,7 @@ class CredentialsScreen(QWidget):
             lambda c: self.tr("Added {label}: its cycle runs {cycle}.").format(
                 label=c.label, cycle=cycle_words(c.label, c.current.start, c.current.end)
             ),
+            changes=CREDENTIAL_CHANGES,
         )
 
     def edit_cycle(self, credential_id: int) -> CredentialInfo | None:
@@ -397,6 +407,7 @@ class CredentialsScreen(QWidget):
                 renewal_on=answer.renewal_on,
             ),
             lambda c: self.tr("Saved the {label} cycle.").format(label=c.label),
+            changes=CREDENTIAL_CHANGES,
         )
 
     def confirm_close(self, status: CredentialStatus) -> bool:
@@ -432,6 +443,7 @@ class CredentialsScreen(QWidget):
                 "Closed the cycle of {labels}; the next one is open. A backup "
                 "was saved first: {path}"
             ).format(labels=", ".join(status.pool), path=backup),
+            changes=CYCLE_CLOSE_CHANGES,
         )
 
     def _warnings_for(self, activity_id: int | None) -> Callable[..., list[str]]:

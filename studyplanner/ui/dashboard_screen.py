@@ -27,6 +27,7 @@ from shiboken6 import isValid
 from studyplanner.core.headline import NextAction
 from studyplanner.core.reminders import Reminder, ReminderKind, reminder_subject
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services.changes import PLAN_CHANGES, SESSION_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.progress import progress, progress_series
 from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, StudySessionInfo
@@ -51,7 +52,13 @@ NARROW = 1000
 
 
 class DashboardScreen(QWidget):
-    data_changed = Signal()
+    shows = (
+        Changes.PLAN | Changes.MODULES | Changes.SESSIONS | Changes.PROGRESS
+        | Changes.CREDENTIALS | Changes.CEUS | Changes.REMINDERS
+    )  # fmt: skip
+    """What the Dashboard shows: progress, today's blocks, the deadline and the reminders."""
+    data_changed = Signal(object)
+    """Carries the Changes of the action just saved (services/changes.py)."""
     reminders_changed = Signal(int)
     """How many reminders are due (for the navigation's badge and the tray)."""
     log_requested = Signal(int)
@@ -368,7 +375,7 @@ class DashboardScreen(QWidget):
             self._say(exc.problems[0].message, undo=False)
             return False
         self.refresh()
-        self.data_changed.emit()
+        self.data_changed.emit(PLAN_CHANGES)
         return True
 
     def _on_reminder_action(self, reminder: Reminder) -> None:
@@ -406,7 +413,7 @@ class DashboardScreen(QWidget):
             return None
         self._last_logged = info
         self.refresh()
-        self.data_changed.emit()
+        self.data_changed.emit(SESSION_CHANGES)
         self._say(
             self.tr("Logged {time} on {title} ({day}).").format(
                 time=hours_words(info.minutes), title=info.module_title,
@@ -426,7 +433,7 @@ class DashboardScreen(QWidget):
             self._say(exc.problems[0].message, undo=False)
             return
         self.refresh()
-        self.data_changed.emit()
+        self.data_changed.emit(SESSION_CHANGES)
         self._say(self.tr("Removed the session just logged."), undo=False)
 
     def _say(self, text: str, *, undo: bool) -> None:
@@ -439,7 +446,7 @@ class DashboardScreen(QWidget):
 
         if ReplanDialog.ask(self._db, self._clock(), self):
             self.refresh()
-            self.data_changed.emit()
+            self.data_changed.emit(PLAN_CHANGES)
 
     def _on_show_scores(self) -> None:
         self.scroll_area.ensureWidgetVisible(self.charts.scores)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.services.changes import BACKUP_CHANGES, PLAN_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
+from studyplanner.ui.change_routing import ChangeRouting
 from studyplanner.ui.icons import clear_cache as clear_icon_cache
 from studyplanner.ui.icons import icon
+from studyplanner.ui.main_menu import build_menu
 from studyplanner.ui.plan_screen import PlanScreen
 
 if TYPE_CHECKING:
@@ -38,6 +41,14 @@ OUTSIDE_CHANGE_CHECK_MS = 1000
 
 
 class MainWindow(QMainWindow):
+    new_plan_action: QAction
+    screen_actions: list[QAction]
+    log_action: QAction
+    timer_action: QAction
+    help_action: QAction
+    about_action: QAction
+    _help: QWidget | None
+
     def __init__(
         self,
         db: Database,
@@ -75,6 +86,9 @@ class MainWindow(QMainWindow):
         self._icon_names: list[str] = []
         self._screens: list[QWidget | None] = []
         self._factories: list[Callable[[], QWidget]] = []
+        self.routing = ChangeRouting(
+            self._screens, self.stack.currentIndex, self._hidden_reminders, DASHBOARD, self
+        )
         self._add_screen("dashboard", self.tr("Dashboard"), self._make_dashboard)
         self._add_screen("plan", self.tr("Plan"), self._make_plan)
         self._add_screen("modules", self.tr("Modules"), self._make_modules)
@@ -90,7 +104,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._build_menu()
+        build_menu(self)
         self._watch = db.watch()
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(OUTSIDE_CHANGE_CHECK_MS)
@@ -122,6 +136,7 @@ class MainWindow(QMainWindow):
 
     def _on_screen(self, row: int) -> None:
         self.screen_at(row)
+        self.routing.shown(row)  # re-read first if something it shows changed while hidden
         self.stack.setCurrentIndex(row)
 
     def show_screen(self, row: int) -> QWidget:
@@ -229,9 +244,7 @@ class MainWindow(QMainWindow):
 
     def reload_everything(self) -> None:
         """The whole database was replaced (a restore or an import): every screen re-reads."""
-        for screen in self._screens:
-            if screen is not None:
-                screen.refresh()  # type: ignore[attr-defined]
+        self.routing.refresh_all()
 
     # -- reminders: the badge and the tray ----------------------------------------------------
     def _on_reminder_count(self, count: int) -> None:
@@ -334,15 +347,23 @@ class MainWindow(QMainWindow):
 
     def _backed_up(self) -> None:
         """A backup taken by hand: reminders about the age of the last backup are answered."""
-        if self._screens[DASHBOARD] is not None:
-            self.dashboard.refresh()
+        self.routing.route(BACKUP_CHANGES, self._screens[SETTINGS])
 
-    def _on_data_changed(self) -> None:
-        """Something was saved: every screen already built shows the new state."""
-        sender = self.sender()
-        for screen in self._screens:
-            if screen is not None and screen is not sender:
-                screen.refresh()  # type: ignore[attr-defined]
+    def _on_data_changed(self, changes: Changes = Changes.ALL) -> None:
+        """A screen saved something (and shows it already): the other screens that show what
+        changed follow, the one in view now and hidden ones when next shown."""
+        self.routing.route(changes, self.sender())
+
+    def is_stale(self, row: int) -> bool:
+        """Whether the built screen at `row` re-reads when next shown (hidden since a change)."""
+        return self.routing.is_stale(row)
+
+    def _hidden_reminders(self) -> None:
+        """The Dashboard is hidden and waits to re-read, but its reminders count in the
+        sidebar's badge and the tray: they alone follow now."""
+        panel = self.dashboard.reminders_panel
+        if panel is not None:
+            panel.refresh()
 
     # -- the Dashboard's actions on other screens (reminders, the urgent deadline) -------------
     def log_ceu_activity(self, cycle_id: int) -> None:
@@ -379,53 +400,10 @@ class MainWindow(QMainWindow):
                     self.plan_screen.show_plan(plan)
         super().changeEvent(event)
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Plan"))
-        self.new_plan_action = QAction(icon("wizard"), self.tr("&New plan…"), self)
-        self.new_plan_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_plan_action.triggered.connect(self.run_assistant)
-        menu.addAction(self.new_plan_action)
-        menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.quit)
-        menu.addAction(quit_action)
-        go = self.menuBar().addMenu(self.tr("&Go"))
-        self.screen_actions: list[QAction] = []
-        for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            title = item.data(Qt.ItemDataRole.AccessibleTextRole) or item.text()
-            action = QAction(icon(self._icon_names[row]), title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _=False, r=row: self.show_screen(r))
-            go.addAction(action)
-            self.screen_actions.append(action)
-            shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(f"{title} ({shown})")
-        study = self.menuBar().addMenu(self.tr("&Study"))
-        self.log_action = QAction(icon("study-log"), self.tr("&Log a session…"), self)
-        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.log_action.triggered.connect(self.log_today)
-        study.addAction(self.log_action)
-        self.timer_action = QAction(icon("clock"), self.tr("Start &timer"), self)
-        self.timer_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.timer_action.triggered.connect(self.start_timer_today)
-        study.addAction(self.timer_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_action = QAction(icon("info"), self.tr("&User guide"), self)
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
-        f1 = QKeySequence(Qt.Key.Key_F1)
-        self.help_action.setShortcuts([*keys, f1] if f1 not in keys else keys)
-        self.help_action.triggered.connect(self.show_help)
-        help_menu.addAction(self.help_action)
-        self.about_action = QAction(self.tr("&About Study Planner"), self)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
-        self._help: QWidget | None = None
-
     def _todays_module(self) -> int | None:
         """The module of today's first block, if the plan has study today (as the Dashboard,
         which follows every write and every new day, shows it)."""
+        self.routing.shown(DASHBOARD)  # hidden since a change: its figures read now
         snapshot = self.dashboard.snapshot()
         return snapshot.today_blocks[0][0] if snapshot and snapshot.today_blocks else None
 
@@ -475,7 +453,5 @@ class MainWindow(QMainWindow):
 
         snapshot = PlanAssistant.ask(self._db, self._clock(), self)
         if snapshot is not None:
-            for screen in self._screens:
-                if screen is not None:
-                    screen.refresh()  # type: ignore[attr-defined]
-            self.show_screen(1)
+            self.routing.route(PLAN_CHANGES)
+            self.show_screen(PLAN)

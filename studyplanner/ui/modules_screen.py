@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from studyplanner.core.model import ModuleKind
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services.changes import COMPLETION_CHANGES, CREDENTIAL_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.progress import mark_done, module_statuses, reopen
 from studyplanner.services.snapshots import ModuleStatus
@@ -45,7 +46,9 @@ if TYPE_CHECKING:
 
 
 class ModulesScreen(QWidget):
-    data_changed = Signal()
+    shows = Changes.PLAN | Changes.MODULES | Changes.PROGRESS
+    data_changed = Signal(object)
+    """Carries the Changes of the action just saved (services/changes.py)."""
     assistant_requested = Signal()
     log_requested = Signal(int)
     """The user wants to log time on this module (the lead opens the Study log)."""
@@ -239,7 +242,7 @@ class ModulesScreen(QWidget):
             self.problem.setText("\n".join(p.message for p in exc.problems))
             self.problem.show()
             return None
-        self.data_changed.emit()
+        self.data_changed.emit(CREDENTIAL_CHANGES)
         return info
 
     def confirm_add_credential(self, code: str, exam: ModuleStatus) -> bool:
@@ -288,5 +291,5 @@ class ModulesScreen(QWidget):
         self.problem.hide()
         self.refresh()
         self.select_module(status.id)
-        self.data_changed.emit()
+        self.data_changed.emit(COMPLETION_CHANGES)
         return status

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services.changes import PLAN_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.snapshots import PlanChange, PlanSnapshot
@@ -171,7 +172,10 @@ class LazyTab(QWidget):
 class PlanScreen(QWidget):
     """Shows the active plan, or an empty state that leads to the assistant."""
 
-    plan_changed = Signal()
+    shows = Changes.PLAN | Changes.MODULES
+    """The plan, and its modules' logged time and completions (the header, the timeline)."""
+    plan_changed = Signal(object)
+    """Carries the Changes of the action just saved (services/changes.py)."""
     assistant_requested = Signal()
 
     def __init__(self, db: Database, clock: Callable[[], date], parent: QWidget | None = None):
@@ -374,7 +378,7 @@ class PlanScreen(QWidget):
             self.header.verdict.setText("\n".join(p.message for p in exc.problems))
             return
         self.show_plan(snapshot)
-        self.plan_changed.emit()
+        self.plan_changed.emit(PLAN_CHANGES)
 
     def _on_preview_modules(self, change: PlanChange) -> None:
         tab = self.modules_tab
@@ -411,5 +415,5 @@ class PlanScreen(QWidget):
             problems.show()
             return False
         self.show_plan(snapshot)
-        self.plan_changed.emit()
+        self.plan_changed.emit(PLAN_CHANGES)
         return True

@@ -36,6 +36,7 @@ from studyplanner.services.autostart import (
     autostart_for,
     set_remind_when_closed,
 )
+from studyplanner.services.changes import SETTINGS_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.services.settings import (
@@ -68,7 +69,9 @@ def _t(text: str) -> str:
 
 
 class SettingsScreen(QWidget):
-    data_changed = Signal()
+    shows = Changes.SETTINGS | Changes.BACKUPS
+    data_changed = Signal(object)
+    """Carries the Changes of the action just saved (services/changes.py)."""
     """A setting was saved (reminders may have changed: refresh what shows them)."""
 
     def __init__(
@@ -335,7 +338,7 @@ class SettingsScreen(QWidget):
     # -- saving ---------------------------------------------------------------------------------
     def _saved(self, what: str) -> None:
         self.status.setText(_t("Saved: {what}.").format(what=what))
-        self.data_changed.emit()
+        self.data_changed.emit(SETTINGS_CHANGES)
 
     def _on_kinds(self, *_args: object) -> None:
         if self._loading:

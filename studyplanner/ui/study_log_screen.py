@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.validation import InvalidInput
+from studyplanner.services.changes import SESSION_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.progress import (
     delete_session,
@@ -44,7 +45,10 @@ from studyplanner.ui.timer_bar import TimerBar
 
 
 class StudyLogScreen(QWidget):
-    data_changed = Signal()
+    shows = Changes.SESSIONS | Changes.PLAN | Changes.MODULES
+    """The sessions, and the modules offered to log on (their titles, done or not)."""
+    data_changed = Signal(object)
+    """Carries the Changes of the action just saved (services/changes.py)."""
     assistant_requested = Signal()
 
     def __init__(
@@ -288,4 +292,4 @@ class StudyLogScreen(QWidget):
         its row: select it, and tell the other screens. The modules offered (their titles,
         done or not) do not change with a session, so they are not read again."""
         self._shown(select_id)
-        self.data_changed.emit()
+        self.data_changed.emit(SESSION_CHANGES)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -205,7 +206,13 @@ def check_timer(window: MainWindow, db: Database) -> None:
 
 
 def check_reminders(window: MainWindow, db: Database, today: date) -> None:
-    """The Dashboard's reminders and the badge in the sidebar say what the service says."""
+    """The Dashboard's reminders and the badge in the sidebar say what the service says (a
+    hidden Dashboard's reminders follow a moment after the action: wait for them)."""
+    pending = window.routing.reminders_timer
+    for _ in range(100):
+        if not pending.isActive():
+            break
+        QTest.qWait(10)
     panel = window.dashboard.reminders_panel
     if panel is None:
         return  # built at the Dashboard's first paint
@@ -226,8 +233,17 @@ def study_log_order(sessions: Sequence[Any], column: int, order: Qt.SortOrder) -
     return sorted(newest, key=key, reverse=descending)
 
 
-def check_screens(window: MainWindow, db: Database, today: date) -> None:
-    screens = window._screens
+def check_screens(
+    window: MainWindow, db: Database, today: date, rows: Collection[int] = range(6)
+) -> None:
+    """Each built screen of `rows` that is up to date shows what the services say; one that
+    waits to re-read until shown (a change it shows came while it was hidden) is hidden."""
+    screens: list[Any] = []
+    for row, screen in enumerate(window._screens):
+        if screen is not None and window.is_stale(row):
+            assert window.stack.currentIndex() != row, f"screen {row} in view but not re-read"
+        fresh = row in rows and not window.is_stale(row)
+        screens.append(screen if fresh else None)
     if screens[DASHBOARD] is not None:
         dashboard = window.dashboard
         figures = progress(db, today)
@@ -302,7 +318,9 @@ class Actions:
         return True
 
     def switch_screen(self) -> bool:
-        self.l.screen(self.rng.randrange(6))
+        row = self.rng.randrange(6)
+        self.l.screen(row)
+        check_screens(self.w, self.l.db, self.l.today, rows=(row,))  # shown: re-read if stale
         return False
 
     def plan_tab(self) -> bool | None:

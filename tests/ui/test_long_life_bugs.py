@@ -261,7 +261,8 @@ def test_closing_a_cycle_shows_its_backup_in_the_settings_list(
     qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Closing a cycle backs up first, but the Backups list in Settings (built earlier) did not
-    show that backup until the window was opened again."""
+    show that backup until the window was opened again. It shows it when Settings is shown
+    (hidden, it waits: ui/change_routing.py)."""
     add_credential(db, "CPC", date(2020, 1, 1), today)
     window = MainWindow(db, lambda: today, now=lambda: datetime(2026, 11, 27, 9))
     qtbot.addWidget(window)
@@ -272,6 +273,8 @@ def test_closing_a_cycle_shows_its_backup_in_the_settings_list(
     monkeypatch.setattr(credentials_screen.CredentialsScreen, "confirm_close", lambda *a: True)
     screen = window.show_screen(CREDENTIALS)
     screen.cards[0].close_button.click()  # type: ignore[attr-defined]
+    assert window.is_stale(SETTINGS)
+    window.show_screen(SETTINGS)
     assert panel.table.rowCount() == before + 1 == len(backup_service.list_backups(db.data_dir))
 
 

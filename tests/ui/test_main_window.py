@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import Availability
+from studyplanner.services.changes import SESSION_CHANGES
 from studyplanner.services.database import Database
 from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import log_session, module_statuses
@@ -61,7 +62,7 @@ def test_a_session_logged_elsewhere_shows_on_the_dashboard(window: MainWindow, t
     module = module_statuses(window._db, today)[0]
     log_session(window._db, module.id, today, 50, "", today + timedelta(days=3))
     before = dashboard.grab().toImage()
-    modules.data_changed.emit()  # what the Modules screen says after it saved something
+    modules.data_changed.emit(SESSION_CHANGES)  # what a screen says after it saved a session
     assert dashboard.grab().toImage() != before
 
 
