@@ -90,9 +90,27 @@ def compile_qm(ts: Path, qm: Path) -> None:
     )
 
 
+def spanish_record() -> dict[str, str]:
+    """packaging/spanish.py plus every packaging/spanish_*.py (one per feature, so work done in
+    parallel adds its own file instead of editing one long dictionary)."""
+    import importlib.util
+
+    record: dict[str, str] = {}
+    here = Path(__file__).resolve().parent
+    for path in [here / "spanish.py", *sorted(here.glob("spanish_*.py"))]:
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for source, spanish in module.SPANISH.items():
+            if record.get(source, spanish) != spanish:
+                raise SystemExit(f"{path.name}: {source!r} has two different translations")
+            record[source] = spanish
+    return record
+
+
 def main() -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from spanish import SPANISH
+    SPANISH = spanish_record()
 
     status = 0
     for language in LANGUAGES:
