@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_progress import TODAY, build
 from PySide6.QtWidgets import QApplication
 
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.session_dialog import SessionDialog
-from studyplanner.ui.study_log_screen import StudyLogScreen
+from studyplanner.ui.study.session_dialog import SessionDialog
+from studyplanner.ui.study.study_log_screen import StudyLogScreen
+from studyplanner.ui.window.main_window import MainWindow
 
 DASHBOARD = 0
 STUDY_LOG = 3

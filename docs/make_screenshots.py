@@ -114,7 +114,7 @@ def degree_learner(data_dir: Path) -> None:
 def other_learner_shot(app: QApplication, name: str, width: int, height: int) -> QPixmap:
     """The Plan screen of a learner other than the CPC one (`plan-degree`)."""
     from studyplanner.services.database import open_database
-    from studyplanner.ui.main_window import MainWindow
+    from studyplanner.ui.window.main_window import MainWindow
 
     data_dir = Path(tempfile.mkdtemp(prefix="studyplanner-shots-")) / "data"
     degree_learner(data_dir)
@@ -139,7 +139,7 @@ def assistant_shot(app: QApplication, db: Database, part_time: bool) -> QPixmap:
     from PySide6.QtWidgets import QWizard
 
     from studyplanner.core.model import Availability
-    from studyplanner.ui.assistant import PlanAssistant
+    from studyplanner.ui.plan.assistant import PlanAssistant
 
     wizard = PlanAssistant(db, TODAY)
     wizard.resize(960, 680)
@@ -182,11 +182,11 @@ def main() -> int:
 
     from studyplanner.app import _application
     from studyplanner.services.database import open_database
-    from studyplanner.ui.main_window import MainWindow
-    from studyplanner.ui.theme import Theme, apply_theme
+    from studyplanner.ui.shared.theme import Theme, apply_theme
+    from studyplanner.ui.window.main_window import MainWindow
 
     app: QApplication = _application([])
-    from studyplanner.ui.language import switch_language
+    from studyplanner.ui.window.language import switch_language
 
     switch_language(args.language)
     if args.dark or args.light:  # the app's own Dark or Light (Settings ▸ Appearance)

@@ -4,7 +4,7 @@
    keeping the translations already there (new messages come in as unfinished, vanished ones
    are dropped). `self.tr("...")` is filed under its class; a free `tr("...")` and the local
    wrappers `_t`/`t` (aliases of `tr`, named below) under the empty context, as
-   studyplanner/ui/formatting.tr looks them up.
+   studyplanner/ui/shared/formatting.tr looks them up.
 2. Every message gets its Spanish from packaging/spanish.py (English source -> Spanish), the
    record of the translation; one with no entry there stays unfinished and is listed (the tests
    fail on it).

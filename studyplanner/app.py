@@ -188,14 +188,14 @@ def _application(argv: Sequence[str]) -> Any:
 
     app.setApplicationVersion(version())
     app.setDesktopFileName(APP_ID)  # the window's icon and name in the desktop's task bar
-    from studyplanner.ui.wheel_guard import install_wheel_guard
+    from studyplanner.ui.shared.wheel_guard import install_wheel_guard
 
     install_wheel_guard(app)
-    from studyplanner.ui.theme import apply_saved_theme
+    from studyplanner.ui.shared.theme import apply_saved_theme
 
     apply_saved_theme(app)  # Light or Dark as chosen in Settings (System: untouched)
     if existing is None:  # a first start: the language of the Language preference
-        from studyplanner.ui.language import install_chosen_language
+        from studyplanner.ui.window.language import install_chosen_language
 
         install_chosen_language()
     return app
@@ -203,7 +203,7 @@ def _application(argv: Sequence[str]) -> Any:
 
 def _recover(error: Any, data_dir: Path, argv: Sequence[str]) -> tuple[bool, str]:
     """The damaged-file window: restore the newest good backup, start fresh, or quit."""
-    from studyplanner.ui.start_problem_dialog import recover_at_start
+    from studyplanner.ui.window.start_problem_dialog import recover_at_start
 
     _app = _application(argv)
     return recover_at_start(error, data_dir)
@@ -277,7 +277,7 @@ def _run_gui(
 ) -> int:
     from PySide6.QtWidgets import QMessageBox
 
-    from studyplanner.ui.main_window import MainWindow
+    from studyplanner.ui.window.main_window import MainWindow
 
     app = _application(argv)
     failures = _SmokeFailures() if args.smoke_test else None
@@ -287,7 +287,7 @@ def _run_gui(
         window = MainWindow(db, _clock(args.today), now=_now(args.today))
         if failures is not None:
             return _smoke_test(app, window, failures)
-        from studyplanner.ui.error_handler import install_error_handler
+        from studyplanner.ui.window.error_handler import install_error_handler
 
         install_error_handler(data_dir, on_damaged=window.recover_from_damage)
         _server = _listen_for_second_instances(data_dir, window)

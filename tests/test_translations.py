@@ -114,6 +114,6 @@ def test_lupdate_extracts_every_text_the_code_translates() -> None:
 
 def test_the_help_page_titles_are_marked_for_translation() -> None:
     from studyplanner.bundled import help_pages
-    from studyplanner.ui.help_dialog import PAGE_TITLES
+    from studyplanner.ui.window.help_dialog import PAGE_TITLES
 
     assert tuple(title for title, _text in help_pages()) == PAGE_TITLES

@@ -124,7 +124,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.file is not None:
         raise InvalidInput([Problem("file", "Use `export FILE` for everything, or "
                                     "`export ics FILE` for the calendar.")])  # fmt: skip
-    from studyplanner.services.archive import export_archive
+    from studyplanner.services.archive.transfer import export_archive
 
     target = Path(args.what)
     db = open_db(args)
@@ -137,7 +137,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from studyplanner.services.archive import import_archive
+    from studyplanner.services.archive.transfer import import_archive
 
     source = Path(args.file)
     if not source.is_file():

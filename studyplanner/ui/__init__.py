@@ -1,0 +1,1 @@
+"""The GUI, one folder (room) per screen plus `shared` (see docs/architecture.md)."""

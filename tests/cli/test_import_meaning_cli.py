@@ -35,8 +35,8 @@ from studyplanner.cli.main import main
 from studyplanner.core.model import Availability, Blackout
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
-from studyplanner.services.archive import export_archive
-from studyplanner.services.archive_format import ARCHIVE_JSON
+from studyplanner.services.archive.format import ARCHIVE_JSON
+from studyplanner.services.archive.transfer import export_archive
 from studyplanner.services.database import open_database
 from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import log_session, mark_done, module_statuses

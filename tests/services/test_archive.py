@@ -20,10 +20,10 @@ from sqlalchemy import select, text
 
 from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
-from studyplanner.services import archive
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
-from studyplanner.services.archive import (
+from studyplanner.services.archive import transfer as archive
+from studyplanner.services.archive.transfer import (
     ARCHIVE_JSON,
     ArchiveCancelled,
     ArchiveError,

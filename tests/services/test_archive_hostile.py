@@ -32,7 +32,7 @@ from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
-from studyplanner.services.archive import (
+from studyplanner.services.archive.transfer import (
     ARCHIVE_JSON,
     ArchiveError,
     export_archive,

@@ -28,13 +28,13 @@ from studyplanner.core.model import Availability, Blackout, VerdictKind
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
-from studyplanner.services.archive import (
+from studyplanner.services.archive.format import ARCHIVE_JSON
+from studyplanner.services.archive.transfer import (
     ArchiveError,
     export_archive,
     import_archive,
     preview_import,
 )
-from studyplanner.services.archive_format import ARCHIVE_JSON
 from studyplanner.services.bounded_json import JsonBeyondLimits, loads, measure
 from studyplanner.services.calendar_export import build_calendar
 from studyplanner.services.ceu_export import write_audit_packet
@@ -320,7 +320,7 @@ def test_a_huge_document_of_empty_objects_is_refused_without_building_them(
     script = textwrap.dedent(f"""
         import resource, sys
         from pathlib import Path
-        from studyplanner.services.archive import ArchiveError, import_archive
+        from studyplanner.services.archive.transfer import ArchiveError, import_archive
         from studyplanner.services.database import open_database
         from datetime import datetime
         db = open_database(Path({str(owner.data_dir)!r}))

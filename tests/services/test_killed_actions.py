@@ -25,7 +25,8 @@ import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from studyplanner.services import archive, backups
+from studyplanner.services import backups
+from studyplanner.services.archive import transfer as archive
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
 from studyplanner.services.database import open_database
@@ -70,9 +71,9 @@ def _prepare(tmp_path: Path) -> tuple[Path, Path, Path]:
     from datetime import date, datetime
     from decimal import Decimal
 
-    from studyplanner.services import archive
     from studyplanner.services import ceu_activities as acts
     from studyplanner.services import credentials as creds
+    from studyplanner.services.archive import transfer as archive
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()

@@ -20,7 +20,7 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
 from studyplanner.services import output_files
-from studyplanner.services.archive import export_archive, write_sessions_csv
+from studyplanner.services.archive.transfer import export_archive, write_sessions_csv
 from studyplanner.services.calendar_export import write_ics
 from studyplanner.services.ceu_export import write_activities_csv, write_audit_packet
 from studyplanner.services.database import Database, open_database

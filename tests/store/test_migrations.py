@@ -261,7 +261,7 @@ UID_TABLES = (
 
 
 def test_every_table_with_an_id_has_an_identity() -> None:
-    from studyplanner.services.archive_format import serial_key
+    from studyplanner.services.archive.format import serial_key
     from studyplanner.store.tables import metadata
 
     with_id = {t.name for t in metadata.sorted_tables if serial_key(t) is not None}

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyplanner.ui.colours import contrast_ratio, over
+from studyplanner.ui.shared.colours import contrast_ratio, over
 
 INTERACTIVE = (
     QAbstractButton,

@@ -41,8 +41,9 @@ from studyplanner.ui import (
     replan_dialog,
     session_dialog,
 )
-from studyplanner.ui.dashboard_headline import status_words
-from studyplanner.ui.main_window import (
+from studyplanner.ui.dashboard.dashboard_headline import status_words
+from studyplanner.ui.study.modules_model import status_word
+from studyplanner.ui.window.main_window import (
     CREDENTIALS,
     DASHBOARD,
     MODULES,
@@ -51,7 +52,6 @@ from studyplanner.ui.main_window import (
     STUDY_LOG,
     MainWindow,
 )
-from studyplanner.ui.modules_model import status_word
 
 LEFT = Qt.MouseButton.LeftButton
 TIMER = "timer"

@@ -21,18 +21,18 @@ from studyplanner.core.model import Availability, Blackout, ModuleKind
 from studyplanner.core.reminders import Severity
 from studyplanner.services.credentials import ceu_statuses
 from studyplanner.services.database import Database, open_database
-from studyplanner.ui import timeline_view
-from studyplanner.ui.backups_panel import ConfirmRestore
-from studyplanner.ui.calendar_view import StudyCalendar
-from studyplanner.ui.colours import contrast_ratio
-from studyplanner.ui.credential_card import CredentialCard
-from studyplanner.ui.dashboard_screen import DashboardScreen
-from studyplanner.ui.formatting import kind_name, qdate
-from studyplanner.ui.main_window import SETTINGS, MainWindow
-from studyplanner.ui.reminders_panel import severity_colour
-from studyplanner.ui.start_problem_dialog import StartProblemDialog
-from studyplanner.ui.theme import dark_palette, light_palette
-from studyplanner.ui.timeline_view import TimelineRow, TimelineView
+from studyplanner.ui.credentials.credential_card import CredentialCard
+from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
+from studyplanner.ui.dashboard.reminders_panel import severity_colour
+from studyplanner.ui.plan import timeline_view
+from studyplanner.ui.plan.calendar_view import StudyCalendar
+from studyplanner.ui.plan.timeline_view import TimelineRow, TimelineView
+from studyplanner.ui.settings.backups_panel import ConfirmRestore
+from studyplanner.ui.shared.colours import contrast_ratio
+from studyplanner.ui.shared.formatting import kind_name, qdate
+from studyplanner.ui.shared.theme import dark_palette, light_palette
+from studyplanner.ui.window.main_window import SETTINGS, MainWindow
+from studyplanner.ui.window.start_problem_dialog import StartProblemDialog
 from tests.ui.a11y_audit import Findings, RecordingPainter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +158,7 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     credentials.show_rules("CPC")
     assert credentials.rules_window is not None
     tour.window_shown("Rules", credentials.rules_window)
-    from studyplanner.ui.reminders_panel import SnoozeDialog
+    from studyplanner.ui.dashboard.reminders_panel import SnoozeDialog
 
     SnoozeDialog.ask(SHOTS.TODAY, window)
     window.run_assistant()  # the plan assistant, page by page (cancelled at the end)

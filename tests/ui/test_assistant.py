@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from studyplanner.services.database import Database
 from studyplanner.services.plan_fixes import FixKind
 from studyplanner.services.plans import active_plan
-from studyplanner.ui import preview_dialog
-from studyplanner.ui.assistant import CUSTOM, PlanAssistant
+from studyplanner.ui.plan.assistant import CUSTOM, PlanAssistant
+from studyplanner.ui.shared import preview_dialog
 
 
 def _choose(wizard: PlanAssistant, track_id: str) -> None:

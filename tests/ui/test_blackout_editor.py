@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import Blackout
 from studyplanner.core.validation import check_blackouts
-from studyplanner.ui.blackout_editor import BlackoutEditor
-from studyplanner.ui.formatting import qdate
+from studyplanner.ui.plan.blackout_editor import BlackoutEditor
+from studyplanner.ui.shared.formatting import qdate
 
 TODAY = date(2026, 11, 27)
 

@@ -11,8 +11,8 @@ from sqlalchemy import event
 from studyplanner.bundled import rule_book
 from studyplanner.services import credentials as service
 from studyplanner.services.database import Database
-from studyplanner.ui.activity_dialog import ActivityDialog
-from studyplanner.ui.credentials_screen import CredentialsScreen
+from studyplanner.ui.credentials.activity_dialog import ActivityDialog
+from studyplanner.ui.credentials.credentials_screen import CredentialsScreen
 
 
 def test_typing_in_the_ceu_dialog_reads_nothing_from_the_database(

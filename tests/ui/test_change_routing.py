@@ -19,8 +19,9 @@ from studyplanner.services.changes import SESSION_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.progress import module_statuses, progress
 from studyplanner.services.reminders import current_reminders
-from studyplanner.ui.activity_dialog import ActivityDialog
-from studyplanner.ui.main_window import (
+from studyplanner.ui.credentials.activity_dialog import ActivityDialog
+from studyplanner.ui.study.session_dialog import SessionDialog
+from studyplanner.ui.window.main_window import (
     CREDENTIALS,
     DASHBOARD,
     MODULES,
@@ -29,7 +30,6 @@ from studyplanner.ui.main_window import (
     STUDY_LOG,
     MainWindow,
 )
-from studyplanner.ui.session_dialog import SessionDialog
 
 NAMES = {DASHBOARD: "dashboard", PLAN: "plan", MODULES: "modules", STUDY_LOG: "study log",
          CREDENTIALS: "credentials", SETTINGS: "settings"}  # fmt: skip
@@ -80,10 +80,10 @@ def log_from_study_log(window: MainWindow, monkeypatch: pytest.MonkeyPatch, toda
 
 
 def test_each_screen_says_what_it_shows() -> None:
-    from studyplanner.ui.change_routing import shows
-    from studyplanner.ui.credentials_screen import CredentialsScreen
-    from studyplanner.ui.settings_screen import SettingsScreen
-    from studyplanner.ui.study_log_screen import StudyLogScreen
+    from studyplanner.ui.credentials.credentials_screen import CredentialsScreen
+    from studyplanner.ui.settings.settings_screen import SettingsScreen
+    from studyplanner.ui.study.study_log_screen import StudyLogScreen
+    from studyplanner.ui.window.change_routing import shows
 
     assert not SESSION_CHANGES & CredentialsScreen.shows
     assert not SESSION_CHANGES & SettingsScreen.shows

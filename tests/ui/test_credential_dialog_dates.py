@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from studyplanner.bundled import rule_book
-from studyplanner.ui.credential_dialog import CredentialDialog
-from studyplanner.ui.formatting import qdate
+from studyplanner.ui.credentials.credential_dialog import CredentialDialog
+from studyplanner.ui.shared.formatting import qdate
 
 LEAP_DAY = date(2028, 2, 29)
 

@@ -31,12 +31,12 @@ from studyplanner.services import credentials as service
 from studyplanner.services.ceu_activities import ActivityInput
 from studyplanner.services.database import Database
 from studyplanner.services.progress import module_statuses
-from studyplanner.ui.activity_dialog import ActivityDialog
-from studyplanner.ui.completion_dialog import CompletionDialog
-from studyplanner.ui.credential_dialog import CredentialDialog
-from studyplanner.ui.credentials_screen import CredentialsScreen
-from studyplanner.ui.formatting import format_date, qdate
-from studyplanner.ui.modules_screen import ModulesScreen
+from studyplanner.ui.credentials.activity_dialog import ActivityDialog
+from studyplanner.ui.credentials.credential_dialog import CredentialDialog
+from studyplanner.ui.credentials.credentials_screen import CredentialsScreen
+from studyplanner.ui.shared.formatting import format_date, qdate
+from studyplanner.ui.study.completion_dialog import CompletionDialog
+from studyplanner.ui.study.modules_screen import ModulesScreen
 
 NOW = datetime(2026, 11, 27, 9, 30)
 CPC_EARNED, CPC_RENEWAL, CPC_END = date(2025, 4, 10), date(2027, 3, 31), date(2027, 3, 31)
@@ -528,7 +528,7 @@ def test_the_certificates_zip_beside_the_packet_is_asked_about(
 ) -> None:  # fmt: skip
     """The save dialog named only the PDF: an older zip of certificates beside it is replaced
     only if the user says so."""
-    from studyplanner.ui import save_target
+    from studyplanner.ui.shared import save_target
 
     pdf = tmp_path / "packet.pdf"
     old_zip = tmp_path / "packet-certificates.zip"
@@ -608,7 +608,7 @@ def test_an_overdue_credential_shows_grace_and_lapse(
 def test_open_certificate_and_the_rules_window(
     qtbot: QtBot, screen: CredentialsScreen, with_activities: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from studyplanner.ui import credentials_screen
+    from studyplanner.ui.credentials import credentials_screen
 
     opened: list[Path] = []
     monkeypatch.setattr(credentials_screen, "open_file", lambda path: opened.append(path) or True)

@@ -33,8 +33,8 @@ from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database
 from studyplanner.services.errors import DatabaseDamaged, StoreProblem
 from studyplanner.services.progress import list_sessions, log_session, module_statuses
-from studyplanner.ui import error_handler, start_problem_dialog
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window import error_handler, start_problem_dialog
+from studyplanner.ui.window.main_window import MainWindow
 
 TODAY = date(2026, 11, 27)
 

@@ -19,10 +19,10 @@ from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import log_session, mark_done
 from studyplanner.services.snapshots import NewPlan, PlanSettings
 from studyplanner.services.study_log import list_sessions
-from studyplanner.ui import replan_dialog
-from studyplanner.ui.dashboard_screen import DashboardScreen
-from studyplanner.ui.progress_charts import WEEKS_SHOWN
-from studyplanner.ui.replan_dialog import DAYS_OFF, MOVE, RAISE, ReplanDialog
+from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
+from studyplanner.ui.dashboard.progress_charts import WEEKS_SHOWN
+from studyplanner.ui.plan import replan_dialog
+from studyplanner.ui.plan.replan_dialog import DAYS_OFF, MOVE, RAISE, ReplanDialog
 
 START = date(2026, 10, 5)  # a Monday, eight weeks before the fixed today (Friday 27 Nov 2026)
 STUDY_DAY = date(2026, 11, 26)  # a Thursday with a planned block
@@ -84,7 +84,7 @@ def test_today_blocks_emit_timer_and_log_requests(qtbot: QtBot, db: Database) ->
 def test_log_opens_on_the_blocks_minutes_and_stays_on_the_dashboard(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from studyplanner.ui import session_dialog
+    from studyplanner.ui.study import session_dialog
 
     _plan(db, START)
     screen = _screen(qtbot, db, STUDY_DAY)

@@ -19,9 +19,9 @@ from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database
 from studyplanner.services.plans import create_plan
 from studyplanner.services.snapshots import NewPlan, PlanSettings
-from studyplanner.ui.dashboard_cards import TodayCard
-from studyplanner.ui.dashboard_screen import DashboardScreen
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.dashboard.dashboard_cards import TodayCard
+from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
+from studyplanner.ui.window.main_window import MainWindow
 
 LONG_TITLE = (
     "Evaluation and management services for established outpatients including "

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.formatting import date_edit, format_date, format_datetime, pydate
+from studyplanner.ui.shared.formatting import date_edit, format_date, format_datetime, pydate
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from studyplanner.ui.dashboard_card import hours_words
-from studyplanner.ui.formatting import format_hours
-from studyplanner.ui.study_log_model import format_minutes
+from studyplanner.ui.dashboard.dashboard_card import hours_words
+from studyplanner.ui.shared.formatting import format_hours
+from studyplanner.ui.study.study_log_model import format_minutes
 
 
 @pytest.fixture

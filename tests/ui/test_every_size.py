@@ -34,8 +34,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from studyplanner.services.database import Database, open_database
-from studyplanner.ui.credential_card import CredentialCard
-from studyplanner.ui.main_window import (
+from studyplanner.ui.credentials.credential_card import CredentialCard
+from studyplanner.ui.plan.replan_dialog import ReplanDialog
+from studyplanner.ui.plan.timeline_view import TimelineView
+from studyplanner.ui.shared.plain_text import ElidedLabel
+from studyplanner.ui.shared.screen_fit import TITLE_BAR
+from studyplanner.ui.window.main_window import (
     CREDENTIALS,
     DASHBOARD,
     MODULES,
@@ -44,10 +48,6 @@ from studyplanner.ui.main_window import (
     STUDY_LOG,
     MainWindow,
 )
-from studyplanner.ui.plain_text import ElidedLabel
-from studyplanner.ui.replan_dialog import ReplanDialog
-from studyplanner.ui.screen_fit import TITLE_BAR
-from studyplanner.ui.timeline_view import TimelineView
 
 SCREEN = QSize(1024, 600)
 ROOM = QSize(SCREEN.width(), SCREEN.height() - TITLE_BAR)
@@ -398,7 +398,7 @@ def test_every_page_of_the_assistant_fits_1024x600(
 ) -> None:
     """The pages scroll, the buttons never: Next and Cancel stay in view on every page (the
     assistant was at least 760x600, so they were cut off under a title bar)."""
-    from studyplanner.ui.assistant import PlanAssistant
+    from studyplanner.ui.plan.assistant import PlanAssistant
 
     wizard = PlanAssistant(learner_db, SHOTS.TODAY)
     qtbot.addWidget(wizard)

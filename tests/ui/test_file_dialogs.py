@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from studyplanner.ui import file_dialogs
+from studyplanner.ui.shared import file_dialogs
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window.main_window import MainWindow
 
 
 def test_every_screen_is_built_with_foreign_data_in_the_database(

@@ -19,10 +19,11 @@ from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import log_session, mark_done
 from studyplanner.services.snapshots import NewPlan, PlanSettings
-from studyplanner.ui import preview_dialog, replan_dialog
-from studyplanner.ui.dashboard_screen import DashboardScreen
-from studyplanner.ui.formatting import format_date, format_hours
-from studyplanner.ui.replan_dialog import RAISE, ReplanDialog
+from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
+from studyplanner.ui.plan import replan_dialog
+from studyplanner.ui.plan.replan_dialog import RAISE, ReplanDialog
+from studyplanner.ui.shared import preview_dialog
+from studyplanner.ui.shared.formatting import format_date, format_hours
 
 START = date(2026, 10, 5)  # a Monday, eight weeks before the fixed today (Friday 27 Nov 2026)
 HOURS = re.compile(r"\d[\d,.]* h(?: \d+ min)?\b|\b\d+ min\b")

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner import __version__
 from studyplanner.services.database import Database
-from studyplanner.ui import help_dialog
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.window import help_dialog
+from studyplanner.ui.window.main_window import MainWindow
 
 from .conftest import TODAY
 
@@ -90,7 +90,7 @@ def test_keyboard_shortcuts_for_screens_logging_and_the_timer(
 ) -> None:
     from studyplanner.services.progress import progress
     from studyplanner.services.study_log import current_timer
-    from studyplanner.ui import session_dialog
+    from studyplanner.ui.study import session_dialog
 
     day = date(2027, 1, 4)  # a Monday with study in the plan
     create_cpc_plan(db, TODAY)  # type: ignore[operator]

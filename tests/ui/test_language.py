@@ -10,16 +10,16 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
 
 from studyplanner.services.database import Database
-from studyplanner.ui.formatting import format_date, tr
-from studyplanner.ui.language import (
+from studyplanner.ui.settings.language_field import LanguageField
+from studyplanner.ui.settings.settings_screen import SettingsScreen
+from studyplanner.ui.shared.formatting import format_date, tr
+from studyplanner.ui.window.language import (
     SYSTEM,
     chosen_language,
     effective_language,
     install_chosen_language,
     install_language,
 )
-from studyplanner.ui.language_field import LanguageField
-from studyplanner.ui.settings_screen import SettingsScreen
 
 
 def test_system_follows_the_system_language_and_a_choice_wins() -> None:

@@ -15,7 +15,7 @@ from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import backups as backup_service
 from studyplanner.services import plan_fixes
-from studyplanner.services.archive import export_archive, import_archive, preview_import
+from studyplanner.services.archive.transfer import export_archive, import_archive, preview_import
 from studyplanner.services.ceu_activities import (
     ActivityInput,
     add_activity,
@@ -29,8 +29,9 @@ from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import apply_plan_change, create_plan
 from studyplanner.services.progress import list_sessions, log_session, module_statuses
 from studyplanner.services.snapshots import NewPlan, PlanChange, PlanSettings
-from studyplanner.ui import backups_panel, credentials_screen
-from studyplanner.ui.main_window import CREDENTIALS, PLAN, SETTINGS, STUDY_LOG, MainWindow
+from studyplanner.ui.credentials import credentials_screen
+from studyplanner.ui.settings import backups_panel
+from studyplanner.ui.window.main_window import CREDENTIALS, PLAN, SETTINGS, STUDY_LOG, MainWindow
 
 CreatePlan = Callable[[Database, date], None]
 
@@ -209,7 +210,7 @@ def test_a_job_that_ends_while_its_progress_dialog_handles_events_does_not_crash
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QProgressDialog, QWidget
 
-    from studyplanner.ui.background_job import ProgressJobs
+    from studyplanner.ui.shared.background_job import ProgressJobs
 
     original = QProgressDialog.setValue
 

@@ -16,8 +16,8 @@ from studyplanner.services.database import Database
 from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import log_session, module_statuses
 from studyplanner.services.snapshots import NewPlan, PlanSettings
-from studyplanner.ui import session_dialog
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.study import session_dialog
+from studyplanner.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

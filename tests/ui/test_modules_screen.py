@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from studyplanner.services.database import Database
 from studyplanner.services.progress import log_session, mark_done, module_statuses
 from studyplanner.services.snapshots import ModuleStatus
-from studyplanner.ui.completion_dialog import CompletionDialog
-from studyplanner.ui.formatting import qdate
-from studyplanner.ui.modules_model import ModuleStatusModel
-from studyplanner.ui.modules_screen import ModulesScreen
+from studyplanner.ui.shared.formatting import qdate
+from studyplanner.ui.study.completion_dialog import CompletionDialog
+from studyplanner.ui.study.modules_model import ModuleStatusModel
+from studyplanner.ui.study.modules_screen import ModulesScreen
 
 ORIENTATION, TERMINOLOGY, PRACTICE_EXAM_1 = 1, 2, 23  # ids in the CPC template
 MODULE_COUNT = 32

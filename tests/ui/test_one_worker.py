@@ -8,7 +8,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.background_job import BackgroundJob, JobRunner, worker
+from studyplanner.ui.shared.background_job import BackgroundJob, JobRunner, worker
 
 
 def test_jobs_of_two_screens_run_one_after_the_other_on_one_thread(qtbot: QtBot) -> None:

@@ -16,14 +16,22 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import Availability
 from studyplanner.services import backups as backup_service
-from studyplanner.services.archive import export_archive
+from studyplanner.services.archive.transfer import export_archive
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import create_plan, suggest_terms
 from studyplanner.services.progress import list_sessions, log_session, module_statuses, progress
 from studyplanner.services.snapshots import NewPlan, PlanSettings
-from studyplanner.ui import backups_panel, completion_dialog
-from studyplanner.ui.main_window import CREDENTIALS, MODULES, PLAN, SETTINGS, STUDY_LOG, MainWindow
+from studyplanner.ui.settings import backups_panel
+from studyplanner.ui.study import completion_dialog
+from studyplanner.ui.window.main_window import (
+    CREDENTIALS,
+    MODULES,
+    PLAN,
+    SETTINGS,
+    STUDY_LOG,
+    MainWindow,
+)
 
 TODAY = date(2026, 11, 27)
 

@@ -42,7 +42,7 @@ from studyplanner.bundled import rule_book
 from studyplanner.core.model import Availability, Blackout, ModuleKind
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as creds
-from studyplanner.services.archive_format import ImportPreview
+from studyplanner.services.archive.format import ImportPreview
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.plans import create_plan, preview_plan_change
 from studyplanner.services.progress import (
@@ -52,11 +52,21 @@ from studyplanner.services.progress import (
     start_timer,
 )
 from studyplanner.services.snapshots import ModuleDraft, NewPlan, PlanChange, PlanSettings
-from studyplanner.ui.calendar_export_panel import CalendarExportPanel
-from studyplanner.ui.credentials_screen import CredentialsScreen
-from studyplanner.ui.data_transfer_panel import Ask, ImportChoice
-from studyplanner.ui.error_handler import handle_error
-from studyplanner.ui.main_window import (
+from studyplanner.ui.credentials.credentials_screen import CredentialsScreen
+from studyplanner.ui.settings.calendar_export_panel import CalendarExportPanel
+from studyplanner.ui.settings.data_transfer_panel import Ask, ImportChoice
+from studyplanner.ui.shared.plain_text import (
+    PlainLabel,
+    ask_yes_no,
+    escaped,
+    shortcut_safe,
+    tell,
+    tooltip,
+)
+from studyplanner.ui.shared.preview_dialog import PreviewDialog
+from studyplanner.ui.study.session_dialog import SessionDialog
+from studyplanner.ui.window.error_handler import handle_error
+from studyplanner.ui.window.main_window import (
     CREDENTIALS,
     DASHBOARD,
     MODULES,
@@ -65,17 +75,7 @@ from studyplanner.ui.main_window import (
     STUDY_LOG,
     MainWindow,
 )
-from studyplanner.ui.plain_text import (
-    PlainLabel,
-    ask_yes_no,
-    escaped,
-    shortcut_safe,
-    tell,
-    tooltip,
-)
-from studyplanner.ui.preview_dialog import PreviewDialog
-from studyplanner.ui.session_dialog import SessionDialog
-from studyplanner.ui.start_problem_dialog import StartProblemDialog
+from studyplanner.ui.window.start_problem_dialog import StartProblemDialog
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 9, 30)

@@ -15,13 +15,14 @@ from studyplanner.services.database import Database
 from studyplanner.services.plan_fixes import FixKind
 from studyplanner.services.plans import active_plan, create_plan, suggest_terms
 from studyplanner.services.snapshots import NewPlan, PlanPreview, PlanSettings
-from studyplanner.ui import assistant, preview_dialog
-from studyplanner.ui.colours import kind_colour
-from studyplanner.ui.history_view import BaselineModel
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.module_editor import ModuleDraftModel
-from studyplanner.ui.preview_dialog import MovesModel
-from studyplanner.ui.timeline_panel import KindLegend
+from studyplanner.ui.plan import assistant
+from studyplanner.ui.plan.history_view import BaselineModel
+from studyplanner.ui.plan.module_editor import ModuleDraftModel
+from studyplanner.ui.plan.timeline_panel import KindLegend
+from studyplanner.ui.shared import preview_dialog
+from studyplanner.ui.shared.colours import kind_colour
+from studyplanner.ui.shared.preview_dialog import MovesModel
+from studyplanner.ui.window.main_window import MainWindow
 
 
 def _plan(db: Database, today: date) -> None:
@@ -364,7 +365,7 @@ def test_allowing_long_sittings_is_a_plan_setting_previewed_then_saved(
 def test_the_verdict_says_which_weekday_a_sitting_needs(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    from studyplanner.ui.formatting import verdict_sentences
+    from studyplanner.ui.shared.formatting import verdict_sentences
 
     answer = Answer(accept=False)
     monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", answer)
@@ -384,7 +385,7 @@ def test_the_verdict_says_which_weekday_a_sitting_needs(
 def test_the_module_editor_marks_exams_as_sittings(
     window: MainWindow, db: Database, today: date, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
-    from studyplanner.ui.module_editor import SITTING
+    from studyplanner.ui.plan.module_editor import SITTING
 
     monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=True))
     screen = window.plan_screen

@@ -16,8 +16,9 @@ from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import create_plan
 from studyplanner.services.progress import list_sessions, module_statuses, progress
 from studyplanner.services.snapshots import NewPlan, PlanSettings
-from studyplanner.ui import completion_dialog, preview_dialog, session_dialog
-from studyplanner.ui.main_window import MainWindow
+from studyplanner.ui.shared import preview_dialog
+from studyplanner.ui.study import completion_dialog, session_dialog
+from studyplanner.ui.window.main_window import MainWindow
 
 START = date(2027, 1, 4)  # a Monday
 

@@ -23,10 +23,12 @@ from studyplanner.services.database import Database
 from studyplanner.services.plans import create_plan
 from studyplanner.services.snapshots import NewPlan, PlanSettings
 from studyplanner.services.study_log import list_sessions
-from studyplanner.ui import activity_dialog, backups_panel, session_dialog
-from studyplanner.ui.main_window import CREDENTIALS, SETTINGS, STUDY_LOG, MainWindow
-from studyplanner.ui.reminder_row import ReminderRow
-from studyplanner.ui.reminders_panel import RemindersPanel
+from studyplanner.ui.credentials import activity_dialog
+from studyplanner.ui.dashboard.reminder_row import ReminderRow
+from studyplanner.ui.dashboard.reminders_panel import RemindersPanel
+from studyplanner.ui.settings import backups_panel
+from studyplanner.ui.study import session_dialog
+from studyplanner.ui.window.main_window import CREDENTIALS, SETTINGS, STUDY_LOG, MainWindow
 
 
 @pytest.fixture

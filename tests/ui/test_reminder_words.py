@@ -32,10 +32,10 @@ from studyplanner.core.reminder_reasons import (
 )
 from studyplanner.core.reminder_text import english
 from studyplanner.core.rule_check import CheckCode, RuleCheck
-from studyplanner.ui.ceu_check_words import check_words
-from studyplanner.ui.formatting import format_date
-from studyplanner.ui.language import install_language
-from studyplanner.ui.reminder_words import reminder_words
+from studyplanner.ui.credentials.ceu_check_words import check_words
+from studyplanner.ui.dashboard.reminder_words import reminder_words
+from studyplanner.ui.shared.formatting import format_date
+from studyplanner.ui.window.language import install_language
 
 DAY = date(2026, 12, 17)
 END = date(2027, 6, 30)

@@ -20,14 +20,14 @@ from studyplanner.services import credentials as creds
 from studyplanner.services import reminders
 from studyplanner.services.database import Database
 from studyplanner.services.settings import AppSettings
-from studyplanner.ui.formatting import format_date
-from studyplanner.ui.language import install_language
-from studyplanner.ui.reminders_panel import (
+from studyplanner.ui.dashboard.reminders_panel import (
     ReminderRow,
     RemindersPanel,
     SnoozeDialog,
 )
-from studyplanner.ui.tray import Tray, should_keep_running_on_close
+from studyplanner.ui.shared.formatting import format_date
+from studyplanner.ui.window.language import install_language
+from studyplanner.ui.window.tray import Tray, should_keep_running_on_close
 
 
 def _short_cycle(db: Database, today: date) -> None:

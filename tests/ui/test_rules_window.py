@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.bundled import rule_book
 from studyplanner.core.ceu_rules import RuleBook
-from studyplanner.ui.cycle_history import RulesWindow
+from studyplanner.ui.credentials.cycle_history import RulesWindow
 
 RESEARCH_NOTES = (
     "undated",
@@ -84,7 +84,7 @@ def test_close_button_and_escape_close_the_window(qtbot: QtBot, book: RuleBook) 
 def test_a_card_tooltip_names_its_pages_without_research_notes(book: RuleBook) -> None:
     """The tooltip of a card's check (for example AHIMA's 40 % share) says the rule, the pages by
     title and the date checked; the notes to the researcher ("verify how...") stay out."""
-    from studyplanner.ui.ceu_rule_words import source_plain
+    from studyplanner.ui.credentials.ceu_rule_words import source_plain
 
     share = next(s for s in book.bodies["AHIMA"].shares if s.min_share < 0.5)
     text = source_plain(share.source)

@@ -15,8 +15,8 @@ from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as service
 from studyplanner.services.database import Database
 from studyplanner.ui import credentials_screen as cs
-from studyplanner.ui.backups_panel import ConfirmRestore
-from studyplanner.ui.plain_text import confirm
+from studyplanner.ui.settings.backups_panel import ConfirmRestore
+from studyplanner.ui.shared.plain_text import confirm
 
 
 def _answer(qtbot: QtBot, act: object) -> list[QMessageBox]:
@@ -87,7 +87,7 @@ def test_the_ceu_dialog_says_nothing_wrong_before_an_edit_and_never_moves(
     qtbot: QtBot, db: Database, today: date
 ) -> None:
     from studyplanner.bundled import rule_book
-    from studyplanner.ui.activity_dialog import ActivityDialog
+    from studyplanner.ui.credentials.activity_dialog import ActivityDialog
 
     service.add_credential(db, "CPC", date(2025, 4, 10), today, renewal_on=date(2027, 3, 31))
     dialog = ActivityDialog(rule_book(), service.ceu_statuses(db, today), today)
@@ -109,7 +109,7 @@ def test_the_rules_warnings_appear_without_moving_the_buttons(
     """What the rules make of the activity shows above the buttons in a line kept for it: the
     Log activity button stays under the pointer when a warning comes or goes."""
     from studyplanner.bundled import rule_book
-    from studyplanner.ui.activity_dialog import ActivityDialog
+    from studyplanner.ui.credentials.activity_dialog import ActivityDialog
 
     def warnings_for(data: acts.ActivityInput, _allocations: object) -> list[str]:
         return ["More CEUs than the cycle needs."] if data.units > 5 else []
@@ -141,7 +141,7 @@ def test_the_rules_warnings_appear_without_moving_the_buttons(
 def test_the_ceu_dialog_keeps_short_fields_short(qtbot: QtBot, db: Database, today: date) -> None:
     """A date and a number are not as wide as the title."""
     from studyplanner.bundled import rule_book
-    from studyplanner.ui.activity_dialog import ActivityDialog
+    from studyplanner.ui.credentials.activity_dialog import ActivityDialog
 
     dialog = ActivityDialog(rule_book(), [], today)
     qtbot.addWidget(dialog)

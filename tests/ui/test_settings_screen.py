@@ -22,10 +22,10 @@ from studyplanner.services import credentials as creds
 from studyplanner.services.autostart import AGENT_ID
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.settings import app_settings, reminder_settings
-from studyplanner.ui.calendar_export_panel import CalendarExportPanel
-from studyplanner.ui.formatting import qdate
-from studyplanner.ui.reminder_fields import kind_words, parse_lead_days
-from studyplanner.ui.settings_screen import SettingsScreen
+from studyplanner.ui.settings.calendar_export_panel import CalendarExportPanel
+from studyplanner.ui.settings.reminder_fields import kind_words, parse_lead_days
+from studyplanner.ui.settings.settings_screen import SettingsScreen
+from studyplanner.ui.shared.formatting import qdate
 
 
 @pytest.fixture

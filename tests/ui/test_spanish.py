@@ -37,8 +37,8 @@ from pytestqt.qtbot import QtBot
 from studyplanner.bundled import credential_rules
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.progress import list_sessions, module_statuses
-from studyplanner.ui.ceu_rule_words import link_title
-from studyplanner.ui.language import Translation, install_language
+from studyplanner.ui.credentials.ceu_rule_words import link_title
+from studyplanner.ui.window.language import Translation, install_language
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "studyplanner_es.ts"
@@ -236,7 +236,7 @@ def test_every_screen_and_main_dialog_is_in_spanish(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from studyplanner.ui.main_window import MainWindow
+    from studyplanner.ui.window.main_window import MainWindow
 
     checker = Checker(learner_db, tmp_path / "data")
     collector = DialogCollector(checker)
@@ -293,7 +293,7 @@ def test_every_screen_and_main_dialog_is_in_spanish(
 def test_the_plan_assistant_is_in_spanish(
     spanish: Translation, db: Database, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    from studyplanner.ui.assistant import PlanAssistant
+    from studyplanner.ui.plan.assistant import PlanAssistant
 
     checker = Checker(db, tmp_path / "data")
     wizard = PlanAssistant(db, TODAY)
@@ -311,7 +311,7 @@ def test_the_plan_assistant_is_in_spanish(
 def test_the_damaged_data_window_is_in_spanish(
     spanish: Translation, db: Database, tmp_path: Path, qtbot: QtBot, running: bool
 ) -> None:
-    from studyplanner.ui.start_problem_dialog import StartProblemDialog
+    from studyplanner.ui.window.start_problem_dialog import StartProblemDialog
 
     dialog = StartProblemDialog("…", None, True, running=running)
     qtbot.addWidget(dialog)

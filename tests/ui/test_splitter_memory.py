@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.services import credentials as service
 from studyplanner.services.database import Database
-from studyplanner.ui.credentials_screen import CredentialsScreen
+from studyplanner.ui.credentials.credentials_screen import CredentialsScreen
 
 
 def _screen(qtbot: QtBot, db: Database, today: date) -> CredentialsScreen:

@@ -17,7 +17,7 @@ from studyplanner.services import credentials as creds
 from studyplanner.services.database import open_database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui import start_problem_dialog as spd
-from studyplanner.ui.error_handler import handle_error
+from studyplanner.ui.window.error_handler import handle_error
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 9, 30)

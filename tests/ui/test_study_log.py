@@ -17,10 +17,10 @@ from studyplanner.services.progress import (
     log_session,
     module_statuses,
 )
-from studyplanner.ui.formatting import qdate
-from studyplanner.ui.session_dialog import SessionDialog
-from studyplanner.ui.study_log_screen import StudyLogScreen
-from studyplanner.ui.timer_bar import TimerBar, format_elapsed
+from studyplanner.ui.shared.formatting import qdate
+from studyplanner.ui.study.session_dialog import SessionDialog
+from studyplanner.ui.study.study_log_screen import StudyLogScreen
+from studyplanner.ui.study.timer_bar import TimerBar, format_elapsed
 
 TERMINOLOGY = 2  # "Medical terminology" in the CPC template
 
@@ -137,7 +137,7 @@ def test_sessions_are_listed_newest_first(
     shown = [screen.model.index(row, 0).data() for row in range(screen.model.rowCount())]
     days = [s.day for s in list_sessions(db)]
     assert days == sorted(days, reverse=True)
-    from studyplanner.ui.formatting import format_date
+    from studyplanner.ui.shared.formatting import format_date
 
     assert shown == [format_date(d) for d in days]
 

@@ -21,10 +21,10 @@ from studyplanner.services.database import Database
 from studyplanner.services.progress import list_sessions, log_session
 from studyplanner.services.snapshots import StudySessionInfo
 from studyplanner.store import tables
-from studyplanner.ui import study_log_model
-from studyplanner.ui.session_dialog import SessionDialog
-from studyplanner.ui.study_log_model import SessionModel, SessionSource
-from studyplanner.ui.study_log_screen import StudyLogScreen
+from studyplanner.ui.study import study_log_model
+from studyplanner.ui.study.session_dialog import SessionDialog
+from studyplanner.ui.study.study_log_model import SessionModel, SessionSource
+from studyplanner.ui.study.study_log_screen import StudyLogScreen
 
 TERMINOLOGY = 2  # "Medical terminology" in the CPC template
 DESC, ASC = Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder
@@ -254,7 +254,7 @@ def test_undo_shows_the_session_under_its_modules_title_as_it_is_now(
 ) -> None:
     """A session of a module outside the active plan is deleted under the title "?"; brought
     back, it shows its module's title, as the log read from the database does."""
-    import studyplanner.ui.study_log_screen as screen_module
+    import studyplanner.ui.study.study_log_screen as screen_module
 
     real = screen_module.delete_session
     monkeypatch.setattr(

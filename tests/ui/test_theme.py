@@ -15,11 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import ModuleKind
 from studyplanner.services.database import Database
-from studyplanner.ui.colours import is_dark
-from studyplanner.ui.dashboard_screen import DashboardScreen
-from studyplanner.ui.preferences import settings
-from studyplanner.ui.settings_screen import SettingsScreen
-from studyplanner.ui.theme import (
+from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
+from studyplanner.ui.plan.timeline_view import TimelineRow, TimelineView
+from studyplanner.ui.settings.settings_screen import SettingsScreen
+from studyplanner.ui.shared.colours import is_dark
+from studyplanner.ui.shared.preferences import settings
+from studyplanner.ui.shared.theme import (
     THEME_KEY,
     Theme,
     apply_theme,
@@ -27,7 +28,6 @@ from studyplanner.ui.theme import (
     light_palette,
     saved_theme,
 )
-from studyplanner.ui.timeline_view import TimelineRow, TimelineView
 
 Role = QPalette.ColorRole
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import ModuleKind
-from studyplanner.ui.timeline_view import TimelineRow, TimelineView
+from studyplanner.ui.plan.timeline_view import TimelineRow, TimelineView
 
 TODAY = date(2026, 10, 5)
 

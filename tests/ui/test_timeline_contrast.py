@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import ModuleKind, Term
-from studyplanner.ui.colours import contrast_ratio, readable, text_on
-from studyplanner.ui.timeline_panel import TimelinePanel
-from studyplanner.ui.timeline_view import TimelineRow
+from studyplanner.ui.plan.timeline_panel import TimelinePanel
+from studyplanner.ui.plan.timeline_view import TimelineRow
+from studyplanner.ui.shared.colours import contrast_ratio, readable, text_on
 
 TODAY = date(2026, 10, 5)
 ROLE = QPalette.ColorRole

@@ -13,9 +13,9 @@ from studyplanner.core.model import Availability
 from studyplanner.services.database import Database
 from studyplanner.services.plans import create_plan, suggest_terms
 from studyplanner.services.snapshots import NewPlan, PlanSettings
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.timeline_axis import TimelineColours, header_height, term_spans
-from studyplanner.ui.timeline_panel import TimelineArea
+from studyplanner.ui.plan.timeline_axis import TimelineColours, header_height, term_spans
+from studyplanner.ui.plan.timeline_panel import TimelineArea
+from studyplanner.ui.window.main_window import MainWindow
 
 DEGREE_TERMS = suggest_terms("associate-degree-hit", date(2026, 8, 31))
 

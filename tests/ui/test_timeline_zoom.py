@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import ModuleKind
 from studyplanner.services.database import Database
-from studyplanner.ui.main_window import MainWindow
-from studyplanner.ui.timeline_axis import TimelineColours
-from studyplanner.ui.timeline_panel import TimelinePanel
-from studyplanner.ui.timeline_view import MAX_DAY_WIDTH, TimelineRow, TimelineView
+from studyplanner.ui.plan.timeline_axis import TimelineColours
+from studyplanner.ui.plan.timeline_panel import TimelinePanel
+from studyplanner.ui.plan.timeline_view import MAX_DAY_WIDTH, TimelineRow, TimelineView
+from studyplanner.ui.window.main_window import MainWindow
 
 TODAY = date(2026, 10, 5)
 TARGET = date(2028, 3, 31)

@@ -8,8 +8,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from studyplanner.ui.availability_editor import AvailabilityEditor
-from studyplanner.ui.wheel_guard import install_wheel_guard
+from studyplanner.ui.plan.availability_editor import AvailabilityEditor
+from studyplanner.ui.shared.wheel_guard import install_wheel_guard
 
 
 def _turn(widget: QWidget, notches: int) -> bool:

@@ -1,0 +1,104 @@
+"""A read-only table model over a list of frozen snapshots (the shape every list screen shares)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+from studyplanner.ui.shared.formatting import tr
+
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+
+
+class SnapshotTableModel(QAbstractTableModel, Generic[Row]):
+    """Subclasses name their HEADERS and answer `cell(row, column, role)`."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, rows: Sequence[Row] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = list(rows)
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Show these rows. The same rows again (a refresh after a change elsewhere) change
+        nothing: no reset, so the view keeps its selection and a sorted proxy does not sort every
+        row again (with a year of study sessions, that sort made every action anywhere slow)."""
+        rows = list(rows)
+        if rows == self._rows:
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+def select_source_row(table: QAbstractItemView, proxy: QSortFilterProxyModel, row: int) -> None:
+    """Select and show the view's row for `row` of the source model (if the filter shows it)."""
+    source = proxy.sourceModel()
+    index = proxy.mapFromSource(source.index(row, 0))
+    if index.isValid():
+        table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+
+
+def selected_source_row(table: QAbstractItemView, proxy: QSortFilterProxyModel) -> int | None:
+    """The source model's row of the view's selected row, or None."""
+    rows = table.selectionModel().selectedRows()
+    return proxy.mapToSource(rows[0]).row() if rows else None
+
+
+def record_table(
+    model: QAbstractItemModel, accessible_name: str, sort_column: int, order: Qt.SortOrder
+) -> QTableView:
+    """A read-only, sortable table of records over `model` (a sorting proxy, or a model that
+    sorts itself): whole rows, one at a time, no row numbers, alternating rows (the Modules,
+    Study log and CEU activity lists)."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(True)
+    table.sortByColumn(sort_column, order)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    return table
