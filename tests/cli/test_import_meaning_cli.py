@@ -326,7 +326,7 @@ def test_the_smoke_test_fails_when_a_screen_cannot_be_built() -> None:
     smoke test used to paint the empty window and exit 0."""
     folder = imported_folder(the_world())
     broken = (
-        "import sys; from studyplanner.ui import dashboard_screen as d;\n"
+        "import sys; from studyplanner.ui.dashboard import dashboard_screen as d;\n"
         "def refresh(self): raise RuntimeError('the dashboard cannot be built')\n"
         "d.DashboardScreen.refresh = refresh\n"
         "from studyplanner.app import main; sys.exit(main(sys.argv[1:]))"

@@ -28,20 +28,12 @@ from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.progress import current_timer, list_sessions, module_statuses, progress
 from studyplanner.services.reminders import current_reminders
-from studyplanner.ui import (
-    activity_dialog,
-    assistant,
-    backups_panel,
-    completion_dialog,
-    credential_dialog,
-    credentials_screen,
-    data_transfer_panel,
-    modules_screen,
-    preview_dialog,
-    replan_dialog,
-    session_dialog,
-)
+from studyplanner.ui.credentials import activity_dialog, credential_dialog, credentials_screen
 from studyplanner.ui.dashboard.dashboard_headline import status_words
+from studyplanner.ui.plan import assistant, replan_dialog
+from studyplanner.ui.settings import backups_panel, data_transfer_panel
+from studyplanner.ui.shared import preview_dialog
+from studyplanner.ui.study import completion_dialog, modules_screen, session_dialog
 from studyplanner.ui.study.modules_model import status_word
 from studyplanner.ui.window.main_window import (
     CREDENTIALS,

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database
-from studyplanner.ui import backups_panel as bp
+from studyplanner.ui.settings import backups_panel as bp
 
 TODAY = date(2026, 11, 27)
 

@@ -21,7 +21,7 @@ from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.progress import log_session
-from studyplanner.ui import data_transfer_panel as dtp
+from studyplanner.ui.settings import data_transfer_panel as dtp
 from studyplanner.ui.shared import save_target
 
 TODAY = date(2026, 11, 27)

@@ -275,7 +275,7 @@ def test_an_export_and_an_import_on_the_worker_run_beside_the_window(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     """The window's watch is asked from the worker thread that writes: it must work there."""
-    from studyplanner.ui import data_transfer_panel as dtp
+    from studyplanner.ui.settings import data_transfer_panel as dtp
 
     create_cpc_plan(db, TODAY)
     window = _window(qtbot, db)

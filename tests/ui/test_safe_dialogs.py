@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from studyplanner.services import ceu_activities as acts
 from studyplanner.services import credentials as service
 from studyplanner.services.database import Database
-from studyplanner.ui import credentials_screen as cs
+from studyplanner.ui.credentials import credentials_screen as cs
 from studyplanner.ui.settings.backups_panel import ConfirmRestore
 from studyplanner.ui.shared.plain_text import confirm
 

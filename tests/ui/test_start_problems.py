@@ -16,7 +16,7 @@ from studyplanner.services import backups
 from studyplanner.services import credentials as creds
 from studyplanner.services.database import open_database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui import start_problem_dialog as spd
+from studyplanner.ui.window import start_problem_dialog as spd
 from studyplanner.ui.window.error_handler import handle_error
 
 TODAY = date(2026, 11, 27)
