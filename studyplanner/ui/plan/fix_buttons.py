@@ -3,12 +3,17 @@ summary and the Plan screen's header). Each button previews its fix before anyth
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from studyplanner.services.plan_fixes import FixKind, PlanFixOffer
+from studyplanner.core.plan_fixes import FixKind
 from studyplanner.ui.shared.formatting import format_date, format_hours, tr
 from studyplanner.ui.shared.icons import icon
+
+if TYPE_CHECKING:  # the plan services (and the ORM) are not needed to paint the Dashboard
+    from studyplanner.services.plan_fixes import PlanFixOffer
 
 FIX_ICONS = {
     FixKind.STUDY_MORE: "clock",

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from studyplanner.services.changes import BACKUP_CHANGES, PLAN_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui.plan.plan_screen import PlanScreen
 from studyplanner.ui.shared.icons import clear_cache as clear_icon_cache
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.window.change_routing import ChangeRouting
@@ -30,6 +29,7 @@ from studyplanner.ui.window.main_menu import build_menu
 if TYPE_CHECKING:
     from studyplanner.ui.credentials.credentials_screen import CredentialsScreen
     from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
+    from studyplanner.ui.plan.plan_screen import PlanScreen
     from studyplanner.ui.settings.settings_screen import SettingsScreen
     from studyplanner.ui.study.modules_screen import ModulesScreen
     from studyplanner.ui.study.study_log_screen import StudyLogScreen
@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
         return screen
 
     def _make_plan(self) -> QWidget:
+        from studyplanner.ui.plan.plan_screen import PlanScreen  # built when first shown
+
         screen = PlanScreen(self._db, self._clock)
         screen.refresh()
         screen.assistant_requested.connect(self.run_assistant)
