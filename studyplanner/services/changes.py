@@ -3,7 +3,10 @@ re-reads only the screens that show it (and a hidden screen when it is next show
 
 Below, one value per operation, each naming the service functions it is for (one table, so the
 GUI and anything else that reports a change agree); the GUI emits it after the call succeeded.
-A restore, an import, a write by another program or a new day is `ALL`."""
+A restore, an import, a write by another program or a new day is `ALL`.
+
+tests/services/test_changes_cover_writes.py runs every operation below on a learner's database
+and fails when a table it wrote (or a backup it took) is not named by its value."""
 
 from __future__ import annotations
 
@@ -49,3 +52,7 @@ SETTINGS_CHANGES = Changes.SETTINGS | Changes.REMINDERS
 """settings.save_reminder_settings, save_app_settings (reminder settings decide what is due)."""
 BACKUP_CHANGES = Changes.BACKUPS | Changes.REMINDERS
 """backups.backup_now by hand: the reminder about the last backup's age is answered."""
+TIMER_CHANGES = Changes.SESSIONS
+"""study_log.start_timer: the running timer shows on the Study log and in the timer bar."""
+REMINDER_ANSWER_CHANGES = Changes.REMINDERS
+"""reminders.dismiss, snooze: a reminder answered."""
