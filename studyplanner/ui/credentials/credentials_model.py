@@ -23,7 +23,7 @@ from studyplanner.services.ceu_activities import ActivityInfo
 from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, format_date, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import tooltip
-from studyplanner.ui.shared.snapshot_model import SnapshotTableModel
+from studyplanner.ui.shared.snapshot_model import SnapshotTableModel, SortedInSource
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -125,6 +125,13 @@ class ActivityModel(SnapshotTableModel[ActivityInfo]):
             )
         return a.certificate_name or ""
 
+    def sort_key(self, a: ActivityInfo, column: int) -> Any:
+        if column == self.DATE:
+            return f"{a.completed_on.isoformat()}#{a.id:012d}"
+        if column == self.UNITS:
+            return float(a.units)
+        return self._text(a, column).casefold()
+
     def cell(self, row: int, column: int, role: int) -> Any:
         a = self._rows[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -133,11 +140,7 @@ class ActivityModel(SnapshotTableModel[ActivityInfo]):
                 return text or tr("no certificate", "Credentials")
             return text
         if role == SORT_ROLE:
-            if column == self.DATE:
-                return f"{a.completed_on.isoformat()}#{a.id:012d}"
-            if column == self.UNITS:
-                return float(a.units)
-            return self._text(a, column).casefold()
+            return self.sort_key(a, column)
         if role == Qt.ItemDataRole.DecorationRole and column == self.CERTIFICATE:
             return icon("certificate") if a.certificate_name else None
         if role == Qt.ItemDataRole.ToolTipRole and column in self.WORDS:
@@ -158,7 +161,7 @@ class Period:
     end: date
 
 
-class ActivityFilter(QSortFilterProxyModel):
+class ActivityFilter(SortedInSource):
     """Rows applied to one credential, completed in one period, and/or matching a text."""
 
     def __init__(self, parent: QObject | None = None) -> None:

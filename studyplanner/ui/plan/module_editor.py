@@ -273,6 +273,7 @@ class ModuleEditor(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (KIND, HOURS, TERM, STATUS, SITTING):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # fitted to the rows in view, not all of a long plan
         self.view.verticalHeader().setVisible(True)
         buttons = QHBoxLayout()
         self.add_button = self._button("add", self.tr("&Add module"), self._on_add)

@@ -24,7 +24,7 @@ from studyplanner.ui.shared.formatting import (
 )
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import tooltip
-from studyplanner.ui.shared.snapshot_model import SnapshotTableModel
+from studyplanner.ui.shared.snapshot_model import SnapshotTableModel, SortedInSource
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """Raw values (numbers, ISO dates) so sorting follows meaning, not the displayed words."""
@@ -79,7 +79,7 @@ class ModuleStatusModel(SnapshotTableModel[ModuleStatus]):
             text = self._text(m, column)
             return text if text != "–" else tr("none")
         if role == SORT_ROLE:
-            return self._sort_key(m, column)
+            return self.sort_key(m, column)
         if role == STATUS_ROLE:
             return m.status
         if role == Qt.ItemDataRole.DecorationRole:
@@ -123,7 +123,7 @@ class ModuleStatusModel(SnapshotTableModel[ModuleStatus]):
             return "–"
         return tr("{score} %").format(score=f"{m.score:g}")
 
-    def _sort_key(self, m: ModuleStatus, column: int) -> Any:
+    def sort_key(self, m: ModuleStatus, column: int) -> Any:
         if column == self.TITLE:
             return m.title.casefold()
         if column == self.KIND:
@@ -143,7 +143,7 @@ class ModuleStatusModel(SnapshotTableModel[ModuleStatus]):
         return m.position
 
 
-class ModuleFilter(QSortFilterProxyModel):
+class ModuleFilter(SortedInSource):
     """Keeps rows whose title (or kind) contains the text and whose status matches."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -153,10 +153,13 @@ class ModuleFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
+        wanted = text.strip().casefold()
+        if wanted != self._text:  # the same filter again (every refresh) filters nothing again
+            self._change_filter(lambda: setattr(self, "_text", wanted))
 
     def set_status(self, status: str | None) -> None:
-        self._change_filter(lambda: setattr(self, "_status", status))
+        if status != self._status:
+            self._change_filter(lambda: setattr(self, "_status", status))
 
     def _change_filter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
