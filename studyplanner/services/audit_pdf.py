@@ -286,6 +286,26 @@ class AuditReport(FPDF):
             borders_layout="SINGLE_TOP_LINE", repeat_headings=1,
         )  # fmt: skip
 
+    def fit_headings(
+        self, col_widths: Sequence[float], headings: Sequence[str], *, size: float = BODY_PT
+    ) -> list[float]:
+        """Column widths in mm (the page's width shared as `col_widths` say) widened where a
+        heading's longest word would not fit, so no heading breaks inside a word (Spanish words
+        are longer); what they take comes from the widest column. English ones fit as given."""
+        scale = self.epw / sum(col_widths)
+        widths = [w * scale for w in col_widths]
+        self.set_font(FONT, style="B", size=size)
+        for i, heading in enumerate(headings):
+            words = heading.split()
+            needed = max((self.get_string_width(word) for word in words), default=0.0)
+            needed += 2 * PAD_X + 0.6
+            if widths[i] < needed:
+                widest = max(range(len(widths)), key=lambda j: widths[j])
+                widths[widest] -= needed - widths[i]
+                widths[i] = needed
+        self.set_font(FONT, size=size)
+        return widths
+
     def fit_lines(self, text: str, width: float) -> str:
         """`text` (a file name, an index number: no spaces) broken into lines of at most `width`
         mm after a '-' or '_', so a long name wraps where a reader expects, not mid-word."""
@@ -403,9 +423,10 @@ class AuditReport(FPDF):
         self.set_y(max(left_bottom, self.y))
 
         self.heading(w.rule_checks)
-        with self.data_table((62, 17, 15, 10, 98, 18)) as table:
-            headings = [w.rule, w.required, w.earned, w.met, w.source, w.checked]
-            table.row([self.shown(h) for h in headings])
+        headings = [self.shown(h) for h in (w.rule, w.required, w.earned, w.met, w.source,
+                                             w.checked)]  # fmt: skip
+        with self.data_table(self.fit_headings((62, 17, 15, 10, 98, 18), headings)) as table:
+            table.row(headings)
             for check in status.checks:
                 row = table.row()
                 row.cell(self.shown(w.check(check)))
@@ -428,10 +449,13 @@ class AuditReport(FPDF):
             self.paragraph(w.no_activity)
             yield lambda row: None
             return
-        scale = self.epw / sum(width for _, width in ACTIVITY_COLUMNS)
-        inner = {name: width * scale - 2 * PAD_X - 0.3 for name, width in ACTIVITY_COLUMNS}
-        with self.data_table([width for _, width in ACTIVITY_COLUMNS], size=TABLE_PT) as table:
-            table.row([self.shown(getattr(w, name)) for name, _ in ACTIVITY_COLUMNS])
+        headings = [self.shown(getattr(w, name)) for name, _ in ACTIVITY_COLUMNS]
+        widths = self.fit_headings([width for _, width in ACTIVITY_COLUMNS], headings,
+                                   size=TABLE_PT)  # fmt: skip
+        inner = {name: width - 2 * PAD_X - 0.3
+                 for (name, _), width in zip(ACTIVITY_COLUMNS, widths, strict=True)}  # fmt: skip
+        with self.data_table(widths, size=TABLE_PT) as table:
+            table.row(headings)
             applied = counted = Decimal(0)
             missing = 0
 
