@@ -58,4 +58,19 @@ SPANISH: dict[str, str] = {
     "Date:": "Fecha:",
     "{label}-audit-packet-{end}.pdf": "{label}-paquete-auditoria-{end}.pdf",
     "ceu-activities-{date}.csv": "actividades-ceu-{date}.csv",
+    # the calendar export's events
+    "Study: {title}": "Estudio: {title}",
+    "{minutes} minutes planned for {title}.": "{minutes} minutos previstos para {title}.",
+    "Exam: {title}": "Examen: {title}",
+    "{title}: one sitting of {minutes} minutes.": "{title}: una sola sesión de {minutes} minutos.",
+    "The planned exam date of your study plan.": "La fecha de examen prevista en su plan de estudio.",
+    "{label}: CEU cycle ends": "{label}: termina el ciclo de CEU",
+    "Submit your CEUs to {body} by this day: {required} required, {earned} earned so far.": "Envíe sus CEU a {body} a más tardar este día: {required} requeridos, {earned} obtenidos hasta ahora.",
+    "{label}: {body} submission window opens": "{label}: se abre el periodo de envío de {body}",
+    "{body} membership renewal": "Renovación de la membresía de {body}",
+    "Membership dues keep your credentials active.": "Las cuotas de membresía mantienen activas sus credenciales.",
+    # other texts of the app
+    "study-sessions-{date}.csv": "sesiones-de-estudio-{date}.csv",
+    "Study Planner is already running with the data folder {folder}.": "Study Planner ya está abierto con la carpeta de datos {folder}.",
+    "Study Planner cannot open your data": "Study Planner no puede abrir sus datos",
 }

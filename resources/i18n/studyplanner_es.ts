@@ -1364,6 +1364,10 @@ contadas</translation>
         <translation>Importando %1…</translation>
     </message>
     <message>
+        <source>study-sessions-{date}.csv</source>
+        <translation>sesiones-de-estudio-{date}.csv</translation>
+    </message>
+    <message>
         <source>Export study sessions</source>
         <translation>Exportar sesiones de estudio</translation>
     </message>
@@ -2526,6 +2530,54 @@ Replace it?</source>
     <message>
         <source>The credential rules were last checked on {date}; compare them with your body&apos;s current requirements and adjust your figures if needed.</source>
         <translation>Las reglas de las credenciales se revisaron por última vez el {date}; compárelas con los requisitos actuales de su organismo y ajuste sus cifras si hace falta.</translation>
+    </message>
+    <message>
+        <source>Study Planner is already running with the data folder {folder}.</source>
+        <translation>Study Planner ya está abierto con la carpeta de datos {folder}.</translation>
+    </message>
+    <message>
+        <source>Study Planner cannot open your data</source>
+        <translation>Study Planner no puede abrir sus datos</translation>
+    </message>
+    <message>
+        <source>Study: {title}</source>
+        <translation>Estudio: {title}</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes planned for {title}.</source>
+        <translation>{minutes} minutos previstos para {title}.</translation>
+    </message>
+    <message>
+        <source>Exam: {title}</source>
+        <translation>Examen: {title}</translation>
+    </message>
+    <message>
+        <source>{title}: one sitting of {minutes} minutes.</source>
+        <translation>{title}: una sola sesión de {minutes} minutos.</translation>
+    </message>
+    <message>
+        <source>The planned exam date of your study plan.</source>
+        <translation>La fecha de examen prevista en su plan de estudio.</translation>
+    </message>
+    <message>
+        <source>{label}: CEU cycle ends</source>
+        <translation>{label}: termina el ciclo de CEU</translation>
+    </message>
+    <message>
+        <source>Submit your CEUs to {body} by this day: {required} required, {earned} earned so far.</source>
+        <translation>Envíe sus CEU a {body} a más tardar este día: {required} requeridos, {earned} obtenidos hasta ahora.</translation>
+    </message>
+    <message>
+        <source>{label}: {body} submission window opens</source>
+        <translation>{label}: se abre el periodo de envío de {body}</translation>
+    </message>
+    <message>
+        <source>{body} membership renewal</source>
+        <translation>Renovación de la membresía de {body}</translation>
+    </message>
+    <message>
+        <source>Membership dues keep your credentials active.</source>
+        <translation>Las cuotas de membresía mantienen activas sus credenciales.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.reminder_fields import hint_label, wrapped_label
 from studyplanner.ui.save_target import save_target
+from studyplanner.ui.settings.calendar_words import calendar_words
 
 
 def _t(text: str) -> str:
@@ -119,7 +120,8 @@ class CalendarExportPanel(QWidget):
         path = target.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = write_ics(self._db, path, self._clock(), first, last, force=target.force)
+            result = write_ics(self._db, path, self._clock(), first, last, force=target.force,
+                               words=calendar_words())  # fmt: skip
         except InvalidInput as exc:
             message = exc.for_field("to")
             if message:

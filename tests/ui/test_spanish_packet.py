@@ -188,3 +188,35 @@ def test_the_english_app_writes_the_command_lines_packet(
                      "Total: 2 activities", "1 activity has no certificate on file",
                      "Page 1 of"]:  # fmt: skip
         assert expected in text, expected
+
+
+def test_the_calendar_of_the_spanish_app_names_its_events_in_spanish(
+    spanish: Translation, qtbot: QtBot, holder: Database, today: date, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, create_cpc_plan: Any,
+) -> None:  # fmt: skip
+    from icalendar import Calendar
+    from PySide6.QtCore import Qt
+
+    from studyplanner.ui.calendar_export_panel import CalendarExportPanel
+    from studyplanner.ui.formatting import qdate
+
+    create_cpc_plan(holder, today)
+    panel = CalendarExportPanel(holder, lambda: today)
+    qtbot.addWidget(panel)
+    panel.show()
+    target = tmp_path / "plan.ics"
+    monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(lambda *_a: target))
+    panel.export_to.setDate(qdate(date(2027, 6, 1)))
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    summaries = [str(e["summary"]) for e in events]
+    notes = " ".join(str(e.get("description", "")) for e in events)
+    assert any(s.startswith("Estudio: ") for s in summaries)
+    assert "CPC: termina el ciclo de CEU" in summaries
+    assert "Renovación de la membresía de AAPC" in summaries
+    assert "minutos previstos para" in notes
+    assert "Envíe sus CEU a AAPC a más tardar este día: 40 requeridos, 3 obtenidos" in notes
+    english = re.compile(r"Study:|Exam:|CEU cycle ends|membership renewal|minutes planned|Submit")
+    assert [s for s in summaries if english.search(s)] == []
+    assert not english.search(notes)
