@@ -362,9 +362,15 @@ class AuditReport(FPDF):
             facts.append((w.note, credential.note))
         facts.append((w.holder, "_" * 50))
         top = self.y
+        # the labels' column: 30 % of the table, more (up to 45 %) for a language's longer labels
+        self.set_font(FONT, style="B", size=BODY_PT)
+        table_width = self.epw * 0.58
+        label = max(self.get_string_width(self.shown(key)) for key, _ in facts) + 2 * PAD_X + 1
+        label_share = min(max(30.0, 100 * label / table_width), 45.0)
         self.set_font(FONT, size=BODY_PT)
         with self.table(
-            width=self.epw * 0.58, col_widths=(30, 70), align="LEFT", first_row_as_headings=False,
+            width=table_width, col_widths=(label_share, 100 - label_share), align="LEFT",
+            first_row_as_headings=False,
             text_align="LEFT", line_height=BODY_PT * 0.5, padding=(1, PAD_X),
             borders_layout="HORIZONTAL_LINES",
         ) as table:  # fmt: skip
