@@ -171,8 +171,10 @@ def _already_running(data_dir: Path, args: argparse.Namespace, argv: Sequence[st
         return 0
     from PySide6.QtWidgets import QMessageBox
 
-    message = f"Study Planner is already running with the data folder {data_dir}."
-    QMessageBox.information(None, "Study Planner", message)
+    from studyplanner.ui.shared.formatting import tr
+
+    message = tr("Study Planner is already running with the data folder {folder}.")
+    QMessageBox.information(None, "Study Planner", message.format(folder=data_dir))
     return 7
 
 
@@ -393,8 +395,10 @@ def _smoke_test(app: Any, window: Any, failures: _SmokeFailures | None = None) -
 
 
 def _show_start_error(message: str, code: int) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
-    _app = QApplication.instance() or QApplication(sys.argv[:1])
-    QMessageBox.critical(None, "Study Planner cannot open your data", message)
+    from studyplanner.ui.shared.formatting import tr
+
+    _app = _application([])  # in the user's language
+    QMessageBox.critical(None, tr("Study Planner cannot open your data"), message)
     return code

@@ -7,6 +7,7 @@ from __future__ import annotations
 import atexit
 import json
 from contextlib import ExitStack
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -138,15 +139,34 @@ def _font_files() -> dict[str, Path]:
     return {name: stack.enter_context(resources.as_file(folder / name)) for name in FONT_FILES}
 
 
+@dataclass(frozen=True, slots=True)
+class HelpPage:
+    """One page of the user guide."""
+
+    file: str  # its name in help/, which links between pages use: "audit-packet.md"
+    title: str  # in English, as help/index.json has it (the GUI translates it with tr())
+    text: str  # Markdown, in the guide's language
+    language: str  # the language of `text`: the guide's, or "en" where a page is not translated
+
+
+HELP_LANGUAGES = ("es",)
+"""The languages the user guide is translated into besides English (help/<language>/)."""
+
+
 @cache
-def help_pages() -> tuple[tuple[str, str], ...]:
-    """The offline user guide: (title, Markdown) per page, in the order of `help/index.json`."""
+def help_pages(language: str = "en") -> tuple[HelpPage, ...]:
+    """The offline user guide, a page per entry of `help/index.json`, in its order: in
+    `language` where `help/<language>/` has the page (same file name), else in English."""
     folder = _root() / "help"
     index = _json(folder / "index.json")
-    return tuple(
-        (page["title"], (folder / page["file"]).read_text(encoding="utf-8"))
-        for page in index["pages"]
-    )
+    translated = folder / language if language in HELP_LANGUAGES else None
+    pages = []
+    for page in index["pages"]:
+        item, shown = folder / page["file"], "en"
+        if translated is not None and (translated / page["file"]).is_file():
+            item, shown = translated / page["file"], language
+        pages.append(HelpPage(page["file"], page["title"], item.read_text(encoding="utf-8"), shown))
+    return tuple(pages)
 
 
 def licence_texts() -> tuple[tuple[str, str], ...]:

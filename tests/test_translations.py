@@ -116,4 +116,4 @@ def test_the_help_page_titles_are_marked_for_translation() -> None:
     from studyplanner.bundled import help_pages
     from studyplanner.ui.window.help_dialog import PAGE_TITLES
 
-    assert tuple(title for title, _text in help_pages()) == PAGE_TITLES
+    assert tuple(page.title for page in help_pages()) == PAGE_TITLES

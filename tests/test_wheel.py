@@ -42,7 +42,8 @@ print(json.dumps({
     "minutes": {t.id: t.total_minutes for t in templates},
     "icons": icons,
     "bodies": [body["code"] for body in b.credential_rules()["bodies"]],
-    "help": [title for title, text in b.help_pages() if text.startswith("# ")],
+    "help": [p.title for p in b.help_pages() if p.text.startswith("# ")],
+    "help_es": [p.file for p in b.help_pages("es") if p.language == "es"],
     "spanish": len(b.translation("es") or b""),
     "fonts": {name: [str(b.font_file(name)), b.font_file(name).stat().st_size]
               for name in b.FONT_FILES},
@@ -151,6 +152,7 @@ def test_wheel_carries_the_resources_and_an_installed_copy_loads_them(tmp_path: 
     assert set(seen["icons"]) == set(ICONS) and all(seen["icons"].values())
     assert seen["bodies"] == ["AAPC", "AHIMA"]
     assert len(seen["help"]) == 6  # the user guide's pages, each read from the installed copy
+    assert len(seen["help_es"]) == 6  # ... and each in Spanish
     spanish = ROOT / "resources" / "i18n" / "studyplanner_es.qm"
     assert seen["spanish"] == spanish.stat().st_size  # the compiled translation, whole
     for name, (path, size) in seen["fonts"].items():  # the installed copy's files, whole

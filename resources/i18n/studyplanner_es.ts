@@ -364,6 +364,10 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>Guardar el paquete de auditoría de {label}</translation>
     </message>
     <message>
+        <source>{label}-audit-packet-{end}.pdf</source>
+        <translation>{label}-paquete-auditoria-{end}.pdf</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -386,6 +390,10 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     <message>
         <source>Save the CEU activities</source>
         <translation>Guardar las actividades de CEU</translation>
+    </message>
+    <message>
+        <source>ceu-activities-{date}.csv</source>
+        <translation>actividades-ceu-{date}.csv</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
@@ -720,6 +728,154 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>{label}, {start} – {end}</translation>
     </message>
     <message>
+        <source>CEU audit report</source>
+        <translation>Informe de auditoría de CEU</translation>
+    </message>
+    <message>
+        <source>CEU audit report: {credential}</source>
+        <translation>Informe de auditoría de CEU: {credential}</translation>
+    </message>
+    <message>
+        <source>CEU audit report - {credential} - generated {date}</source>
+        <translation>Informe de auditoría de CEU - {credential} - generado el {date}</translation>
+    </message>
+    <message>
+        <source>Page {n} of {total}</source>
+        <translation>Página {n} de {total}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>del {start} al {end}</translation>
+    </message>
+    <message>
+        <source> (closed on {date})</source>
+        <translation> (cerrado el {date})</translation>
+    </message>
+    <message>
+        <source>Certifying body</source>
+        <translation>Organismo certificador</translation>
+    </message>
+    <message>
+        <source>Earned on</source>
+        <translation>Obtenida el</translation>
+    </message>
+    <message>
+        <source>CEU cycle</source>
+        <translation>Ciclo de CEU</translation>
+    </message>
+    <message>
+        <source>Report generated</source>
+        <translation>Informe generado</translation>
+    </message>
+    <message>
+        <source>Sharing the CEU total</source>
+        <translation>Comparten el total de CEU</translation>
+    </message>
+    <message>
+        <source>Holder name / member ID</source>
+        <translation>Nombre del titular / n.º de miembro</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>En riesgo</translation>
+    </message>
+    <message>
+        <source> (cycle ended {date})</source>
+        <translation> (el ciclo terminó el {date})</translation>
+    </message>
+    <message>
+        <source> ({n} days left)</source>
+        <translation> (quedan {n} días)</translation>
+    </message>
+    <message>
+        <source> (1 day left)</source>
+        <translation> (queda 1 día)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Faltan</translation>
+    </message>
+    <message>
+        <source>{n} CEUs</source>
+        <translation>{n} CEU</translation>
+    </message>
+    <message>
+        <source>Not met yet: {checks}.</source>
+        <translation>Aún no se cumple: {checks}.</translation>
+    </message>
+    <message>
+        <source>{check}, {earned} earned so far</source>
+        <translation>{check}, {earned} obtenidos hasta ahora</translation>
+    </message>
+    <message>
+        <source>The required figure was entered by the holder.</source>
+        <translation>La cifra requerida la introdujo el titular.</translation>
+    </message>
+    <message>
+        <source>This is a first cycle, which the body may pro-rate: the figure shown is the full cycle&apos;s; the holder&apos;s account at the body shows the exact figure.</source>
+        <translation>Es un primer ciclo, que el organismo puede prorratear: la cifra indicada es la del ciclo completo; la cuenta del titular en el organismo muestra la cifra exacta.</translation>
+    </message>
+    <message>
+        <source>{credentials} share one total; an activity applied to several of them counts once toward it.</source>
+        <translation>{credentials} comparten un total; una actividad aplicada a varias de ellas cuenta una sola vez para él.</translation>
+    </message>
+    <message>
+        <source>To finish on time: {n} CEUs a month.</source>
+        <translation>Para terminar a tiempo: {n} CEU al mes.</translation>
+    </message>
+    <message>
+        <source>Rule checks</source>
+        <translation>Comprobación de las reglas</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplida</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>(marked &apos;to verify&apos; in the rule book)</source>
+        <translation>(marcada «por verificar» en el libro de reglas)</translation>
+    </message>
+    <message>
+        <source>Activities applied to this cycle</source>
+        <translation>Actividades aplicadas a este ciclo</translation>
+    </message>
+    <message>
+        <source>No activity is applied to this cycle yet.</source>
+        <translation>Aún no hay ninguna actividad aplicada a este ciclo.</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -730,6 +886,78 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     <message>
         <source>Provider</source>
         <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Index / approval no.</source>
+        <translation>N.º de índice / aprobación</translation>
+    </message>
+    <message>
+        <source>Units
+applied</source>
+        <translation>Unidades
+aplicadas</translation>
+    </message>
+    <message>
+        <source>Units
+counted</source>
+        <translation>Unidades
+contadas</translation>
+    </message>
+    <message>
+        <source>Certificate (file in the zip)</source>
+        <translation>Certificado (archivo en el zip)</translation>
+    </message>
+    <message>
+        <source>Not counted because</source>
+        <translation>No cuenta porque</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>Total: 1 activity</source>
+        <translation>Total: 1 actividad</translation>
+    </message>
+    <message>
+        <source>Total: {n} activities</source>
+        <translation>Total: {n} actividades</translation>
+    </message>
+    <message>
+        <source>{n} of {total} on file</source>
+        <translation>{n} de {total} archivados</translation>
+    </message>
+    <message>
+        <source>Counted toward the cycle&apos;s total: {earned} of {required} CEUs required.</source>
+        <translation>Contado para el total del ciclo: {earned} de {required} CEU requeridos.</translation>
+    </message>
+    <message>
+        <source>Counted toward the cycle&apos;s total: {earned} of {required} CEUs required (shared by {credentials}).</source>
+        <translation>Contado para el total del ciclo: {earned} de {required} CEU requeridos (compartido por {credentials}).</translation>
+    </message>
+    <message>
+        <source>1 activity has no certificate on file (marked &apos;missing&apos;).</source>
+        <translation>1 actividad no tiene certificado archivado (marcada «falta»).</translation>
+    </message>
+    <message>
+        <source>{n} activities have no certificate on file (marked &apos;missing&apos;).</source>
+        <translation>{n} actividades no tienen certificado archivado (marcadas «falta»).</translation>
+    </message>
+    <message>
+        <source>Every activity&apos;s certificate is in the accompanying zip file.</source>
+        <translation>El certificado de cada actividad está en el archivo zip adjunto.</translation>
+    </message>
+    <message>
+        <source>I attest that I completed the activities listed above on the dates shown.</source>
+        <translation>Declaro que completé las actividades indicadas arriba en las fechas mostradas.</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Firma:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
     </message>
     <message>
         <source>Index no.</source>
@@ -1134,6 +1362,10 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     <message>
         <source>Importing %1…</source>
         <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>study-sessions-{date}.csv</source>
+        <translation>sesiones-de-estudio-{date}.csv</translation>
     </message>
     <message>
         <source>Export study sessions</source>
@@ -2298,6 +2530,54 @@ Replace it?</source>
     <message>
         <source>The credential rules were last checked on {date}; compare them with your body&apos;s current requirements and adjust your figures if needed.</source>
         <translation>Las reglas de las credenciales se revisaron por última vez el {date}; compárelas con los requisitos actuales de su organismo y ajuste sus cifras si hace falta.</translation>
+    </message>
+    <message>
+        <source>Study Planner is already running with the data folder {folder}.</source>
+        <translation>Study Planner ya está abierto con la carpeta de datos {folder}.</translation>
+    </message>
+    <message>
+        <source>Study Planner cannot open your data</source>
+        <translation>Study Planner no puede abrir sus datos</translation>
+    </message>
+    <message>
+        <source>Study: {title}</source>
+        <translation>Estudio: {title}</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes planned for {title}.</source>
+        <translation>{minutes} minutos previstos para {title}.</translation>
+    </message>
+    <message>
+        <source>Exam: {title}</source>
+        <translation>Examen: {title}</translation>
+    </message>
+    <message>
+        <source>{title}: one sitting of {minutes} minutes.</source>
+        <translation>{title}: una sola sesión de {minutes} minutos.</translation>
+    </message>
+    <message>
+        <source>The planned exam date of your study plan.</source>
+        <translation>La fecha de examen prevista en su plan de estudio.</translation>
+    </message>
+    <message>
+        <source>{label}: CEU cycle ends</source>
+        <translation>{label}: termina el ciclo de CEU</translation>
+    </message>
+    <message>
+        <source>Submit your CEUs to {body} by this day: {required} required, {earned} earned so far.</source>
+        <translation>Envíe sus CEU a {body} a más tardar este día: {required} requeridos, {earned} obtenidos hasta ahora.</translation>
+    </message>
+    <message>
+        <source>{label}: {body} submission window opens</source>
+        <translation>{label}: se abre el periodo de envío de {body}</translation>
+    </message>
+    <message>
+        <source>{body} membership renewal</source>
+        <translation>Renovación de la membresía de {body}</translation>
+    </message>
+    <message>
+        <source>Membership dues keep your credentials active.</source>
+        <translation>Las cuotas de membresía mantienen activas sus credenciales.</translation>
     </message>
 </context>
 <context>

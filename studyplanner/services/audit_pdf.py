@@ -31,6 +31,7 @@ from fpdf.table import Table
 from studyplanner.bundled import font_file
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import ActivityOutcome, CeuStatus, CredentialStatus
+from studyplanner.services.audit_words import ENGLISH, PacketWords
 from studyplanner.services.ceu_activities import ActivityInfo
 from studyplanner.services.credentials import CredentialInfo, CycleInfo
 
@@ -43,22 +44,12 @@ MARKER = "\ufffd"
 """What the report shows for a character that no bundled font can draw: the Unicode replacement
 character (a question mark in a black diamond), one per character or emoji sequence (a flag, a
 skin-toned or ZWJ-joined emoji counts as one). The CSV export keeps the exact text."""
-STATUS_WORDS = {
-    CeuStatus.COMPLETE: "Complete",
-    CeuStatus.ON_TRACK: "On track",
-    CeuStatus.AT_RISK: "At risk",
-    CeuStatus.OVERDUE: "Overdue",
-}
 PAGE_COUNT = "{nb\x1f}"
 """Where fpdf2 writes the page count: with a control character, which pdf_text removes from the
 user's text, so a title containing fpdf2's usual '{nb}' stays as typed."""
 ZWJ = "\u200d"
 KEPT_FORMAT = frozenset({ZWJ, "\u200c"})
 """Invisible format characters kept: the zero-width (non-)joiners that shaping uses."""
-
-
-def units_text(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def category_label(book: RuleBook, category: str) -> str:
@@ -160,24 +151,28 @@ GREY = (90, 90, 90)
 HEAD_FILL = (228, 232, 238)
 BAND_FILL = (246, 247, 249)
 ACTIVITY_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Date", 19),
-    ("Title", 57),
-    ("Provider", 28),
-    ("Index / approval no.", 27),
-    ("Units\napplied", 15),
-    ("Units\ncounted", 16),
-    ("Category", 26),
-    ("Certificate (file in the zip)", 45),
-    ("Not counted because", 38),
+    ("column_date", 19),
+    ("column_title", 57),
+    ("column_provider", 28),
+    ("column_index", 27),
+    ("column_applied", 15),
+    ("column_counted", 16),
+    ("column_category", 26),
+    ("column_certificate", 45),
+    ("column_reason", 38),
 )
-"""Activity table columns and their relative widths (scaled to the page width)."""
+"""Activity table columns (their heading's name in PacketWords) and their relative widths
+(scaled to the page width)."""
 
 
 class AuditReport(FPDF):
     """A4 landscape, embedded fonts, 'Page n of N' in the footer. Every text it is given goes
-    through `shown` (pdf_text, and the fallback font when the text needs it)."""
+    through `shown` (pdf_text, and the fallback font when the text needs it). Its own words come
+    from `words` (English unless the GUI passes its language's)."""
 
-    def __init__(self, credential: CredentialInfo, today: date) -> None:
+    def __init__(
+        self, credential: CredentialInfo, today: date, words: PacketWords = ENGLISH
+    ) -> None:
         super().__init__(orientation="landscape", unit="mm", format="A4")
         for style, name in FONT_FILES.items():
             self.add_font(FONT, style, font_file(name))
@@ -186,12 +181,14 @@ class AuditReport(FPDF):
         self.fallback_added = False
         self.alias_nb_pages(PAGE_COUNT)
         self.today = today
+        self.words = words
         self.footer_text = self.shown(
-            f"CEU audit report - {credential.label} - generated {today.isoformat()}"
+            words.footer.format(credential=credential.label, date=words.date(today))
         )
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=MARGIN + 4)
-        self.set_title(f"CEU audit report: {credential.label}")
+        self.set_title(words.document_title.format(credential=credential.label))
+        self.set_lang(words.language)
         self.set_subject(f"{credential.name} ({credential.body})")
         self.set_creator("Study Planner")
         self.add_page()
@@ -247,7 +244,8 @@ class AuditReport(FPDF):
         self.set_font(FONT, size=SMALL_PT)
         self.set_text_color(*GREY)
         self.cell(self.epw / 2, 5, self.footer_text, align=Align.L)
-        self.cell(self.epw / 2, 5, f"Page {self.page_no()} of {PAGE_COUNT}", align=Align.R)
+        page = self.words.page.format(n=self.page_no(), total=PAGE_COUNT)
+        self.cell(self.epw / 2, 5, page, align=Align.R)
         self.set_text_color(0, 0, 0)
 
     # -- building blocks
@@ -288,6 +286,26 @@ class AuditReport(FPDF):
             borders_layout="SINGLE_TOP_LINE", repeat_headings=1,
         )  # fmt: skip
 
+    def fit_headings(
+        self, col_widths: Sequence[float], headings: Sequence[str], *, size: float = BODY_PT
+    ) -> list[float]:
+        """Column widths in mm (the page's width shared as `col_widths` say) widened where a
+        heading's longest word would not fit, so no heading breaks inside a word (Spanish words
+        are longer); what they take comes from the widest column. English ones fit as given."""
+        scale = self.epw / sum(col_widths)
+        widths = [w * scale for w in col_widths]
+        self.set_font(FONT, style="B", size=size)
+        for i, heading in enumerate(headings):
+            words = heading.split()
+            needed = max((self.get_string_width(word) for word in words), default=0.0)
+            needed += 2 * PAD_X + 0.6
+            if widths[i] < needed:
+                widest = max(range(len(widths)), key=lambda j: widths[j])
+                widths[widest] -= needed - widths[i]
+                widths[i] = needed
+        self.set_font(FONT, size=size)
+        return widths
+
     def fit_lines(self, text: str, width: float) -> str:
         """`text` (a file name, an index number: no spaces) broken into lines of at most `width`
         mm after a '-' or '_', so a long name wraps where a reader expects, not mid-word."""
@@ -315,89 +333,91 @@ class AuditReport(FPDF):
     def front(
         self, book: RuleBook, credential: CredentialInfo, cycle: CycleInfo, status: CredentialStatus
     ) -> None:
+        w = self.words
         body = book.bodies.get(credential.body)
         self.set_font(FONT, style="B", size=20)
-        self.cell(0, 10, "CEU audit report", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(0, 10, self.shown(w.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FONT, size=12)
         self.cell(0, 7, self.shown(f"{credential.label} - {credential.name}"),
                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
         self.ln(2)
-        cycle_words = f"{cycle.start.isoformat()} to {cycle.end.isoformat()}"
+        cycle_words = w.cycle_dates.format(start=w.date(cycle.start), end=w.date(cycle.end))
         if cycle.closed_on is not None:
-            cycle_words += f" (closed on {cycle.closed_on.isoformat()})"
+            cycle_words += w.closed_on.format(date=w.date(cycle.closed_on))
         body_words = credential.body
         if body is not None:
             body_words = (
                 body.name if body.name.startswith(body.code) else f"{body.code} - {body.name}"
             )
         facts = [
-            ("Credential", f"{credential.label} - {credential.name}"),
-            ("Certifying body", body_words),
-            ("Earned on", credential.earned_on.isoformat()),
-            ("CEU cycle", cycle_words),
-            ("Report generated", self.today.isoformat()),
+            (w.credential, f"{credential.label} - {credential.name}"),
+            (w.certifying_body, body_words),
+            (w.earned_on, w.date(credential.earned_on)),
+            (w.ceu_cycle, cycle_words),
+            (w.generated, w.date(self.today)),
         ]
         if len(status.pool) > 1:
-            facts.append(("Sharing the CEU total", ", ".join(status.pool)))
+            facts.append((w.sharing, ", ".join(status.pool)))
         if credential.note:
-            facts.append(("Note", credential.note))
-        facts.append(("Holder name / member ID", "_" * 50))
+            facts.append((w.note, credential.note))
+        facts.append((w.holder, "_" * 50))
         top = self.y
+        # the labels' column: 30 % of the table, more (up to 45 %) for a language's longer labels
+        self.set_font(FONT, style="B", size=BODY_PT)
+        table_width = self.epw * 0.58
+        label = max(self.get_string_width(self.shown(key)) for key, _ in facts) + 2 * PAD_X + 1
+        label_share = min(max(30.0, 100 * label / table_width), 45.0)
         self.set_font(FONT, size=BODY_PT)
         with self.table(
-            width=self.epw * 0.58, col_widths=(30, 70), align="LEFT", first_row_as_headings=False,
+            width=table_width, col_widths=(label_share, 100 - label_share), align="LEFT",
+            first_row_as_headings=False,
             text_align="LEFT", line_height=BODY_PT * 0.5, padding=(1, PAD_X),
             borders_layout="HORIZONTAL_LINES",
         ) as table:  # fmt: skip
             for key, value in facts:
                 row = table.row()
-                row.cell(key, style=FontFace(emphasis="BOLD"))
+                row.cell(self.shown(key), style=FontFace(emphasis="BOLD"))
                 row.cell(self.shown(value))
         left_bottom = self.y
 
         self.set_y(top)
         side = self.epw * 0.38
-        words = STATUS_WORDS[status.status]
+        words = w.status_word(status.status)
         if status.status is CeuStatus.OVERDUE or cycle.closed_on is not None:
-            words += f" (cycle ended {status.cycle_end.isoformat()})"
+            words += w.cycle_ended.format(date=w.date(status.cycle_end))
         elif status.status is not CeuStatus.COMPLETE:
-            words += f" ({status.days_left} days left)"
+            days = status.days_left
+            words += w.one_day_left if days == 1 else w.days_left.format(n=days)
         summary = [
-            ("Required", f"{units_text(status.required)} CEUs"),
-            ("Earned", f"{units_text(status.earned)} CEUs"),
-            ("Remaining", f"{units_text(status.remaining)} CEUs"),
-            ("Status", words),
+            (w.required, w.ceus.format(n=w.units(status.required))),
+            (w.earned, w.ceus.format(n=w.units(status.earned))),
+            (w.remaining, w.ceus.format(n=w.units(status.remaining))),
+            (w.status, words),
         ]
         with self.data_table((1, 2), width=side, align="RIGHT") as table:
             heading = table.row()
-            heading.cell("Summary", colspan=2)
+            heading.cell(self.shown(w.summary), colspan=2)
             for key, value in summary:
                 row = table.row()
-                row.cell(key, style=FontFace(emphasis="BOLD"))
-                row.cell(value, style=FontFace(emphasis="BOLD") if key == "Status" else None)
+                bold = FontFace(emphasis="BOLD")
+                row.cell(self.shown(key), style=bold)
+                row.cell(self.shown(value), style=bold if key == w.status else None)
         # the table is drawn at the page's right edge: notes go below it, in the same column
         notes = []
         unmet = [c for c in status.failed_checks if c.id != "total"]
         if unmet:
-            notes.append(
-                "Not met yet: "
-                + "; ".join(f"{c.label}, {units_text(c.earned)} earned so far" for c in unmet)
-                + "."
+            checks = w.list_separator.join(
+                w.not_met_check.format(check=w.check(c), earned=w.units(c.earned)) for c in unmet
             )
+            notes.append(w.not_met.format(checks=checks))
         if status.required_from_user:
-            notes.append("The required figure was entered by the holder.")
+            notes.append(w.user_figure)
         if status.needs_user_figure:
-            notes.append(
-                "This is a first cycle, which the body may pro-rate: the figure shown is the "
-                "full cycle's; the holder's account at the body shows the exact figure."
-            )
+            notes.append(w.first_cycle)
         if len(status.pool) > 1:
-            notes.append(
-                f"{', '.join(status.pool)} share one total; an activity applied to several of "
-                "them counts once toward it."
-            )
+            notes.append(w.pool.format(credentials=", ".join(status.pool)))
         if status.pace_per_month is not None and status.status is not CeuStatus.COMPLETE:
-            notes.append(f"To finish on time: {units_text(status.pace_per_month)} CEUs a month.")
+            notes.append(w.pace.format(n=w.units(status.pace_per_month)))
         if notes:
             self.ln(1.5)
             self.set_font(FONT, size=SMALL_PT)
@@ -408,34 +428,40 @@ class AuditReport(FPDF):
             self.set_text_color(0, 0, 0)
         self.set_y(max(left_bottom, self.y))
 
-        self.heading("Rule checks")
-        with self.data_table((62, 17, 15, 10, 98, 18)) as table:
-            table.row(["Rule", "Required", "Earned", "Met", "Source", "Checked"])
+        self.heading(w.rule_checks)
+        headings = [self.shown(h) for h in (w.rule, w.required, w.earned, w.met, w.source,
+                                             w.checked)]  # fmt: skip
+        with self.data_table(self.fit_headings((62, 17, 15, 10, 98, 18), headings)) as table:
+            table.row(headings)
             for check in status.checks:
                 row = table.row()
-                row.cell(self.shown(check.label))
-                row.cell(units_text(check.required))
-                row.cell(units_text(check.earned))
-                row.cell("Yes" if check.met else "No",
+                row.cell(self.shown(w.check(check)))
+                row.cell(w.units(check.required))
+                row.cell(w.units(check.earned))
+                row.cell(self.shown(w.yes if check.met else w.no),
                          style=None if check.met else FontFace(emphasis="BOLD"))  # fmt: skip
                 sources = "\n".join(self.shown(s) for s in check.source.sources) or "-"
                 if check.source.verify:
-                    sources += "\n(marked 'to verify' in the rule book)"
+                    sources += "\n" + self.shown(w.to_verify)
                 row.cell(sources)
-                row.cell(check.source.checked.isoformat())
+                row.cell(self.shown(w.date(check.source.checked)))
 
     @contextmanager
     def activity_table(self, book: RuleBook, count: int) -> Iterator[Callable[[ReportRow], None]]:
         """Yields a function adding one activity's row; the table is drawn at the end."""
-        self.heading("Activities applied to this cycle", keep_with=45 if count else 10)
+        w = self.words
+        self.heading(w.activities, keep_with=45 if count else 10)
         if count == 0:
-            self.paragraph("No activity is applied to this cycle yet.")
+            self.paragraph(w.no_activity)
             yield lambda row: None
             return
-        scale = self.epw / sum(w for _, w in ACTIVITY_COLUMNS)
-        inner = {name: w * scale - 2 * PAD_X - 0.3 for name, w in ACTIVITY_COLUMNS}
-        with self.data_table([w for _, w in ACTIVITY_COLUMNS], size=TABLE_PT) as table:
-            table.row([name for name, _ in ACTIVITY_COLUMNS])
+        headings = [self.shown(getattr(w, name)) for name, _ in ACTIVITY_COLUMNS]
+        widths = self.fit_headings([width for _, width in ACTIVITY_COLUMNS], headings,
+                                   size=TABLE_PT)  # fmt: skip
+        inner = {name: width - 2 * PAD_X - 0.3
+                 for (name, _), width in zip(ACTIVITY_COLUMNS, widths, strict=True)}  # fmt: skip
+        with self.data_table(widths, size=TABLE_PT) as table:
+            table.row(headings)
             applied = counted = Decimal(0)
             missing = 0
 
@@ -445,56 +471,54 @@ class AuditReport(FPDF):
                 applied += o.applied
                 counted += o.counted
                 missing += row.entry is None
-                index = self.fit_lines(self.shown(a.index_number), inner["Index / approval no."])
+                index = self.fit_lines(self.shown(a.index_number), inner["column_index"])
                 entry = (
-                    self.fit_lines(self.shown(row.entry), inner["Certificate (file in the zip)"])
+                    self.fit_lines(self.shown(row.entry), inner["column_certificate"])
                     if row.entry
-                    else "missing"
+                    else self.shown(w.missing)
                 )
                 table.row(
                     [
-                        a.completed_on.isoformat(), self.shown(a.title),
+                        self.shown(w.date(a.completed_on)), self.shown(a.title),
                         self.shown(a.provider) or "-",
-                        index or "-", units_text(o.applied), units_text(o.counted),
+                        index or "-", w.units(o.applied), w.units(o.counted),
                         self.shown(category_label(book, a.category)),
-                        entry, self.shown(o.reason or ""),
+                        entry, self.shown(w.reason(o)),
                     ]
                 )  # fmt: skip
 
             yield add
             bold = FontFace(emphasis="BOLD")
             total = table.row(style=bold)
-            total.cell(f"Total: {count} {'activity' if count == 1 else 'activities'}", colspan=4)
-            total.cell(units_text(applied))
-            total.cell(units_text(counted))
+            total.cell(
+                self.shown(w.total_one if count == 1 else w.total_many.format(n=count)), colspan=4
+            )
+            total.cell(w.units(applied))
+            total.cell(w.units(counted))
             total.cell("")
-            total.cell(f"{count - missing} of {count} on file")
+            total.cell(self.shown(w.on_file.format(n=count - missing, total=count)))
             total.cell("")
 
     def closing(self, status: CredentialStatus, rows: Sequence[ReportRow]) -> None:
+        w = self.words
         missing = sum(1 for r in rows if r.entry is None)
-        lines = [
-            f"Counted toward the cycle's total: {units_text(status.earned)} of "
-            f"{units_text(status.required)} CEUs required"
-            + (f" (shared by {', '.join(status.pool)})." if len(status.pool) > 1 else ".")
-        ]
+        figures = {"earned": w.units(status.earned), "required": w.units(status.required)}
+        if len(status.pool) > 1:
+            lines = [w.counted_shared.format(credentials=", ".join(status.pool), **figures)]
+        else:
+            lines = [w.counted.format(**figures)]
         if missing:
-            lines.append(
-                f"{missing} {'activity has' if missing == 1 else 'activities have'} no "
-                "certificate on file (marked 'missing')."
-            )
+            lines.append(w.missing_one if missing == 1 else w.missing_many.format(n=missing))
         elif rows:
-            lines.append("Every activity's certificate is in the accompanying zip file.")
+            lines.append(w.all_on_file)
         if self.will_page_break(28):
             self.add_page()
         self.ln(2)
         self.paragraph(" ".join(lines))
         self.ln(4)
-        self.paragraph(
-            "I attest that I completed the activities listed above on the dates shown.",
-            size=BODY_PT,
-        )
+        self.paragraph(w.attest, size=BODY_PT)
         self.ln(6)
         self.set_font(FONT, size=BODY_PT)
-        self.cell(120, 5, "Signature: " + "_" * 45)
-        self.cell(70, 5, "Date: " + "_" * 25, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(120, 5, self.shown(f"{w.signature} " + "_" * 45))
+        self.cell(70, 5, self.shown(f"{w.signed_on} " + "_" * 25),
+                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip

@@ -12,8 +12,10 @@ every reader places them at the same moment; deadlines are all-day dates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
@@ -22,6 +24,7 @@ from sqlalchemy import select
 from studyplanner.bundled import rule_book
 from studyplanner.core.calendar_steps import anniversaries, years_later
 from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.services.audit_words import units_text
 from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_credentials
 from studyplanner.services.database import Database
 from studyplanner.services.output_files import check_destination, replaced_whole
@@ -38,6 +41,29 @@ EXAM_ALARMS = (timedelta(days=-7), timedelta(days=-1))
 CYCLE_ALARMS = (timedelta(days=-90), timedelta(days=-30), timedelta(days=-7))
 RENEWAL_ALARMS = (timedelta(days=-30), timedelta(days=-7))
 RENEWAL_YEARS_AHEAD = 2  # membership renewals exported when the range has no end
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarWords:
+    """The words of the exported events: English here (the command line's calendar); the GUI
+    fills the same templates through tr() in its language (ui/settings/calendar_words.py)."""
+
+    units: Callable[[Decimal], str] = units_text
+    study: str = "Study: {title}"
+    study_note: str = "{minutes} minutes planned for {title}."
+    exam: str = "Exam: {title}"
+    sitting_note: str = "{title}: one sitting of {minutes} minutes."
+    exam_note: str = "The planned exam date of your study plan."
+    cycle_ends: str = "{label}: CEU cycle ends"
+    cycle_note: str = (
+        "Submit your CEUs to {body} by this day: {required} required, {earned} earned so far."
+    )
+    submission_opens: str = "{label}: {body} submission window opens"
+    membership: str = "{body} membership renewal"
+    membership_note: str = "Membership dues keep your credentials active."
+
+
+ENGLISH = CalendarWords()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +130,10 @@ def _event(uid: str, summary: str, start: date | datetime, stamp: datetime, *,
 
 def build_calendar(
     db: Database, today: date, first: date | None = None, last: date | None = None,
-    *, stamp: datetime | None = None,
+    *, stamp: datetime | None = None, words: CalendarWords = ENGLISH,
 ) -> Calendar:  # fmt: skip
     """The calendar of the plan and the credentials between `first` and `last` (both included;
-    by default from today on, for everything planned)."""
+    by default from today on, for everything planned), its events named in `words`."""
     first = first or today
     if last is not None and last < first:
         raise InvalidInput([Problem("to", "The end of the range is before its start.")])
@@ -139,17 +165,19 @@ def build_calendar(
             start = _local(block.day, at)
             if module.sitting:  # sat in one go: one event, the exam itself, at its length
                 cal.add_component(_event(
-                    uids.of("exam", uids.modules[module.id]), f"Exam: {module.title}", start,
+                    uids.of("exam", uids.modules[module.id]),
+                    words.exam.format(title=module.title), start,
                     stamp, end=start + timedelta(minutes=block.minutes),
-                    description=f"{module.title}: one sitting of {block.minutes} minutes.",
+                    description=words.sitting_note.format(title=module.title,
+                                                          minutes=block.minutes),
                     alarms=EXAM_ALARMS,
                 ))  # fmt: skip
                 continue
             cal.add_component(_event(
                 uids.of("block", uids.modules[block.module_id], block.day.isoformat()),
-                f"Study: {module.title}", start, stamp,
+                words.study.format(title=module.title), start, stamp,
                 end=start + timedelta(minutes=block.minutes),
-                description=f"{block.minutes} minutes planned for {module.title}.",
+                description=words.study_note.format(minutes=block.minutes, title=module.title),
                 alarms=(BLOCK_ALARM,),
             ))  # fmt: skip
         for sm in plan.schedule.modules:
@@ -160,23 +188,23 @@ def build_calendar(
                 continue  # its block is the exam's event
             if within(sm.due):
                 cal.add_component(_event(
-                    uids.of("exam", uids.modules[module.id]), f"Exam: {module.title}", sm.due,
-                    stamp,
-                    description="The planned exam date of your study plan.", alarms=EXAM_ALARMS,
+                    uids.of("exam", uids.modules[module.id]),
+                    words.exam.format(title=module.title), sm.due, stamp,
+                    description=words.exam_note, alarms=EXAM_ALARMS,
                 ))  # fmt: skip
     for s in ceu_statuses(db, today):
         if within(s.cycle_end):
             cal.add_component(_event(
-                uids.of("cycle-end", uids.cycles[s.cycle_id]), f"{s.label}: CEU cycle ends",
-                s.cycle_end, stamp,
-                description=(f"Submit your CEUs to {s.body} by this day: {s.required.normalize():f}"
-                             f" required, {s.earned.normalize():f} earned so far."),
+                uids.of("cycle-end", uids.cycles[s.cycle_id]),
+                words.cycle_ends.format(label=s.label), s.cycle_end, stamp,
+                description=words.cycle_note.format(body=s.body, required=words.units(s.required),
+                                                    earned=words.units(s.earned)),
                 alarms=CYCLE_ALARMS,
             ))  # fmt: skip
         if s.submission_opens is not None and within(s.submission_opens):
             cal.add_component(_event(
                 uids.of("submission", uids.cycles[s.cycle_id]),
-                f"{s.label}: {s.body} submission window opens",
+                words.submission_opens.format(label=s.label, body=s.body),
                 s.submission_opens, stamp,
             ))  # fmt: skip
     book = rule_book()
@@ -191,8 +219,8 @@ def build_calendar(
     for body, anchor in sorted(renewals):
         for day in anniversaries(anchor, first, renewals_until):
             cal.add_component(_event(
-                uids.of("membership", body, day.isoformat()), f"{body} membership renewal", day,
-                stamp, description="Membership dues keep your credentials active.",
+                uids.of("membership", body, day.isoformat()), words.membership.format(body=body),
+                day, stamp, description=words.membership_note,
                 alarms=RENEWAL_ALARMS,
             ))  # fmt: skip
     return cal
@@ -206,12 +234,13 @@ def write_ics(
     last: date | None = None,
     *,
     force: bool = False,
+    words: CalendarWords = ENGLISH,
 ) -> CalendarExport:
     """Write the calendar to `path` (whole or not at all; an existing file is replaced only
-    with `force`)."""
+    with `force`), its events named in `words` (English unless the GUI passes its own)."""
     path = Path(path)
     check_destination(db, path, "file", force=force)
-    cal = build_calendar(db, today, first, last)
+    cal = build_calendar(db, today, first, last, words=words)
     with replaced_whole(db, path, "file", force=force) as tmp:
         tmp.write_bytes(cal.to_ical())
     events = list(cal.walk("VEVENT"))

@@ -25,12 +25,8 @@ from studyplanner.bundled import rule_book
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
 from studyplanner.core.validation import InvalidInput, Problem
-from studyplanner.services.audit_pdf import (
-    AuditReport,
-    ReportRow,
-    category_label,
-    units_text,
-)
+from studyplanner.services.audit_pdf import AuditReport, ReportRow, category_label
+from studyplanner.services.audit_words import ENGLISH, PacketWords, units_text
 from studyplanner.services.ceu_activities import ActivityInfo, list_activities
 from studyplanner.services.credentials import (
     CredentialInfo,
@@ -218,6 +214,7 @@ def write_audit_packet(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     force: bool = False,
+    words: PacketWords = ENGLISH,
 ) -> AuditPacket:
     """The audit packet of one credential's cycle (its open one unless `cycle_id` names another,
     closed or not): the PDF report at `out_pdf` and `<stem>-certificates.zip` beside it with the
@@ -228,7 +225,8 @@ def write_audit_packet(
 
     `progress(done, total)` is called per activity; when `cancelled()` turns true the export
     stops, removes what it wrote and raises ExportCancelled. Unknown credential or cycle, or a
-    destination that cannot be written, raise InvalidInput."""
+    destination that cannot be written, raise InvalidInput. The report is in `words`' language
+    (English unless the GUI passes its own)."""
     credential = _find_credential(db, label)
     cycle = _find_cycle(credential, cycle_id)
     zip_path = packet_zip(out_pdf)
@@ -266,7 +264,7 @@ def write_audit_packet(
             PendingFiles(db.data_dir) as pending,
         ):
             step(0)
-            report = stack.enter_context(closing(AuditReport(credential, today)))
+            report = stack.enter_context(closing(AuditReport(credential, today, words)))
             report.front(book, credential, cycle, status)
             if any(r.entry is not None for r in rows):
                 tmp_zip = temporary(zip_path, pending)

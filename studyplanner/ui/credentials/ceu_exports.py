@@ -18,6 +18,7 @@ from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.credentials.credentials_model import cycle_words
+from studyplanner.ui.credentials.packet_words import packet_words
 from studyplanner.ui.shared import file_dialogs
 from studyplanner.ui.shared.background_job import BackgroundJob, JobRunner, ProgressJobs
 from studyplanner.ui.shared.formatting import format_date, tr
@@ -85,7 +86,7 @@ class ExportControl(QObject):
 
         chosen = self.choose_path(
             _t("Save the audit packet of {label}").format(label=label),
-            f"{label}-audit-packet-{end.isoformat()}.pdf",
+            _t("{label}-audit-packet-{end}.pdf").format(label=label, end=end.isoformat()),
             _t("PDF (*.pdf)"),
         )
         target = save_target(
@@ -94,6 +95,7 @@ class ExportControl(QObject):
         if target is None:
             return None
         today = self._clock()
+        words = packet_words()  # translated here, on the GUI thread
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
             return ceu_export.write_audit_packet(
@@ -105,6 +107,7 @@ class ExportControl(QObject):
                 progress=progress,
                 cancelled=cancelled,
                 force=target.force,
+                words=words,
             )
 
         def done(packet: Any) -> str:
@@ -130,7 +133,7 @@ class ExportControl(QObject):
 
         chosen = self.choose_path(
             _t("Save the CEU activities"),
-            f"ceu-activities-{self._clock().isoformat()}.csv",
+            _t("ceu-activities-{date}.csv").format(date=self._clock().isoformat()),
             _t("CSV (*.csv)"),
         )
         target = save_target(self._parent, chosen, ".csv")

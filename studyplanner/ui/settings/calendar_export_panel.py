@@ -21,6 +21,7 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services.calendar_export import write_ics
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
+from studyplanner.ui.settings.calendar_words import calendar_words
 from studyplanner.ui.shared import file_dialogs
 from studyplanner.ui.shared.formatting import date_edit, format_date, pydate, tr
 from studyplanner.ui.shared.icons import icon
@@ -118,7 +119,8 @@ class CalendarExportPanel(QWidget):
         path = target.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = write_ics(self._db, path, self._clock(), first, last, force=target.force)
+            result = write_ics(self._db, path, self._clock(), first, last, force=target.force,
+                               words=calendar_words())  # fmt: skip
         except InvalidInput as exc:
             message = exc.for_field("to")
             if message:

@@ -227,7 +227,7 @@ class DataTransferPanel(QWidget):
     def export_sessions(self) -> BackgroundJob | None:
         from studyplanner.services.archive import transfer as archive
 
-        suggested = f"study-sessions-{self._clock().isoformat()}.csv"
+        suggested = tr("study-sessions-{date}.csv").format(date=self._clock().isoformat())
         chosen = Ask.save_path(self, tr("Export study sessions"), suggested, tr("CSV (*.csv)"))
         target = save_target(self, chosen, ".csv")
         if target is None:

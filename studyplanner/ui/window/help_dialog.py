@@ -1,5 +1,6 @@
-"""Help: the offline user guide (a short page per task, shipped as Markdown in resources/help)
-and About (version, data folder, licences, where the rules come from)."""
+"""Help: the offline user guide (a short page per task, shipped as Markdown in resources/help,
+in the app's language from resources/help/<language>/ where a page is translated) and About
+(version, data folder, licences, where the rules come from)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from studyplanner.bundled import help_pages, licence_texts
 from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.window.language import shown_language
 
 PAGE_TITLES = (
     QT_TRANSLATE_NOOP("HelpDialog", "Your first plan"),
@@ -35,7 +37,8 @@ PAGE_TITLES = (
     QT_TRANSLATE_NOOP("HelpDialog", "The audit packet"),
     QT_TRANSLATE_NOOP("HelpDialog", "Backups, export and import"),
 )
-"""The titles of resources/help/index.json, for lupdate (the pages themselves are English)."""
+"""The titles of resources/help/index.json, for lupdate (the pages themselves come translated in
+resources/help/<language>/)."""
 
 
 class HelpDialog(QDialog):
@@ -44,11 +47,11 @@ class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Study Planner user guide"))
-        self._pages = help_pages()
+        self._pages = help_pages(shown_language())
         self.topics = QListWidget()
         self.topics.setAccessibleName(self.tr("Help topics"))
-        for title, _text in self._pages:
-            self.topics.addItem(self.tr(title))
+        for page in self._pages:
+            self.topics.addItem(self.tr(page.title))
         widest = max(
             self.fontMetrics().horizontalAdvance(self.topics.item(i).text())
             for i in range(self.topics.count())
@@ -58,7 +61,8 @@ class HelpDialog(QDialog):
         self.page = QTextBrowser()
         self.page.setAccessibleName(self.tr("Help page"))
         self.page.setOpenExternalLinks(False)
-        self.page.setOpenLinks(False)  # the guide is offline: no link is followed
+        self.page.setOpenLinks(False)  # the guide is offline: only its own pages are followed
+        self.page.anchorClicked.connect(self.follow_link)
         self.topics.currentRowChanged.connect(self.show_page)
         body = QHBoxLayout()
         body.addWidget(self.topics)
@@ -76,10 +80,20 @@ class HelpDialog(QDialog):
 
     def show_page(self, row: int) -> None:
         if 0 <= row < len(self._pages):
-            self.page.setMarkdown(self._pages[row][1])
+            self.page.setMarkdown(self._pages[row].text)
+
+    def follow_link(self, url: QUrl) -> None:
+        """A link to another page of the guide ("audit-packet.md") opens that page; any other
+        link is left alone."""
+        if url.scheme() or url.host():
+            return
+        for row, page in enumerate(self._pages):
+            if page.file == url.path():
+                self.topics.setCurrentRow(row)
+                return
 
     def page_titles(self) -> list[str]:
-        return [title for title, _text in self._pages]
+        return [page.title for page in self._pages]
 
 
 class AboutDialog(QDialog):

@@ -57,6 +57,17 @@ class Translation:
             QCoreApplication.removeTranslator(translator)
         self.translators.clear()
         QLocale.setDefault(QLocale.system())
+        _SHOWN[0] = "en"
+
+
+_SHOWN = ["en"]
+"""The language of the translation installed last ("en" when none is)."""
+
+
+def shown_language() -> str:
+    """The language the app shows: "es" while its Spanish translation is installed, else "en".
+    What is not a Qt message follows it (the user guide's pages, the audit packet's words)."""
+    return _SHOWN[0]
 
 
 def install_language(language: str, *, locale: bool = True) -> Translation:
@@ -76,6 +87,7 @@ def install_language(language: str, *, locale: bool = True) -> Translation:
             installed.translators.append(qt_translator)
         for translator in installed.translators:
             QCoreApplication.installTranslator(translator)
+    _SHOWN[0] = language if installed.translators else "en"
     system = QLocale.system()
     wanted = QLocale(language).language()
     if locale and system.language() != wanted:
