@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from studyplanner.core.model import Availability, PlanningError, Schedule
+from studyplanner.core.model import Availability, PlanningError, PlanRequest, Schedule
 from studyplanner.core.scheduler import schedule_plan
 from studyplanner.core.validation import Problem, check_availability, check_plan_dates
 from studyplanner.core.what_if import WhatIf, days_with_time, spread_week
 from studyplanner.services.database import Database
 from studyplanner.services.plans import apply_plan_change, plan_request
 from studyplanner.services.snapshots import PlanChange, PlanSettings, PlanSnapshot
+
 
 def saved_what_if(settings: PlanSettings) -> WhatIf:
     """The what-if that is the saved plan itself: where the sliders start and "Reset" returns."""
@@ -58,23 +59,39 @@ def what_if_problems(settings: PlanSettings, today: date) -> list[Problem]:
     return problems + check_availability(settings.availability, settings.weekly_minutes)
 
 
-def what_if_schedule(plan: PlanSnapshot, settings: PlanSettings, today: date) -> Schedule:
-    """The plan re-planned with `settings`, from the modules already read: no database read.
-
-    A week without any study time gives the scheduler's "cannot be scheduled" verdict."""
-    if settings.target is None and (settings.weekly_minutes or 0) <= 0:
-        settings = replace(settings, weekly_minutes=1, availability=Availability((0,) * 7))
-    request = plan_request(
+def what_if_request(plan: PlanSnapshot, today: date) -> PlanRequest:
+    """The scheduler's input for the plan as read, made once per what-if: each change only
+    replaces its settings in it."""
+    return plan_request(
         plan.track.modules,
-        settings,
+        plan.settings,
         today,
         plan.track.usual_months,
         plan.schedule.verdict.program_label,
     )
+
+
+def what_if_schedule(base: PlanRequest, settings: PlanSettings, fallback: Schedule) -> Schedule:
+    """The plan of `base` (what_if_request) re-planned with `settings`: no database read.
+
+    A week without any study time gives the scheduler's "cannot be scheduled" verdict."""
+    weekly, availability = settings.weekly_minutes, settings.availability
+    if settings.target is None and (weekly or 0) <= 0:
+        weekly, availability = 1, Availability((0,) * 7)
+    request = replace(
+        base,
+        availability=availability,
+        start=settings.start,
+        target=settings.target,
+        weekly_minutes=weekly,
+        blackouts=settings.blackouts,
+        terms=settings.terms,
+        allow_long_sittings=settings.allow_long_sittings,
+    )
     try:
         return schedule_plan(request)
     except PlanningError:  # the saved plan was scheduled: only a damaged one gets here
-        return plan.schedule
+        return fallback
 
 
 def keep_what_if(

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyplanner.core.validation import LATEST_YEARS_AHEAD, years_later
+from studyplanner.core.calendar_steps import years_later
+from studyplanner.core.validation import LATEST_YEARS_AHEAD
 from studyplanner.core.what_if import WhatIf, most_minutes
 from studyplanner.services.snapshots import PlanSettings, PlanSnapshot
 from studyplanner.services.what_if import (
     saved_what_if,
     what_if_problems,
+    what_if_request,
     what_if_schedule,
     what_if_settings,
 )
@@ -105,9 +107,7 @@ class WhatIfPanel(QFrame):
         self.days: list[QCheckBox] = []
         for i in range(7):
             box = QCheckBox(locale.dayName(i + 1, QLocale.FormatType.ShortFormat))
-            box.setAccessibleName(
-                self.tr("Study on {day}").format(day=locale.dayName(i + 1))
-            )
+            box.setAccessibleName(self.tr("Study on {day}").format(day=locale.dayName(i + 1)))
             days.addWidget(box)
             self.days.append(box)
         days.addStretch(1)
@@ -140,6 +140,7 @@ class WhatIfPanel(QFrame):
         is tried on it instead (the plan was re-read while the what-if was open)."""
         tried = self.what_if() if keep_tried and self._plan is not None else None
         self._plan, self._today = plan, today
+        self._request = what_if_request(plan, today)
         self._saved = saved_what_if(plan.settings)
         first = max(today, plan.settings.start + timedelta(days=1))
         if plan.settings.target is not None:
@@ -255,7 +256,7 @@ class WhatIfPanel(QFrame):
             return
         what = self.what_if()
         settings = what_if_settings(self._plan.settings, what)
-        schedule = what_if_schedule(self._plan, settings, self._today)
+        schedule = what_if_schedule(self._request, settings, self._plan.schedule)
         self.replans += 1
         self._settings = settings
         problems = [] if what.any_day else [self.tr("Choose at least one weekday to study on.")]
