@@ -2303,6 +2303,14 @@ Replace it?</source>
         <source>The credential rules were last checked on {date}; compare them with your body&apos;s current requirements and adjust your figures if needed.</source>
         <translation>Las reglas de las credenciales se revisaron por última vez el {date}; compárelas con los requisitos actuales de su organismo y ajuste sus cifras si hace falta.</translation>
     </message>
+    <message>
+        <source>&amp;What if…</source>
+        <translation>¿&amp;Y si…?</translation>
+    </message>
+    <message>
+        <source>Try a what-if</source>
+        <translation>Probar una simulación</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -3577,14 +3585,6 @@ Replace it?</source>
     <message>
         <source>Start the plan assistant</source>
         <translation>Iniciar el asistente del plan</translation>
-    </message>
-    <message>
-        <source>&amp;What if…</source>
-        <translation>¿&amp;Y si…?</translation>
-    </message>
-    <message>
-        <source>Try a what-if</source>
-        <translation>Probar una simulación</translation>
     </message>
     <message>
         <source>Plan views</source>

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from studyplanner.ui.schedule_settings import ScheduleSettings
 
 from studyplanner.ui.plain_text import PlainLabel
-from studyplanner.ui.plan.what_if_panel import WhatIfPanel
+from studyplanner.ui.plan.what_if_panel import WhatIfPanel, what_if_button
 from studyplanner.ui.timeline_panel import TimelinePanel
 from studyplanner.ui.timeline_view import TimelineRow
 
@@ -230,12 +230,9 @@ class PlanScreen(QWidget):
         self.header = PlanHeader()
         self.header.fixes.chosen.connect(self._on_fix)
         layout.addWidget(self.header)
-        self.what_if_button = QPushButton(icon("refresh"), self.tr("&What if…"))
-        self.what_if_button.setAccessibleName(self.tr("Try a what-if"))
-        self.what_if_button.setCheckable(True)
+        self.what_if_button = what_if_button()
         self.what_if_button.toggled.connect(self._open_what_if)
         self.what_if = WhatIfPanel()
-        self.what_if.hide()
         self.what_if.tried.connect(self._show_tried)
         self.what_if.keep_requested.connect(self._keep_what_if)
         self.what_if.closed.connect(lambda: self.what_if_button.setChecked(False))
@@ -334,7 +331,7 @@ class PlanScreen(QWidget):
         self._show_timeline(plan)
         for tab in self._lazy:
             tab.fill(plan)
-        if self.what_if.isVisible():  # re-read while trying: the same what-if on the new plan
+        if not self.what_if.isHidden():  # re-read while trying: the same what-if, new plan
             self.what_if.set_plan(plan, today, keep_tried=True)
 
     def _show_timeline(self, plan: PlanSnapshot) -> None:

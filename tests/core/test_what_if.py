@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, Availability
@@ -12,6 +12,7 @@ weeks = st.tuples(*[st.integers(0, MAX_MINUTES_PER_DAY)] * 7).map(Availability)
 days = st.tuples(*[st.booleans()] * 7)
 
 
+@settings(deadline=None)  # a shared machine: a slow example is not a failure
 @given(weeks, days, st.integers(-60, 8 * 7 * MAX_MINUTES_PER_DAY // 7))
 def test_the_parts_add_up_and_stay_on_the_chosen_days(
     pattern: Availability, days_on: tuple[bool, ...], minutes: int
@@ -24,6 +25,7 @@ def test_the_parts_add_up_and_stay_on_the_chosen_days(
         assert on or part == 0
 
 
+@settings(deadline=None)
 @given(weeks, days, st.integers(STEP, 40 * 60))
 def test_the_parts_follow_the_saved_week(
     pattern: Availability, days_on: tuple[bool, ...], minutes: int

@@ -32,13 +32,21 @@ from studyplanner.services.what_if import (
     what_if_schedule,
     what_if_settings,
 )
-from studyplanner.ui.formatting import date_edit, pydate, qdate
+from studyplanner.ui.formatting import date_edit, pydate, qdate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 
 QUARTER = 15
 """The hours slider moves in quarters of an hour."""
+
+
+def what_if_button() -> QPushButton:
+    """The Plan screen's button that opens (and closes) the what-if."""
+    button = QPushButton(icon("refresh"), tr("&What if…"))
+    button.setAccessibleName(tr("Try a what-if"))
+    button.setCheckable(True)
+    return button
 
 
 class WhatIfPanel(QFrame):
@@ -53,6 +61,7 @@ class WhatIfPanel(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(self.tr("What-if, not saved"))
+        self.hide()  # until the Plan screen's What if… button opens it
         self._plan: PlanSnapshot | None = None
         self._today = date.min
         self._saved = WhatIf(0, None, (False,) * 7)
