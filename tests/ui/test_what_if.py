@@ -195,3 +195,28 @@ def test_the_what_if_is_named_and_reachable(window: MainWindow, qtbot: QtBot) ->
         findings.report()
     )
     assert screen.what_if.hours_slider.hasFocus()  # opening it goes to its first control
+
+
+def test_a_re_read_keeps_the_what_if_tried(
+    window: MainWindow, qtbot: QtBot, db: Database, today: date
+) -> None:
+    """A save elsewhere (here a session logged while the Dashboard shows) re-reads the plan: the
+    what-if stays open and is tried on the plan as re-read, still unsaved."""
+    from studyplanner.services.changes import SESSION_CHANGES
+    from studyplanner.services.study_log import log_session
+
+    screen = _open(window, qtbot)
+    panel = screen.what_if
+    panel.hours.setValue(6.0)
+    panel.flush()
+    window.show_screen(0)
+    plan = screen.plan()
+    assert plan is not None
+    log_session(db, plan.track.modules[0].id, today, 120, "", today)
+    window.routing.route(SESSION_CHANGES)
+    window.show_screen(1)
+    replans = panel.replans
+    qtbot.waitUntil(lambda: screen.plan() is not plan and panel.replans > replans)
+    assert "what-if" in screen.header.title.text()
+    assert panel.hours.value() == 6.0 and panel.keep_button.isEnabled()
+    assert len(active_plan(db, today).baselines) == 1  # type: ignore[union-attr]
