@@ -74,6 +74,7 @@ def test_the_hours_slider_by_keyboard_shows_the_schedulers_finish(
     for _ in range(2):
         qtbot.keyClick(panel.hours_slider, Qt.Key.Key_PageUp)  # a page is an hour
     assert panel.hours.value() == 12.0
+    qtbot.waitUntil(lambda: panel.hours_slider.accessibleDescription() == "12 h")
     qtbot.waitUntil(lambda: "12" in screen.header.load.value.text())
     # what the scheduler gives for 12 hours a week, through the saved plan's own preview
     expected = replace(

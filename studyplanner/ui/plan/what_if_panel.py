@@ -32,7 +32,7 @@ from studyplanner.services.what_if import (
     what_if_schedule,
     what_if_settings,
 )
-from studyplanner.ui.formatting import date_edit, pydate, qdate, tr
+from studyplanner.ui.formatting import date_edit, format_date, format_hours, pydate, qdate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
@@ -271,6 +271,8 @@ class WhatIfPanel(QFrame):
         problems = [] if what.any_day else [self.tr("Choose at least one weekday to study on.")]
         if what.any_day and what != self._saved:
             problems += [p.message for p in what_if_problems(settings, self._today)]
+        self.hours_slider.setAccessibleDescription(format_hours(what.weekly_minutes))
+        self.target_slider.setAccessibleDescription(format_date(what.target))
         self.problems.setText(" ".join(problems))
         self.problems.setVisible(bool(problems))
         tried = what != self._saved
