@@ -106,6 +106,7 @@ def measure(name: str, make: Callable[[Database], None], runs: int) -> float:
             for i in range(runs):
                 began, began_cpu = time.perf_counter(), time.process_time()
                 log = screen.timeline.text_log  # a new one at each paint of the rows
+                panel.schedules.clear()  # each change re-planned: no schedule tried before
                 change(i)
                 panel.flush()
                 QApplication.processEvents()  # the paint of what changed (header, timeline)

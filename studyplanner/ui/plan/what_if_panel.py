@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.calendar_steps import years_later
+from studyplanner.core.model import Schedule
 from studyplanner.core.validation import LATEST_YEARS_AHEAD
 from studyplanner.core.what_if import WhatIf, most_minutes
 from studyplanner.services.snapshots import PlanSettings, PlanSnapshot
@@ -72,6 +73,8 @@ class WhatIfPanel(QFrame):
         self._timer.timeout.connect(self.flush)
         self.replans = 0
         """How many times the plan was re-planned (the tests check the coalescing)."""
+        self.schedules: dict[PlanSettings, Schedule] = {}
+        """The schedules tried on this plan, by settings: a drag back, or Reset, is instant."""
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setVerticalSpacing(4)
@@ -150,6 +153,7 @@ class WhatIfPanel(QFrame):
         tried = self.what_if() if keep_tried and self._plan is not None else None
         self._plan, self._today = plan, today
         self._request = what_if_request(plan, today)
+        self.schedules = {plan.settings: plan.schedule}
         self._saved = saved_what_if(plan.settings)
         first = max(today, plan.settings.start + timedelta(days=1))
         if plan.settings.target is not None:
@@ -265,7 +269,12 @@ class WhatIfPanel(QFrame):
             return
         what = self.what_if()
         settings = what_if_settings(self._plan.settings, what)
-        schedule = what_if_schedule(self._request, settings, self._plan.schedule)
+        schedule = self.schedules.get(settings)
+        if schedule is None:
+            if len(self.schedules) > 200:
+                self.schedules.clear()
+            schedule = what_if_schedule(self._request, settings, self._plan.schedule)
+            self.schedules[settings] = schedule
         self.replans += 1
         self._settings = settings
         problems = [] if what.any_day else [self.tr("Choose at least one weekday to study on.")]
