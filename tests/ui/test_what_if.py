@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -173,6 +174,34 @@ def test_no_weekday_gives_a_clear_verdict(window: MainWindow, qtbot: QtBot) -> N
     panel.days[2].setChecked(True)  # a day back: the saved hours come back with it
     panel.flush()
     assert panel.hours.value() > 0 and screen.header.finish.value.text() != format_date(None)
+
+
+def test_a_change_reads_nothing_from_the_database(
+    window: MainWindow, qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = _open(window, qtbot)
+    panel = screen.what_if
+    opened: list[str] = []
+    for name in ("read", "transaction"):
+        real = getattr(Database, name)
+
+        def counted(self: Database, *args: object, _real: Any = real, _name: str = name) -> Any:
+            opened.append(_name)
+            return _real(self, *args)
+
+        monkeypatch.setattr(Database, name, counted)
+    for change in (
+        lambda: panel.hours_slider.setValue(panel.hours_slider.value() + 3),
+        lambda: panel.aim.setChecked(True),
+        lambda: panel.target_slider.setValue(panel.target_slider.value() + 20),
+        lambda: panel.days[4].setChecked(True),
+    ):
+        change()
+        panel.flush()  # the re-plan and the screen's update, here and now
+    assert opened == []
+    assert "what-if" in screen.header.title.text()
+    screen.refresh()  # a re-read, by contrast, is counted
+    assert opened
 
 
 def test_a_drag_replans_once_per_turn_of_the_event_loop(window: MainWindow, qtbot: QtBot) -> None:
