@@ -178,10 +178,6 @@ class WhatIfPanel(QFrame):
         days = tuple(box.isChecked() for box in self.days)
         return WhatIf(round(self.hours.value() * 60), target, days)  # type: ignore[arg-type]
 
-    def is_tried(self) -> bool:
-        """Whether the sliders differ from the saved plan."""
-        return self.what_if() != self._saved
-
     def _show(self, what: WhatIf) -> None:
         """Set every control to `what` without re-planning for each."""
         controls = (self.hours, self.hours_slider, self.target, self.target_slider, self.aim)
