@@ -12,6 +12,12 @@ target at the end of its last term, 54 h a week) and a heavy custom track of 2,0
 target three years out). Target: under 50 ms a change. On a shared machine the wall time includes
 waiting for a CPU: the CPU time (user + system, which the verdict below is judged on) and the
 load average are printed beside it.
+
+Measured when it was written (15 runs, 2 CPUs shared with other jobs, load average 11.6): the
+degree, CPU median 27 to 30 ms a change (max 35, one outlier 93), wall 85 to 98 ms; 2,000
+modules, CPU median 47 to 48 ms (max 123 to 148), wall 156 to 190 ms. Of the 2,000 modules'
+CPU, the scheduler takes about 34 ms (one placement, 15 ms, and the search for the smallest
+weekly budget), the timeline's 2,000 rows 7 ms, the paint the rest.
 """
 
 from __future__ import annotations
