@@ -2260,6 +2260,10 @@ Replace it?</source>
         <translation>y {n} más: abra Study Planner para verlos.</translation>
     </message>
     <message>
+        <source>What-if kept</source>
+        <translation>Simulación guardada</translation>
+    </message>
+    <message>
         <source>Modules changed</source>
         <translation>Módulos cambiados</translation>
     </message>
@@ -2578,6 +2582,14 @@ Replace it?</source>
     <message>
         <source>Membership dues keep your credentials active.</source>
         <translation>Las cuotas de membresía mantienen activas sus credenciales.</translation>
+    </message>
+    <message>
+        <source>&amp;What if…</source>
+        <translation>¿&amp;Y si…?</translation>
+    </message>
+    <message>
+        <source>Try a what-if</source>
+        <translation>Probar una simulación</translation>
     </message>
 </context>
 <context>
@@ -3878,6 +3890,10 @@ Replace it?</source>
         <source>&amp;History</source>
         <translation>&amp;Historial</translation>
     </message>
+    <message>
+        <source>{track}: what-if, not saved</source>
+        <translation>{track}: simulación, sin guardar</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
@@ -4673,6 +4689,85 @@ Empezar con una lista vacía</translation>
     <message>
         <source>Give your track a name.</source>
         <translation>Ponga un nombre a su itinerario.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>What-if, not saved</source>
+        <translation>Simulación, sin guardar</translation>
+    </message>
+    <message>
+        <source>What-if: nothing here is saved. The verdict, the finish date and the timeline show the plan as it would be; Keep this saves it as your plan.</source>
+        <translation>Simulación: aquí no se guarda nada. El veredicto, la fecha de fin y el cronograma muestran el plan tal como quedaría; Quedarse con esto lo guarda como su plan.</translation>
+    </message>
+    <message>
+        <source>Hours a week slider</source>
+        <translation>Control deslizante de horas por semana</translation>
+    </message>
+    <message>
+        <source> h a week</source>
+        <translation> h a la semana</translation>
+    </message>
+    <message>
+        <source>Hours a week</source>
+        <translation>Horas por semana</translation>
+    </message>
+    <message>
+        <source>Ho&amp;urs a week:</source>
+        <translation>Ho&amp;ras por semana:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;rget date:</source>
+        <translation>&amp;Fecha meta:</translation>
+    </message>
+    <message>
+        <source>Aim for a target date</source>
+        <translation>Apuntar a una fecha meta</translation>
+    </message>
+    <message>
+        <source>Target date slider</source>
+        <translation>Control deslizante de la fecha meta</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>Study on:</source>
+        <translation>Estudiar:</translation>
+    </message>
+    <message>
+        <source>Study on {day}</source>
+        <translation>Estudiar el {day}</translation>
+    </message>
+    <message>
+        <source>R&amp;eset</source>
+        <translation>Res&amp;tablecer</translation>
+    </message>
+    <message>
+        <source>Reset to the saved plan</source>
+        <translation>Volver al plan guardado</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this</source>
+        <translation>&amp;Quedarse con esto</translation>
+    </message>
+    <message>
+        <source>Keep this as the plan</source>
+        <translation>Guardar esto como el plan</translation>
+    </message>
+    <message>
+        <source>Close what-&amp;if</source>
+        <translation>Cerrar la &amp;simulación</translation>
+    </message>
+    <message>
+        <source>Close the what-if</source>
+        <translation>Cerrar la simulación</translation>
+    </message>
+    <message>
+        <source>Choose at least one weekday to study on.</source>
+        <translation>Elija al menos un día de la semana para estudiar.</translation>
     </message>
 </context>
 </TS>

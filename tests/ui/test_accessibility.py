@@ -139,6 +139,11 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     tour.audit_tabs("Dashboard with reminders", dashboard)
     for row in range(1, SETTINGS + 1):
         tour.screen(row)
+    window.show_screen(1)
+    window.plan_screen.what_if_button.click()  # the live what-if, open
+    _settle()
+    tour.findings.audit("Plan with the what-if", window.plan_screen)
+    window.plan_screen.what_if_button.click()
 
     window.log_today()  # the session dialog, on today's block
     window.dashboard._on_catch_up()  # the catch-up (replan) dialog

@@ -254,6 +254,12 @@ def test_every_screen_and_main_dialog_is_in_spanish(
             QApplication.processEvents()
         found |= checker.untranslated(screen)
     found |= checker.untranslated(window)
+    plan_screen = window.show_screen(1)
+    plan_screen.what_if_button.click()  # the live what-if, trying a change
+    plan_screen.what_if.days[6].click()
+    plan_screen.what_if.flush()
+    found |= checker.untranslated(plan_screen)
+    plan_screen.what_if_button.click()
 
     window.log_action.trigger()  # the study session dialog
     modules = window.show_screen(2)

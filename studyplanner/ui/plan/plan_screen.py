@@ -25,7 +25,7 @@ from studyplanner.core.validation import InvalidInput
 from studyplanner.services.changes import PLAN_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
-from studyplanner.services.snapshots import PlanChange, PlanSnapshot
+from studyplanner.services.snapshots import PlanChange, PlanSettings, PlanSnapshot
 from studyplanner.ui.plan.fix_buttons import FixButtons
 from studyplanner.ui.shared.formatting import (
     QT_TRANSLATE_NOOP,
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 from studyplanner.ui.plan.timeline_panel import TimelinePanel
 from studyplanner.ui.plan.timeline_view import TimelineRow
+from studyplanner.ui.plan.what_if_panel import WhatIfPanel, what_if_button
 from studyplanner.ui.shared.labels import Figure, heading_font
 from studyplanner.ui.shared.plain_text import PlainLabel
 
@@ -203,7 +204,15 @@ class PlanScreen(QWidget):
         self.header = PlanHeader()
         self.header.fixes.chosen.connect(self._on_fix)
         layout.addWidget(self.header)
+        self.what_if_button = what_if_button()
+        self.what_if_button.toggled.connect(self._open_what_if)
+        self.what_if = WhatIfPanel()
+        self.what_if.tried.connect(self._show_tried)
+        self.what_if.keep_requested.connect(self._keep_what_if)
+        self.what_if.closed.connect(lambda: self.what_if_button.setChecked(False))
+        layout.addWidget(self.what_if)
         self.tabs = QTabWidget()
+        self.tabs.setCornerWidget(self.what_if_button)
         self.tabs.setAccessibleName(self.tr("Plan views"))
         self.tabs.tabBar().setAccessibleName(self.tr("Plan views"))
         self.timeline_panel = TimelinePanel()
@@ -293,6 +302,13 @@ class PlanScreen(QWidget):
         today = self._clock()
         self.header.show_plan(plan)
         self._show_fixes(plan)
+        self._show_timeline(plan)
+        for tab in self._lazy:
+            tab.fill(plan)
+        if not self.what_if.isHidden():  # re-read while trying: the same what-if, new plan
+            self.what_if.set_plan(plan, today, keep_tried=True)
+
+    def _show_timeline(self, plan: PlanSnapshot) -> None:
         scheduled = {m.module_id: m for m in plan.schedule.modules}
         rows = []
         for m in plan.track.modules:
@@ -303,10 +319,8 @@ class PlanScreen(QWidget):
                 )
             )
         self.timeline.set_rows(
-            rows, today, plan.settings.target, plan.settings.blackouts, plan.settings.terms
+            rows, self._clock(), plan.settings.target, plan.settings.blackouts, plan.settings.terms
         )
-        for tab in self._lazy:
-            tab.fill(plan)
 
     def _show_fixes(self, plan: PlanSnapshot) -> None:
         """When the plan stops fitting, the ways to make it fit (each previewed on click)."""
@@ -336,6 +350,36 @@ class PlanScreen(QWidget):
         waiting = self._fixes_waiting
         if waiting is not None and waiting is self._plan:
             self._show_fixes(waiting)
+
+    # -- the what-if (ui/plan/what_if_panel.py) -------------------------------------------------
+    def _open_what_if(self, on: bool) -> None:
+        self.what_if.setVisible(on and self._plan is not None)
+        if on and self._plan is not None:
+            self.what_if.set_plan(self._plan, self._clock())
+            self.what_if.hours_slider.setFocus()
+        elif self._plan is not None:
+            self.show_plan(self._plan)  # back to the saved plan
+
+    def _show_tried(self, tried: PlanSnapshot) -> None:
+        self.header.show_plan(tried)
+        self.header.fixes.set_offers(())
+        self.header.title.setText(
+            self.tr("{track}: what-if, not saved").format(track=tried.track.name)
+        )
+        self._show_timeline(tried)
+
+    def _keep_what_if(self, settings: PlanSettings) -> None:
+        from studyplanner.services.what_if import keep_what_if
+
+        try:
+            note = QT_TRANSLATE_NOOP("", "What-if kept")
+            snapshot = keep_what_if(self._db, settings, self._clock(), note)
+        except InvalidInput as exc:
+            self.what_if.problems.setText("\n".join(p.message for p in exc.problems))
+            self.what_if.problems.show()
+            return
+        self.show_plan(snapshot)
+        self.plan_changed.emit(PLAN_CHANGES)
 
     # -- changes --------------------------------------------------------------------------------
     def _on_fix(self, offer: PlanFixOffer) -> None:

@@ -123,6 +123,17 @@ class TimelineColours:
 
     @staticmethod
     def of(palette: QPalette) -> TimelineColours:
+        """The colours of `palette` (worked out once per palette: a paint asks several times)."""
+        key = palette.cacheKey()
+        colours = _COLOURS.get(key)
+        if colours is None:
+            if len(_COLOURS) > 16:
+                _COLOURS.clear()
+            colours = _COLOURS[key] = TimelineColours._worked_out(palette)
+        return colours
+
+    @staticmethod
+    def _worked_out(palette: QPalette) -> TimelineColours:
         base = palette.color(QPalette.ColorRole.Base)
         alternate = palette.color(QPalette.ColorRole.AlternateBase)
         selected = palette.color(QPalette.ColorRole.Highlight)
@@ -140,6 +151,10 @@ class TimelineColours:
             selected_text=readable(palette.color(QPalette.ColorRole.HighlightedText), selected),
             faint_text=readable(muted(palette), base),
         )
+
+
+_COLOURS: dict[int, TimelineColours] = {}
+"""TimelineColours by QPalette.cacheKey() (which changes with the palette's colours)."""
 
 
 @dataclass

@@ -211,6 +211,12 @@ class TimelineView(QWidget):
         top = self._header_height() + row * self._row_height()
         return QRect(0, top, self.width(), self._row_height())
 
+    def _rows_in(self, area: QRect) -> range:
+        """The rows that `area` (in the view's coordinates) touches."""
+        height, top = self._row_height(), self._header_height()
+        first = max(0, (area.top() - top) // height)
+        return range(first, min(len(self._rows), (area.bottom() - top) // height + 1))
+
     def _row_at(self, point: QPoint) -> int:
         row = (point.y() - self._header_height()) // self._row_height()
         return row if 0 <= row < len(self._rows) else -1
@@ -223,18 +229,19 @@ class TimelineView(QWidget):
         header = self.header()
         c, scale = header.colours, header.scale
         painter.fillRect(self.rect(), c.base)
-        for i in range(len(self._rows)):
+        shown = self._rows_in(event.rect())  # in a scroll area: only the rows in view
+        for i in shown:
             self._paint_row_background(painter, c, i)
         painter.save()
         top = self._header_height()
         painter.setClipRect(QRect(scale.chart_left, top, scale.width, self.height()))
         self._paint_backdrop(painter, c, scale)
-        for i, row in enumerate(self._rows):
-            self._paint_bar(painter, c, i, row)
+        for i in shown:
+            self._paint_bar(painter, c, i, self._rows[i])
         self._paint_lines(painter, c, scale)
         painter.restore()
-        for i, row in enumerate(self._rows):
-            self._paint_title(painter, c, scale, i, row)
+        for i in shown:
+            self._paint_title(painter, c, scale, i, self._rows[i])
         if self._own_header:
             header.paint(painter, self.text_log)
         if not self._rows:
