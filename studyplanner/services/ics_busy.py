@@ -133,6 +133,9 @@ def _parse(data: bytes) -> Any:
         raise CalendarRefused("not_calendar")
     if "END:VCALENDAR" not in text[-200:].upper():
         raise CalendarRefused("truncated")
+    events = text.upper().count("BEGIN:VEVENT")
+    if events > MAX_EVENTS:  # before parsing them all
+        raise CalendarRefused("too_many_events", count=events, limit=MAX_EVENTS)
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except Exception as exc:
