@@ -142,9 +142,9 @@ class _Calendar:
             low, high = max(b.start.toordinal(), self.first), min(b.end.toordinal(), self.last + 7)
             self.days_off.update(range(low, high + 1))
         self.busy: dict[int, int] = {}
-        for b in request.busy:
-            ordinal = b.day.toordinal()
-            self.busy[ordinal] = self.busy.get(ordinal, 0) + b.minutes
+        for busy in request.busy:
+            ordinal = busy.day.toordinal()
+            self.busy[ordinal] = self.busy.get(ordinal, 0) + busy.minutes
 
     def raw(self, day: int) -> int:
         if day < self.first or day in self.days_off:

@@ -20,6 +20,7 @@ from studyplanner.core.busy_time import busy_days
 from studyplanner.core.model import BusyDay
 from studyplanner.services.bounded_json import loads_or_none
 from studyplanner.store import models
+from studyplanner.store.identity import UID
 
 BUSY_KEY = "busy_time"
 MAX_SOURCES = 8
@@ -101,6 +102,11 @@ def sources_to_text(sources: tuple[BusySource, ...], plan_uid: str) -> str:
 def busy_of(sources: tuple[BusySource, ...]) -> tuple[BusyDay, ...]:
     """Busy minutes per date over all sources (time busy in two calendars counts once)."""
     return busy_days(stretch for s in sources for stretch in s.stretches)
+
+
+def plan_uid(plan: models.Plan) -> str:
+    """The plan's identity the busy time is tied to (kept across restores and archives)."""
+    return str(getattr(plan, UID))
 
 
 def read_sources(session: Session, plan_uid: str) -> tuple[BusySource, ...]:

@@ -23,6 +23,7 @@ from studyplanner.services.busy_store import (
     MAX_STRETCHES,
     BusySource,
     busy_of,
+    plan_uid,
     read_sources,
     write_sources,
 )
@@ -83,7 +84,7 @@ def busy_sources(db: Database) -> tuple[BusySource, ...]:
     """The active plan's calendar sources (none without a plan)."""
     with db.transaction() as session:
         plan = records.load_active_plan(session)
-        return () if plan is None else read_sources(session, plan.uid)
+        return () if plan is None else read_sources(session, plan_uid(plan))
 
 
 def read_source(
@@ -172,7 +173,7 @@ def accept(
         plan = records.load_active_plan(session)
         if plan is None or not plan.baselines:
             raise InvalidInput([Problem("plan", "There is no plan yet.")])
-        write_sources(session, change.sources, plan.uid)
+        write_sources(session, change.sources, plan_uid(plan))
         session.flush()
         current = read_active_plan(session.connection())
         assert current is not None
