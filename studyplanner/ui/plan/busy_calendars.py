@@ -76,7 +76,7 @@ class BusyCalendarsDialog(QDialog):
             "calendar", self.tr("&Subscribe to a file…"), self._on_subscribe
         )
         self.remove_button = self._button("remove", self.tr("&Remove"), self._on_remove)
-        self.reread_button = self._button("refresh", self.tr("Re-&read calendars"), self._on_reread)
+        self.reread_button = self._button("refresh", self.tr("Re-rea&d calendars"), self._on_reread)
         for b in (self.import_button, self.subscribe_button, self.remove_button):
             row.addWidget(b)
         row.addStretch(1)
