@@ -146,3 +146,33 @@ def test_a_bad_file_is_named_with_its_problem(
         "Nothing was changed."
     )
     assert active_plan(db, today) == before
+
+
+def test_the_dialog_is_named_reachable_and_in_reading_order(
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    today: date,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.ui.a11y_audit import Findings
+
+    monkeypatch.setattr(preview_dialog.PreviewDialog, "ask", Answer(accept=True))
+    path = tmp_path / "shifts.ics"
+    path.write_bytes(EVERY_DAY_FOR_A_MONTH)
+    dialog = _open(qtbot, window)
+    findings = Findings()
+    findings.audit("Busy time (empty)", dialog)
+    dialog.choose_files = lambda subscribe: [path]  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.subscribe_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.isVisibleTo(dialog))
+    assert dialog.reread_button.isEnabled()
+    assert "(subscribed, read on" in dialog.sources.item(0).text()
+    findings.audit("Busy time (a calendar)", dialog)
+    assert not (findings.unnamed or findings.unfocusable or findings.out_of_order), (
+        findings.report()
+    )
+    with qtbot.waitSignal(dialog.changed):  # re-read: the same file, the same plan
+        qtbot.mouseClick(dialog.reread_button, Qt.MouseButton.LeftButton)
