@@ -46,6 +46,6 @@ SPANISH: dict[str, str] = {
     "What happened": "Qué pasó",
     "imported on {day}": "importado el {day}",
     "subscribed, read on {day}": "suscrito, leído el {day}",
-    "{name}: {events} events, {busy} busy from {first} to {last} ({how})": "{name}: {events} eventos, {busy} ocupadas del {first} al {last} ({how})",
+    "{events} events, {busy} busy from {first} to {last} ({how})": "{events} eventos, {busy} ocupadas del {first} al {last} ({how})",
     "{name}: {problem}": "{name}: {problem}",
 }

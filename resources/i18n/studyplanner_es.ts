@@ -2368,8 +2368,8 @@ Replace it?</source>
         <translation>importado el {day}</translation>
     </message>
     <message>
-        <source>{name}: {events} events, {busy} busy from {first} to {last} ({how})</source>
-        <translation>{name}: {events} eventos, {busy} ocupadas del {first} al {last} ({how})</translation>
+        <source>{events} events, {busy} busy from {first} to {last} ({how})</source>
+        <translation>{events} eventos, {busy} ocupadas del {first} al {last} ({how})</translation>
     </message>
 </context>
 <context>

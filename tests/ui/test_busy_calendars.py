@@ -89,7 +89,7 @@ def test_import_preview_accept_changes_the_plan(
     january = {START + timedelta(days=n) for n in range(31)}
     assert not january & {b.day for b in after.schedule.blocks}
     assert dialog.sources.count() == 1
-    assert dialog.sources.item(0).text().startswith("family.ics: 31 events, 744 h busy")
+    assert dialog.sources.item(0).text().startswith("family.ics\n31 events, 744 h busy")
     assert "Saved" in dialog.message.text()
     summary = window.plan_screen.settings.busy_summary.text()
     assert summary == "Busy time from calendars: 744 h on 31 days."

@@ -65,6 +65,9 @@ class BusyCalendarsDialog(QDialog):
         self.sources = QListWidget()
         self.sources.setAccessibleName(self.tr("Calendars in use"))
         self.sources.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.sources.setWordWrap(True)
+        self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sources.setSpacing(2)
         self.sources.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self.tr("No calendars yet: import a .ics file or subscribe to one."))
         self.empty.setWordWrap(True)
@@ -116,6 +119,9 @@ class BusyCalendarsDialog(QDialog):
         self.sources.clear()
         for source in busy_time.busy_sources(self._db):
             item = QListWidgetItem(source_text(source))
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, source_text(source).replace("\n", ": ")
+            )
             item.setData(Qt.ItemDataRole.UserRole, source.name)
             item.setIcon(icon("refresh" if source.path else "calendar"))
             self.sources.addItem(item)

@@ -67,13 +67,14 @@ def refusal_text(code: str, values: dict[str, Any]) -> str:
 
 
 def source_text(source: BusySource) -> str:
-    """'shifts.ics: 52 events, 416 h busy from 4 Jan 2027 to 4 Jan 2029 (subscribed)'."""
+    """The calendar's name, then on a second line '52 events, 416 h busy from 4 Jan 2027 to
+    4 Jan 2029 (subscribed, read on 1 Dec 2026)'."""
     how = tr("subscribed, read on {day}") if source.path else tr("imported on {day}")
-    return tr("{name}: {events} events, {busy} busy from {first} to {last} ({how})").format(
-        name=source.name,
+    details = tr("{events} events, {busy} busy from {first} to {last} ({how})").format(
         events=_number(source.occurrences),
         busy=format_hours(source.busy_minutes),
         first=format_date(source.first),
         last=format_date(source.last),
         how=how.format(day=format_date(source.read_on)),
     )
+    return f"{source.name}\n{details}"
