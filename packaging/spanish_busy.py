@@ -26,6 +26,7 @@ SPANISH: dict[str, str] = {
     "No busy time from calendars.": "Sin tiempo ocupado de calendarios.",
     "No calendars yet: import a .ics file or subscribe to one.": "Todavía no hay calendarios: importe un archivo .ics o suscríbase a uno.",
     "Nothing was changed.": "No se cambió nada.",
+    "Reading the file took more than {seconds} seconds (a repeating event that never or hardly ever happens).": "Leer el archivo llevó más de {seconds} segundos (un evento que se repite y nunca o casi nunca ocurre).",
     "Re-planning without the chosen calendars…": "Replanificando sin los calendarios elegidos…",
     "Re-rea&d calendars": "&Volver a leer los calendarios",
     "Reading the calendar files…": "Leyendo los archivos de calendario…",

@@ -2352,6 +2352,10 @@ Replace it?</source>
         <translation>Se pueden usar hasta {limit} calendarios a la vez.</translation>
     </message>
     <message>
+        <source>Reading the file took more than {seconds} seconds (a repeating event that never or hardly ever happens).</source>
+        <translation>Leer el archivo llevó más de {seconds} segundos (un evento que se repite y nunca o casi nunca ocurre).</translation>
+    </message>
+    <message>
         <source>The file cannot be used ({code}).</source>
         <translation>No se puede usar el archivo ({code}).</translation>
     </message>

@@ -29,6 +29,8 @@ _REFUSALS = {
     "too_frequent": "an event repeats too often (every second, minute or hour for years)",
     "too_many_occurrences": "more than {limit:,} events fall in the plan's dates",
     "too_many_sources": "up to {limit} calendars can be used at once",
+    "too_slow": "reading it took more than {seconds:.0f} seconds (a repeating event that "
+    "never or hardly ever happens)",
 }
 
 

@@ -13,8 +13,11 @@ GUI and the CLI say them in words) and nothing is read from it.
 
 from __future__ import annotations
 
+import ctypes
 import os
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -34,6 +37,10 @@ MAX_RULE_STEPS = 200_000
 (the expansion walks every one of them: about 30 microseconds a step)."""
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """Dates outside these years are refused as absurd."""
+MAX_SECONDS = 10.0
+"""Reading one file stops after this long. A rule that never matches (FREQ=DAILY;BYMONTH=2;
+BYMONTHDAY=30) sends python-dateutil looking up to the year 9999 whatever its UNTIL or COUNT:
+about 25 seconds for a daily rule, longer for an hourly one."""
 
 _FREQ_SECONDS = {
     "YEARLY": 365 * 86400,
@@ -48,7 +55,7 @@ _EXPANDING = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDA
 class CalendarRefused(Exception):
     """The file is not a calendar this app will read. `code` says why (not_found, unreadable,
     too_big, binary, not_calendar, truncated, broken, too_many_events, absurd_date, too_frequent,
-    too_many_occurrences); `values` holds the figures the message names."""
+    too_many_occurrences, too_slow); `values` holds the figures the message names."""
 
     def __init__(self, code: str, **values: Any) -> None:
         super().__init__(code, values)
@@ -99,9 +106,60 @@ def read_calendar_file(path: Path) -> bytes:
     return data
 
 
+class _TooSlow(BaseException):
+    """Not an Exception: no `except Exception` on the way (ours or a library's) swallows it."""
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """CPython's PyThreadState_SetAsyncExc: raise `exc` in that thread at its next bytecode
+    (None: forget one still pending)."""
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    set_async.argtypes = [ctypes.c_ulong, ctypes.py_object if exc else ctypes.c_void_p]
+    set_async(thread_id, exc)
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Stop the Python code run inside after `seconds`: a timer thread raises _TooSlow in this
+    thread (costs nothing while the work is on time; a trace function made it 2 to 4 times
+    slower). A _TooSlow that comes after the work ended is forgotten before leaving."""
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    state = {"running": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["running"]:
+                state["fired"] = True
+                _raise_in(thread_id, _TooSlow)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["running"] = False
+            if state["fired"]:
+                _raise_in(thread_id, None)
+
+
 def busy_from_ics(data: bytes, first: date, last: date, zone: tzinfo) -> CalendarBusy:
     """The busy stretches of an iCalendar file's events from `first` to `last` (whole dates), in
     local time of `zone`. Raises CalendarRefused (see the module's notes)."""
+    import icalendar  # noqa: F401  (imported before the clock starts: slow under the trace)
+    import recurring_ical_events  # noqa: F401
+
+    try:
+        with _deadline(MAX_SECONDS):
+            return _busy(data, first, last, zone)
+    except _TooSlow:
+        raise CalendarRefused("too_slow", seconds=MAX_SECONDS) from None
+
+
+def _busy(data: bytes, first: date, last: date, zone: tzinfo) -> CalendarBusy:
     calendar = _parse(data)
     events = [c for c in calendar.walk("VEVENT")]
     if len(events) > MAX_EVENTS:

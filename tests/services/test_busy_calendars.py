@@ -172,6 +172,25 @@ HOSTILE = {
 }
 
 
+def test_a_rule_that_never_happens_is_stopped_in_time(
+    db: Database, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studyplanner.services import ics_busy
+
+    monkeypatch.setattr(ics_busy, "MAX_SECONDS", 0.5)  # python-dateutil would look until 9999
+    never = calendar(
+        event("x", "DTSTART:20270101T090000", "RRULE:FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30")
+    )
+    path = tmp_path / "never.ics"
+    path.write_bytes(never)
+    before = _dump(data_dir)
+    with pytest.raises(CalendarRefused) as refused:
+        busy_time.preview_import(db, [path], TODAY)
+    assert refused.value.code == "too_slow" and refused.value.values["seconds"] == 0.5
+    assert _dump(data_dir) == before
+    assert sum(range(100_000)) == 4_999_950_000  # a late _TooSlow would land here: none does
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_files_are_refused_and_nothing_changes(
     db: Database, data_dir: Path, tmp_path: Path, name: str

@@ -47,6 +47,10 @@ def refusal_text(code: str, values: dict[str, Any]) -> str:
         ),
         "too_many_occurrences": tr("More than {limit} events fall within the plan's dates."),
         "too_many_sources": tr("Up to {limit} calendars can be used at once."),
+        "too_slow": tr(
+            "Reading the file took more than {seconds} seconds (a repeating event that never "
+            "or hardly ever happens)."
+        ),
     }
     text = texts.get(code, tr("The file cannot be used ({code})."))
     shown = {
@@ -58,6 +62,7 @@ def refusal_text(code: str, values: dict[str, Any]) -> str:
         "first": str(values.get("first", "")),
         "last": str(values.get("last", "")),
         "code": code,
+        "seconds": _number(values.get("seconds", 0)),
     }
     sentence = text.format(**shown)
     name = values.get("name")
