@@ -207,6 +207,10 @@ class BusyCalendarsDialog(QDialog):
         self.jobs.start(work, self._keep, label)
 
     def _keep(self, result: Any) -> str:
+        job = self.jobs.job
+        if job is not None and job.cancel_requested:  # Cancel came as the reading ended
+            self._change = None
+            return self.tr("Nothing was changed.")
         self._change = result if isinstance(result, busy_time.BusyChange) else None
         return ""
 
