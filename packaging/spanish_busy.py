@@ -17,6 +17,7 @@ SPANISH: dict[str, str] = {
     "Busy time from calendars": "Tiempo ocupado de los calendarios",
     "Busy time from calendars: {time} on {days}.": "Tiempo ocupado de los calendarios: {time} en {days}.",
     "Busy time in these calendars (work shifts, family events) is taken off each day's study time. A day that is busy all day has no study. Subscribed files are read again when you choose Re-read calendars.": "El tiempo ocupado de estos calendarios (turnos de trabajo, eventos familiares) se descuenta del tiempo de estudio de cada día. Un día ocupado por completo no tiene estudio. Los archivos a los que está suscrito se vuelven a leer cuando elige Volver a leer los calendarios.",
+    "Busy time from calendars is read with recurring-ical-events and x-wr-timezone (LGPL v3 or later).": "El tiempo ocupado de los calendarios se lee con recurring-ical-events y x-wr-timezone (LGPL v3 o posterior).",
     "Calendar files (*.ics *.ical *.ifb);;All files (*)": "Archivos de calendario (*.ics *.ical *.ifb);;Todos los archivos (*)",
     "Calendars are still being read.": "Todavía se están leyendo los calendarios.",
     "Calendars in use": "Calendarios en uso",

@@ -2430,6 +2430,10 @@ Replace it?</source>
         <source>Study Planner is built with Python, Qt for Python (PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), platformdirs (MIT), python-dateutil (BSD/Apache), icalendar (BSD) and fpdf2 (LGPL v3). Bundled files and their licences follow.</source>
         <translation>Study Planner está hecho con Python, Qt for Python (PySide6, LGPL v3), SQLAlchemy y Alembic (MIT), platformdirs (MIT), python-dateutil (BSD/Apache), icalendar (BSD) y fpdf2 (LGPL v3). A continuación, los archivos incluidos y sus licencias.</translation>
     </message>
+    <message>
+        <source>Busy time from calendars is read with recurring-ical-events and x-wr-timezone (LGPL v3 or later).</source>
+        <translation>El tiempo ocupado de los calendarios se lee con recurring-ical-events y x-wr-timezone (LGPL v3 o posterior).</translation>
+    </message>
 </context>
 <context>
     <name>ActivityDialog</name>
