@@ -2364,6 +2364,10 @@ Replace it?</source>
         <translation>{name}: {problem}</translation>
     </message>
     <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
         <source>subscribed, read on {day}</source>
         <translation>suscrito, leído el {day}</translation>
     </message>

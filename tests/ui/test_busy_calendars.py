@@ -176,3 +176,37 @@ def test_the_dialog_is_named_reachable_and_in_reading_order(
     )
     with qtbot.waitSignal(dialog.changed):  # re-read: the same file, the same plan
         qtbot.mouseClick(dialog.reread_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_dialog_and_its_refusals_are_in_spanish(
+    qtbot: QtBot, db: Database, today: date, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from studyplanner.ui.language import install_language
+    from studyplanner.ui.plan.busy_words import refusal_text
+
+    settings = PlanSettings(
+        start=START, availability=Availability((90, 90, 90, 90, 0, 240, 0)), weekly_minutes=600
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), today)
+    path = tmp_path / "turnos.ics"
+    path.write_bytes(EVERY_DAY_FOR_A_MONTH)
+    busy_time.accept(db, busy_time.preview_import(db, [path], today), today)
+    installed = install_language("es")
+    try:
+        assert QCoreApplication.translate("", "&Help") == "Ay&uda"
+        dialog = BusyCalendarsDialog(db, lambda: today)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Tiempo ocupado de los calendarios"
+        assert dialog.reread_button.text() == "&Volver a leer los calendarios"
+        assert dialog.sources.item(0).text().startswith("turnos.ics\n31 eventos, 744 h ocupadas")
+        assert refusal_text("binary", {"name": "foto.ics"}) == (
+            "foto.ics: Esto no es un calendario: el archivo no es de texto. No se cambió nada."
+        )
+        assert refusal_text("too_many_events", {"count": 25000, "limit": 20000}).startswith(
+            f"El archivo tiene {QLocale().toString(25000)} eventos"
+        )
+    finally:
+        installed.remove()
+        QLocale.setDefault(QLocale.system())

@@ -68,7 +68,8 @@ def refusal_text(code: str, values: dict[str, Any]) -> str:
     name = values.get("name")
     if name:
         sentence = tr("{name}: {problem}").format(name=name, problem=sentence)
-    return f"{sentence} {tr('Nothing was changed.')}"
+    nothing = tr("Nothing was changed.")
+    return f"{sentence} {nothing}"
 
 
 def source_text(source: BusySource) -> str:
