@@ -1,9 +1,11 @@
 """Where busy time from calendars is kept: one app setting (JSON), tied to the plan by its uid.
 
 No table of its own (no migration): the value names the plan it is for and lists the sources,
-each with its busy stretches in local minutes (core.busy_time.minute_of). Its size is bounded
-(MAX_SOURCES sources, MAX_STRETCHES stretches in all, about 15 characters each), and a value that
-is malformed, too big or for another plan reads as no busy time at all.
+each with its busy stretches in local minutes (core.busy_time.minute_of) as one flat list of
+(gap since the previous stretch's end, length) pairs. It stays within what every setting may be
+(services/settings.py: MAX_SETTING_TEXT characters, MAX_SETTING_DEPTH levels, which an archive's
+import checks too): `fits` says whether sources do. A value that is malformed, too big or for
+another plan reads as no busy time at all.
 """
 
 from __future__ import annotations
@@ -19,16 +21,15 @@ from sqlalchemy.orm import Session
 from studyplanner.core.busy_time import busy_days
 from studyplanner.core.model import BusyDay
 from studyplanner.services.bounded_json import loads_or_none
+from studyplanner.services.settings import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
 from studyplanner.store import models
 from studyplanner.store.identity import UID
 
 BUSY_KEY = "busy_time"
 MAX_SOURCES = 8
-MAX_STRETCHES = 20_000
+MAX_STRETCHES = 6_000
 """Busy stretches kept over all sources (a daily event for five years is 1,827)."""
 MAX_NAME = 200
-MAX_TEXT = 32 * MAX_STRETCHES + 4_000 * MAX_SOURCES
-"""Characters of the stored JSON value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +59,34 @@ def _source_json(s: BusySource) -> dict[str, Any]:
         "first": s.first.isoformat(),
         "last": s.last.isoformat(),
         "occurrences": s.occurrences,
-        "stretches": [[a, b - a] for a, b in s.stretches],
+        "stretches": _flat(s.stretches),
     }
+
+
+def _flat(stretches: tuple[tuple[int, int], ...]) -> list[int]:
+    out: list[int] = []
+    end = 0
+    for a, b in stretches:
+        out += [a - end, b - a]
+        end = b
+    return out
+
+
+def _pairs(flat: list[Any]) -> tuple[tuple[int, int], ...]:
+    if len(flat) % 2:
+        raise ValueError("an odd number of values")
+    pairs, end = [], 0
+    for i in range(0, len(flat), 2):
+        start = end + int(flat[i])
+        end = start + int(flat[i + 1])
+        pairs.append((start, end))
+    return tuple(pairs)
 
 
 def _source(value: Any) -> BusySource | None:
     try:
         path = value["path"]
-        stretches = tuple((int(a), int(a) + int(n)) for a, n in value["stretches"])
+        stretches = _pairs(value["stretches"])
         return BusySource(
             name=str(value["name"])[:MAX_NAME],
             path=None if path is None else str(path),
@@ -82,7 +103,7 @@ def _source(value: Any) -> BusySource | None:
 def sources_from_text(raw: str | None, plan_uid: str) -> tuple[BusySource, ...]:
     if raw is None:
         return ()
-    value = loads_or_none(raw, max_depth=5, max_length=MAX_TEXT)
+    value = loads_or_none(raw, max_depth=MAX_SETTING_DEPTH, max_length=MAX_SETTING_TEXT)
     if not isinstance(value, dict) or value.get("plan") != plan_uid:
         return ()
     listed = value.get("sources")
@@ -96,6 +117,15 @@ def sources_to_text(sources: tuple[BusySource, ...], plan_uid: str) -> str:
     return json.dumps(
         {"plan": plan_uid, "sources": [_source_json(s) for s in sources]},
         separators=(",", ":"),
+    )
+
+
+def fits(sources: tuple[BusySource, ...]) -> bool:
+    """Whether these sources can be stored (for any plan uid: they are 32 characters)."""
+    return (
+        len(sources) <= MAX_SOURCES
+        and sum(len(s.stretches) for s in sources) <= MAX_STRETCHES
+        and len(sources_to_text(sources, "0" * 32)) <= MAX_SETTING_TEXT
     )
 
 

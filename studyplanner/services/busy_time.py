@@ -23,6 +23,7 @@ from studyplanner.services.busy_store import (
     MAX_STRETCHES,
     BusySource,
     busy_of,
+    fits,
     plan_uid,
     read_sources,
     write_sources,
@@ -108,7 +109,7 @@ def _change(
 ) -> BusyChange:
     if len(sources) > MAX_SOURCES:
         raise CalendarRefused("too_many_sources", limit=MAX_SOURCES)
-    if sum(len(s.stretches) for s in sources) > MAX_STRETCHES:
+    if not fits(sources):
         raise CalendarRefused("too_many_occurrences", limit=MAX_STRETCHES)
     settings = replace(snapshot.settings, busy=busy_of(sources))
     preview = preview_plan_change(db, PlanChange(settings=settings), today)

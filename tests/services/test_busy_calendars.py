@@ -215,3 +215,42 @@ def test_huge_and_missing_files_are_refused(db: Database, tmp_path: Path) -> Non
     with pytest.raises(CalendarRefused) as refused:
         busy_time.preview_import(db, [tmp_path / "gone.ics"], TODAY)
     assert refused.value.code == "not_found"
+
+
+def test_what_is_stored_stays_within_what_an_archive_accepts(db: Database, tmp_path: Path) -> None:
+    from studyplanner.services.bounded_json import loads
+    from studyplanner.services.busy_store import (
+        MAX_STRETCHES,
+        BusySource,
+        fits,
+        sources_from_text,
+        sources_to_text,
+    )
+    from studyplanner.services.settings import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
+
+    day = 24 * 60
+    stretches = tuple((n * day + 500, n * day + 500 + 479) for n in range(MAX_STRETCHES))
+    biggest = BusySource("x" * 200, "/" + "p" * 300, TODAY, START, START, 10_000, stretches)
+    assert fits((biggest,))
+    text = sources_to_text((biggest,), "u" * 32)
+    assert len(text) <= MAX_SETTING_TEXT
+    loads(text, max_depth=MAX_SETTING_DEPTH)  # what archive_meaning checks on import
+    assert sources_from_text(text, "u" * 32) == (biggest,)
+    assert sources_from_text(text, "another plan") == ()
+    assert not fits((biggest, BusySource("y", None, TODAY, START, START, 1, ((0, 1),))))
+
+    path = tmp_path / "hourly.ics"
+    path.write_bytes(
+        calendar(
+            event(
+                "x",
+                "DTSTART:20270104T000000",
+                "DTEND:20270104T001000",
+                "RRULE:FREQ=HOURLY;COUNT=7000",
+            )
+        )
+    )
+    with pytest.raises(CalendarRefused) as refused:
+        busy_time.preview_import(db, [path], TODAY)
+    assert refused.value.code == "too_many_occurrences"
+    assert refused.value.values["limit"] == MAX_STRETCHES
