@@ -254,3 +254,21 @@ def test_what_is_stored_stays_within_what_an_archive_accepts(db: Database, tmp_p
         busy_time.preview_import(db, [path], TODAY)
     assert refused.value.code == "too_many_occurrences"
     assert refused.value.values["limit"] == MAX_STRETCHES
+
+
+def test_busy_time_travels_in_an_archive(db: Database, tmp_path: Path) -> None:
+    from studyplanner.services.archive import export_archive, import_archive
+
+    path = tmp_path / "family.ics"
+    path.write_bytes(EVERY_DAY_FOR_A_MONTH)
+    snapshot, _ = busy_time.accept(db, busy_time.preview_import(db, [path], TODAY), TODAY)
+    archive = tmp_path / "all.zip"
+    export_archive(db, archive, now=datetime(2026, 11, 27, 10))
+    other = open_database(tmp_path / "other")
+    try:
+        import_archive(other, archive, "replace", now=datetime(2026, 11, 27, 11))
+        assert [s.name for s in busy_time.busy_sources(other)] == ["family.ics"]
+        moved = active_plan(other, TODAY)
+        assert moved is not None and moved.settings.busy == snapshot.settings.busy
+    finally:
+        other.close()
