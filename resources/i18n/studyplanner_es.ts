@@ -2591,6 +2591,86 @@ Replace it?</source>
         <source>Try a what-if</source>
         <translation>Probar una simulación</translation>
     </message>
+    <message>
+        <source>Busy time from calendars</source>
+        <translation>Tiempo ocupado de los calendarios</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Ese archivo no existe.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}.</source>
+        <translation>No se puede leer el archivo: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; calendar files up to {limit} MB are read.</source>
+        <translation>El archivo tiene {size} MB; se leen archivos de calendario de hasta {limit} MB.</translation>
+    </message>
+    <message>
+        <source>This is not a calendar: the file is not text.</source>
+        <translation>Esto no es un calendario: el archivo no es de texto.</translation>
+    </message>
+    <message>
+        <source>This is not an iCalendar file: it does not begin with BEGIN:VCALENDAR.</source>
+        <translation>Este no es un archivo iCalendar: no empieza con BEGIN:VCALENDAR.</translation>
+    </message>
+    <message>
+        <source>The file is cut short: it does not end with END:VCALENDAR.</source>
+        <translation>El archivo está cortado: no termina con END:VCALENDAR.</translation>
+    </message>
+    <message>
+        <source>The file is not valid iCalendar: {reason}</source>
+        <translation>El archivo no es iCalendar válido: {reason}</translation>
+    </message>
+    <message>
+        <source>The file has {count} events; up to {limit} are read.</source>
+        <translation>El archivo tiene {count} eventos; se leen hasta {limit}.</translation>
+    </message>
+    <message>
+        <source>The file names the year {year}; dates from {first} to {last} are read.</source>
+        <translation>El archivo menciona el año {year}; se leen fechas de {first} a {last}.</translation>
+    </message>
+    <message>
+        <source>An event in the file repeats too often (every second, minute or hour for years).</source>
+        <translation>Un evento del archivo se repite con demasiada frecuencia (cada segundo, minuto u hora durante años).</translation>
+    </message>
+    <message>
+        <source>More than {limit} events fall within the plan&apos;s dates.</source>
+        <translation>Más de {limit} eventos caen dentro de las fechas del plan.</translation>
+    </message>
+    <message>
+        <source>Up to {limit} calendars can be used at once.</source>
+        <translation>Se pueden usar hasta {limit} calendarios a la vez.</translation>
+    </message>
+    <message>
+        <source>Reading the file took more than {seconds} seconds (a repeating event that never or hardly ever happens).</source>
+        <translation>Leer el archivo llevó más de {seconds} segundos (un evento que se repite y nunca o casi nunca ocurre).</translation>
+    </message>
+    <message>
+        <source>The file cannot be used ({code}).</source>
+        <translation>No se puede usar el archivo ({code}).</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>subscribed, read on {day}</source>
+        <translation>suscrito, leído el {day}</translation>
+    </message>
+    <message>
+        <source>imported on {day}</source>
+        <translation>importado el {day}</translation>
+    </message>
+    <message>
+        <source>{events} events, {busy} busy from {first} to {last} ({how})</source>
+        <translation>{events} eventos, {busy} ocupadas del {first} al {last} ({how})</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2645,6 +2725,10 @@ Replace it?</source>
     <message>
         <source>Study Planner is built with Python, Qt for Python (PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), platformdirs (MIT), python-dateutil (BSD/Apache), icalendar (BSD) and fpdf2 (LGPL v3). Bundled files and their licences follow.</source>
         <translation>Study Planner está hecho con Python, Qt for Python (PySide6, LGPL v3), SQLAlchemy y Alembic (MIT), platformdirs (MIT), python-dateutil (BSD/Apache), icalendar (BSD) y fpdf2 (LGPL v3). A continuación, los archivos incluidos y sus licencias.</translation>
+    </message>
+    <message>
+        <source>Busy time from calendars is read with recurring-ical-events and x-wr-timezone (LGPL v3 or later).</source>
+        <translation>El tiempo ocupado de los calendarios se lee con recurring-ical-events y x-wr-timezone (LGPL v3 o posterior).</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3049,93 @@ Replace it?</source>
     <message>
         <source>These days overlap the days off from {first} to {last}{label}: change the dates, or remove that period and add one that covers both.</source>
         <translation>Estos días se superponen con los días libres del {first} al {last}{label}: cambie las fechas, o quite ese periodo y agregue uno que abarque ambos.</translation>
+    </message>
+</context>
+<context>
+    <name>BusyCalendarsDialog</name>
+    <message>
+        <source>Busy time from calendars</source>
+        <translation>Tiempo ocupado de los calendarios</translation>
+    </message>
+    <message>
+        <source>Busy time in these calendars (work shifts, family events) is taken off each day&apos;s study time. A day that is busy all day has no study. Subscribed files are read again when you choose Re-read calendars.</source>
+        <translation>El tiempo ocupado de estos calendarios (turnos de trabajo, eventos familiares) se descuenta del tiempo de estudio de cada día. Un día ocupado por completo no tiene estudio. Los archivos a los que está suscrito se vuelven a leer cuando elige Volver a leer los calendarios.</translation>
+    </message>
+    <message>
+        <source>Calendars in use</source>
+        <translation>Calendarios en uso</translation>
+    </message>
+    <message>
+        <source>No calendars yet: import a .ics file or subscribe to one.</source>
+        <translation>Todavía no hay calendarios: importe un archivo .ics o suscríbase a uno.</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Importar archivos…</translation>
+    </message>
+    <message>
+        <source>&amp;Subscribe to a file…</source>
+        <translation>&amp;Suscribirse a un archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Re-rea&amp;d calendars</source>
+        <translation>&amp;Volver a leer los calendarios</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Calendars are still being read.</source>
+        <translation>Todavía se están leyendo los calendarios.</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics *.ical *.ifb);;All files (*)</source>
+        <translation>Archivos de calendario (*.ics *.ical *.ifb);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Subscribe to a calendar file</source>
+        <translation>Suscribirse a un archivo de calendario</translation>
+    </message>
+    <message>
+        <source>Import calendars</source>
+        <translation>Importar calendarios</translation>
+    </message>
+    <message>
+        <source>Reading the calendar files…</source>
+        <translation>Leyendo los archivos de calendario…</translation>
+    </message>
+    <message>
+        <source>Re-planning without the chosen calendars…</source>
+        <translation>Replanificando sin los calendarios elegidos…</translation>
+    </message>
+    <message>
+        <source>Reading the calendars again…</source>
+        <translation>Volviendo a leer los calendarios…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this busy time</source>
+        <translation>&amp;Usar este tiempo ocupado</translation>
+    </message>
+    <message>
+        <source>Saved: the plan now leaves out the busy time.</source>
+        <translation>Guardado: el plan ahora deja fuera el tiempo ocupado.</translation>
     </message>
 </context>
 <context>
@@ -4139,6 +4310,30 @@ Replace it?</source>
     <message>
         <source>Preview changes</source>
         <translation>Vista previa de los cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Busy time from calendars…</source>
+        <translation>Tiempo &amp;ocupado de los calendarios…</translation>
+    </message>
+    <message>
+        <source>Busy time from calendars</source>
+        <translation>Tiempo ocupado de los calendarios</translation>
+    </message>
+    <message>
+        <source>No busy time from calendars.</source>
+        <translation>Sin tiempo ocupado de calendarios.</translation>
+    </message>
+    <message>
+        <source>Busy time from calendars: {time} on {days}.</source>
+        <translation>Tiempo ocupado de los calendarios: {time} en {days}.</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>día</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from studyplanner.cli.busy_commands import add_busy_parser
 from studyplanner.cli.values import (
     parse_blackout,
     parse_data_dir,
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(unchanged if not given)",
     )
     replan.add_argument("--json", action="store_true")
+    add_busy_parser(plan_sub, _Parser, parse_date)
 
     log = sub.add_parser("log", help="log a study session")
     log.add_argument("--module", required=True, type=parse_id, metavar="ID")
@@ -281,5 +283,5 @@ def _add_ceu_parsers(sub: Any) -> None:
     export.add_argument("--json", action="store_true")
 
 
-LIST_OPTIONS = frozenset({"blackout", "credential"})
+LIST_OPTIONS = frozenset({"blackout", "credential", "files", "names"})
 """Options that legitimately hold a list (append); any other list is argparse's '--opt=--'."""

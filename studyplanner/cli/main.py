@@ -127,6 +127,7 @@ def _one_line(exc: InvalidInput) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from studyplanner.cli import (
+        busy_commands,
         ceu_commands,
         commands,
         credential_commands,
@@ -154,6 +155,7 @@ def _run(args: argparse.Namespace) -> int:
         "create": commands.run_plan_create,
         "show": commands.run_plan_show,
         "replan": progress_commands.run_replan,
+        "busy": busy_commands.run_busy,
     }
     nested = {
         "credential": ("credential_command", credential_commands.CREDENTIAL_HANDLERS),

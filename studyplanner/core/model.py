@@ -84,6 +84,19 @@ class Blackout:
 
 
 @dataclass(frozen=True, slots=True)
+class BusyDay:
+    """Minutes of one date taken by something else (work shifts, family events from a calendar):
+    they come off that day's study time, which never goes below zero."""
+
+    day: date
+    minutes: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.minutes <= 24 * 60:
+            raise ValueError(f"{self.minutes} busy minutes in a day is outside 0..1440")
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """A degree term (semester): courses of the term are studied between these dates."""
 
@@ -148,6 +161,8 @@ class PlanRequest:
     allow_long_sittings: bool = False
     """A sitting may take a day whose availability is shorter than the sitting (the learner
     makes the time on exam day); otherwise it goes only on a day that can hold it."""
+    busy: tuple[BusyDay, ...] = ()
+    """Busy time per date (from calendars), taken off that date's availability."""
 
     def __post_init__(self) -> None:
         if (self.target is None) == (self.weekly_minutes is None):

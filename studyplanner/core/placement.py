@@ -141,11 +141,18 @@ class _Calendar:
         for b in request.blackouts:
             low, high = max(b.start.toordinal(), self.first), min(b.end.toordinal(), self.last + 7)
             self.days_off.update(range(low, high + 1))
+        self.busy: dict[int, int] = {}
+        for busy in request.busy:
+            ordinal = busy.day.toordinal()
+            self.busy[ordinal] = self.busy.get(ordinal, 0) + busy.minutes
 
     def raw(self, day: int) -> int:
         if day < self.first or day in self.days_off:
             return 0
-        return self.weekday_minutes[(day - 1) % 7]
+        minutes = self.weekday_minutes[(day - 1) % 7]
+        if self.busy:  # busy time from calendars: that date's availability, never below zero
+            minutes = max(0, minutes - self.busy.get(day, 0))
+        return minutes
 
 
 class _Days:

@@ -22,6 +22,7 @@ from studyplanner.core.model import (
     StudyBlock,
     Term,
 )
+from studyplanner.services.busy_store import busy_for_plan
 from studyplanner.services.database import Database
 from studyplanner.services.snapshots import (
     BaselineInfo,
@@ -213,6 +214,7 @@ def _settings(conn: Connection, plan: Any) -> PlanSettings:
             for a, b, label in blackouts
         ),
         terms=tuple(Term(n, date.fromisoformat(a), date.fromisoformat(b)) for n, a, b in terms),
+        busy=busy_for_plan(conn, plan.uid),
         allow_long_sittings=bool(plan.allow_long_sittings),
     )
 

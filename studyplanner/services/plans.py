@@ -161,6 +161,7 @@ def plan_request(
         usual_months=usual,
         program_label=label,
         allow_long_sittings=settings.allow_long_sittings,
+        busy=settings.busy or (),
     )
 
 
@@ -358,6 +359,8 @@ def _preview_change(
 ) -> PlanPreview:
     snapshot = _reread(session)
     settings = change.settings or snapshot.settings
+    if settings.busy is None:  # the busy time from calendars stays as stored
+        settings = replace(settings, busy=snapshot.settings.busy)
     modules, problems = _changed_modules(change, snapshot.track)
     term_count = change.term_count or snapshot.track.term_count
     problems += _settings_problems(settings, today, term_count, replanning=True)
@@ -391,26 +394,32 @@ def apply_plan_change(
     db: Database, change: PlanChange, today: date, note: str = "", now: datetime | None = None
 ) -> PlanSnapshot:
     """Save the change and the re-planned schedule as a new baseline, in one transaction."""
-    stamp = now or datetime.now()
     with db.transaction() as session:
-        plan = records.load_active_plan(session)
-        if plan is None or not plan.baselines:
-            raise _no_plan()
-        preview = _preview_change(session, plan, change, today)
-        track = plan.track
-        if change.track_name is not None:
-            track.name = change.track_name.strip()
-        if change.term_count is not None:
-            track.term_count = change.term_count
-        if change.settings is not None:
-            records.write_settings(plan, change.settings)
-        infos = list(preview.modules)
-        if change.modules is not None:
-            infos = _sync_modules(session, track, infos)
-        schedule = _schedule(infos, preview.settings, today, _usual(track), track.program_label)
-        records.save_baseline(session, plan, schedule, stamp, note or "Plan changed")
-        session.flush()
-        return _reread(session)
+        return apply_change_in(session, change, today, note, now or datetime.now())
+
+
+def apply_change_in(
+    session: Session, change: PlanChange, today: date, note: str, stamp: datetime
+) -> PlanSnapshot:
+    """apply_plan_change inside the caller's transaction (for actions that write more)."""
+    plan = records.load_active_plan(session)
+    if plan is None or not plan.baselines:
+        raise _no_plan()
+    preview = _preview_change(session, plan, change, today)
+    track = plan.track
+    if change.track_name is not None:
+        track.name = change.track_name.strip()
+    if change.term_count is not None:
+        track.term_count = change.term_count
+    if change.settings is not None:
+        records.write_settings(plan, change.settings)
+    infos = list(preview.modules)
+    if change.modules is not None:
+        infos = _sync_modules(session, track, infos)
+    schedule = _schedule(infos, preview.settings, today, _usual(track), track.program_label)
+    records.save_baseline(session, plan, schedule, stamp, note or "Plan changed")
+    session.flush()
+    return _reread(session)
 
 
 def _sync_modules(

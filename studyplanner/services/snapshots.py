@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from studyplanner.core.headline import Headline
-from studyplanner.core.model import Availability, Blackout, ModuleKind, Schedule, Term
+from studyplanner.core.model import Availability, Blackout, BusyDay, ModuleKind, Schedule, Term
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,8 @@ class PlanSettings:
     terms: tuple[Term, ...] = ()
     allow_long_sittings: bool = False
     """A sitting may take a day whose study time is shorter than the sitting."""
+    busy: tuple[BusyDay, ...] | None = None
+    """Busy time from calendars per date; None: as stored for the plan (services/busy_store)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,7 +262,22 @@ class PlanScreen(QWidget):
 
         settings = ScheduleSettings(self._clock)
         settings.preview_requested.connect(self._on_preview_settings)
+        settings.busy_requested.connect(self.open_busy_calendars)
         return settings
+
+    def open_busy_calendars(self) -> QWidget:
+        """The calendars whose busy time comes off study time (a window-modal dialog)."""
+        from studyplanner.ui.plan.busy_calendars import BusyCalendarsDialog
+
+        dialog = BusyCalendarsDialog(self._db, self._clock, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._on_busy_changed)
+        dialog.open()
+        return dialog
+
+    def _on_busy_changed(self, changes: Changes) -> None:
+        self.refresh()
+        self.plan_changed.emit(changes)
 
     def _make_history(self) -> HistoryView:
         from studyplanner.ui.plan.history_view import HistoryView

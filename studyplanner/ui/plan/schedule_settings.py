@@ -27,6 +27,8 @@ from studyplanner.ui.shared.labels import problem_label
 
 class ScheduleSettings(QScrollArea):
     preview_requested = Signal(object)
+    busy_requested = Signal()
+    """"Busy time from calendars…" was chosen (the Plan screen opens its dialog)."""
 
     def __init__(self, today: date | Callable[[], date], parent: QWidget | None = None) -> None:
         """`today` may be the clock: the tab lives as long as the window, over many days."""
@@ -65,6 +67,7 @@ class ScheduleSettings(QScrollArea):
         week_layout.addWidget(self.availability)
         week_layout.addWidget(self.availability_problem)
         week_layout.addWidget(self.long_sittings)
+        week_layout.addLayout(self._busy_row())
         off_box = QGroupBox(self.tr("Days off"))
         self.blackouts = BlackoutEditor(today)
         QVBoxLayout(off_box).addWidget(self.blackouts)
@@ -90,8 +93,36 @@ class ScheduleSettings(QScrollArea):
             signal.connect(self._on_edited)
         self.long_sittings.toggled.connect(self._on_edited)
 
+    def _busy_row(self) -> QHBoxLayout:
+        from studyplanner.ui.shared.plain_text import PlainLabel
+
+        row = QHBoxLayout()
+        self.busy_summary = PlainLabel()
+        self.busy_summary.setWordWrap(True)
+        self.busy_button = QPushButton(icon("calendar"), self.tr("&Busy time from calendars…"))
+        self.busy_button.setAccessibleName(self.tr("Busy time from calendars"))
+        self.busy_button.clicked.connect(self.busy_requested)
+        row.addWidget(self.busy_summary, 1)
+        row.addWidget(self.busy_button)
+        return row
+
+    def _show_busy(self, settings: PlanSettings) -> None:
+        from studyplanner.ui.shared.formatting import format_hours, how_many
+
+        days = settings.busy or ()
+        if not days:
+            text = self.tr("No busy time from calendars.")
+        else:
+            text = self.tr("Busy time from calendars: {time} on {days}.").format(
+                time=format_hours(sum(d.minutes for d in days)),
+                days=how_many(len(days), self.tr("day"), self.tr("days")),
+            )
+        self.busy_summary.setText(text)
+        self.busy_summary.setAccessibleName(text)
+
     def show_settings(self, settings: PlanSettings) -> None:
         self._settings = settings
+        self._show_busy(settings)
         self.goal.set_values(settings.start, settings.target, settings.weekly_minutes)
         self.availability.set_availability(settings.availability)
         self.blackouts.set_blackouts(settings.blackouts)
@@ -113,6 +144,7 @@ class ScheduleSettings(QScrollArea):
             blackouts=self.blackouts.blackouts(),
             terms=self._settings.terms,
             allow_long_sittings=self.long_sittings.isChecked(),
+            busy=self._settings.busy,
         )
 
     def is_valid(self) -> bool:

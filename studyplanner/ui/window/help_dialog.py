@@ -163,7 +163,11 @@ class AboutDialog(QDialog):
                 "Study Planner is built with Python, Qt for Python (PySide6, LGPL v3), "
                 "SQLAlchemy and Alembic (MIT), platformdirs (MIT), python-dateutil (BSD/Apache), "
                 "icalendar (BSD) and fpdf2 (LGPL v3). Bundled files and their licences follow."
-            )
+            ),
+            self.tr(
+                "Busy time from calendars is read with recurring-ical-events and x-wr-timezone "
+                "(LGPL v3 or later)."
+            ),
         ]
         for name, licence in licence_texts():
             parts.append(f"── {name} ──\n{licence.strip()}")
