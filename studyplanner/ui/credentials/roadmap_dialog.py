@@ -122,7 +122,11 @@ class RoadmapDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(self.model.columnCount()))
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(columns + scroll + 2 * self.table.frameWidth() + 4)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.track = QComboBox()
         self.track.setAccessibleName(self.tr("Study track"))
         track_label = QLabel(self.tr("Study &track:"))
@@ -150,8 +154,8 @@ class RoadmapDialog(QDialog):
         grid.addWidget(self.track, 0, 2)
         grid.addWidget(self.details, 1, 1, 1, 2)
         grid.addWidget(self.replaces, 2, 1, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(2, 4)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 3)
         grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -170,12 +174,12 @@ class RoadmapDialog(QDialog):
         if road.active_finish is not None and road.active_plan is not None:
             text = self.tr(
                 "What each credential would cost you, studying {weekly} a week after your "
-                "plan {plan} (it finishes {finish}):"
+                "plan “{plan}”, which finishes {finish}:"
             ).format(weekly=weekly, plan=road.active_plan, finish=format_date(road.active_finish))
         elif road.active_plan is not None:
             text = self.tr(
                 "What each credential would cost you, studying {weekly} a week from today "
-                "(your week in {plan}):"
+                "(your week in “{plan}”):"
             ).format(weekly=weekly, plan=road.active_plan)
         else:
             text = self.tr(
@@ -210,7 +214,7 @@ class RoadmapDialog(QDialog):
         for track in entry.tracks if entry else ():
             self.track.addItem(track.name)
         self.track.blockSignals(False)
-        self.track.setEnabled(self.track.count() > 1)
+        self.track.setEnabled(self.track.count() > 0)
         self._show_details()
 
     def _show_details(self) -> None:

@@ -14,7 +14,7 @@ from studyplanner.ui.formatting import format_date, format_hours, tr, verdict_se
 
 
 def _t(text: str) -> str:
-    return tr(text, "Roadmap")
+    return tr(text)
 
 
 def study_words(track: TrackCost) -> str:
@@ -110,8 +110,8 @@ def ceu_words(book: RuleBook, c: CeuConsequence) -> list[str]:
     if c.quota is not None:
         category = book.categories.get(c.quota.category)
         lines.append(
-            _t("{ceus} of them must be in {category}.").format(
-                ceus=ceus_words(c.quota.units),
+            _t("{units} of them must be in the category “{category}”.").format(
+                units=units_text(c.quota.units),
                 category=category.label if category else c.quota.category,
             )
         )
@@ -149,13 +149,13 @@ def details_html(book: RuleBook, entry: RoadmapEntry, track: TrackCost | None) -
     html = [f"<h3>{escape(entry.code)} — {escape(entry.name)} ({escape(entry.body)})</h3>"]
     if track is not None:
         html.append(para(escape(study_words(track))))
-        html.append(
-            para(
-                escape(
-                    _t("{n} timed sittings (practice exams and the exam).").format(n=track.sittings)
-                )
+        if track.sittings == 1:
+            sittings = _t("1 timed sitting: the exam.")
+        else:
+            sittings = _t("{n} timed sittings (practice exams and the exam).").format(
+                n=track.sittings
             )
-        )
+        html.append(para(escape(sittings)))
     else:
         html.append(
             para(
