@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from studyplanner.core.model import Availability, ModuleKind
+from studyplanner.core.model import Availability, Blackout, ModuleKind
 from studyplanner.core.roadmap import CycleEffect
 from studyplanner.services import credentials as creds
 from studyplanner.services.changes import Changes
@@ -106,3 +106,28 @@ def test_passing_the_goal_exam_adds_it_into_the_shared_cycle(db: Database) -> No
     required = {s.label: s.required for s in statuses}
     assert required == {"CCA": Decimal(30), "CCS": Decimal(30)}  # 20 + 10, one shared total
     assert "CCS" not in [e.code for e in career_roadmap(db, passed_on).entries]
+
+
+@pytest.mark.parametrize(
+    "template_id",
+    [
+        "cpc-certificate-program",
+        "cpc-exam-prep-experienced",
+        "cca-facility-coding-program",
+        "ccs-exam-prep",
+        "associate-degree-hit",
+    ],
+)
+def test_every_track_is_dated_as_plan_creation_dates_it(db: Database, template_id: str) -> None:
+    """With the active plan's days off still ahead carried over (a holiday after its finish)."""
+    holiday = Blackout(date(2027, 12, 20), date(2028, 1, 2), "Holidays")
+    settings = PlanSettings(
+        start=TODAY, availability=WEEK, weekly_minutes=8 * 60, blackouts=(holiday,)
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="ccs-exam-prep"), TODAY)
+    road = career_roadmap(db, TODAY)
+    assert road.week.blackouts == (holiday,)
+    shown = next(t for e in road.entries for t in e.tracks if t.template_id == template_id)
+    new, preview = preview_goal_plan(db, template_id, TODAY)
+    assert new.settings.blackouts == (holiday,) and new.settings.start == shown.start
+    assert preview.schedule == shown.schedule
