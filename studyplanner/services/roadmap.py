@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from studyplanner.bundled import load_track_templates, rule_book
-from studyplanner.core.model import Availability
+from studyplanner.core.model import Availability, ModuleKind
 from studyplanner.core.roadmap import (
     HeldCredential,
     RoadmapEntry,
@@ -34,7 +34,13 @@ from studyplanner.services.credentials import list_credentials
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.plans import create_plan, preview_new_plan
-from studyplanner.services.snapshots import NewPlan, PlanPreview, PlanSettings, PlanSnapshot
+from studyplanner.services.snapshots import (
+    ModuleStatus,
+    NewPlan,
+    PlanPreview,
+    PlanSettings,
+    PlanSnapshot,
+)
 
 USUAL_WEEK = Availability((90, 90, 90, 90, 90, 240, 0))
 """The week assumed when there is no active plan: the plan assistant's and the CLI's default
@@ -126,3 +132,22 @@ def create_goal_plan(
         raise InvalidInput([Problem("track", "Choose a built-in track for the goal.")])
     snapshot = create_plan(db, new, today, now, preview=preview)
     return snapshot, PLAN_CHANGES
+
+
+def credential_earned(db: Database, exam: ModuleStatus, today: date) -> str | None:
+    """The credential a final exam just marked done earns, when it is the active plan's goal,
+    the rules know it, it is not held yet and the score (if any) is not under the pass mark:
+    what to add next (`credentials.add_credential`, into the body's shared cycle)."""
+    if exam.kind is not ModuleKind.EXAM or not exam.done:
+        return None
+    plan = active_plan(db, today)
+    goal = plan.track.goal_credential.strip().upper() if plan is not None else ""
+    if rule_book().credential(goal) is None or any(c.code == goal for c in list_credentials(db)):
+        return None
+    from studyplanner.services.progress import progress
+
+    snapshot = progress(db, today)
+    mark = snapshot.pass_mark_percent if snapshot is not None else None
+    if exam.score is not None and mark is not None and exam.score < mark:
+        return None
+    return goal

@@ -68,3 +68,36 @@ def test_roadmap_dates_goals_after_the_active_plan(
 def test_unknown_credential(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     code, _, err = run(capsys, data_dir, "roadmap", "XYZ", "--today", TODAY)
     assert code == 2 and "XYZ" in err
+
+
+def test_done_on_the_goal_exam_says_how_to_add_the_credential(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """The CCS plan a CCA holder chose: marking its exam done names the command that adds CCS
+    into the shared AHIMA cycle; once added, it joins CCA's cycle."""
+    for args in (
+        ("credential", "add", "CCA", "--earned", "2025-09-14"),
+        ("plan", "create", "--track", "ccs-exam-prep", "--start", TODAY, "--hours-per-week", "8"),
+    ):
+        code, _, err = run(capsys, data_dir, *args, "--today", TODAY)
+        assert code == 0, err
+    plan = json.loads(run(capsys, data_dir, "plan", "show", "--json", "--today", TODAY)[1])
+    exam = next(m for m in plan["modules"] if m["kind"] == "exam")
+    code, out, _ = run(
+        capsys, data_dir, "done", str(exam["id"]), "--date", "2027-04-06", "--today", "2027-04-06"
+    )
+    assert code == 0
+    assert "studyplanner credential add CCS --earned 2027-04-06" in out
+    code, _, err = run(
+        capsys, data_dir, "credential", "add", "CCS", "--earned", "2027-04-06",
+        "--today", "2027-04-06",
+    )  # fmt: skip
+    assert code == 0, err
+    listed = json.loads(run(capsys, data_dir, "credential", "list", "--json")[1])
+    ends = {c["label"]: c["cycle_end"] for c in listed}
+    assert ends["CCS"] == ends["CCA"]
+    code, out, _ = run(capsys, data_dir, "undone", str(exam["id"]))
+    code, out, _ = run(
+        capsys, data_dir, "done", str(exam["id"]), "--date", "2027-04-06", "--today", "2027-04-06"
+    )
+    assert "credential add" not in out  # held now: nothing to add
