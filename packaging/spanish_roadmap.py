@@ -26,6 +26,7 @@ SPANISH: dict[str, str] = {
     "Study &track:": "Itinerario de &estudio:",
     "Study track": "Itinerario de estudio",
     "The rules data give no exam format for {code}.": "Los datos de las reglas no indican el formato del examen de {code}.",
+    "The new plan's {n} modules and their due dates:": "Los {n} módulos del nuevo plan y sus fechas de vencimiento:",
     "What each credential would cost you, studying {weekly} a week after your plan “{plan}”, which finishes {finish}:": "Lo que le costaría cada credencial, estudiando {weekly} a la semana después de su plan “{plan}”, que termina el {finish}:",
     "What each credential would cost you, studying {weekly} a week from today (no plan yet: a usual week of evenings and Saturday):": "Lo que le costaría cada credencial, estudiando {weekly} a la semana desde hoy (aún sin plan: una semana habitual de tardes y sábado):",
     "What each credential would cost you, studying {weekly} a week from today (your week in “{plan}”):": "Lo que le costaría cada credencial, estudiando {weekly} a la semana desde hoy (su semana en “{plan}”):",

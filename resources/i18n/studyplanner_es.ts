@@ -3710,6 +3710,10 @@ Replace it?</source>
         <translation>Fin: {before} → {after}</translation>
     </message>
     <message>
+        <source>The new plan&apos;s {n} modules and their due dates:</source>
+        <translation>Los {n} módulos del nuevo plan y sus fechas de vencimiento:</translation>
+    </message>
+    <message>
         <source>{n} modules change their due date:</source>
         <translation>{n} módulos cambian su fecha de vencimiento:</translation>
     </message>

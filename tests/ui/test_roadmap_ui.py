@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from studyplanner.core.model import ModuleKind
@@ -95,6 +95,9 @@ def test_pick_a_goal_preview_and_accept_creates_the_plan(
     plan = active_plan(db, today)
     assert plan is not None and plan.track.template_id == "ccs-exam-prep"
     assert preview.moves.rowCount() == len(plan.track.modules)  # every module, as new
+    assert f"The new plan's {len(plan.track.modules)} modules" in " ".join(
+        label.text() for label in preview.findChildren(QLabel)
+    )
     assert plan.schedule.finish == roadmap.chosen_track().finish  # type: ignore[union-attr]
     assert emitted.args[0] & Changes.PLAN
     assert "Your plan toward CCS is ready" in screen.message.text()
