@@ -236,6 +236,10 @@ def roadmap(
     """Every credential worth aiming at, with what it would cost: those with a built-in track
     first, then the others; in the rule book's order within each."""
     held_codes = {h.code for h in held}
+    for h in held:  # an apprentice form becomes its full credential without another exam
+        rule = book.credentials.get(h.code)
+        if rule is not None and rule.kind == APPRENTICE and rule.superseded_by is not None:
+            held_codes.add(rule.superseded_by)
     entries = []
     for rule in book.credentials.values():
         if rule.kind == APPRENTICE or (rule.code in held_codes and rule.kind != SPECIALTY):

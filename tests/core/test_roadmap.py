@@ -188,3 +188,13 @@ def test_source_link() -> None:
         "(undated)",
     )
     assert source_link("AAPC blog") == (None, "AAPC blog")
+
+
+def test_an_apprentice_is_not_offered_its_own_full_credential() -> None:
+    """FACTS.md 1.1: 'Passing without proof of 2 years' experience gives CPC-A / COC-A' and 'The
+    "A" is removed on proof equivalent to 2 years' experience' (no second exam, one credential)."""
+    entries = roadmap(rule_book(), load_track_templates(), held("CPC-A"), WEEK, TODAY, TODAY)
+    assert "CPC" not in [e.code for e in entries]
+    cpma = next(e for e in entries if e.code == "CPMA")
+    assert (cpma.ceus.before, cpma.ceus.after) == (Decimal(36), Decimal(40))
+    assert effect(("CPC-A", "CPC"), "CPMA").after == Decimal(40)  # CPC-A and CPC count once
