@@ -1790,6 +1790,14 @@ contadas</translation>
         <translation>Estudio</translation>
     </message>
     <message>
+        <source>Earliest finish</source>
+        <translation>Fin más temprano</translation>
+    </message>
+    <message>
+        <source>CEUs a cycle</source>
+        <translation>CEU por ciclo</translation>
+    </message>
+    <message>
         <source>Credentials and CEUs</source>
         <translation>Credenciales y CEU</translation>
     </message>
@@ -2671,6 +2679,90 @@ Replace it?</source>
         <source>{events} events, {busy} busy from {first} to {last} ({how})</source>
         <translation>{events} eventos, {busy} ocupadas del {first} al {last} ({how})</translation>
     </message>
+    <message>
+        <source>{hours} of study from {start}; it cannot be scheduled at this week.</source>
+        <translation>{hours} de estudio desde el {start}; no se puede programar con esta semana.</translation>
+    </message>
+    <message>
+        <source>{hours} of study: {start} to {finish} at {weekly} a week.</source>
+        <translation>{hours} de estudio: del {start} al {finish} a {weekly} a la semana.</translation>
+    </message>
+    <message>
+        <source>{hours} of study in {terms} terms: {start} to {finish}.</source>
+        <translation>{hours} de estudio en {terms} periodos: del {start} al {finish}.</translation>
+    </message>
+    <message>
+        <source>no track</source>
+        <translation>sin itinerario</translation>
+    </message>
+    <message>
+        <source>The rules data give no exam format for {code}.</source>
+        <translation>Los datos de las reglas no indican el formato del examen de {code}.</translation>
+    </message>
+    <message>
+        <source>{n} questions</source>
+        <translation>{n} preguntas</translation>
+    </message>
+    <message>
+        <source>{n} % to pass</source>
+        <translation>{n} % para aprobar</translation>
+    </message>
+    <message>
+        <source>a scaled score of {n} of {of} to pass</source>
+        <translation>una puntuación escalada de {n} sobre {of} para aprobar</translation>
+    </message>
+    <message>
+        <source>Exam: {parts}.</source>
+        <translation>Examen: {parts}.</translation>
+    </message>
+    <message>
+        <source>Online it is sat in {n} parts of {time} each.</source>
+        <translation>En línea se rinde en {n} partes de {time} cada una.</translation>
+    </message>
+    <message>
+        <source>Sources disagree on some of this: check it with the body.</source>
+        <translation>Las fuentes no coinciden en parte de esto: verifíquelo con el organismo.</translation>
+    </message>
+    <message>
+        <source>{ceus} (new cycle)</source>
+        <translation>{ceus} (ciclo nuevo)</translation>
+    </message>
+    <message>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <source>{body}: a cycle of its own, {ceus} every {years} years.</source>
+        <translation>{body}: un ciclo propio, {ceus} cada {years} años.</translation>
+    </message>
+    <message>
+        <source>{body} CEUs: {before} → {after} every {years} years, for all your {body} credentials together.</source>
+        <translation>CEU de {body}: {before} → {after} cada {years} años, para todas sus credenciales de {body} juntas.</translation>
+    </message>
+    <message>
+        <source>It joins your shared cycle, which ends {date}.</source>
+        <translation>Se une a su ciclo compartido, que termina el {date}.</translation>
+    </message>
+    <message>
+        <source>It replaces {codes}: only its own CEUs are kept.</source>
+        <translation>Reemplaza a {codes}: solo se mantienen sus propios CEU.</translation>
+    </message>
+    <message>
+        <source>1 timed sitting: the exam.</source>
+        <translation>1 sesión cronometrada: el examen.</translation>
+    </message>
+    <message>
+        <source>{n} timed sittings (practice exams and the exam).</source>
+        <translation>{n} sesiones cronometradas (exámenes de práctica y el examen).</translation>
+    </message>
+    <message>
+        <source>No built-in track leads to {code} yet: build your own track in the plan assistant, or plan it with your training provider.</source>
+        <translation>Todavía no hay un itinerario incorporado que lleve a {code}: cree su propio itinerario en el asistente del plan o planifíquelo con su centro de formación.</translation>
+    </message>
+    <message>
+        <source>Rules change: confirm them with {body}.</source>
+        <translation>Las reglas cambian: confírmelas con {body}.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -3450,6 +3542,10 @@ Replace it?</source>
         <translation>&amp;Agregar credencial…</translation>
     </message>
     <message>
+        <source>Add a goal crede&amp;ntial…</source>
+        <translation>Agregar credencial &amp;meta…</translation>
+    </message>
+    <message>
         <source>Credentials &amp; CEUs</source>
         <translation>Credenciales y CEU</translation>
     </message>
@@ -3508,6 +3604,10 @@ Replace it?</source>
     <message>
         <source>Added {label}: its cycle runs {cycle}.</source>
         <translation>Se agregó {label}: su ciclo va de {cycle}.</translation>
+    </message>
+    <message>
+        <source>Your plan toward {code} is ready on the Plan screen, from {start}. When you pass its exam, mark it done under Modules to add {code} here.</source>
+        <translation>Su plan hacia {code} está listo en la pantalla Plan, desde el {start}. Cuando apruebe su examen, márquelo como completado en Módulos para agregar {code} aquí.</translation>
     </message>
     <message>
         <source>Saved the {label} cycle.</source>
@@ -4077,6 +4177,10 @@ Replace it?</source>
         <translation>Fin: {before} → {after}</translation>
     </message>
     <message>
+        <source>The new plan&apos;s {n} modules and their due dates:</source>
+        <translation>Los {n} módulos del nuevo plan y sus fechas de vencimiento:</translation>
+    </message>
+    <message>
         <source>{n} modules change their due date:</source>
         <translation>{n} módulos cambian su fecha de vencimiento:</translation>
     </message>
@@ -4263,6 +4367,65 @@ Replace it?</source>
     <message>
         <source>With these days off: {finish}.</source>
         <translation>Con estos días libres: {finish}.</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapDialog</name>
+    <message>
+        <source>Add a goal credential</source>
+        <translation>Agregar una credencial meta</translation>
+    </message>
+    <message>
+        <source>Credentials you could add</source>
+        <translation>Credenciales que podría agregar</translation>
+    </message>
+    <message>
+        <source>Study track</source>
+        <translation>Itinerario de estudio</translation>
+    </message>
+    <message>
+        <source>Study &amp;track:</source>
+        <translation>Itinerario de &amp;estudio:</translation>
+    </message>
+    <message>
+        <source>What it would cost</source>
+        <translation>Lo que costaría</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>&amp;Preview plan…</source>
+        <translation>&amp;Vista previa del plan…</translation>
+    </message>
+    <message>
+        <source>Preview plan</source>
+        <translation>Vista previa del plan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>What each credential would cost you, studying {weekly} a week after your plan “{plan}”, which finishes {finish}:</source>
+        <translation>Lo que le costaría cada credencial, estudiando {weekly} a la semana después de su plan “{plan}”, que termina el {finish}:</translation>
+    </message>
+    <message>
+        <source>What each credential would cost you, studying {weekly} a week from today (your week in “{plan}”):</source>
+        <translation>Lo que le costaría cada credencial, estudiando {weekly} a la semana desde hoy (su semana en “{plan}”):</translation>
+    </message>
+    <message>
+        <source>What each credential would cost you, studying {weekly} a week from today (no plan yet: a usual week of evenings and Saturday):</source>
+        <translation>Lo que le costaría cada credencial, estudiando {weekly} a la semana desde hoy (aún sin plan: una semana habitual de tardes y sábado):</translation>
+    </message>
+    <message>
+        <source>Creating it makes it the plan you follow; {plan} is kept with its history but is no longer the active plan.</source>
+        <translation>Al crearlo pasa a ser el plan que sigue; {plan} se conserva con su historial, pero deja de ser el plan activo.</translation>
+    </message>
+    <message>
+        <source>&amp;Create this plan</source>
+        <translation>&amp;Crear este plan</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     tracks = sub.add_parser("tracks", help="list the built-in tracks")
     tracks.add_argument("--json", action="store_true")
 
+    road = sub.add_parser(
+        "roadmap", help="what each credential would cost you: study, exam and CEUs"
+    )
+    road.add_argument("credential", nargs="?", metavar="CODE", help="only this credential (CCS)")
+    road.add_argument("--json", action="store_true")
+    road.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
+
     plan = sub.add_parser("plan", help="create or show the active plan")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True, parser_class=_Parser)
     create = plan_sub.add_parser("create", help="create the active plan from a built-in track")

@@ -134,6 +134,7 @@ def _run(args: argparse.Namespace) -> int:
         data_commands,
         progress_commands,
         remind_commands,
+        roadmap_commands,
     )
     from studyplanner.services.errors import StoreProblem
 
@@ -150,6 +151,7 @@ def _run(args: argparse.Namespace) -> int:
         "done": progress_commands.run_done,
         "undone": progress_commands.run_undone,
         "progress": progress_commands.run_progress,
+        "roadmap": roadmap_commands.run_roadmap,
     }
     plan_handlers = {
         "create": commands.run_plan_create,

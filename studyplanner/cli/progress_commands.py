@@ -56,14 +56,22 @@ def _status_payload(status: Any) -> dict[str, Any]:
 
 def run_done(args: argparse.Namespace) -> int:
     from studyplanner.services.progress import mark_done
+    from studyplanner.services.roadmap import credential_earned
 
     db = open_db(args)
     try:
         _require_plan(db)
         status = mark_done(db, args.module, args.date, args.score, today_of(args))
+        earned = credential_earned(db, status, today_of(args))
     finally:
         db.close()
-    emit(_status_payload(status), args.json, f"Marked {status.title!r} done on {status.done_on}.")
+    text = f"Marked {status.title!r} done on {status.done_on}."
+    if earned is not None and status.done_on is not None:
+        text += (
+            f"\nPassed? Add your {earned} credential (it joins your shared cycle): "
+            f"studyplanner credential add {earned} --earned {status.done_on.isoformat()}"
+        )
+    emit(_status_payload(status), args.json, text)
     return 0
 
 

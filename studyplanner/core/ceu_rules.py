@@ -19,6 +19,8 @@ TOTALS_TABLE = "table_by_count"
 TOTALS_HIGHEST_PLUS = "highest_plus_per_additional"
 SHARE_HIIM = "hiim_domain"
 SHARE_AHIMA_SOURCED = "ahima_or_component_source"
+EXAM_PASS_PERCENT = "percent"
+EXAM_PASS_SCALED = "scaled"
 
 
 class RuleBookError(ValueError):
@@ -57,6 +59,22 @@ class Share:
 
 
 @dataclass(frozen=True, slots=True)
+class ExamFormat:
+    """The credential's exam as published: questions (None where sources disagree), the time,
+    the pass mark (`pass_kind` "percent" of the questions, or "scaled" out of `pass_of`) and,
+    for a delivery in parts, each part's minutes."""
+
+    questions: int | None
+    scored_questions: int | None
+    minutes: int
+    pass_kind: str  # EXAM_PASS_PERCENT or EXAM_PASS_SCALED
+    pass_value: int
+    pass_of: int | None
+    online_parts_minutes: tuple[int, ...]
+    source: RuleSource
+
+
+@dataclass(frozen=True, slots=True)
 class CredentialRule:
     code: str
     name: str
@@ -67,6 +85,7 @@ class CredentialRule:
     superseded_by: str | None
     notes: tuple[RuleSource, ...]  # e.g. what removes the "A" of CPC-A
     source: RuleSource
+    exam: ExamFormat | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +296,43 @@ def _body(raw: Any) -> BodyRules:
     )
 
 
+def _count(obj: dict[str, Any], field: str, ctx: str, low: int, high: int) -> int | None:
+    value: int | None = _opt(obj, field, ctx, int)
+    if value is not None and not low <= value <= high:
+        raise RuleBookError(f"{_where(ctx, field)}: {value} is out of range")
+    return value
+
+
+def _exam(raw: Any, ctx: str) -> ExamFormat | None:
+    if raw is None:
+        return None
+    ectx = f"{ctx} exam"
+    minutes = _get(raw, "minutes", ectx, int)
+    if not 1 <= minutes <= 24 * 60:
+        raise RuleBookError(f"{_where(ectx, 'minutes')}: {minutes} is out of range")
+    mark = _get(raw, "pass", ectx, dict)
+    kind = _get(mark, "kind", f"{ectx} pass", str)
+    if kind not in (EXAM_PASS_PERCENT, EXAM_PASS_SCALED):
+        raise RuleBookError(f"{_where(ectx + ' pass', 'kind')}: unknown pass mark '{kind}'")
+    parts = raw.get("online_parts_minutes") or []
+    if not isinstance(parts, list) or not all(
+        isinstance(p, int) and not isinstance(p, bool) and p > 0 for p in parts
+    ):
+        raise RuleBookError(f"{_where(ectx, 'online_parts_minutes')}: expected whole minutes")
+    if parts and sum(parts) != minutes:
+        raise RuleBookError(f"{_where(ectx, 'online_parts_minutes')}: must add up to minutes")
+    return ExamFormat(
+        questions=_count(raw, "questions", ectx, 1, 1000),
+        scored_questions=_count(raw, "scored_questions", ectx, 1, 1000),
+        minutes=minutes,
+        pass_kind=kind,
+        pass_value=_get(mark, "value", f"{ectx} pass", int),
+        pass_of=_count(mark, "of", f"{ectx} pass", 1, 1000),
+        online_parts_minutes=tuple(parts),
+        source=_source(raw, ectx),
+    )
+
+
 def _credential(raw: Any, bodies: dict[str, BodyRules], categories: set[str]) -> CredentialRule:
     code = _get(raw, "code", "a credential", str).upper()
     ctx = f"credential {code}"
@@ -317,6 +373,7 @@ def _credential(raw: Any, bodies: dict[str, BodyRules], categories: set[str]) ->
         superseded_by=superseded_by,
         notes=tuple(notes),
         source=_source(raw, ctx),
+        exam=_exam(raw.get("exam"), ctx),
     )
 
 

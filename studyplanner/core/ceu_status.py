@@ -154,6 +154,12 @@ def _rule_total(book: RuleBook, body: BodyRules, codes: Sequence[str]) -> Decima
     return total if body.max_total is None else min(total, body.max_total)
 
 
+def pool_total(book: RuleBook, body: BodyRules, codes: Sequence[str]) -> Decimal:
+    """The CEUs one person needs per cycle holding these credentials of `body` (one code per
+    credential held, repeated for several specialty credentials), by the body's totals rule."""
+    return _rule_total(book, body, codes)
+
+
 def _share_applies(share_from: date | None, end: date) -> bool:
     return share_from is None or end >= share_from
 

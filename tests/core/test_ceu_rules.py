@@ -144,7 +144,9 @@ def test_shipped_special_rules() -> None:
     book = rule_book()
     assert book.credentials["RHIT"].superseded_by == "RHIA"
     assert len(book.credentials["RHIT"].notes) == 1
-    assert {c for c, r in book.credentials.items() if r.superseded_by} == {"RHIT"}
+    # CPC-A becomes CPC when the "A" is removed (one credential, no second exam).
+    assert book.credentials["CPC-A"].superseded_by == "CPC"
+    assert {c for c, r in book.credentials.items() if r.superseded_by} == {"RHIT", "CPC-A"}
     # The discontinued coding self-review is kept as an inactive rule, not a note.
     assert book.credentials["CCS"].notes == ()
     circc = book.credentials["CIRCC"].quota

@@ -159,6 +159,7 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     credentials = window.credentials_screen
     credentials.add_credential()  # the credential dialog
     credentials.log_activity()  # the CEU activity dialog
+    credentials.add_goal()  # the career roadmap
     credentials.close_cycle(credentials.cards[0].status.credential_id)  # the question first
     credentials.show_rules("CPC")
     assert credentials.rules_window is not None
@@ -175,7 +176,7 @@ def test_every_screen_and_dialog_is_named_reachable_and_in_reading_order(
     assert set(tour.opened) >= {
         "SessionDialog", "ReplanDialog", "CompletionDialog", "CredentialDialog",
         "ActivityDialog", "Rules", "SnoozeDialog", "PlanAssistant", "Help", "AboutDialog",
-        "PreviewDialog", "QMessageBox", "StartProblemDialog",
+        "PreviewDialog", "QMessageBox", "StartProblemDialog", "RoadmapDialog",
     }  # fmt: skip
     assert tour.opened.count("QMessageBox") == 3  # reopen a module, close a cycle, restore
     f = tour.findings

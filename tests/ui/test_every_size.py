@@ -306,6 +306,7 @@ DIALOGS: dict[str, Opener] = {
     "session": lambda w: w.show_screen(STUDY_LOG).log_for(),  # type: ignore[attr-defined]
     "CEU activity": lambda w: w.show_screen(CREDENTIALS).log_activity(),  # type: ignore[attr-defined]
     "credential": lambda w: w.show_screen(CREDENTIALS).add_credential(),  # type: ignore[attr-defined]
+    "career roadmap": lambda w: w.show_screen(CREDENTIALS).add_goal(),  # type: ignore[attr-defined]
     "credential cycle": _edit_a_cycle,
     "completion": _complete_a_module,
     "catch-up": lambda w: ReplanDialog.ask(w._db, SHOTS.TODAY, w),

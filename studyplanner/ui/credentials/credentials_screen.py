@@ -38,6 +38,7 @@ from studyplanner.services.changes import (
 from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
+from studyplanner.services.snapshots import PlanSnapshot
 from studyplanner.ui.credentials.activity_dialog import ActivityDialog, open_file
 from studyplanner.ui.credentials.activity_panel import ActivityPanel
 from studyplanner.ui.credentials.ceu_exports import ExportControl
@@ -115,9 +116,13 @@ class CredentialsScreen(QWidget):
         self.empty_add_button = self._button(
             "add", self.tr("&Add credential…"), self.add_credential
         )
+        self.empty_goal_button = self._button(
+            "exam", self.tr("Add a goal crede&ntial…"), self.add_goal
+        )
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.empty_add_button)
+        row.addWidget(self.empty_goal_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
@@ -130,9 +135,10 @@ class CredentialsScreen(QWidget):
         heading.setFont(heading_font(self.font(), 1.5))
         self.add_button = self._button("add", self.tr("Add &credential…"), self.add_credential)
         self.log_button = self._button("add", self.tr("&Log activity…"), self.log_activity)
+        self.goal_button = self._button("exam", self.tr("Add a goal crede&ntial…"), self.add_goal)
         self.exports = ExportControl(self._db, self._clock, self)
         self.exports.finished.connect(self._on_export_finished)
-        buttons = (self.add_button, self.log_button, self.exports.packet_button)
+        buttons = (self.add_button, self.goal_button, self.log_button, self.exports.packet_button)
         self.heading_bar = HeadingBar(heading, (*buttons, self.exports.csv_button))
         self.disclaimer = PlainLabel()
         self.disclaimer.setWordWrap(True)
@@ -385,6 +391,25 @@ class CredentialsScreen(QWidget):
             ),
             changes=CREDENTIAL_CHANGES,
         )
+
+    def add_goal(self) -> PlanSnapshot | None:
+        """The career roadmap: choose a credential to aim at; its plan is previewed, then
+        created (it becomes the active plan)."""
+        from studyplanner.ui.credentials.roadmap_dialog import RoadmapDialog
+
+        result = RoadmapDialog.ask(self._db, self._clock, self, self._now)
+        if result is None:
+            return None
+        plan, changes = result
+        self.problem.hide()
+        self.message.setText(
+            self.tr(
+                "Your plan toward {code} is ready on the Plan screen, from {start}. When you "
+                "pass its exam, mark it done under Modules to add {code} here."
+            ).format(code=plan.track.goal_credential, start=format_date(plan.settings.start))
+        )
+        self.data_changed.emit(changes)
+        return plan
 
     def edit_cycle(self, credential_id: int) -> CredentialInfo | None:
         info = next((c for c in self._credentials if c.id == credential_id), None)

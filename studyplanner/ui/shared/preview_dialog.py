@@ -94,11 +94,14 @@ class PreviewDialog(QDialog):
         )
         layout.addWidget(self.finish_label)
         moved = [m for m in preview.moves if m.old_due != m.new_due]
-        summary = (
-            self.tr("{n} modules change their due date:").format(n=len(moved))
-            if moved
-            else self.tr("No module changes its due date.")
-        )
+        if moved and all(m.old_due is None for m in moved):  # a new plan (the career roadmap)
+            summary = self.tr("The new plan's {n} modules and their due dates:").format(
+                n=len(moved)
+            )
+        elif moved:
+            summary = self.tr("{n} modules change their due date:").format(n=len(moved))
+        else:
+            summary = self.tr("No module changes its due date.")
         layout.addWidget(QLabel(summary))
         self.moves = MovesModel(tuple(moved), self)
         table = QTableView()
