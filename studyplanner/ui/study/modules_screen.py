@@ -226,23 +226,15 @@ class ModulesScreen(QWidget):
         prefilled with it and the exam date)."""
         from studyplanner.bundled import rule_book
         from studyplanner.services.credentials import list_credentials
-        from studyplanner.services.plan_reader import active_plan
-        from studyplanner.services.progress import progress
+        from studyplanner.services.roadmap import credential_earned
         from studyplanner.ui.credentials.credential_dialog import CredentialDialog, save_credential
 
         today = self._clock()
-        plan = active_plan(self._db, today)
+        goal = credential_earned(self._db, exam, today)  # the one rule, shared with the CLI
+        if goal is None or not self.confirm_add_credential(goal, exam):
+            return None
         book = rule_book()
-        goal = plan.track.goal_credential.strip().upper() if plan is not None else ""
-        if book.credential(goal) is None:
-            return None
-        snapshot = progress(self._db, today)
-        mark = snapshot.pass_mark_percent if snapshot is not None else None
-        if exam.score is not None and mark is not None and exam.score < mark:
-            return None
         held = list_credentials(self._db)
-        if any(c.code == goal for c in held) or not self.confirm_add_credential(goal, exam):
-            return None
         answer = CredentialDialog.ask(book, held, today, self, code=goal, earned_on=exam.done_on)
         if answer is None:
             return None
