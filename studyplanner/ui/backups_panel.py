@@ -1,6 +1,10 @@
 """Backups in Settings: where they are, "Back up now", "Open folder", and restore from a list
 (date, size and what each holds). The current data is backed up before a restore, so a restore
-can itself be undone by restoring that backup."""
+can itself be undone by restoring that backup.
+
+Backing up and restoring run on the one worker (ui/shared/worker_action.py): the window stays
+usable, both buttons are disabled until the job ends, and a problem is told with nothing
+half-written (a backup is checked before it is kept; a restore is one transaction)."""
 
 from __future__ import annotations
 
@@ -21,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyplanner.core.validation import InvalidInput
 from studyplanner.services.backups import (
     BackupInfo,
     backup_now,
@@ -31,10 +34,11 @@ from studyplanner.services.backups import (
     restore_backup,
 )
 from studyplanner.services.database import Database
-from studyplanner.services.errors import StoreProblem
+from studyplanner.ui.background_job import BackgroundJob
 from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, count_records, format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm, tell
+from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
 
 REASONS = {
     "manual": QT_TRANSLATE_NOOP("", "Backed up by you"),
@@ -98,6 +102,8 @@ class BackupsPanel(QWidget):
         self._now = now
         self._backups: list[BackupInfo] = []
         self._shown = False
+        self._restorable = False
+        self.action = WorkerAction(self, tr("Backups"), self._set_busy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         folder = PlainLabel(
@@ -187,14 +193,28 @@ class BackupsPanel(QWidget):
             return
         ok, holds = self._holds(info)
         self.preview.setText(tr("It holds %1.").replace("%1", holds) if ok else holds)
-        self.restore_button.setEnabled(ok)
+        self._restorable = ok
+        self.restore_button.setEnabled(ok and not self.action.busy())
 
-    def back_up(self) -> None:
-        try:
-            info = backup_now(self._db, self._now())
-        except StoreProblem as exc:
-            Tell.problem(self, exc.user_message)
-            return
+    def _set_busy(self, busy: bool) -> None:
+        self.back_up_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy and self._restorable)
+
+    def busy(self) -> bool:
+        return self.action.busy()
+
+    def _problem(self, exc: BaseException) -> None:
+        Tell.problem(self, problem_text(exc) or str(exc))
+
+    def back_up(self) -> BackgroundJob | None:
+        """Back up on the worker; the list shows the new backup, chosen, when it is done."""
+        if self.action.busy():
+            return None
+        db, now = self._db, self._now()
+        return self.action.run(lambda: backup_now(db, now), tr("Backing up your data…"),
+                               self._backed_up, self._problem)  # fmt: skip
+
+    def _backed_up(self, info: BackupInfo) -> None:
         self.refresh()
         self.table.selectRow(self._backups.index(info) if info in self._backups else 0)
         self.backed_up.emit()
@@ -205,24 +225,25 @@ class BackupsPanel(QWidget):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> BackgroundJob | None:
+        """Ask, then restore the chosen backup on the worker (the current data is backed up
+        first, in the same job); every screen re-reads when it is done."""
         info = self._current()
-        if info is None:
-            return
+        if info is None or self.action.busy():
+            return None
         ok, holds = self._holds(info)
         if not ok or not ConfirmRestore.ask(self, _when(info.taken_at), holds):
-            return
-        try:
-            safety = restore_backup(self._db, info.path, self._now())
-        except (InvalidInput, StoreProblem) as exc:
-            text = (
-                exc.user_message if isinstance(exc, StoreProblem) else str(exc.problems[0].message)
-            )
-            Tell.problem(self, text)
-            return
-        self.refresh()
-        self.data_replaced.emit()
-        text = tr("Restored the backup of %1. Your data from before the restore is the backup "
-                  "of %2: restore it to undo.")  # fmt: skip
-        Tell.info(self, text.replace("%1", _when(info.taken_at)).replace(
-            "%2", _when(safety.taken_at)))  # fmt: skip
+            return None
+        db, now = self._db, self._now()
+
+        def restored(safety: BackupInfo) -> None:
+            self.refresh()
+            self.data_replaced.emit()
+            text = tr("Restored the backup of %1. Your data from before the restore is the "
+                      "backup of %2: restore it to undo.")  # fmt: skip
+            Tell.info(self, text.replace("%1", _when(info.taken_at)).replace(
+                "%2", _when(safety.taken_at)))  # fmt: skip
+
+        label = tr("Restoring the backup of %1…").replace("%1", _when(info.taken_at))
+        return self.action.run(lambda: restore_backup(db, info.path, now), label, restored,
+                               self._problem)  # fmt: skip

@@ -40,6 +40,7 @@ from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.activity_dialog import ActivityDialog, open_file
 from studyplanner.ui.activity_panel import ActivityPanel
+from studyplanner.ui.background_job import BackgroundJob
 from studyplanner.ui.ceu_exports import ExportControl
 from studyplanner.ui.credential_card import CredentialCard
 from studyplanner.ui.credential_dialog import CredentialDialog, save_credential
@@ -53,6 +54,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.preferences import remember_splitter
+from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
 
 CARD_WIDTH = 370
 Result = TypeVar("Result")
@@ -81,6 +83,7 @@ class CredentialsScreen(QWidget):
         self.cards: list[CredentialCard] = []
         self._cards_shown: tuple[tuple[CredentialStatus, ...], dict[int, str]] | None = None
         self.rules_window: RulesWindow | None = None
+        self.closing = WorkerAction(self, self.tr("Close cycle"), self._closing_busy)
         self.setAccessibleName(self.tr("Credentials and CEUs"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
@@ -268,6 +271,8 @@ class CredentialsScreen(QWidget):
             card = CredentialCard(s, names.get(s.credential_id, s.code))
             card.edit_requested.connect(self.edit_cycle)
             card.close_requested.connect(self.close_cycle)
+            card.close_button.setEnabled(not self.closing.busy())
+            card.edit_button.setEnabled(not self.closing.busy())
             card.rules_requested.connect(self.show_rules)
             self.cards.append(card)
         self._columns = 0
@@ -359,11 +364,14 @@ class CredentialsScreen(QWidget):
         except StoreProblem as exc:
             self._fail(exc.user_message)
             return None
-        self.problem.hide()
-        self.message.setText(message(result))
-        self.refresh(select(result))
-        self.data_changed.emit(changes)
+        self._saved(message(result), select(result), changes)
         return result
+
+    def _saved(self, message: str, select_id: int | None, changes: Changes) -> None:
+        self.problem.hide()
+        self.message.setText(message)
+        self.refresh(select_id)
+        self.data_changed.emit(changes)
 
     def _fail(self, text: str) -> None:
         self.problem.setText(text)
@@ -433,18 +441,32 @@ class CredentialsScreen(QWidget):
             )
         return confirm(self, self.tr("Close cycle"), text, self.tr("Close cycle"))
 
-    def close_cycle(self, credential_id: int) -> Path | None:
+    def close_cycle(self, credential_id: int) -> BackgroundJob | None:
+        """Ask, then back up and close the cycle on the worker, one after the other (the
+        result is shown and routed when the job ends). None when nothing was started."""
         status = next((s for s in self._open if s.credential_id == credential_id), None)
-        if status is None or not self.confirm_close(status):
+        if status is None or self.closing.busy() or not self.confirm_close(status):
             return None
-        return self._save(
-            lambda: service.close_cycle(self._db, credential_id, self._clock(), self._now()),
-            lambda backup: self.tr(
+        db, today, now = self._db, self._clock(), self._now()
+
+        def closed(backup: Path) -> None:
+            text = self.tr(
                 "Closed the cycle of {labels}; the next one is open. A backup "
                 "was saved first: {path}"
-            ).format(labels=", ".join(status.pool), path=backup),
-            changes=CYCLE_CLOSE_CHANGES,
-        )
+            ).format(labels=", ".join(status.pool), path=backup)
+            self._saved(text, None, CYCLE_CLOSE_CHANGES)
+
+        return self.closing.run(
+            lambda: service.close_cycle(db, credential_id, today, now),
+            self.tr("Backing up, then closing the cycle of {labels}…").format(
+                labels=", ".join(status.pool)),
+            closed, lambda exc: self._fail(problem_text(exc) or str(exc)),
+        )  # fmt: skip
+
+    def _closing_busy(self, busy: bool) -> None:
+        for card in self.cards:
+            card.close_button.setEnabled(not busy)
+            card.edit_button.setEnabled(not busy)
 
     def _warnings_for(self, activity_id: int | None) -> Callable[..., list[str]]:
         """The rules' warnings for the dialog about to open, from the CEU records read once

@@ -32,7 +32,8 @@ def test_back_up_now_then_restore_and_undo(
     panel = bp.BackupsPanel(db, lambda: next(clock))
     qtbot.addWidget(panel)
     assert panel.table.rowCount() == 0 and not panel.restore_button.isEnabled()
-    qtbot.mouseClick(panel.back_up_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.backed_up):  # on the worker (tests/ui/test_worker_actions.py)
+        qtbot.mouseClick(panel.back_up_button, Qt.MouseButton.LeftButton)
     assert panel.table.rowCount() == 1 and "Backed up to" in told[-1]
     assert panel.table.item(0, 1).text() == "Backed up by you"
     assert "1 credential," in panel.preview.text()
@@ -66,11 +67,12 @@ def test_declining_the_confirmation_changes_nothing(
 ) -> None:
     panel = bp.BackupsPanel(db, lambda: datetime(2026, 11, 27, 9, 0))
     qtbot.addWidget(panel)
-    panel.back_up()
+    with qtbot.waitSignal(panel.backed_up):
+        panel.back_up()
     creds.add_credential(db, "CPC", date(2025, 1, 2), TODAY)
     monkeypatch.setattr(bp.ConfirmRestore, "ask", staticmethod(lambda *a: False))
     panel.table.selectRow(0)
-    panel.restore_selected()
+    assert panel.restore_selected() is None  # nothing started
     assert [c.label for c in creds.list_credentials(db)] == ["CPC"]
 
 
