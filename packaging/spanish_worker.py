@@ -7,6 +7,7 @@ Same words and rules as there."""
 SPANISH: dict[str, str] = {
     "Backing up your data…": "Haciendo una copia de seguridad de sus datos…",
     "Backing up, then closing the cycle of {labels}…": "Haciendo una copia de seguridad y cerrando después el ciclo de {labels}…",
+    "Reading the backup…": "Leyendo la copia de seguridad…",
     "Restoring the backup of %1…": "Restaurando la copia de seguridad del %1…",
     "Writing the calendar to {path}…": "Escribiendo el calendario en {path}…",
 }

@@ -256,6 +256,10 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>Esta copia de seguridad no se puede restaurar: %1.</translation>
     </message>
     <message>
+        <source>Reading the backup…</source>
+        <translation>Leyendo la copia de seguridad…</translation>
+    </message>
+    <message>
         <source>It holds %1.</source>
         <translation>Contiene %1.</translation>
     </message>

@@ -689,6 +689,7 @@ class Actions:
         if panel.table.rowCount() == 0:
             return None
         self.l.click_row(panel.table, self.rng.randrange(min(panel.table.rowCount(), 6)))
+        self.l.qtbot.waitUntil(lambda: not panel.reading(), timeout=30_000)  # on the worker
         if not panel.restore_button.isEnabled():
             return None
         with self.l.qtbot.waitSignal(panel.action.ended, timeout=30_000):  # on the worker

@@ -96,6 +96,7 @@ def _restore_in_settings(
     panel = window.show_screen(SETTINGS).backups_panel  # type: ignore[attr-defined]
     panel.refresh()
     panel.table.selectRow([b.path for b in panel._backups].index(backup.path))
+    qtbot.waitUntil(panel.restore_button.isEnabled)  # what it holds is read on the worker
     with qtbot.waitSignal(panel.data_replaced):  # on the worker
         panel.restore_button.click()
 

@@ -159,6 +159,7 @@ def test_restore_then_a_new_plan_shows_the_new_plan_everywhere(
     panel.refresh()
     row = [b.path for b in panel._backups].index(older.path)
     panel.table.selectRow(row)
+    qtbot.waitUntil(panel.restore_button.isEnabled)  # what it holds is read on the worker
     with qtbot.waitSignal(panel.data_replaced):  # on the worker
         panel.restore_selected()
     assert window.study_log.model.rowCount() == 0  # the backup had no session

@@ -92,7 +92,8 @@ def test_back_up_now_runs_on_the_worker_with_its_buttons_disabled(
     with qtbot.waitSignal(panel.backed_up):
         held.release.set()
     assert held.off_the_gui_thread() and len(held.threads) == 1
-    assert panel.back_up_button.isEnabled() and panel.restore_button.isEnabled()
+    assert panel.back_up_button.isEnabled()
+    qtbot.waitUntil(panel.restore_button.isEnabled)  # once what it holds has been read
     assert len(backup_service.list_backups(db.data_dir)) == 1 == panel.table.rowCount()
     assert told == [f"Backed up to {backup_service.list_backups(db.data_dir)[0].path}."]
 
@@ -145,6 +146,7 @@ def test_restore_runs_on_the_worker_and_replaces_the_data(
     held = Held(backup_service.restore_backup)
     monkeypatch.setattr(bp, "restore_backup", held)
     panel.table.selectRow(0)
+    qtbot.waitUntil(panel.restore_button.isEnabled)
     assert panel.restore_selected() is not None
     assert held.started.wait(10)
     assert not panel.restore_button.isEnabled() and not panel.back_up_button.isEnabled()
@@ -156,7 +158,28 @@ def test_restore_runs_on_the_worker_and_replaces_the_data(
     assert _labels(db) == ["CPC"]
     assert "restore it to undo" in told[-1]
     assert panel.table.item(0, 1).text() == "Before a restore"
-    assert panel.restore_button.isEnabled() and panel.back_up_button.isEnabled()
+    assert panel.back_up_button.isEnabled()
+
+
+def test_what_a_backup_holds_is_read_on_the_worker(
+    qtbot: QtBot, db: Database, panel: bp.BackupsPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    creds.add_credential(db, "CPC", date(2025, 1, 2), TODAY)
+    backup_service.backup_now(db, datetime(2026, 11, 27, 8, 0))
+    held = Held(backup_service.preview_backup)
+    monkeypatch.setattr(bp, "preview_backup", held)
+    panel.refresh()
+    panel.table.selectRow(0)
+    assert held.started.wait(10)
+    assert panel.reading() and panel.preview.text() == "Reading the backup…"
+    assert not panel.restore_button.isEnabled()
+    with qtbot.waitSignal(panel.previewed):
+        held.release.set()
+    assert held.off_the_gui_thread()
+    assert "1 credential," in panel.preview.text() and panel.restore_button.isEnabled()
+    panel.table.clearSelection()
+    panel.table.selectRow(0)  # read once: chosen again, it is shown at once
+    assert len(held.threads) == 1 and "1 credential," in panel.preview.text()
 
 
 def test_a_failed_restore_is_told_and_changes_nothing(
@@ -175,6 +198,7 @@ def test_a_failed_restore_is_told_and_changes_nothing(
     replaced: list[int] = []
     panel.data_replaced.connect(lambda: replaced.append(1))
     panel.table.selectRow(0)
+    qtbot.waitUntil(panel.restore_button.isEnabled)
     with qtbot.waitSignal(panel.action.ended) as ended:
         panel.restore_button.click()
     assert ended.args == [False] and replaced == []
