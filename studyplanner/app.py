@@ -308,36 +308,18 @@ def _run_gui(
     finally:
         if failures is not None:
             failures.uninstall()
+        from studyplanner.ui.shared.background_job import worker
+
+        worker().waitForDone()  # a backup or restore on the worker ends before the file closes
         db.close()
-
-
-BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
 def _backup_timer(db: Any, window: Any) -> Any:
     """At start-up and every half hour while the app runs: a backup when something changed since
-    the newest one (an online backup of a study database takes milliseconds)."""
-    from datetime import datetime
+    the newest one, taken on the one worker (ui/window/auto_backup.py)."""
+    from studyplanner.ui.window.auto_backup import AutoBackup
 
-    from PySide6.QtCore import QTimer
-
-    from studyplanner.services.backups import backup_if_changed
-    from studyplanner.services.errors import StoreProblem
-
-    def tick() -> None:
-        try:
-            backup_if_changed(db, datetime.now())
-        except StoreProblem as exc:
-            window.statusBar().showMessage(exc.user_message, 15_000)
-
-    timer = QTimer(window)
-    timer.setInterval(BACKUP_EVERY_MS)
-    timer.timeout.connect(tick)
-    timer.start()
-    QTimer.singleShot(
-        2000, window, tick
-    )  # at start-up too (after the first paint), if anything changed
-    return timer
+    return AutoBackup(db, window)
 
 
 class _SmokeFailures:

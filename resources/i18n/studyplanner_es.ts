@@ -256,8 +256,16 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>Esta copia de seguridad no se puede restaurar: %1.</translation>
     </message>
     <message>
+        <source>Reading the backup…</source>
+        <translation>Leyendo la copia de seguridad…</translation>
+    </message>
+    <message>
         <source>It holds %1.</source>
         <translation>Contiene %1.</translation>
+    </message>
+    <message>
+        <source>Backing up your data…</source>
+        <translation>Haciendo una copia de seguridad de sus datos…</translation>
     </message>
     <message>
         <source>Backed up to %1.</source>
@@ -266,6 +274,10 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     <message>
         <source>Restored the backup of %1. Your data from before the restore is the backup of %2: restore it to undo.</source>
         <translation>Se restauró la copia de seguridad del %1. Sus datos de antes de la restauración son la copia del %2: restáurela para deshacer.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup of %1…</source>
+        <translation>Restaurando la copia de seguridad del %1…</translation>
     </message>
     <message>
         <source>Put your study blocks, exams and CEU deadlines in your own calendar app, </source>
@@ -294,6 +306,10 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
     <message>
         <source>&amp;Export to calendar (.ics)…</source>
         <translation>&amp;Exportar al calendario (.ics)…</translation>
+    </message>
+    <message>
+        <source>Writing the calendar to {path}…</source>
+        <translation>Escribiendo el calendario en {path}…</translation>
     </message>
     <message>
         <source>Export to calendar</source>
@@ -3636,6 +3652,10 @@ Replace it?</source>
     <message>
         <source>Closed the cycle of {labels}; the next one is open. A backup was saved first: {path}</source>
         <translation>Se cerró el ciclo de {labels}; el siguiente está abierto. Antes se guardó una copia de seguridad: {path}</translation>
+    </message>
+    <message>
+        <source>Backing up, then closing the cycle of {labels}…</source>
+        <translation>Haciendo una copia de seguridad y cerrando después el ciclo de {labels}…</translation>
     </message>
     <message>
         <source>Logged {title}: {units}.</source>

@@ -665,13 +665,15 @@ class Actions:
         due = [c for c in screen.cards if c.status.days_left < 30]
         if not due:
             return None
-        self.l.click(self.rng.choice(due).close_button)
+        with self.l.qtbot.waitSignal(screen.closing.ended, timeout=30_000):  # on the worker
+            self.l.click(self.rng.choice(due).close_button)
         return True
 
     # -- backups, export and import ---------------------------------------------------------
     def back_up_now(self) -> bool:
-        screen = self.l.screen(SETTINGS)
-        self.l.click(screen.backups_panel.back_up_button)
+        panel = self.l.screen(SETTINGS).backups_panel
+        with self.l.qtbot.waitSignal(panel.action.ended, timeout=30_000):  # on the worker
+            self.l.click(panel.back_up_button)
         return True
 
     def restore(self) -> bool | None:
@@ -679,9 +681,11 @@ class Actions:
         if panel.table.rowCount() == 0:
             return None
         self.l.click_row(panel.table, self.rng.randrange(min(panel.table.rowCount(), 6)))
+        self.l.qtbot.waitUntil(lambda: not panel.reading(), timeout=30_000)  # on the worker
         if not panel.restore_button.isEnabled():
             return None
-        self.l.click(panel.restore_button)
+        with self.l.qtbot.waitSignal(panel.action.ended, timeout=30_000):  # on the worker
+            self.l.click(panel.restore_button)
         return True
 
     def export(self) -> bool:

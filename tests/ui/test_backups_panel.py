@@ -32,10 +32,11 @@ def test_back_up_now_then_restore_and_undo(
     panel = bp.BackupsPanel(db, lambda: next(clock))
     qtbot.addWidget(panel)
     assert panel.table.rowCount() == 0 and not panel.restore_button.isEnabled()
-    qtbot.mouseClick(panel.back_up_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.backed_up):  # on the worker (tests/ui/test_worker_actions.py)
+        qtbot.mouseClick(panel.back_up_button, Qt.MouseButton.LeftButton)
     assert panel.table.rowCount() == 1 and "Backed up to" in told[-1]
     assert panel.table.item(0, 1).text() == "Backed up by you"
-    assert "1 credential," in panel.preview.text()
+    qtbot.waitUntil(lambda: "1 credential," in panel.preview.text())  # read on the worker
     creds.add_credential(db, "CCS", date(2025, 1, 2), TODAY)
     asked: list[str] = []
 
@@ -45,6 +46,7 @@ def test_back_up_now_then_restore_and_undo(
 
     monkeypatch.setattr(bp.ConfirmRestore, "ask", staticmethod(confirm))
     panel.table.selectRow(0)
+    qtbot.waitUntil(panel.restore_button.isEnabled)  # once what it holds has been read
     with qtbot.waitSignal(panel.data_replaced):
         qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
     assert asked and "1 credential," in asked[0]
@@ -53,6 +55,7 @@ def test_back_up_now_then_restore_and_undo(
     # The data from before the restore is now the newest backup: restoring it undoes.
     assert panel.table.item(0, 1).text() == "Before a restore"
     panel.table.selectRow(0)
+    qtbot.waitUntil(panel.restore_button.isEnabled)  # once what it holds has been read
     with qtbot.waitSignal(panel.data_replaced):
         qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
     assert sorted(c.label for c in creds.list_credentials(db)) == ["CCS", "CPC"]
@@ -66,11 +69,13 @@ def test_declining_the_confirmation_changes_nothing(
 ) -> None:
     panel = bp.BackupsPanel(db, lambda: datetime(2026, 11, 27, 9, 0))
     qtbot.addWidget(panel)
-    panel.back_up()
+    with qtbot.waitSignal(panel.backed_up):
+        panel.back_up()
     creds.add_credential(db, "CPC", date(2025, 1, 2), TODAY)
     monkeypatch.setattr(bp.ConfirmRestore, "ask", staticmethod(lambda *a: False))
     panel.table.selectRow(0)
-    panel.restore_selected()
+    qtbot.waitUntil(panel.restore_button.isEnabled)
+    assert panel.restore_selected() is None  # nothing started
     assert [c.label for c in creds.list_credentials(db)] == ["CPC"]
 
 
@@ -81,5 +86,5 @@ def test_a_damaged_backup_cannot_be_chosen(qtbot: QtBot, db: Database, told: lis
     panel = bp.BackupsPanel(db)
     qtbot.addWidget(panel)
     panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: "cannot be restored" in panel.preview.text())
     assert not panel.restore_button.isEnabled()
-    assert "cannot be restored" in panel.preview.text()

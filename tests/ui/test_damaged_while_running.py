@@ -33,6 +33,7 @@ from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database
 from studyplanner.services.errors import DatabaseDamaged, StoreProblem
 from studyplanner.services.progress import list_sessions, log_session, module_statuses
+from studyplanner.ui.shared.background_job import worker
 from studyplanner.ui.window import error_handler, start_problem_dialog
 from studyplanner.ui.window.main_window import MainWindow
 
@@ -150,6 +151,8 @@ def test_every_screen_and_button_on_a_damaged_file(
                 qtbot.wait(1)  # let queued work (workers, deferred builds) report
         through_qt(window.check_outside_changes)
         through_qt(window.reload_everything)
+        assert worker().waitForDone(30_000)  # the jobs the buttons started (a backup) ended
+        qtbot.wait(10)  # and reported
         through_qt(window.close)
         assert tried >= 15, f"only {tried} buttons were tried"
         assert seen.damaged, "the damaged-file window was never offered"

@@ -87,14 +87,19 @@ def test_a_refresh_that_changes_no_figure_does_not_redraw_the_charts(
 
 
 def _restore_in_settings(
-    window: MainWindow, backup: backup_service.BackupInfo, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    backup: backup_service.BackupInfo,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(backups_panel.ConfirmRestore, "ask", staticmethod(lambda *a: True))
     monkeypatch.setattr(backups_panel.Tell, "info", staticmethod(lambda *a: None))
     panel = window.show_screen(SETTINGS).backups_panel  # type: ignore[attr-defined]
     panel.refresh()
     panel.table.selectRow([b.path for b in panel._backups].index(backup.path))
-    panel.restore_button.click()
+    qtbot.waitUntil(panel.restore_button.isEnabled)  # what it holds is read on the worker
+    with qtbot.waitSignal(panel.data_replaced):  # on the worker
+        panel.restore_button.click()
 
 
 def test_undo_delete_is_not_offered_after_a_restore_brought_other_data(
@@ -122,7 +127,7 @@ def test_undo_delete_is_not_offered_after_a_restore_brought_other_data(
     log.table.selectRow(0)  # type: ignore[attr-defined]
     log.delete_button.click()  # type: ignore[attr-defined]
     assert list_activities(db) == [] and list_sessions(db) == ()
-    _restore_in_settings(window, backup, monkeypatch)
+    _restore_in_settings(qtbot, window, backup, monkeypatch)
     assert len(list_activities(db)) == 1 and len(list_sessions(db)) == 1
     window.show_screen(CREDENTIALS)
     assert not credentials.activities.undo_button.isVisibleTo(credentials)  # type: ignore[attr-defined]
@@ -273,7 +278,8 @@ def test_closing_a_cycle_shows_its_backup_in_the_settings_list(
     before = panel.table.rowCount()
     monkeypatch.setattr(credentials_screen.CredentialsScreen, "confirm_close", lambda *a: True)
     screen = window.show_screen(CREDENTIALS)
-    screen.cards[0].close_button.click()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(screen.data_changed):  # type: ignore[attr-defined]  # on the worker
+        screen.cards[0].close_button.click()  # type: ignore[attr-defined]
     assert window.is_stale(SETTINGS)
     window.show_screen(SETTINGS)
     assert panel.table.rowCount() == before + 1 == len(backup_service.list_backups(db.data_dir))

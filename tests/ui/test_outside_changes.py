@@ -167,7 +167,9 @@ def test_restore_then_a_new_plan_shows_the_new_plan_everywhere(
     panel.refresh()
     row = [b.path for b in panel._backups].index(older.path)
     panel.table.selectRow(row)
-    panel.restore_selected()
+    qtbot.waitUntil(panel.restore_button.isEnabled)  # what it holds is read on the worker
+    with qtbot.waitSignal(panel.data_replaced):  # on the worker
+        panel.restore_selected()
     assert window.study_log.model.rowCount() == 0  # the backup had no session
     _degree(db)  # what the assistant does with the user's answers
     window.reload_everything()  # the assistant refreshes every screen when it is accepted

@@ -409,7 +409,9 @@ def test_every_screen_shows_user_text_as_typed(
     settings = window.show_screen(SETTINGS)
     monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(
         lambda parent, suggested: db.data_dir / "plan.ics"))  # fmt: skip
-    assert window.settings_screen.calendar_panel.export_calendar()  # "... written to <path>"
+    calendar = window.settings_screen.calendar_panel
+    with qtbot.waitSignal(calendar.action.ended):
+        assert calendar.export_calendar() is not None  # "... written to <path>"
     seen["settings"] = shown_in(settings)
 
     wrong = {screen: misreadings(places) for screen, places in seen.items()}
@@ -463,7 +465,8 @@ def test_dialogs_and_messages_show_user_text_as_typed(
     assert not PreviewDialog.ask(preview_plan_change(db, change, TODAY), plan.schedule)
 
     settings = window.settings_screen
-    settings.backups_panel.back_up()  # type: ignore[attr-defined]  # tells where it went
+    with qtbot.waitSignal(settings.backups_panel.backed_up):  # type: ignore[attr-defined]
+        settings.backups_panel.back_up()  # type: ignore[attr-defined]  # tells where it went
     why = f"the archive's plan “Track {MARKUP}” clashes with yours"  # names imported records
     preview = ImportPreview({"plans": 1}, {}, {"plans": 1}, merge_problem=why)
     assert Ask.import_choice(settings, f"{FOLDER}.zip", preview) is ImportChoice.CANCEL

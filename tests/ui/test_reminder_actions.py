@@ -162,5 +162,5 @@ def test_the_backup_reminder_backs_up_now(
     row.action_requested.connect(_panel(window).action_requested)
     qtbot.mouseClick(row.action_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentIndex() == SETTINGS
+    qtbot.waitUntil(lambda: len(told) == 1)  # backed up on the worker
     assert len(list_backups(db.data_dir)) == before + 1
-    assert len(told) == 1

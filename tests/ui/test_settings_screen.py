@@ -236,7 +236,8 @@ def test_calendar_export_writes_a_file_icalendar_reads(
 
     monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(choose))
     screen.calendar_panel.export_to.setDate(qdate(today + timedelta(days=60)))
-    qtbot.mouseClick(screen.calendar_panel.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(screen.calendar_panel.action.ended):  # written on the worker
+        qtbot.mouseClick(screen.calendar_panel.export_button, Qt.MouseButton.LeftButton)
     written = target.with_name("my plan.ics")
     assert suggested and suggested[0].name == "study-planner.ics"
     calendar = Calendar.from_ical(written.read_bytes())
@@ -261,11 +262,13 @@ def test_calendar_range_checked_before_asking_for_a_file(
     assert screen.calendar_panel.range_problem.isVisible()
     assert screen.calendar_panel.range_problem.text() == "The end of the range is before its start."
     assert not screen.calendar_panel.export_button.isEnabled()
-    assert not screen.calendar_panel.export_calendar()
+    assert screen.calendar_panel.export_calendar() is None
     screen.calendar_panel.export_to.setDate(qdate(today + timedelta(days=30)))
     assert screen.calendar_panel.export_button.isEnabled()
     monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(lambda *_a: None))
-    assert not screen.calendar_panel.export_calendar()  # cancelled: nothing written, nothing said
+    assert (
+        screen.calendar_panel.export_calendar() is None
+    )  # cancelled: nothing written, nothing said
     assert not screen.calendar_panel.export_result.isVisible()
 
 

@@ -46,6 +46,7 @@ from studyplanner.ui.credentials.credential_card import CredentialCard
 from studyplanner.ui.credentials.credential_dialog import CredentialDialog, save_credential
 from studyplanner.ui.credentials.credentials_model import ceus_words, cycle_words
 from studyplanner.ui.credentials.cycle_history import CycleHistory, RulesWindow
+from studyplanner.ui.shared.background_job import BackgroundJob
 from studyplanner.ui.shared.focus_order import tab_after
 from studyplanner.ui.shared.formatting import format_date
 from studyplanner.ui.shared.heading_bar import HeadingBar
@@ -53,6 +54,7 @@ from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font, problem_label
 from studyplanner.ui.shared.plain_text import PlainLabel, confirm
 from studyplanner.ui.shared.preferences import remember_splitter
+from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
 
 CARD_WIDTH = 370
 Result = TypeVar("Result")
@@ -81,6 +83,7 @@ class CredentialsScreen(QWidget):
         self.cards: list[CredentialCard] = []
         self._cards_shown: tuple[tuple[CredentialStatus, ...], dict[int, str]] | None = None
         self.rules_window: RulesWindow | None = None
+        self.closing = WorkerAction(self, self.tr("Close cycle"), self._closing_busy)
         self.setAccessibleName(self.tr("Credentials and CEUs"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_empty())
@@ -273,6 +276,8 @@ class CredentialsScreen(QWidget):
             card = CredentialCard(s, names.get(s.credential_id, s.code))
             card.edit_requested.connect(self.edit_cycle)
             card.close_requested.connect(self.close_cycle)
+            card.close_button.setEnabled(not self.closing.busy())
+            card.edit_button.setEnabled(not self.closing.busy())
             card.rules_requested.connect(self.show_rules)
             self.cards.append(card)
         self._columns = 0
@@ -364,11 +369,14 @@ class CredentialsScreen(QWidget):
         except StoreProblem as exc:
             self._fail(exc.user_message)
             return None
-        self.problem.hide()
-        self.message.setText(message(result))
-        self.refresh(select(result))
-        self.data_changed.emit(changes)
+        self._saved(message(result), select(result), changes)
         return result
+
+    def _saved(self, message: str, select_id: int | None, changes: Changes) -> None:
+        self.problem.hide()
+        self.message.setText(message)
+        self.refresh(select_id)
+        self.data_changed.emit(changes)
 
     def _fail(self, text: str) -> None:
         self.problem.setText(text)
@@ -457,18 +465,32 @@ class CredentialsScreen(QWidget):
             )
         return confirm(self, self.tr("Close cycle"), text, self.tr("Close cycle"))
 
-    def close_cycle(self, credential_id: int) -> Path | None:
+    def close_cycle(self, credential_id: int) -> BackgroundJob | None:
+        """Ask, then back up and close the cycle on the worker, one after the other (the
+        result is shown and routed when the job ends). None when nothing was started."""
         status = next((s for s in self._open if s.credential_id == credential_id), None)
-        if status is None or not self.confirm_close(status):
+        if status is None or self.closing.busy() or not self.confirm_close(status):
             return None
-        return self._save(
-            lambda: service.close_cycle(self._db, credential_id, self._clock(), self._now()),
-            lambda backup: self.tr(
+        db, today, now = self._db, self._clock(), self._now()
+
+        def closed(backup: Path) -> None:
+            text = self.tr(
                 "Closed the cycle of {labels}; the next one is open. A backup "
                 "was saved first: {path}"
-            ).format(labels=", ".join(status.pool), path=backup),
-            changes=CYCLE_CLOSE_CHANGES,
-        )
+            ).format(labels=", ".join(status.pool), path=backup)
+            self._saved(text, None, CYCLE_CLOSE_CHANGES)
+
+        return self.closing.run(
+            lambda: service.close_cycle(db, credential_id, today, now),
+            self.tr("Backing up, then closing the cycle of {labels}…").format(
+                labels=", ".join(status.pool)),
+            closed, lambda exc: self._fail(problem_text(exc) or str(exc)),
+        )  # fmt: skip
+
+    def _closing_busy(self, busy: bool) -> None:
+        for card in self.cards:
+            card.close_button.setEnabled(not busy)
+            card.edit_button.setEnabled(not busy)
 
     def _warnings_for(self, activity_id: int | None) -> Callable[..., list[str]]:
         """The rules' warnings for the dialog about to open, from the CEU records read once

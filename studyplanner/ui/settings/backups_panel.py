@@ -1,11 +1,18 @@
 """Backups in Settings: where they are, "Back up now", "Open folder", and restore from a list
 (date, size and what each holds). The current data is backed up before a restore, so a restore
-can itself be undone by restoring that backup."""
+can itself be undone by restoring that backup.
+
+Backing up and restoring run on the one worker (ui/shared/worker_action.py): the window stays
+usable, both buttons are disabled until the job ends, and a problem is told with nothing
+half-written (a backup is checked before it is kept; a restore is one transaction). What a chosen
+backup holds (a full check of its file) is read there too, once per backup."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -21,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyplanner.core.validation import InvalidInput
 from studyplanner.services.backups import (
     BackupInfo,
+    BackupPreview,
     backup_now,
     backups_folder,
     list_backups,
@@ -31,10 +38,11 @@ from studyplanner.services.backups import (
     restore_backup,
 )
 from studyplanner.services.database import Database
-from studyplanner.services.errors import StoreProblem
+from studyplanner.ui.shared.background_job import BackgroundJob, JobRunner
 from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, count_records, format_date, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import PlainLabel, confirm, tell
+from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
 
 REASONS = {
     "manual": QT_TRANSLATE_NOOP("", "Backed up by you"),
@@ -90,6 +98,8 @@ class BackupsPanel(QWidget):
     """The whole database was replaced (restore): every screen must reload."""
     backed_up = Signal()
     """A backup was taken by hand (reminders about the last backup's age may be answered)."""
+    previewed = Signal()
+    """What a backup holds has been read (and is shown if it is still the one chosen)."""
 
     def __init__(self, db: Database, now: Callable[[], datetime] = datetime.now,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -98,6 +108,11 @@ class BackupsPanel(QWidget):
         self._now = now
         self._backups: list[BackupInfo] = []
         self._shown = False
+        self._restorable = False
+        self.action = WorkerAction(self, tr("Backups"), self._set_busy)
+        self.reader = JobRunner(self)  # what a backup holds is read on the worker too
+        self._previews: dict[tuple[Path, int], BackupPreview] = {}
+        self._reading: tuple[Path, int] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         folder = PlainLabel(
@@ -153,6 +168,8 @@ class BackupsPanel(QWidget):
             return  # the same backups (a save that took none): the list stays as it is
         self._shown = True
         self._backups = backups
+        current = {(b.path, b.size) for b in backups}
+        self._previews = {k: v for k, v in self._previews.items() if k in current}
         self.table.setRowCount(len(self._backups))
         for row, info in enumerate(self._backups):
             cells = (_when(info.taken_at), tr(REASONS.get(info.reason, info.reason)),
@@ -172,8 +189,12 @@ class BackupsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self._backups[rows[0].row()] if rows else None
 
-    def _holds(self, info: BackupInfo) -> tuple[bool, str]:
-        preview = preview_backup(info.path)
+    def _holds(self, info: BackupInfo) -> tuple[bool, str] | None:
+        """Whether the backup can be restored and what it holds, in words; None until its
+        preview has been read (on the worker: a full check of the file)."""
+        preview = self._previews.get((info.path, info.size))
+        if preview is None:
+            return None
         if not preview.ok:
             return False, tr("This backup cannot be restored: %1.").replace(
                 "%1", preview.problem or ""
@@ -182,19 +203,69 @@ class BackupsPanel(QWidget):
 
     def _selected(self) -> None:
         info = self._current()
+        known = None if info is None else self._holds(info)
+        self._restorable = known is not None and known[0]
+        self.restore_button.setEnabled(self._restorable and not self.action.busy())
         if info is None:
-            self.restore_button.setEnabled(False)
             return
-        ok, holds = self._holds(info)
+        if known is None:
+            self.preview.setText(tr("Reading the backup…"))
+            self._read(info)
+            return
+        ok, holds = known
         self.preview.setText(tr("It holds %1.").replace("%1", holds) if ok else holds)
-        self.restore_button.setEnabled(ok)
 
-    def back_up(self) -> None:
-        try:
-            info = backup_now(self._db, self._now())
-        except StoreProblem as exc:
-            Tell.problem(self, exc.user_message)
-            return
+    def reading(self) -> bool:
+        """Whether a backup's preview is being read (Restore waits for it)."""
+        return self._reading is not None
+
+    def _read(self, info: BackupInfo) -> None:
+        if self._reading is not None:
+            return  # one at a time: the next is asked for when this one is back
+        key = self._reading = (info.path, info.size)
+        job = BackgroundJob(lambda _progress, _cancelled: (key, preview_backup(key[0])))
+        # Bound methods of this QObject: Qt drops the connections if the panel goes away.
+        job.signals.finished.connect(self._on_read)
+        job.signals.failed.connect(self._on_read_failed)
+        self.reader.start(job)
+
+    def _on_read(self, result: tuple[tuple[Path, int], BackupPreview]) -> None:
+        key, preview = result
+        self._reading = None
+        self._previews[key] = preview
+        self._selected()  # shows it, or reads the one chosen since
+        self.previewed.emit()
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        key, self._reading = self._reading, None
+        text = problem_text(exc)
+        if text is None:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            text = str(exc)
+        if key is not None:
+            self._previews[key] = BackupPreview(False, None, {}, text.rstrip("."))
+        self._selected()
+        self.previewed.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.back_up_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy and self._restorable)
+
+    def busy(self) -> bool:
+        return self.action.busy()
+
+    def _problem(self, exc: BaseException) -> None:
+        Tell.problem(self, problem_text(exc) or str(exc))
+
+    def back_up(self) -> BackgroundJob | None:
+        """Back up on the worker; the list shows the new backup, chosen, when it is done."""
+        if self.action.busy():
+            return None
+        db, now = self._db, self._now()
+        return self.action.run(lambda: backup_now(db, now), tr("Backing up your data…"),
+                               self._backed_up, self._problem)  # fmt: skip
+
+    def _backed_up(self, info: BackupInfo) -> None:
         self.refresh()
         self.table.selectRow(self._backups.index(info) if info in self._backups else 0)
         self.backed_up.emit()
@@ -205,24 +276,29 @@ class BackupsPanel(QWidget):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> BackgroundJob | None:
+        """Ask, then restore the chosen backup on the worker (the current data is backed up
+        first, in the same job); every screen re-reads when it is done."""
         info = self._current()
-        if info is None:
-            return
-        ok, holds = self._holds(info)
-        if not ok or not ConfirmRestore.ask(self, _when(info.taken_at), holds):
-            return
-        try:
-            safety = restore_backup(self._db, info.path, self._now())
-        except (InvalidInput, StoreProblem) as exc:
-            text = (
-                exc.user_message if isinstance(exc, StoreProblem) else str(exc.problems[0].message)
-            )
-            Tell.problem(self, text)
-            return
-        self.refresh()
-        self.data_replaced.emit()
-        text = tr("Restored the backup of %1. Your data from before the restore is the backup "
-                  "of %2: restore it to undo.")  # fmt: skip
-        Tell.info(self, text.replace("%1", _when(info.taken_at)).replace(
-            "%2", _when(safety.taken_at)))  # fmt: skip
+        if info is None or self.action.busy():
+            return None
+        known = self._holds(info)
+        if (
+            known is None
+            or not known[0]
+            or not ConfirmRestore.ask(self, _when(info.taken_at), known[1])
+        ):
+            return None
+        db, now = self._db, self._now()
+
+        def restored(safety: BackupInfo) -> None:
+            self.refresh()
+            self.data_replaced.emit()
+            text = tr("Restored the backup of %1. Your data from before the restore is the "
+                      "backup of %2: restore it to undo.")  # fmt: skip
+            Tell.info(self, text.replace("%1", _when(info.taken_at)).replace(
+                "%2", _when(safety.taken_at)))  # fmt: skip
+
+        label = tr("Restoring the backup of %1…").replace("%1", _when(info.taken_at))
+        return self.action.run(lambda: restore_backup(db, info.path, now), label, restored,
+                               self._problem)  # fmt: skip

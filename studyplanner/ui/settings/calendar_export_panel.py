@@ -1,5 +1,6 @@
 """Exporting the plan and the credential deadlines to the user's own calendar (an .ics file with
-alarms) for a chosen range of dates: the Settings screen's Calendar section."""
+alarms) for a chosen range of dates: the Settings screen's Calendar section. The calendar is
+built and written on the one worker (ui/shared/worker_action.py), whole or not at all."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.core.validation import InvalidInput
-from studyplanner.services.calendar_export import write_ics
+from studyplanner.services.calendar_export import CalendarExport, write_ics
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.settings.calendar_words import calendar_words
 from studyplanner.ui.shared import file_dialogs
+from studyplanner.ui.shared.background_job import BackgroundJob
 from studyplanner.ui.shared.formatting import date_edit, format_date, pydate, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import hint_label, problem_label, wrapped_label
 from studyplanner.ui.shared.save_target import save_target
+from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
 
 
 def _t(text: str) -> str:
@@ -38,6 +40,7 @@ class CalendarExportPanel(QWidget):
         super().__init__(parent)
         self._db = db
         self._clock = clock
+        self.action = WorkerAction(self, _t("Export to calendar"), self._set_busy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._build_calendar())
@@ -93,8 +96,14 @@ class CalendarExportPanel(QWidget):
             message = _t("Export at most three years at a time.")
         self.range_problem.setText(message or "")
         self.range_problem.setVisible(bool(message))
-        self.export_button.setEnabled(message is None)
+        self.export_button.setEnabled(message is None and not self.action.busy())
         return message is None
+
+    def _set_busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy and not self.range_problem.text())
+
+    def busy(self) -> bool:
+        return self.action.busy()
 
     @staticmethod
     def choose_file(parent: QWidget | None, suggested: Path) -> Path | None:
@@ -107,40 +116,45 @@ class CalendarExportPanel(QWidget):
         self.export_result.setText(text)
         self.export_result.setVisible(bool(text))
 
-    def export_calendar(self) -> bool:
-        """Ask for a file and write the calendar of the chosen range to it."""
-        if not self._check_range():
-            return False
+    def export_calendar(self) -> BackgroundJob | None:
+        """Ask for a file, then write the calendar of the chosen range to it on the worker
+        (the result is shown when the job ends). None when nothing was started."""
+        if self.action.busy() or not self._check_range():
+            return None
         first, last = self._range()
         suggested = file_dialogs.start_folder() / "study-planner.ics"
         target = save_target(self, self.choose_file(self, suggested), ".ics")
         if target is None:
-            return False
-        path = target.path
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = write_ics(self._db, path, self._clock(), first, last, force=target.force,
-                               words=calendar_words())  # fmt: skip
-        except InvalidInput as exc:
-            message = exc.for_field("to")
-            if message:
-                self.range_problem.setText(message)
-                self.range_problem.show()
-            self._show_result("\n".join(p.message for p in exc.problems))
-            return False
-        except (OSError, StoreProblem) as exc:
-            reason = exc.user_message if isinstance(exc, StoreProblem) else exc.strerror or exc
+            return None
+        db, path, today, force = self._db, target.path, self._clock(), target.force
+        words = calendar_words()  # through tr() here, on the GUI thread
+
+        def written(result: CalendarExport) -> None:
+            text = _t("{events} events with {alarms} alarms written to {path} ({first} to "
+                      "{last}).")  # fmt: skip
+            self._show_result(
+                text.format(
+                    events=result.events, alarms=result.alarms, path=result.path,
+                    first=format_date(first), last=format_date(last),
+                )
+            )  # fmt: skip
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, InvalidInput):
+                message = exc.for_field("to")
+                if message:
+                    self.range_problem.setText(message)
+                    self.range_problem.show()
+                self._show_result(problem_text(exc) or "")
+                return
+            reason = exc.user_message if isinstance(exc, StoreProblem) else (
+                exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)  # fmt: skip
             self._show_result(
                 _t("Nothing was written to {path}: {reason}").format(path=path, reason=reason)
             )
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        text = _t("{events} events with {alarms} alarms written to {path} ({first} to {last}).")
-        self._show_result(
-            text.format(
-                events=result.events, alarms=result.alarms, path=result.path,
-                first=format_date(first), last=format_date(last),
-            )
+
+        self._show_result("")
+        return self.action.run(
+            lambda: write_ics(db, path, today, first, last, force=force, words=words),
+            _t("Writing the calendar to {path}…").format(path=path.name), written, failed,
         )  # fmt: skip
-        return True
