@@ -172,7 +172,7 @@ def test_review_never_exceeds_the_time_free(
 def test_more_gap_never_asks_for_less_review(
     state: tuple[ExamOutline, Attempt, dict[str, int]],
 ) -> None:
-    outline, one, teach = state
+    outline, one, _teach = state
     for row in readiness(outline, [one]):
         if row.latest is not None and row.latest >= 10:
             worse = type(row)(row.key, row.title, row.questions, row.percents, row.latest - 10,
