@@ -302,13 +302,12 @@ def test_section_scores_keep_missed_within_questions_and_go_with_their_module(
             " VALUES (7, 'anesthesia', 'Anesthesia', 4, 1)"
         )
     for questions, missed in ((4, 5), (0, 0), (4, -1)):
-        with pytest.raises(sqlite3.IntegrityError):
-            with conn:
-                conn.execute(
-                    "INSERT INTO section_scores (module_id, section_key, title, questions, missed)"
-                    " VALUES (7, 'radiology', 'Radiology', ?, ?)",
-                    (questions, missed),
-                )
+        with pytest.raises(sqlite3.IntegrityError), conn:
+            conn.execute(
+                "INSERT INTO section_scores (module_id, section_key, title, questions, missed)"
+                " VALUES (7, 'radiology', 'Radiology', ?, ?)",
+                (questions, missed),
+            )
     with conn:
         conn.execute("DELETE FROM modules WHERE id = 7")
         assert conn.execute("SELECT count(*) FROM section_scores").fetchone() == (0,)
