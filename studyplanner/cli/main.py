@@ -132,6 +132,7 @@ def _run(args: argparse.Namespace) -> int:
         credential_commands,
         data_commands,
         progress_commands,
+        readiness_commands,
         remind_commands,
     )
     from studyplanner.services.errors import StoreProblem
@@ -149,6 +150,7 @@ def _run(args: argparse.Namespace) -> int:
         "done": progress_commands.run_done,
         "undone": progress_commands.run_undone,
         "progress": progress_commands.run_progress,
+        "readiness": readiness_commands.run_readiness,
     }
     plan_handlers = {
         "create": commands.run_plan_create,

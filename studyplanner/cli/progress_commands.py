@@ -55,12 +55,14 @@ def _status_payload(status: Any) -> dict[str, Any]:
 
 
 def run_done(args: argparse.Namespace) -> int:
+    from studyplanner.cli.readiness_commands import section_scores
     from studyplanner.services.progress import mark_done
 
     db = open_db(args)
     try:
         _require_plan(db)
-        status = mark_done(db, args.module, args.date, args.score, today_of(args))
+        sections = section_scores(db, getattr(args, "missed", []))
+        status = mark_done(db, args.module, args.date, args.score, today_of(args), sections)
     finally:
         db.close()
     emit(_status_payload(status), args.json, f"Marked {status.title!r} done on {status.done_on}.")

@@ -101,6 +101,8 @@ class ReviewVerdict(enum.StrEnum):
     """Only part fits: the sections in `priority` first; `left_out` get none."""
     NO_SITTING = "no_sitting"
     """No practice exam or exam is left to review for."""
+    PLANNED = "planned"
+    """Every weak section already has review in the plan, waiting to be done."""
 
 
 @dataclass(frozen=True, slots=True)

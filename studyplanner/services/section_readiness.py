@@ -9,7 +9,7 @@ already has review waiting (not done) is not asked for again."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Connection
@@ -166,6 +166,8 @@ def section_readiness(db: Database, today: date) -> Readiness | None:
     asked = tuple(r for r in rows if r.key not in waiting)
     proposal = propose_review(outline, asked, minutes_by_key, free)
     planned = tuple(r.key for r in rows if r.weak and r.key in waiting)
+    if planned and proposal.verdict is ReviewVerdict.READY:
+        proposal = replace(proposal, verdict=ReviewVerdict.PLANNED)
     change, new_keys = _review_change(modules, sitting.module_id, proposal, outline)
     return Readiness(outline, attempts, rows, proposal, sitting, planned, change, new_keys)
 
