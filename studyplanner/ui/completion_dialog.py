@@ -97,7 +97,7 @@ class CompletionDialog(ValidatedDialog):
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(380 if self.grid is None else 480)
         self.day.dateChanged.connect(self._on_changed)
         self.score.textChanged.connect(self._on_changed)
         self._on_by_section()

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QPalette, QPen, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QPalette, QPen, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -66,7 +66,7 @@ class SectionReadinessView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Readiness summary"))
         self.chart = ChartView(self.tr("Section scores chart"))
-        self.chart.setMinimumHeight(300)
+        self.chart.setMinimumHeight(360)
         self.model = QStandardItemModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -75,6 +75,7 @@ class SectionReadinessView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(150)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verdict = PlainLabel()
         self.verdict.setWordWrap(True)
@@ -162,14 +163,19 @@ class SectionReadinessView(QWidget):
                     title=attempt.title, date=format_date(attempt.day)
                 )
             )
-            colour = blend(highlight, background, 1.0 - 0.3 * age)
+            colour = blend(highlight, background, 1.0 - 0.55 * age / max(1, len(attempts) - 1))
             bars.setColor(colour)
             bars.setBorderColor(colour)
             for row in sections:
                 bars.append(attempt.percent(row.key) or 0.0)
             series.append(bars)
         y = QBarCategoryAxis()
-        y.append([row.title for row in sections])
+        y.append([row.title.split(" (")[0] for row in sections])  # the words before any "("
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        y.setLabelsFont(small)
+        y.setTruncateLabels(False)
+        series.setBarWidth(0.8)
         x = QValueAxis()
         x.setRange(0, 100)
         x.setLabelFormat("%d %%")
@@ -291,7 +297,11 @@ class ReadinessDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(900, 680)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = (1100, 900) if screen is None else (
+            min(1100, screen.width() - 60), min(900, screen.height() - 60)
+        )  # fmt: skip
+        self.resize(width, height)
 
     def _on_changed(self, changes: Changes) -> None:
         self.changes |= changes
