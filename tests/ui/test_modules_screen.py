@@ -129,6 +129,7 @@ def test_mark_complete_with_a_score_then_reopen(
         dialog = CompletionDialog(module, day, parent, **kwargs)
         qtbot.addWidget(dialog)
         dialog.by_section.setChecked(False)  # the score as one figure
+        dialog.score.clear()
         dialog.day.setDate(qdate(today - timedelta(days=1)))
         qtbot.keyClicks(dialog.score, "85")
         assert dialog.ok_button.isEnabled()
