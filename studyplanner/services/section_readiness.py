@@ -148,8 +148,7 @@ def section_readiness(db: Database, today: date) -> Readiness | None:
     sitting_module = next_sitting([_to_plan(m) for m in modules])
     if sitting_module is None:
         return Readiness(outline, attempts, rows, ReviewProposal(ReviewVerdict.NO_SITTING), None)
-    scheduled = plan.schedule.module(sitting_module.id) if plan.schedule.modules else None
-    day = scheduled.start if scheduled is not None else None
+    day = next((m.start for m in plan.schedule.modules if m.module_id == sitting_module.id), None)
     sitting = Sitting(sitting_module.id, sitting_module.title, sitting_module.kind, day)
     waiting = {
         keys[m.id][len(REVIEW_KEY) :]
