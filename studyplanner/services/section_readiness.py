@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection
 
 from studyplanner.core.exam_sections import ExamOutline, SectionScore
-from studyplanner.core.model import ModuleKind, ModuleToPlan
+from studyplanner.core.model import ModuleKind, ModuleToPlan, Schedule
 from studyplanner.core.section_review import (
     Attempt,
     ReviewProposal,
@@ -132,6 +132,17 @@ def _draft(m: ModuleInfo) -> ModuleDraft:
     )
 
 
+def _replanned(db: Database, today: date) -> Schedule | None:
+    """The plan re-planned from today (what is left, where it would go now), without saving:
+    the time free before the next sitting is judged on it, not on an older baseline."""
+    from studyplanner.services.plans import preview_plan_change
+
+    try:
+        return preview_plan_change(db, PlanChange(), today).schedule
+    except InvalidInput:
+        return None
+
+
 def section_readiness(db: Database, today: date) -> Readiness | None:
     """Readiness per section of the active plan's exam, and the review it calls for."""
     with db.read() as conn:
@@ -148,7 +159,8 @@ def section_readiness(db: Database, today: date) -> Readiness | None:
     sitting_module = next_sitting([_to_plan(m) for m in modules])
     if sitting_module is None:
         return Readiness(outline, attempts, rows, ReviewProposal(ReviewVerdict.NO_SITTING), None)
-    day = next((m.start for m in plan.schedule.modules if m.module_id == sitting_module.id), None)
+    schedule = _replanned(db, today) or plan.schedule
+    day = next((m.start for m in schedule.modules if m.module_id == sitting_module.id), None)
     sitting = Sitting(sitting_module.id, sitting_module.title, sitting_module.kind, day)
     waiting = {
         keys[m.id][len(REVIEW_KEY) :]
@@ -158,9 +170,7 @@ def section_readiness(db: Database, today: date) -> Readiness | None:
     first = max(today, plan.settings.start)
     free = 0
     if day is not None:
-        free = free_minutes(
-            lambda d: _available(plan.settings, d), plan.schedule.blocks, first, day
-        )
+        free = free_minutes(lambda d: _available(plan.settings, d), schedule.blocks, first, day)
     minutes_by_key = {keys[m.id]: m.minutes for m in modules if m.id in keys}
     asked = tuple(r for r in rows if r.key not in waiting)
     proposal = propose_review(outline, asked, minutes_by_key, free)

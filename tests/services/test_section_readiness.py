@@ -115,3 +115,23 @@ def test_no_review_when_every_section_passes(db: Database) -> None:
     assert found is not None and found.review.verdict is ReviewVerdict.READY
     with pytest.raises(InvalidInput):
         accept_review(db, TODAY)
+
+
+def test_when_time_is_short_the_verdict_names_the_sections_to_put_first(data_dir: Path) -> None:
+    """Every study minute up to the next practice exam is taken: no review fits, and the
+    sections with the most exam points at stake are named first."""
+    db = open_database(data_dir / "full")
+    try:
+        week = Availability((60, 60, 60, 60, 60, 0, 0))
+        settings = PlanSettings(start=START, availability=week, weekly_minutes=300)
+        create_plan(db, NewPlan(settings, template_id="cpc-exam-prep-experienced"), START,
+                    now=datetime(2027, 1, 4, 9))  # fmt: skip
+        mark_done(db, _first_practice(db), date(2027, 2, 27), None, TODAY,
+                  _sections(db, anesthesia=3, radiology=4, icd_10_cm=6))  # fmt: skip
+        found = section_readiness(db, TODAY)
+        assert found is not None
+        assert found.review.verdict is ReviewVerdict.TOO_SHORT
+        assert found.review.minutes <= found.review.free_minutes
+        assert found.review.priority == ("icd-10-cm", "radiology", "anesthesia")
+    finally:
+        db.close()
