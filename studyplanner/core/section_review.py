@@ -200,6 +200,47 @@ def free_minutes(
     return total
 
 
+def capacity(available: Callable[[date], int], first: date, before: date) -> int:
+    """Study time on the days from `first` up to the day before `before`."""
+    total, day = 0, first
+    while day < before:
+        total += max(0, available(day))
+        day += timedelta(days=1)
+    return total
+
+
+def required_minutes(modules: Sequence[ModuleToPlan], sitting_id: int) -> int:
+    """The work left on what the sitting requires, directly or through other modules."""
+    by_id = {m.id: m for m in modules}
+    seen: set[int] = set()
+    stack = list(by_id[sitting_id].prerequisites) if sitting_id in by_id else []
+    while stack:
+        mid = stack.pop()
+        if mid in seen or mid not in by_id:
+            continue
+        seen.add(mid)
+        stack.extend(by_id[mid].prerequisites)
+    return sum(by_id[mid].remaining_minutes for mid in seen)
+
+
+def time_for_review(
+    modules: Sequence[ModuleToPlan],
+    sitting_id: int,
+    available: Callable[[date], int],
+    first: date,
+    sitting_day: date,
+    target: date | None,
+) -> int:
+    """Study time review may take before the sitting: the days up to it less the work the
+    sitting requires (other work can wait until after it); with a target, no more than the
+    plan's slack (the time up to the target less all the work left), so the plan still fits."""
+    free = capacity(available, first, sitting_day) - required_minutes(modules, sitting_id)
+    if target is not None:
+        left = sum(m.remaining_minutes for m in modules)
+        free = min(free, capacity(available, first, target + timedelta(days=1)) - left)
+    return max(0, free)
+
+
 def next_sitting(modules: Sequence[ModuleToPlan]) -> ModuleToPlan | None:
     """The first practice exam or exam, in the track's order, not done yet."""
     return next((m for m in modules if m.kind.is_exam and not m.done), None)

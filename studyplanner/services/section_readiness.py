@@ -21,10 +21,10 @@ from studyplanner.core.section_review import (
     ReviewProposal,
     ReviewVerdict,
     SectionReadiness,
-    free_minutes,
     next_sitting,
     propose_review,
     readiness,
+    time_for_review,
 )
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.database import Database
@@ -156,7 +156,8 @@ def section_readiness(db: Database, today: date) -> Readiness | None:
         attempts = _attempts(conn, plan)
     modules = plan.track.modules
     rows = readiness(outline, attempts)
-    sitting_module = next_sitting([_to_plan(m) for m in modules])
+    to_plan = [_to_plan(m) for m in modules]
+    sitting_module = next_sitting(to_plan)
     if sitting_module is None:
         return Readiness(outline, attempts, rows, ReviewProposal(ReviewVerdict.NO_SITTING), None)
     schedule = _replanned(db, today) or plan.schedule
@@ -170,7 +171,10 @@ def section_readiness(db: Database, today: date) -> Readiness | None:
     first = max(today, plan.settings.start)
     free = 0
     if day is not None:
-        free = free_minutes(lambda d: _available(plan.settings, d), schedule.blocks, first, day)
+        free = time_for_review(
+            to_plan, sitting.module_id, lambda d: _available(plan.settings, d), first, day,
+            plan.settings.target,
+        )  # fmt: skip
     minutes_by_key = {keys[m.id]: m.minutes for m in modules if m.id in keys}
     asked = tuple(r for r in rows if r.key not in waiting)
     proposal = propose_review(outline, asked, minutes_by_key, free)

@@ -29,6 +29,8 @@ from studyplanner.core.section_review import (
     next_sitting,
     propose_review,
     readiness,
+    required_minutes,
+    time_for_review,
     wanted_minutes,
 )
 
@@ -106,6 +108,25 @@ def test_no_scores_and_ready() -> None:
 def test_free_minutes_counts_only_what_the_schedule_leaves() -> None:
     blocks = [StudyBlock(DAY, 1, 45), StudyBlock(DAY, 2, 30), StudyBlock(DAY + timedelta(1), 1, 90)]
     assert free_minutes(lambda d: 60, blocks, DAY, DAY + timedelta(days=3)) == 0 + 0 + 60
+
+
+def test_review_may_take_what_the_sitting_does_not_require_within_the_slack() -> None:
+    lesson = ModuleKind.LESSON
+    modules = [
+        ModuleToPlan(1, "A", lesson, 300),
+        ModuleToPlan(2, "B", lesson, 600, prerequisites=(1,)),
+        ModuleToPlan(3, "Unrelated", lesson, 900),
+        ModuleToPlan(4, "Practice", ModuleKind.PRACTICE_EXAM, 240, prerequisites=(2,)),
+        ModuleToPlan(5, "Done", lesson, 120, done=True, done_on=DAY),
+    ]
+    assert required_minutes(modules, 4) == 900
+    ten_days = DAY + timedelta(days=10)
+    # 10 days of 2 h = 1200 min before the sitting, 900 of them required: 300 free
+    assert time_for_review(modules, 4, lambda d: 120, DAY, ten_days, None) == 300
+    # a target 20 days out holds 2520 min for 2040 left: a slack of 480, more than 300
+    assert time_for_review(modules, 4, lambda d: 120, DAY, ten_days, DAY + timedelta(20)) == 300
+    # a target 16 days out: 2040 for 2040 left, no slack
+    assert time_for_review(modules, 4, lambda d: 120, DAY, ten_days, DAY + timedelta(16)) == 0
 
 
 def test_outline_data_is_checked() -> None:
@@ -211,7 +232,10 @@ def plans_with_review(draw: st.DrawFn) -> tuple[PlanRequest, PlanRequest, int]:
     schedule = schedule_plan(base)
     exam_day = schedule.module(sitting.id).due or base.target
     assert exam_day is not None
-    free = free_minutes(base.availability.on, schedule.blocks, today, exam_day)
+    free = time_for_review(
+        base.modules, sitting.id, base.availability.on, today, exam_day, base.target
+    )
+    assert free <= free_minutes(base.availability.on, (), today, exam_day)
     outline = ExamOutline(
         "X", 70.0, tuple(ExamSection(f"s{i}", f"S{i}", 10, (f"m{i}",)) for i in range(3))
     )
