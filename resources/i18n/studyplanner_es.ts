@@ -3296,6 +3296,14 @@ Replace it?</source>
         <translation>&amp;Completado el:</translation>
     </message>
     <message>
+        <source>Enter the &amp;missed questions by section</source>
+        <translation>Indicar las preguntas &amp;falladas por sección</translation>
+    </message>
+    <message>
+        <source>Enter the missed questions by section</source>
+        <translation>Indicar las preguntas falladas por sección</translation>
+    </message>
+    <message>
         <source>&amp;Score (%):</source>
         <translation>&amp;Puntuación (%):</translation>
     </message>
@@ -4030,6 +4038,10 @@ Replace it?</source>
         <translation>Iniciar t&amp;emporizador</translation>
     </message>
     <message>
+        <source>Readiness by &amp;section…</source>
+        <translation>Preparación por &amp;sección…</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
@@ -4281,6 +4293,17 @@ Replace it?</source>
     </message>
 </context>
 <context>
+    <name>ReadinessDialog</name>
+    <message>
+        <source>Readiness by exam section</source>
+        <translation>Preparación por sección del examen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>ReminderRow</name>
     <message>
         <source>&amp;Snooze</source>
@@ -4517,6 +4540,168 @@ Replace it?</source>
     <message>
         <source>days</source>
         <translation>días</translation>
+    </message>
+</context>
+<context>
+    <name>SectionGrid</name>
+    <message>
+        <source>Missed questions by section</source>
+        <translation>Preguntas falladas por sección</translation>
+    </message>
+    <message>
+        <source>Missed questions: {section}</source>
+        <translation>Preguntas falladas: {section}</translation>
+    </message>
+    <message>
+        <source>of {count} questions</source>
+        <translation>de {count} preguntas</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>de {count}</translation>
+    </message>
+    <message>
+        <source>Questions missed in each section:</source>
+        <translation>Preguntas falladas en cada sección:</translation>
+    </message>
+    <message>
+        <source>Derived score</source>
+        <translation>Puntuación calculada</translation>
+    </message>
+    <message>
+        <source>* Section sizes marked so are estimates, not published figures.</source>
+        <translation>* Los tamaños de sección así marcados son estimaciones, no cifras publicadas.</translation>
+    </message>
+    <message>
+        <source>Score: {score} % ({missed} of {asked} questions missed)</source>
+        <translation>Puntuación: {score} % ({missed} de {asked} preguntas falladas)</translation>
+    </message>
+</context>
+<context>
+    <name>SectionReadinessView</name>
+    <message>
+        <source>Readiness by exam section</source>
+        <translation>Preparación por sección del examen</translation>
+    </message>
+    <message>
+        <source>Readiness summary</source>
+        <translation>Resumen de la preparación</translation>
+    </message>
+    <message>
+        <source>Section scores chart</source>
+        <translation>Gráfico de puntuaciones por sección</translation>
+    </message>
+    <message>
+        <source>Section scores table</source>
+        <translation>Tabla de puntuaciones por sección</translation>
+    </message>
+    <message>
+        <source>Review verdict</source>
+        <translation>Veredicto del repaso</translation>
+    </message>
+    <message>
+        <source>&amp;Plan the review…</source>
+        <translation>&amp;Planificar el repaso…</translation>
+    </message>
+    <message>
+        <source>Plan the review</source>
+        <translation>Planificar el repaso</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s track has no exam sections: scores by section need a track made from a built-in template.</source>
+        <translation>El itinerario del plan no tiene secciones de examen: las puntuaciones por sección necesitan un itinerario creado a partir de una plantilla incluida.</translation>
+    </message>
+    <message>
+        <source>No section scores</source>
+        <translation>Sin puntuaciones por sección</translation>
+    </message>
+    <message>
+        <source>{exam}: each section against the pass mark of {mark} %.</source>
+        <translation>{exam}: cada sección frente a la nota de aprobado del {mark} %.</translation>
+    </message>
+    <message>
+        <source>Some section sizes (and, for scaled-score exams, the mark) are estimates.</source>
+        <translation>Algunos tamaños de sección (y, en los exámenes con puntuación escalada, la nota) son estimaciones.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>sin puntuación aún</translation>
+    </message>
+    <message>
+        <source>below the pass mark</source>
+        <translation>por debajo del aprobado</translation>
+    </message>
+    <message>
+        <source>at or above the pass mark</source>
+        <translation>en el aprobado o por encima</translation>
+    </message>
+    <message>
+        <source>Section scores</source>
+        <translation>Puntuaciones por sección</translation>
+    </message>
+    <message>
+        <source>No section scores yet</source>
+        <translation>Aún no hay puntuaciones por sección</translation>
+    </message>
+    <message>
+        <source>{title}, {date}</source>
+        <translation>{title}, {date}</translation>
+    </message>
+    <message>
+        <source>Pass mark {mark} %</source>
+        <translation>Nota para aprobar {mark} %</translation>
+    </message>
+    <message>
+        <source>before {title} ({date})</source>
+        <translation>antes de {title} ({date})</translation>
+    </message>
+    <message>
+        <source>before the next sitting</source>
+        <translation>antes del próximo examen</translation>
+    </message>
+    <message>
+        <source>No section scores yet: mark a practice exam complete and enter the questions missed in each section.</source>
+        <translation>Aún no hay puntuaciones por sección: marque un examen de práctica como completado e indique las preguntas falladas en cada sección.</translation>
+    </message>
+    <message>
+        <source>Every section is at or above the pass mark.</source>
+        <translation>Todas las secciones están en el aprobado o por encima.</translation>
+    </message>
+    <message>
+        <source>Every section under the pass mark already has review in the plan.</source>
+        <translation>Todas las secciones por debajo del aprobado ya tienen repaso en el plan.</translation>
+    </message>
+    <message>
+        <source>No practice exam or exam is left to review for.</source>
+        <translation>No queda ningún examen de práctica ni examen para el que repasar.</translation>
+    </message>
+    <message>
+        <source>{section}: {time}</source>
+        <translation>{section}: {time}</translation>
+    </message>
+    <message>
+        <source>Review {time} {before}:</source>
+        <translation>Repaso de {time} {before}:</translation>
+    </message>
+    <message>
+        <source>Time is short: {time} of the {wanted} of review wanted fit {before}. Put these sections first: {first}.</source>
+        <translation>El tiempo es escaso: caben {time} de las {wanted} de repaso deseadas {before}. Dé prioridad a estas secciones: {first}.</translation>
     </message>
 </context>
 <context>

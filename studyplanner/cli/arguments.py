@@ -141,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     done.add_argument("--score", type=parse_score, metavar="PERCENT")
     done.add_argument("--today", type=parse_date, metavar="DATE", help=argparse.SUPPRESS)
     done.add_argument("--json", action="store_true")
+    from studyplanner.cli.readiness_commands import add_parsers
+
+    add_parsers(sub, done)
 
     undone = sub.add_parser("undone", help="reopen a module marked complete by mistake")
     undone.add_argument("module", type=parse_id, metavar="ID")
@@ -290,5 +293,5 @@ def _add_ceu_parsers(sub: Any) -> None:
     export.add_argument("--json", action="store_true")
 
 
-LIST_OPTIONS = frozenset({"blackout", "credential", "files", "names"})
+LIST_OPTIONS = frozenset({"blackout", "credential", "files", "missed", "names"})
 """Options that legitimately hold a list (append); any other list is argparse's '--opt=--'."""

@@ -133,6 +133,7 @@ def _run(args: argparse.Namespace) -> int:
         credential_commands,
         data_commands,
         progress_commands,
+        readiness_commands,
         remind_commands,
         roadmap_commands,
     )
@@ -152,6 +153,7 @@ def _run(args: argparse.Namespace) -> int:
         "undone": progress_commands.run_undone,
         "progress": progress_commands.run_progress,
         "roadmap": roadmap_commands.run_roadmap,
+        "readiness": readiness_commands.run_readiness,
     }
     plan_handlers = {
         "create": commands.run_plan_create,

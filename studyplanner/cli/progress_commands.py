@@ -55,13 +55,15 @@ def _status_payload(status: Any) -> dict[str, Any]:
 
 
 def run_done(args: argparse.Namespace) -> int:
+    from studyplanner.cli.readiness_commands import section_scores
     from studyplanner.services.progress import mark_done
     from studyplanner.services.roadmap import credential_earned
 
     db = open_db(args)
     try:
         _require_plan(db)
-        status = mark_done(db, args.module, args.date, args.score, today_of(args))
+        sections = section_scores(db, getattr(args, "missed", []))
+        status = mark_done(db, args.module, args.date, args.score, today_of(args), sections)
         earned = credential_earned(db, status, today_of(args))
     finally:
         db.close()

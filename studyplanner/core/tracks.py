@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from studyplanner.core.exam_sections import ExamOutline, SectionsError, parse_exam_outline
 from studyplanner.core.model import MAX_MODULE_MINUTES, ModuleKind, ModuleToPlan, Term
 
 TEMPLATE_FORMAT = 1
@@ -21,6 +22,7 @@ _TRACK_FIELDS = frozenset(
     {
         "format", "id", "name", "goal_credential", "body", "usual_months", "program_label",
         "pass_mark_percent", "pass_note", "terms", "basis", "sources", "checked", "modules",
+        "exam_sections",
     }
 )  # fmt: skip
 _MODULE_FIELDS = frozenset(
@@ -86,6 +88,8 @@ class TrackTemplate:
     modules: tuple[ModuleTemplate, ...]
     pass_note: str = ""
     """How the exam is passed when it is not a plain percentage (AHIMA's scaled 300)."""
+    exam_sections: ExamOutline | None = None
+    """The exam's sections, for scores by section and review (core/exam_sections.py)."""
 
     @property
     def total_minutes(self) -> int:
@@ -343,6 +347,12 @@ def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTe
         module = _module(raw, i, origin, keys, terms)
         keys.add(module.key)
         modules.append(module)
+    outline = None
+    if r.data.get("exam_sections") is not None:
+        try:
+            outline = parse_exam_outline(r.data["exam_sections"], origin, keys)
+        except SectionsError as exc:
+            raise TemplateError(str(exc)) from None
     return TrackTemplate(
         id=track_id,
         name=r.text("name"),
@@ -357,6 +367,7 @@ def parse_track_template(data: object, *, origin: str = "<template>") -> TrackTe
         checked=checked,
         modules=tuple(modules),
         pass_note=r.text("pass_note", optional=True),
+        exam_sections=outline,
     )
 
 

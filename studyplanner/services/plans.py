@@ -7,7 +7,7 @@ written: input problems raise `InvalidInput` before the database is touched.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -391,15 +391,28 @@ def preview_plan_change(db: Database, change: PlanChange, today: date) -> PlanPr
 
 
 def apply_plan_change(
-    db: Database, change: PlanChange, today: date, note: str = "", now: datetime | None = None
+    db: Database,
+    change: PlanChange,
+    today: date,
+    note: str = "",
+    now: datetime | None = None,
+    keys: Mapping[int, str] | None = None,
 ) -> PlanSnapshot:
-    """Save the change and the re-planned schedule as a new baseline, in one transaction."""
+    """Save the change and the re-planned schedule as a new baseline, in one transaction.
+
+    `keys` names new modules (by their draft's negative ref) with a key, as section review
+    does ("review-<section>"); other new modules have none."""
     with db.transaction() as session:
-        return apply_change_in(session, change, today, note, now or datetime.now())
+        return apply_change_in(session, change, today, note, now or datetime.now(), keys)
 
 
 def apply_change_in(
-    session: Session, change: PlanChange, today: date, note: str, stamp: datetime
+    session: Session,
+    change: PlanChange,
+    today: date,
+    note: str,
+    stamp: datetime,
+    keys: Mapping[int, str] | None = None,
 ) -> PlanSnapshot:
     """apply_plan_change inside the caller's transaction (for actions that write more)."""
     plan = records.load_active_plan(session)
@@ -415,7 +428,7 @@ def apply_change_in(
         records.write_settings(plan, change.settings)
     infos = list(preview.modules)
     if change.modules is not None:
-        infos = _sync_modules(session, track, infos)
+        infos = _sync_modules(session, track, infos, keys or {})
     schedule = _schedule(infos, preview.settings, today, _usual(track), track.program_label)
     records.save_baseline(session, plan, schedule, stamp, note or "Plan changed")
     session.flush()
@@ -423,7 +436,7 @@ def apply_change_in(
 
 
 def _sync_modules(
-    session: Session, track: models.Track, infos: list[ModuleInfo]
+    session: Session, track: models.Track, infos: list[ModuleInfo], keys: Mapping[int, str]
 ) -> list[ModuleInfo]:
     """Make the track's module rows match `infos` (order, edits, new, removed); return real ids."""
     rows = {row.id: row for row in track.modules}
@@ -439,7 +452,7 @@ def _sync_modules(
     for position, m in enumerate(infos):
         existing = rows.get(m.id) if m.id > 0 else None
         if existing is None:
-            row = models.Module(key=None)
+            row = models.Module(key=keys.get(m.id))
             track.modules.append(row)
         else:
             row = existing

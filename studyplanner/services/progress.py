@@ -7,12 +7,14 @@ The study-log actions (sessions, timer) live in study_log.py and are re-exported
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection
 
+from studyplanner.core.exam_sections import SectionScore
 from studyplanner.core.headline import Situation, compute_headline
 from studyplanner.core.model import ModuleKind
 from studyplanner.core.progress import (
@@ -249,11 +251,18 @@ def _status(db: Database, module_id: int, today: date) -> ModuleStatus:
 
 
 def mark_done(
-    db: Database, module_id: int, day: date, score: float | None, today: date
+    db: Database,
+    module_id: int,
+    day: date,
+    score: float | None,
+    today: date,
+    sections: Sequence[SectionScore] | None = None,
 ) -> ModuleStatus:
+    """Mark a module done; a sitting may carry its score per exam section (the score is then
+    derived from them, see study_log.set_completion)."""
     from studyplanner.services.study_log import set_completion
 
-    set_completion(db, module_id, day, score, today)
+    set_completion(db, module_id, day, score, today, sections)
     return _status(db, module_id, today)
 
 

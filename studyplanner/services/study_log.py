@@ -3,12 +3,14 @@ completions. One transaction each; bad input raises InvalidInput and writes noth
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from studyplanner.core.exam_sections import SectionScore, total_percent
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, ModuleKind
 from studyplanner.core.validation import EARLIEST_DATE, InvalidInput, Problem, check_note
 from studyplanner.services.database import Database
@@ -254,8 +256,17 @@ def stop_timer(db: Database, now: datetime, today: date) -> StudySessionInfo | N
 
 
 def set_completion(
-    db: Database, module_id: int, day: date, score: float | None, today: date
+    db: Database,
+    module_id: int,
+    day: date,
+    score: float | None,
+    today: date,
+    sections: Sequence[SectionScore] | None = None,
 ) -> None:
+    """Mark the module done on `day`. With `sections` (a sitting's score per exam section) the
+    score is derived from them and they are stored with it; otherwise any earlier ones go."""
+    if sections:
+        score = total_percent(sections)
     with db.transaction() as session:
         modules = _active_module_ids(session)
         problems = _module_and_day(
@@ -266,8 +277,20 @@ def set_completion(
                 problems.append(Problem("score", "A score is a percentage from 0 to 100."))
             elif module_id in modules and not ModuleKind(modules[module_id][1]).is_exam:
                 problems.append(Problem("score", "Only exams and practice exams have a score."))
+        if sections and len({s.key for s in sections}) != len(sections):
+            problems.append(Problem("sections", "A section is listed twice."))
         if problems:
             raise InvalidInput(problems)
+        session.execute(
+            delete(tables.section_scores).where(tables.section_scores.c.module_id == module_id)
+        )
+        session.add_all(
+            models.SectionScore(
+                module_id=module_id, section_key=s.key, title=s.title[:200],
+                questions=s.questions, missed=s.missed,
+            )
+            for s in sections or ()
+        )  # fmt: skip
         row = session.get(models.ModuleCompletion, module_id)
         if row is None:
             session.add(models.ModuleCompletion(module_id=module_id, completed_on=day, score=score))
@@ -277,6 +300,9 @@ def set_completion(
 
 def clear_completion(db: Database, module_id: int) -> None:
     with db.transaction() as session:
+        session.execute(
+            delete(tables.section_scores).where(tables.section_scores.c.module_id == module_id)
+        )
         deleted = session.execute(
             delete(tables.module_completions).where(
                 tables.module_completions.c.module_id == module_id

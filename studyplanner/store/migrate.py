@@ -27,6 +27,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_reminders_settings",
     "0005_record_identities",
     "0006_sittings",
+    "0007_section_scores",
 )
 """Every revision this app knows, oldest first. A test keeps it equal to Alembic's."""
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -82,6 +82,18 @@ class ModuleCompletion(Base):
     score: Mapped[float | None]
 
 
+class SectionScore(Base):
+    """A sitting's score on one exam section (questions asked, questions missed)."""
+
+    __table__ = tables.section_scores
+
+    module_id: Mapped[int]
+    section_key: Mapped[str]
+    title: Mapped[str]
+    questions: Mapped[int]
+    missed: Mapped[int]
+
+
 class Plan(Base):
     __table__ = tables.plans
 

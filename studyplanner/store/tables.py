@@ -124,6 +124,21 @@ module_completions = Table(
     CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score_percent"),
 )
 
+section_scores = Table(
+    "section_scores",
+    metadata,
+    # A sitting's score on one section of its exam (migration 0007): the questions it asked and
+    # how many were missed; the module's completion score is derived from these rows. Removed
+    # with the completion (reopening the module clears both).
+    Column("module_id", Integer, ForeignKey("modules.id", ondelete="CASCADE"), primary_key=True),
+    Column("section_key", String(60), primary_key=True),
+    Column("title", String(200), nullable=False),
+    Column("questions", Integer, nullable=False),
+    Column("missed", Integer, nullable=False),
+    CheckConstraint("questions > 0 AND questions <= 500", name="sane_questions"),
+    CheckConstraint("missed >= 0 AND missed <= questions", name="missed_of_questions"),
+)
+
 WEEKDAY_COLUMNS = ("min_mon", "min_tue", "min_wed", "min_thu", "min_fri", "min_sat", "min_sun")
 
 plans = Table(

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
+from studyplanner.core.exam_sections import SectionScore
 from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import ceu_activities as acts
@@ -77,7 +78,9 @@ def build_learner(data_dir: Path, scratch: Path) -> None:
         log_session(db, modules[1].id, date(2026, 9, 12), 120, "Ünïcode ✓ notes", TODAY)
         mark_done(db, modules[0].id, date(2026, 9, 20), None, TODAY)
         exam = next(m for m in modules if m.kind.is_exam)
-        mark_done(db, exam.id, date(2026, 10, 1), 82.5, TODAY)
+        sections = [SectionScore("anesthesia", "Anesthesia", 4, 1),
+                    SectionScore("radiology", "Radiology", 6, 2)]  # fmt: skip
+        mark_done(db, exam.id, date(2026, 10, 1), 82.5, TODAY, sections)
         start_timer(db, modules[1].id, datetime(2026, 11, 27, 17, 45))
         cred = creds.add_credential(db, "CPC", date(2025, 3, 10), TODAY, note="first try")
         certificate = scratch / "Certificate (1).pdf"
@@ -421,6 +424,7 @@ def _old_archive(archive_path: Path, target: Path) -> Path:
 
     def strip(document: dict[str, Any]) -> None:
         document["schema"] = "0004_reminders_settings"
+        document["tables"].pop("section_scores")  # a table of schema 0007
         for rows in document["tables"].values():
             for row in rows:
                 for later in ("uid", "sitting", "allow_long_sittings"):

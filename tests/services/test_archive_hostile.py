@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, String, Text, select, text
 
+from studyplanner.core.exam_sections import SectionScore
 from studyplanner.core.model import Availability, Blackout
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import ceu_activities as acts
@@ -82,7 +83,8 @@ def _learner(folder: Path, scratch: Path) -> None:
         log_session(db, modules[0].id, date(2026, 9, 8), 50, "Ünïcode notes", TODAY)
         mark_done(db, modules[0].id, date(2026, 9, 20), None, TODAY)
         exam = next(m for m in modules if m.kind.is_exam)
-        mark_done(db, exam.id, date(2026, 10, 1), 82.5, TODAY)
+        mark_done(db, exam.id, date(2026, 10, 1), 82.5, TODAY,
+                  [SectionScore("anesthesia", "Anesthesia", 4, 1)])  # fmt: skip
         start_timer(db, modules[1].id, datetime(2026, 11, 27, 17, 45))
         cred = creds.add_credential(db, "CPC", date(2025, 3, 10), TODAY)
         certificate = scratch / "certificate.pdf"

@@ -178,13 +178,21 @@ DATA_BY_REVISION: dict[str, list[str]] = {
         " (3, 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5', 2, '2026-04-01', 420, 60, 60, 60, 60, 60,"
         " 120, 0, 1, '2026-04-01 00:00:00')",
     ],
+    "0006_sittings": [
+        # the app at 0006 wrote the copy's final exam as a sitting (the migration did for older)
+        "UPDATE modules SET sitting = 1 WHERE id = 21",
+        # a practice exam marked done with its score (before scores by section existed)
+        "INSERT INTO module_completions (module_id, completed_on, score)"
+        " VALUES (20, '2026-05-02', 64.0)",
+    ],
 }
 
 CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
     "0001_initial": [
         ("SELECT title, estimated_minutes, sitting FROM modules WHERE id = 7",
          [("Medical terminology", 2700, 0)]),
-        ("SELECT completed_on, score FROM module_completions", [("2026-03-01", 88.5)]),
+        ("SELECT completed_on, score FROM module_completions WHERE module_id = 7",
+         [("2026-03-01", 88.5)]),
     ],
     "0002_study_sessions": [
         ("SELECT module_id, day, minutes, note FROM study_sessions WHERE id = 3",
@@ -207,6 +215,12 @@ CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
     "0005_record_identities": [
         ("SELECT id, sitting FROM modules WHERE id >= 20 ORDER BY id", [(20, 0), (21, 1), (22, 0)]),
         ("SELECT allow_long_sittings, min_sat FROM plans WHERE id = 3", [(0, 120)]),
+    ],
+    "0006_sittings": [
+        ("SELECT module_id, completed_on, score FROM module_completions WHERE module_id = 20",
+         [(20, "2026-05-02", 64.0)]),
+        # no section scores are made up for it; the table exists and takes new ones
+        ("SELECT count(*) FROM section_scores", [(0,)]),
     ],
 }  # fmt: skip
 
@@ -268,3 +282,33 @@ def test_every_table_with_an_id_has_an_identity() -> None:
     assert with_id == set(UID_TABLES)
     for name in with_id:
         assert "uid" in metadata.tables[name].c, name
+
+
+def test_section_scores_keep_missed_within_questions_and_go_with_their_module(
+    data_dir: Path,
+) -> None:
+    path = _database_at(data_dir, "0006_sittings")
+    conn = sqlite3.connect(path)
+    with conn:
+        for statement in DATA_BY_REVISION["0001_initial"]:
+            conn.execute(statement)
+    conn.close()
+    open_database(data_dir).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    with conn:
+        conn.execute(
+            "INSERT INTO section_scores (module_id, section_key, title, questions, missed)"
+            " VALUES (7, 'anesthesia', 'Anesthesia', 4, 1)"
+        )
+    for questions, missed in ((4, 5), (0, 0), (4, -1)):
+        with pytest.raises(sqlite3.IntegrityError), conn:
+            conn.execute(
+                "INSERT INTO section_scores (module_id, section_key, title, questions, missed)"
+                " VALUES (7, 'radiology', 'Radiology', ?, ?)",
+                (questions, missed),
+            )
+    with conn:
+        conn.execute("DELETE FROM modules WHERE id = 7")
+        assert conn.execute("SELECT count(*) FROM section_scores").fetchone() == (0,)
+    conn.close()

@@ -483,6 +483,8 @@ class Actions:
             if self.rng.random() < 0.2:
                 d.day.setDate(d.day.date().addDays(-self.rng.randint(1, 5)))
             if score:
+                if d.by_section.isChecked():  # the score as one figure, not by section
+                    self.l.click(d.by_section)
                 self.l.type_into(d.score, score)
             return d.ok_button.isEnabled()
 

@@ -124,10 +124,12 @@ def test_mark_complete_with_a_score_then_reopen(
 ) -> None:
     asked: list[ModuleStatus] = []
 
-    def typed(module: ModuleStatus, day: date, parent: Any = None) -> Any:
+    def typed(module: ModuleStatus, day: date, parent: Any = None, **kwargs: Any) -> Any:
         asked.append(module)
-        dialog = CompletionDialog(module, day, parent)
+        dialog = CompletionDialog(module, day, parent, **kwargs)
         qtbot.addWidget(dialog)
+        dialog.by_section.setChecked(False)  # the score as one figure
+        dialog.score.clear()
         dialog.day.setDate(qdate(today - timedelta(days=1)))
         qtbot.keyClicks(dialog.score, "85")
         assert dialog.ok_button.isEnabled()
@@ -161,7 +163,7 @@ def test_mark_complete_with_a_score_then_reopen(
 def test_cancelling_the_dialog_changes_nothing(
     screen: ModulesScreen, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(CompletionDialog, "ask", lambda *a: None)
+    monkeypatch.setattr(CompletionDialog, "ask", lambda *a, **k: None)
     screen.select_module(TERMINOLOGY)
     assert screen.mark_complete() is None
     assert not any(m.done for m in module_statuses(db, today))

@@ -74,7 +74,7 @@ def _shown_titles(window: MainWindow) -> list[str]:
 def _complete_on_screen(window: MainWindow, title: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Mark the module shown as `title` complete on the Modules screen, as the user would."""
     monkeypatch.setattr(completion_dialog.CompletionDialog, "ask", classmethod(
-        lambda cls, module, today, parent=None: (today, None)))  # fmt: skip
+        lambda cls, module, today, parent=None, **_: (today, None)))  # fmt: skip
     window.show_screen(MODULES)
     row = _shown_titles(window).index(title)
     window.modules_screen.select_module(window.modules_screen.model.rows()[row].id)

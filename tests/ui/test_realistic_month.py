@@ -62,7 +62,7 @@ def test_a_realistic_month(qtbot: QtBot, db: Database, monkeypatch: pytest.Monke
     # The first module is done; the learner marks it complete on the Modules screen.
     first = module_statuses(db, clock.day)[0]
     monkeypatch.setattr(completion_dialog.CompletionDialog, "ask", classmethod(
-        lambda cls, module, today, parent=None: (today, None)))  # fmt: skip
+        lambda cls, module, today, parent=None, **_: (today, None)))  # fmt: skip
     modules = window.show_screen(2)
     modules.select_module(first.id)  # type: ignore[attr-defined]
     qtbot.mouseClick(modules.complete_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
@@ -71,7 +71,7 @@ def test_a_realistic_month(qtbot: QtBot, db: Database, monkeypatch: pytest.Monke
     # A practice exam, scored 68 % (under the 70 % pass mark).
     exam = next(m for m in module_statuses(db, clock.day) if m.kind.is_exam)
     monkeypatch.setattr(completion_dialog.CompletionDialog, "ask", classmethod(
-        lambda cls, module, today, parent=None: (today, 68.0)))  # fmt: skip
+        lambda cls, module, today, parent=None, **_: (today, 68.0)))  # fmt: skip
     modules.select_module(exam.id)  # type: ignore[attr-defined]
     qtbot.mouseClick(modules.complete_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 

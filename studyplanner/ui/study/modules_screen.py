@@ -67,6 +67,7 @@ class ModulesScreen(QWidget):
         self, db: Database, clock: Callable[[], date], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.readiness_dialog: QWidget | None = None
         self._db = db
         self._clock = clock
         self.setAccessibleName(self.tr("Modules"))
@@ -134,10 +135,12 @@ class ModulesScreen(QWidget):
         self.log_button.clicked.connect(lambda: self._request(self.log_requested))
         self.timer_button = self._button("clock", self.tr("Start t&imer"))
         self.timer_button.clicked.connect(lambda: self._request(self.timer_requested))
+        self.readiness_button = self._button("exam", self.tr("Readiness by &section…"))
+        self.readiness_button.clicked.connect(self.show_readiness)
         self.problem = problem_label()
         self.problem.setAccessibleName(self.tr("Problem"))
         buttons = QHBoxLayout()
-        for button in (self.complete_button, self.reopen_button):
+        for button in (self.complete_button, self.reopen_button, self.readiness_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.log_button, self.timer_button):
@@ -211,14 +214,32 @@ class ModulesScreen(QWidget):
         module = self.selected()
         if module is None or module.done:
             return None
-        answer = CompletionDialog.ask(module, self._clock(), self)
+        from studyplanner.services.section_readiness import active_outline
+
+        outline = active_outline(self._db) if module.kind.is_exam else None
+        answer = CompletionDialog.ask(module, self._clock(), self, outline=outline)
         if answer is None:
             return None
-        day, score = answer
-        status = self._apply(lambda: mark_done(self._db, module.id, day, score, self._clock()))
+        day, score = answer[0], answer[1]
+        sections = answer[2] if len(answer) > 2 else None
+        status = self._apply(
+            lambda: mark_done(self._db, module.id, day, score, self._clock(), sections)
+        )
         if status is not None and status.kind is ModuleKind.EXAM:
             self.offer_credential(status)
         return status
+
+    def show_readiness(self) -> None:
+        """Readiness by exam section, with the review it calls for (opened as a window)."""
+        from studyplanner.ui.study.readiness_view import ReadinessDialog
+
+        dialog = ReadinessDialog(self._db, self._clock, self)
+        self.readiness_dialog = dialog
+        dialog.exec()
+        self.readiness_dialog = None
+        if dialog.changes:
+            self.refresh()
+            self.data_changed.emit(dialog.changes)
 
     # -- passing the final exam ------------------------------------------------------------
     def offer_credential(self, exam: ModuleStatus) -> CredentialInfo | None:
