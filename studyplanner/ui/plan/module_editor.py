@@ -6,6 +6,7 @@ modules are shown but read-only. Nothing is saved here: the owner asks for a pre
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +30,7 @@ from studyplanner.services.snapshots import ModuleDraft, ModuleInfo
 from studyplanner.ui.shared.formatting import format_date, kind_icon_name, kind_name, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import tooltip
+from studyplanner.ui.shared.snapshot_model import FittedTable, date_shape
 
 Index = QModelIndex | QPersistentModelIndex
 TITLE, KIND, HOURS, TERM, STATUS, SITTING = range(6)
@@ -78,6 +79,23 @@ class ModuleDraftModel(QAbstractTableModel):
         if not self._drafts:
             out.append(tr("A track needs at least one module."))
         return out
+
+    def width_candidates(self, column: int) -> list[int] | None:
+        """One row of each shape of a column sized to its contents (see FittedTable)."""
+        shapes: dict[int, Callable[[ModuleDraft], Hashable]] = {
+            KIND: lambda d: d.kind,
+            HOURS: lambda d: len(f"{round(d.minutes / 60, 2)}"),
+            TERM: lambda d: None if d.term is None else len(str(d.term)),
+            STATUS: lambda d: date_shape(self._done[d.ref]) if d.ref in self._done else d.ref < 0,
+            SITTING: lambda d: d.kind.is_exam,
+        }
+        shape = shapes.get(column)
+        if shape is None:
+            return None
+        first: dict[Hashable, int] = {}
+        for number, draft in enumerate(self._drafts):
+            first.setdefault(shape(draft), number)
+        return list(first.values())
 
     def is_done(self, row: int) -> bool:
         return self._drafts[row].ref in self._done
@@ -258,7 +276,7 @@ class ModuleEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ModuleDraftModel(self)
-        self.view = QTableView()
+        self.view = FittedTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Modules of the track"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -273,7 +291,6 @@ class ModuleEditor(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (KIND, HOURS, TERM, STATUS, SITTING):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(0)  # fitted to the rows in view, not all of a long plan
         self.view.verticalHeader().setVisible(True)
         buttons = QHBoxLayout()
         self.add_button = self._button("add", self.tr("&Add module"), self._on_add)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +24,12 @@ from studyplanner.ui.shared.formatting import (
 )
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import tooltip
-from studyplanner.ui.shared.snapshot_model import SnapshotTableModel, SortedInSource
+from studyplanner.ui.shared.snapshot_model import (
+    SnapshotTableModel,
+    SortedInSource,
+    date_shape,
+    hours_shape,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """Raw values (numbers, ISO dates) so sorting follows meaning, not the displayed words."""
@@ -61,6 +66,24 @@ class ModuleStatusModel(SnapshotTableModel[ModuleStatus]):
         QT_TRANSLATE_NOOP("", "Score"),
     )
     NUMBER, TITLE, KIND, STATUS, LOGGED, ESTIMATED, DUE, COMPLETED, SCORE = range(9)
+    FITTED = frozenset({NUMBER, KIND, STATUS, LOGGED, ESTIMATED, DUE, COMPLETED, SCORE})
+
+    def shape(self, m: ModuleStatus, column: int) -> Hashable:
+        if column == self.NUMBER:
+            return len(str(m.position + 1))
+        if column == self.KIND:
+            return m.kind
+        if column == self.STATUS:
+            return m.status
+        if column == self.LOGGED:
+            return hours_shape(m.minutes_logged)
+        if column == self.ESTIMATED:
+            return hours_shape(m.minutes_estimated)
+        if column == self.DUE:
+            return date_shape(m.due)
+        if column == self.COMPLETED:
+            return date_shape(m.done_on if m.done else None)
+        return None if m.score is None else len(f"{m.score:g}")
 
     def module(self, row: int) -> ModuleStatus:
         return self._rows[row]

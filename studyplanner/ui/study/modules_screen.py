@@ -48,12 +48,6 @@ if TYPE_CHECKING:
     from studyplanner.services.credentials import CredentialInfo
 
 
-CONTENTS_PRECISION = 0
-"""Rows a column's width is fitted to: those in view. Qt's default, 1,000, read about 200,000
-cells into Python on the first visit of a 2,000-module plan (seconds, at every re-layout); the
-columns beside the title hold short words, figures and dates, alike from row to row."""
-
-
 class ModulesScreen(QWidget):
     shows = Changes.PLAN | Changes.MODULES | Changes.PROGRESS
     data_changed = Signal(object)
@@ -123,7 +117,6 @@ class ModulesScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ModuleStatusModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(CONTENTS_PRECISION)  # not every row of 2,000 per visit
         self.table.activated.connect(self._on_activated)  # Enter or double-click
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.no_match = QLabel(self.tr("No module matches the filter."))
