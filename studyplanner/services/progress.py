@@ -364,7 +364,7 @@ def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange],
     by_target = keep_finish_settings(plan, today)
     keep = by_target.target
     assert keep is not None
-    preview = preview_plan_change(db, PlanChange(settings=by_target), today)
+    preview = preview_plan_change(db, PlanChange(settings=by_target), today, plan)
     changes: list[tuple[str, PlanChange]] = []
     if preview.schedule.verdict.fits:  # the time given already keeps the finish date
         changes.append(("raise_minutes", PlanChange(settings=by_target)))

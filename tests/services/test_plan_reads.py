@@ -23,7 +23,7 @@ from studyplanner.services import backups, plans, reminders
 from studyplanner.services import credentials as creds
 from studyplanner.services.database import Database, open_database
 from studyplanner.services.plan_reader import active_plan
-from studyplanner.services.progress import progress
+from studyplanner.services.progress import catch_up_changes, progress
 from studyplanner.services.snapshots import ModuleDraft, NewPlan, PlanChange, PlanSettings
 
 TODAY = date(2026, 11, 27)
@@ -136,6 +136,14 @@ def test_a_preview_reads_the_plan_once_or_not_at_all_when_given(db: Database) ->
     with counting(db) as counted:
         assert plans.preview_plan_change(db, change, TODAY, plan) == preview
     assert counted.connections == 0
+
+
+def test_the_catch_up_choices_read_the_plan_once(db: Database) -> None:
+    plans.create_plan(db, NEW, TODAY, NOW)
+    with counting(db) as counted:
+        choices = catch_up_changes(db, TODAY + timedelta(days=40))
+    assert choices
+    assert counted.connections == 1 and counted.matching("FROM plans WHERE is_active") == 1
 
 
 def _reminder_data(db: Database) -> None:
