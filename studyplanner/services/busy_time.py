@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.validation import InvalidInput, Problem
-from studyplanner.services import plan_records as records
 from studyplanner.services.busy_store import (
     MAX_SOURCES,
     MAX_STRETCHES,
@@ -39,6 +40,7 @@ from studyplanner.services.ics_busy import (
 from studyplanner.services.plan_reader import active_plan, read_active_plan
 from studyplanner.services.plans import apply_change_in, preview_plan_change
 from studyplanner.services.snapshots import PlanChange, PlanPreview, PlanSnapshot
+from studyplanner.store import models
 
 __all__ = [
     "BUSY_CHANGES",
@@ -81,10 +83,16 @@ def plan_span(snapshot: PlanSnapshot, today: date) -> tuple[date, date]:
     return first, min(last, years_later(first, SPAN_YEARS))
 
 
+def _active_plan_row(session: Session) -> models.Plan | None:
+    """The active plan's row (read through the one plan read path, services/plan_reader)."""
+    snapshot = read_active_plan(session.connection())
+    return None if snapshot is None else session.get_one(models.Plan, snapshot.id)
+
+
 def busy_sources(db: Database) -> tuple[BusySource, ...]:
     """The active plan's calendar sources (none without a plan)."""
     with db.transaction() as session:
-        plan = records.load_active_plan(session)
+        plan = _active_plan_row(session)
         return () if plan is None else read_sources(session, plan_uid(plan))
 
 
@@ -171,7 +179,7 @@ def accept(
 ) -> tuple[PlanSnapshot, Changes]:
     """Keep the sources and re-plan with their busy time, as a new baseline (one transaction)."""
     with db.transaction() as session:
-        plan = records.load_active_plan(session)
+        plan = _active_plan_row(session)
         if plan is None or not plan.baselines:
             raise InvalidInput([Problem("plan", "There is no plan yet.")])
         write_sources(session, change.sources, plan_uid(plan))

@@ -372,7 +372,7 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
 
 
 def _engine_inputs(
-    session: Session,
+    session: Session, held: list[models.Credential] | None = None
 ) -> tuple[list[HeldCycle], list[CeuActivity], list[Allocation]]:
     """What the status engine judges: the cycles of credentials it can judge (one with a code
     the rule book does not know or with dates out of all reason, from a database another program
@@ -385,7 +385,7 @@ def _engine_inputs(
             required_override=units_or_none(c.required_hundredths),
             quota_override=units_or_none(c.quota_hundredths), closed=c.closed_on is not None,
         )
-        for cred in _load_credentials(session)
+        for cred in (_load_credentials(session) if held is None else held)
         if _why_unjudged(book, cred.code, cred.body, _dates_of(cred)) is None
         for c in cred.cycles
     ]  # fmt: skip
@@ -465,6 +465,18 @@ def ceu_statuses(
         cycles, acts, allocs = _engine_inputs(session)
     statuses = ceu_status.credential_statuses(rule_book(), cycles, acts, allocs, today)
     return [s for s in statuses if include_closed or not s.closed]
+
+
+def read_credentials_and_statuses(
+    session: Session, today: date
+) -> tuple[list[CredentialInfo], list[CredentialStatus]]:
+    """Every credential, and the status of each open cycle, from one read of their rows (on the
+    caller's session: the reminders read everything they judge in one go)."""
+    book = rule_book()
+    held = _load_credentials(session)
+    cycles, acts, allocs = _engine_inputs(session, held)
+    statuses = ceu_status.credential_statuses(book, cycles, acts, allocs, today)
+    return [_credential_info(book, row) for row in held], [s for s in statuses if not s.closed]
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,7 +170,7 @@ def active_plan_fixes(
                 weekly_minutes=fix.weekly_minutes,
                 target=fix.target,
                 extra_terms=fix.extra_terms,
-                preview=preview_plan_change(db, change, today),
+                preview=preview_plan_change(db, change, today, plan),
                 change=change,
             )
         )
@@ -230,7 +230,7 @@ def catch_up(db: Database, today: date, plan: PlanSnapshot | None = None) -> Cat
     if fix is None:
         return CatchUp(None, None)
     change = PlanChange(settings=_settings(settings, fix.request))
-    preview = preview_plan_change(db, change, today)
+    preview = preview_plan_change(db, change, today, plan)
     offer = PlanFixOffer(
         kind=fix.kind,
         weekly_minutes=fix.weekly_minutes,

@@ -1,7 +1,9 @@
-"""Reading the active plan with plain SQL (SQLAlchemy Core), for the start-up path.
+"""The one read path of the plan: the active plan as a frozen `PlanSnapshot`, for every screen,
+the command line, the progress figures and the plan's own use cases (which read through here
+before they change anything with the ORM, and read back through here after).
 
-The ORM is only needed to change data; reading through the tables directly skips importing
-and setting up the ORM mappers (about 70 ms) before the first window can be painted.
+Plain SQL: no statement compilation on the Dashboard's first paint, and no ORM object loaded
+only to be converted. The stored settings become `PlanSettings` here and nowhere else.
 """
 
 from __future__ import annotations
@@ -125,6 +127,8 @@ def _track(conn: Connection, track_id: int) -> TrackInfo:
         goal_credential=row.goal_credential,
         usual_months=usual,
         term_count=row.term_count,
+        program_label=row.program_label,
+        pass_mark_percent=None if row.pass_mark_percent is None else float(row.pass_mark_percent),
         modules=tuple(
             ModuleInfo(
                 id=m.id,

@@ -1,4 +1,5 @@
-"""Conversions between stored rows and frozen snapshots for plans (used by services/plans.py)."""
+"""Writing a plan's rows (used by services/plans.py). Reading is services/plan_reader.py's:
+the rows become snapshots there and nowhere else."""
 
 from __future__ import annotations
 
@@ -8,54 +9,15 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from studyplanner.core.model import (
-    Availability,
-    Blackout,
-    Schedule,
-    StudyBlock,
-    Term,
-)
+from studyplanner.core.model import Schedule, StudyBlock
 from studyplanner.services.snapshots import (
     ModuleInfo,
     PlanSettings,
 )
 from studyplanner.services.verdict_codec import iso_or_none, verdict_to_json
 from studyplanner.store import models, tables
-
-
-def load_active_plan(session: Session) -> models.Plan | None:
-    stmt = (
-        select(models.Plan)
-        .where(models.Plan.is_active.is_(True))
-        .options(
-            selectinload(models.Plan.track)
-            .selectinload(models.Track.modules)
-            .selectinload(models.Module.prerequisites),
-            selectinload(models.Plan.track)
-            .selectinload(models.Track.modules)
-            .selectinload(models.Module.completion),
-            selectinload(models.Plan.blackouts),
-            selectinload(models.Plan.terms),
-            selectinload(models.Plan.baselines),
-        )
-        .order_by(models.Plan.id.desc())
-    )
-    return session.scalars(stmt).first()
-
-
-def plan_settings(row: models.Plan) -> PlanSettings:
-    minutes = tuple(getattr(row, col) for col in models.Plan.WEEKDAY_COLUMNS)
-    return PlanSettings(
-        start=row.start_date,
-        availability=Availability(minutes),
-        target=row.target_date,
-        weekly_minutes=row.weekly_minutes,
-        blackouts=tuple(Blackout(b.start_date, b.end_date, b.label) for b in row.blackouts),
-        terms=tuple(Term(t.number, t.start_date, t.end_date) for t in row.terms),
-        allow_long_sittings=row.allow_long_sittings,
-    )
 
 
 def write_settings(row: models.Plan, settings: PlanSettings) -> None:
@@ -167,26 +129,26 @@ def with_ids(schedule: Schedule, ids: Mapping[int, int]) -> Schedule:
 
 def save_baseline(
     session: Session,
-    plan: models.Plan,
+    plan_id: int,
+    number: int,
+    settings: PlanSettings,
     schedule: Schedule,
     now: datetime,
     note: str,
-    titles: Mapping[int, str] | None = None,
+    titles: Mapping[int, str],
 ) -> None:
-    """Save `schedule` as the plan's next baseline; `titles` (module id -> title) when the
-    caller has them, else read from the track's modules."""
-    number = max((b.number for b in plan.baselines), default=0) + 1
-    if titles is None:
-        titles = {m.id: m.title for m in plan.track.modules}
+    """Save `schedule`, made from `settings` (as just written), as the plan's baseline `number`;
+    `titles`: module id -> title."""
     baseline = models.Baseline(
+        plan_id=plan_id,
         number=number,
         accepted_at=now,
         finish_date=schedule.finish,
         verdict_json=verdict_to_json(schedule.verdict),
         note=note,
-        settings_json=settings_to_json(plan_settings(plan)),
+        settings_json=settings_to_json(settings),
     )
-    plan.baselines.append(baseline)
+    session.add(baseline)
     session.flush()
     session.execute(
         insert(tables.baseline_modules),
@@ -215,3 +177,51 @@ def save_baseline(
                 for b in schedule.blocks
             ],
         )
+
+
+def sync_modules(
+    session: Session, track: models.Track, infos: list[ModuleInfo], keys: Mapping[int, str]
+) -> list[ModuleInfo]:
+    """Make the track's module rows match `infos` (order, edits, new, removed); return real ids.
+    `keys` gives new modules (by their draft's negative ref) a key, as section review does."""
+    rows = {row.id: row for row in track.modules}
+    wanted = {m.id for m in infos}
+    removed = set(rows) - wanted
+    for mid, row in rows.items():  # first forget links to removed modules, then remove them
+        if mid not in removed:
+            row.prerequisites = [p for p in row.prerequisites if p.requires_id not in removed]
+    session.flush()
+    for mid in removed:
+        track.modules.remove(rows[mid])
+    by_ref: dict[int, models.Module] = {}
+    for position, m in enumerate(infos):
+        existing = rows.get(m.id) if m.id > 0 else None
+        if existing is None:
+            row = models.Module(key=keys.get(m.id))
+            track.modules.append(row)
+        else:
+            row = existing
+        row.position = position
+        row.title = m.title
+        row.topic = m.topic
+        row.kind = m.kind.value
+        row.estimated_minutes = m.minutes
+        row.term = m.term
+        row.sitting = m.sitting
+        by_ref[m.id] = row
+    session.flush()
+    for m in infos:
+        row = by_ref[m.id]
+        wanted_prereqs = {by_ref[p].id for p in m.prerequisite_ids}
+        if {p.requires_id for p in row.prerequisites} != wanted_prereqs:
+            row.prerequisites = [
+                models.ModulePrerequisite(requires_id=p) for p in sorted(wanted_prereqs)
+            ]
+    track.modules.sort(key=lambda r: r.position)
+    session.flush()
+    return [
+        replace(
+            m, id=by_ref[m.id].id, prerequisite_ids=tuple(by_ref[p].id for p in m.prerequisite_ids)
+        )
+        for m in infos
+    ]

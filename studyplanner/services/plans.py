@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from studyplanner.core.model import (
     ModuleToPlan,
@@ -282,7 +282,9 @@ def create_plan(
         session.flush()
         titles = {ids[m.id]: m.title for m in modules}
         schedule = records.with_ids(checked.schedule, ids)
-        records.save_baseline(session, plan, schedule, stamp, "Plan created", titles)
+        records.save_baseline(
+            session, plan.id, 1, new.settings, schedule, stamp, "Plan created", titles
+        )
         session.flush()
         return _reread(session)
 
@@ -292,12 +294,6 @@ def _reread(session: Session) -> PlanSnapshot:
     snapshot = read_active_plan(session.connection())
     assert snapshot is not None
     return snapshot
-
-
-def _usual(track: models.Track) -> tuple[int, int] | None:
-    if track.usual_min_months is None or track.usual_max_months is None:
-        return None
-    return (track.usual_min_months, track.usual_max_months)
 
 
 # -- changing the active plan ---------------------------------------------------------------
@@ -354,10 +350,8 @@ def module_moves(
     return tuple(moves)
 
 
-def _preview_change(
-    session: Session, plan: models.Plan, change: PlanChange, today: date
-) -> PlanPreview:
-    snapshot = _reread(session)
+def _preview_change(snapshot: PlanSnapshot, change: PlanChange, today: date) -> PlanPreview:
+    """The change checked and scheduled (once: what is saved is this schedule)."""
     settings = change.settings or snapshot.settings
     if settings.busy is None:  # the busy time from calendars stays as stored
         settings = replace(settings, busy=snapshot.settings.busy)
@@ -368,7 +362,7 @@ def _preview_change(
         problems.append(Problem("track_name", "Give the track a name."))
     _raise_if(problems)
     schedule = _schedule(
-        modules, settings, today, snapshot.track.usual_months, plan.track.program_label
+        modules, settings, today, snapshot.track.usual_months, snapshot.track.program_label
     )
     titles = {m.id: m.title for m in snapshot.track.modules}
     return PlanPreview(
@@ -379,15 +373,17 @@ def _preview_change(
     )
 
 
-def preview_plan_change(db: Database, change: PlanChange, today: date) -> PlanPreview:
-    """What the change would do, without saving anything."""
-    with db.transaction() as session:
-        plan = records.load_active_plan(session)
-        if plan is None or not plan.baselines:
-            raise _no_plan()
-        preview = _preview_change(session, plan, change, today)
-        session.rollback()
-        return preview
+def preview_plan_change(
+    db: Database, change: PlanChange, today: date, plan: PlanSnapshot | None = None
+) -> PlanPreview:
+    """What the change would do, without saving anything. `plan`: the active plan when the
+    caller has just read it (so it is not read again)."""
+    if plan is None:
+        with db.read() as conn:
+            plan = read_active_plan(conn)
+    if plan is None:
+        raise _no_plan()
+    return _preview_change(plan, change, today)
 
 
 def apply_plan_change(
@@ -415,68 +411,39 @@ def apply_change_in(
     keys: Mapping[int, str] | None = None,
 ) -> PlanSnapshot:
     """apply_plan_change inside the caller's transaction (for actions that write more)."""
-    plan = records.load_active_plan(session)
-    if plan is None or not plan.baselines:
+    snapshot = read_active_plan(session.connection())
+    if snapshot is None:
         raise _no_plan()
-    preview = _preview_change(session, plan, change, today)
-    track = plan.track
-    if change.track_name is not None:
-        track.name = change.track_name.strip()
-    if change.term_count is not None:
-        track.term_count = change.term_count
-    if change.settings is not None:
-        records.write_settings(plan, change.settings)
+    preview = _preview_change(snapshot, change, today)
     infos = list(preview.modules)
-    if change.modules is not None:
-        infos = _sync_modules(session, track, infos, keys or {})
-    schedule = _schedule(infos, preview.settings, today, _usual(track), track.program_label)
-    records.save_baseline(session, plan, schedule, stamp, note or "Plan changed")
+    schedule = preview.schedule
+    if change.track_name is not None or change.term_count is not None or change.modules is not None:
+        track = _track_row(session, snapshot.track.id, with_modules=change.modules is not None)
+        if change.track_name is not None:
+            track.name = change.track_name.strip()
+        if change.term_count is not None:
+            track.term_count = change.term_count
+        if change.modules is not None:
+            infos = records.sync_modules(session, track, infos, keys or {})
+            ids = {ref.id: m.id for ref, m in zip(preview.modules, infos, strict=True)}
+            schedule = records.with_ids(schedule, ids)
+    if change.settings is not None:
+        records.write_settings(session.get_one(models.Plan, snapshot.id), change.settings)
+    number = snapshot.baselines[-1].number + 1
+    titles = {m.id: m.title for m in infos}
+    records.save_baseline(
+        session, snapshot.id, number, preview.settings, schedule, stamp,
+        note or "Plan changed", titles,
+    )  # fmt: skip
     session.flush()
     return _reread(session)
 
 
-def _sync_modules(
-    session: Session, track: models.Track, infos: list[ModuleInfo], keys: Mapping[int, str]
-) -> list[ModuleInfo]:
-    """Make the track's module rows match `infos` (order, edits, new, removed); return real ids."""
-    rows = {row.id: row for row in track.modules}
-    wanted = {m.id for m in infos}
-    removed = set(rows) - wanted
-    for mid, row in rows.items():  # first forget links to removed modules, then remove them
-        if mid not in removed:
-            row.prerequisites = [p for p in row.prerequisites if p.requires_id not in removed]
-    session.flush()
-    for mid in removed:
-        track.modules.remove(rows[mid])
-    by_ref: dict[int, models.Module] = {}
-    for position, m in enumerate(infos):
-        existing = rows.get(m.id) if m.id > 0 else None
-        if existing is None:
-            row = models.Module(key=keys.get(m.id))
-            track.modules.append(row)
-        else:
-            row = existing
-        row.position = position
-        row.title = m.title
-        row.topic = m.topic
-        row.kind = m.kind.value
-        row.estimated_minutes = m.minutes
-        row.term = m.term
-        row.sitting = m.sitting
-        by_ref[m.id] = row
-    session.flush()
-    for m in infos:
-        row = by_ref[m.id]
-        wanted_prereqs = {by_ref[p].id for p in m.prerequisite_ids}
-        if {p.requires_id for p in row.prerequisites} != wanted_prereqs:
-            row.prerequisites = [
-                models.ModulePrerequisite(requires_id=p) for p in sorted(wanted_prereqs)
-            ]
-    track.modules.sort(key=lambda r: r.position)
-    session.flush()
-    return [
-        replace(
-            m, id=by_ref[m.id].id, prerequisite_ids=tuple(by_ref[p].id for p in m.prerequisite_ids)
-        )
-        for m in infos
-    ]
+def _track_row(session: Session, track_id: int, *, with_modules: bool) -> models.Track:
+    """The track's row to change; with its modules and their links when those change too."""
+    options = (
+        [selectinload(models.Track.modules).selectinload(models.Module.prerequisites)]
+        if with_modules
+        else []
+    )
+    return session.get_one(models.Track, track_id, options=options)

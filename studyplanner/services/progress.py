@@ -8,7 +8,7 @@ The study-log actions (sessions, timer) live in study_log.py and are re-exported
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -39,11 +39,14 @@ from studyplanner.services.snapshots import (
 )
 
 __all__ = [
+    "ProgressFacts",
     "catch_up_changes",
     "mark_done",
     "module_statuses",
     "progress",
+    "progress_from",
     "progress_series",
+    "read_progress_facts",
     "reopen",
 ]
 
@@ -105,17 +108,45 @@ def _done_before(plan: PlanSnapshot) -> int:
     return max(0, total - unplaced - sum(b.minutes for b in plan.schedule.blocks))
 
 
+@dataclass(frozen=True, slots=True)
+class ProgressFacts:
+    """What the figures of `today` are made of, read in one go (see read_progress_facts)."""
+
+    plan: PlanSnapshot
+    recent: list[tuple[date, int]]
+    first_session: date | None
+    scores: dict[int, float]
+    logged_today: tuple[tuple[int, int], ...]
+
+
+def read_progress_facts(conn: Connection, today: date) -> ProgressFacts | None:
+    """The active plan and the study figures of `today` on the caller's connection (None
+    without a plan)."""
+    plan = read_active_plan(conn)
+    if plan is None:
+        return None
+    window_start = today - timedelta(days=PACE_WINDOW_DAYS - 1)
+    return ProgressFacts(
+        plan,
+        _daily_minutes(conn, window_start),
+        _first_session(conn),
+        _scores(conn),
+        _logged_on(conn, today),
+    )
+
+
 def progress(db: Database, today: date) -> ProgressSnapshot | None:
     """The Dashboard's figures for `today`, or None without a plan."""
     with db.read() as conn:
-        plan = read_active_plan(conn)
-        if plan is None:
-            return None
-        window_start = today - timedelta(days=PACE_WINDOW_DAYS - 1)
-        recent = _daily_minutes(conn, window_start)
-        first_session = _first_session(conn)
-        scores = _scores(conn)
-        logged_today = _logged_on(conn, today)
+        facts = read_progress_facts(conn, today)
+    return None if facts is None else progress_from(db, facts, today)
+
+
+def progress_from(db: Database, facts: ProgressFacts, today: date) -> ProgressSnapshot:
+    """The figures of `today` from facts already read (the database is read again only when
+    the plan is late, for the catch-up offer)."""
+    plan, recent, first_session = facts.plan, facts.recent, facts.first_session
+    scores, logged_today = facts.scores, facts.logged_today
     blocks = [(b.day, b.minutes) for b in plan.schedule.blocks]
     figures = compute_progress(
         _work(plan), blocks, _done_before(plan), recent, first_session, today
@@ -131,7 +162,7 @@ def progress(db: Database, today: date) -> ProgressSnapshot | None:
         if m.kind.is_exam and not m.done and m.id in scheduled and scheduled[m.id].due
     )
     exam_scores = _exam_scores(plan, scores)
-    pass_mark = _pass_mark(db, plan)
+    pass_mark = plan.track.pass_mark_percent
     reference = plan.settings.target or plan.schedule.finish
     # the week's study the plan asks for now (the same measure as the catch-up's figure)
     given = plan.schedule.verdict.weekly_minutes_used
@@ -204,14 +235,6 @@ def _exam_scores(plan: PlanSnapshot, scores: dict[int, float]) -> tuple[ExamScor
             key=lambda s: (s.day, s.module_id),
         )
     )
-
-
-def _pass_mark(db: Database, plan: PlanSnapshot) -> float | None:
-    with db.read() as conn:
-        value = conn.exec_driver_sql(
-            "SELECT pass_mark_percent FROM tracks WHERE id = ?", (plan.track.id,)
-        ).scalar()
-    return None if value is None else float(value)
 
 
 def module_statuses(db: Database, today: date) -> tuple[ModuleStatus, ...]:
@@ -350,7 +373,7 @@ def catch_up_changes(db: Database, today: date) -> tuple[tuple[str, PlanChange],
     by_target = keep_finish_settings(plan, today)
     keep = by_target.target
     assert keep is not None
-    preview = preview_plan_change(db, PlanChange(settings=by_target), today)
+    preview = preview_plan_change(db, PlanChange(settings=by_target), today, plan)
     changes: list[tuple[str, PlanChange]] = []
     if preview.schedule.verdict.fits:  # the time given already keeps the finish date
         changes.append(("raise_minutes", PlanChange(settings=by_target)))

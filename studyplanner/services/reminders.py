@@ -8,7 +8,8 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
 from studyplanner.bundled import rule_book
 from studyplanner.core.reminders import (
@@ -22,9 +23,10 @@ from studyplanner.core.reminders import (
 )
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.atomic import atomic_write
-from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_credentials
+from studyplanner.services.credentials import can_be_judged, read_credentials_and_statuses
 from studyplanner.services.database import Database
-from studyplanner.services.settings import reminder_settings
+from studyplanner.services.progress import ProgressFacts, progress_from, read_progress_facts
+from studyplanner.services.settings import read_reminder_settings
 from studyplanner.store import models, tables
 
 NOTIFIED_FILE = "notified-reminders.json"
@@ -32,23 +34,22 @@ NOTIFIED_KEEP_DAYS = 400
 MAX_SNOOZE_DAYS = 366
 
 
-def _study_facts(db: Database, today: date) -> StudyFacts | None:
-    from studyplanner.services.progress import module_statuses, progress
-
-    snapshot = progress(db, today)
-    if snapshot is None:
+def _study_facts(
+    db: Database, facts: ProgressFacts | None, last: date | None, today: date
+) -> StudyFacts | None:
+    """What the study reminders judge: the active plan's figures of today (None without a
+    plan), from the facts read; `last`: the last day studied."""
+    if facts is None:
         return None
+    plan = facts.plan
+    due = {s.module_id: s.due for s in plan.schedule.modules}
     modules = tuple(
-        PlannedModule(m.id, m.title, m.due, m.kind.is_exam)
-        for m in module_statuses(db, today)
-        if not m.done and m.due is not None
+        PlannedModule(m.id, m.title, day, m.kind.is_exam)
+        for m in plan.track.modules
+        if not m.done and (day := due.get(m.id)) is not None
     )
-    with db.read() as conn:
-        last = conn.scalar(select(func.max(tables.study_sessions.c.day)))
-        start = conn.scalar(
-            select(tables.plans.c.start_date).where(tables.plans.c.is_active.is_(True)).limit(1)
-        )
-    return StudyFacts(snapshot.today_blocks, modules, last, start)
+    figures = progress_from(db, facts, today)
+    return StudyFacts(figures.today_blocks, modules, last, plan.settings.start)
 
 
 def _last_backup(db: Database) -> date | None:
@@ -63,39 +64,45 @@ def _last_backup(db: Database) -> date | None:
     return newest[0].taken_at.astimezone().date() if newest else None
 
 
-def _data_since(db: Database) -> date | None:
-    with db.read() as conn:
-        firsts = [
-            conn.scalar(select(func.min(tables.plans.c.created_at))),
-            conn.scalar(select(func.min(tables.credentials.c.created_at))),
-        ]
+def _data_since(conn: Connection) -> date | None:
+    firsts = [
+        conn.scalar(select(func.min(tables.plans.c.created_at))),
+        conn.scalar(select(func.min(tables.credentials.c.created_at))),
+    ]
     days = [d.date() if isinstance(d, datetime) else d for d in firsts if d is not None]
     return min(days) if days else None
 
 
-def _states(db: Database) -> dict[str, ReminderState]:
-    with db.transaction() as session:
-        return {
-            row.key: ReminderState(row.key, row.dismissed, row.snoozed_until)
-            for row in session.scalars(select(models.ReminderStateRow))
-        }
+def _states(session: Session) -> dict[str, ReminderState]:
+    return {
+        row.key: ReminderState(row.key, row.dismissed, row.snoozed_until)
+        for row in session.scalars(select(models.ReminderStateRow))
+    }
 
 
 def current_reminders(db: Database, today: date) -> list[Reminder]:
-    """The reminders to show today (dismissed and snoozed ones left out), most urgent first."""
+    """The reminders to show today (dismissed and snoozed ones left out), most urgent first.
+
+    Everything is read on one connection, in one read transaction (one consistent state, each
+    fact read once); the judging happens after it is released."""
     book = rule_book()
+    with db.read() as conn, Session(bind=conn) as session:
+        held, statuses = read_credentials_and_statuses(session, today)
+        progress_facts = read_progress_facts(conn, today)
+        last = conn.scalar(select(func.max(tables.study_sessions.c.day)))
+        since = _data_since(conn)
+        settings = read_reminder_settings(session)
+        states = _states(session)
+    study = _study_facts(db, progress_facts, last, today)
     memberships = [
         Membership(c.body, c.renewal_on)
-        for c in list_credentials(db)
+        for c in held
         if c.renewal_on is not None
         and can_be_judged(book, c)
         and book.bodies[c.body].membership_required
     ]
-    housekeeping = Housekeeping(_last_backup(db), _data_since(db), book.oldest_check())
-    return due_reminders(
-        _study_facts(db, today), ceu_statuses(db, today), memberships, housekeeping,
-        reminder_settings(db), _states(db), today,
-    )  # fmt: skip
+    housekeeping = Housekeeping(_last_backup(db), since, book.oldest_check())
+    return due_reminders(study, statuses, memberships, housekeeping, settings, states, today)
 
 
 def _check_key(key: str) -> None:

@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from studyplanner.core.reminders import ReminderKind, ReminderSettings
 from studyplanner.core.validation import InvalidInput, Problem
 from studyplanner.services.bounded_json import loads_or_none
@@ -39,10 +41,14 @@ class AppSettings:
 
 def _read(db: Database, key: str) -> Any:
     with db.transaction() as session:
-        row = session.get(models.AppSetting, key)
-        if row is None:
-            return None
-        return loads_or_none(row.value, max_depth=MAX_SETTING_DEPTH, max_length=MAX_SETTING_TEXT)
+        return _stored(session, key)
+
+
+def _stored(session: Session, key: str) -> Any:
+    row = session.get(models.AppSetting, key)
+    if row is None:
+        return None
+    return loads_or_none(row.value, max_depth=MAX_SETTING_DEPTH, max_length=MAX_SETTING_TEXT)
 
 
 def _write(db: Database, key: str, value: Any) -> None:
@@ -71,7 +77,13 @@ def _days(value: Any, default: int) -> int:
 
 
 def reminder_settings(db: Database) -> ReminderSettings:
-    raw = _read(db, _REMINDERS)
+    with db.transaction() as session:
+        return read_reminder_settings(session)
+
+
+def read_reminder_settings(session: Session) -> ReminderSettings:
+    """The reminder settings, on the caller's session."""
+    raw = _stored(session, _REMINDERS)
     base = ReminderSettings()
     if not isinstance(raw, dict):
         return base

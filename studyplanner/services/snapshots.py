@@ -64,6 +64,9 @@ class TrackInfo:
     usual_months: tuple[int, int] | None
     term_count: int
     modules: tuple[ModuleInfo, ...]
+    program_label: str
+    """What the track is called when its length is judged ("CPC programs", ...)."""
+    pass_mark_percent: float | None
 
     def module(self, module_id: int) -> ModuleInfo:
         for m in self.modules:

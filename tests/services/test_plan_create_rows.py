@@ -22,7 +22,6 @@ from studyplanner.services.plans import (
     _reread,
     _schedule,
     _term_count,
-    _usual,
     create_plan,
     new_plan_parts,
     preview_new_plan,
@@ -88,10 +87,20 @@ def old_create_plan(
             )
             for m in modules
         ]
-        schedule = _schedule(infos, new.settings, today, _usual(track), track.program_label)
-        records.save_baseline(session, plan, schedule, stamp, "Plan created")
+        usual = _usual(track)
+        schedule = _schedule(infos, new.settings, today, usual, track.program_label)
+        titles = {m.id: m.title for m in infos}  # the baseline's writing changed since: its
+        records.save_baseline(  # settings and titles are given, no longer read from the rows
+            session, plan.id, 1, new.settings, schedule, stamp, "Plan created", titles
+        )
         session.flush()
         return _reread(session)
+
+
+def _usual(track: models.Track) -> tuple[int, int] | None:
+    if track.usual_min_months is None or track.usual_max_months is None:
+        return None
+    return (track.usual_min_months, track.usual_max_months)
 
 
 def old_write_modules(
