@@ -109,10 +109,11 @@ def _attempts(conn: Connection, plan: PlanSnapshot) -> tuple[Attempt, ...]:
 
 def _available(settings: PlanSettings, day: date) -> int:
     """The day's study time as the scheduler sees it (a weekly budget spread like the
-    availability), 0 on a blackout day."""
+    availability), 0 on a blackout day, less the day's busy time from calendars."""
     if any(b.covers(day) for b in settings.blackouts):
         return 0
-    minutes = settings.availability.on(day)
+    busy = sum(b.minutes for b in settings.busy or () if b.day == day)
+    minutes = max(0, settings.availability.on(day) - busy)
     full = settings.availability.weekly_minutes
     if settings.weekly_minutes is not None and 0 < settings.weekly_minutes < full:
         return minutes * settings.weekly_minutes // full

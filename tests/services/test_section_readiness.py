@@ -135,3 +135,18 @@ def test_when_time_is_short_the_verdict_names_the_sections_to_put_first(data_dir
         assert found.review.priority == ("icd-10-cm", "radiology", "anesthesia")
     finally:
         db.close()
+
+
+def test_review_time_is_the_days_time_less_its_busy_time_from_calendars() -> None:
+    """Review is sized on the study time the scheduler sees: a shift from an imported calendar
+    takes its minutes off that date (never below zero), as in core/placement."""
+    from studyplanner.core.model import BusyDay
+    from studyplanner.services.section_readiness import _available
+
+    monday, tuesday = date(2027, 3, 1), date(2027, 3, 2)
+    week = Availability((120, 120, 120, 120, 120, 240, 0))
+    busy = (BusyDay(monday, 90), BusyDay(tuesday, 600))
+    settings = PlanSettings(start=monday, availability=week, weekly_minutes=840, busy=busy)
+    assert _available(settings, monday) == 30
+    assert _available(settings, tuesday) == 0
+    assert _available(settings, date(2027, 3, 3)) == 120
