@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.core.ceu_reasons import AllocationWarning
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
 from studyplanner.core.validation import MAX_NOTE, Problem
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo, ActivityInput
 from studyplanner.ui import file_dialogs
+from studyplanner.ui.credentials.ceu_warning_words import warning_words
 from studyplanner.ui.formatting import date_edit, format_date, pydate, qdate, tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
@@ -45,7 +47,7 @@ EARLIEST = date(2000, 1, 1)
 WARN_AFTER_MS = 150
 """The rules' warnings are worked out once typing has paused this long."""
 Allocations = list[tuple[int, Decimal]]
-WarningsFor = Callable[[ActivityInput, Allocations], list[str]]
+WarningsFor = Callable[[ActivityInput, Allocations], list[AllocationWarning]]
 
 
 def open_file(path: Path) -> bool:
@@ -426,7 +428,7 @@ class ActivityDialog(ValidatedDialog):
         data, allocations = self.value()
         found: list[str] = []
         if self._warnings_for is not None and data.units > 0 and allocations:
-            found = self._warnings_for(data, allocations)
+            found = [warning_words(w) for w in self._warnings_for(data, allocations)]
         self.warnings.setText("\n".join(found))
         self.warning_row.setVisible(bool(found))
         return found

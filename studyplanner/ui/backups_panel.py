@@ -35,6 +35,7 @@ from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, count_records, format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm, tell
+from studyplanner.ui.shared.problem_words import problem_words
 
 REASONS = {
     "manual": QT_TRANSLATE_NOOP("", "Backed up by you"),
@@ -216,7 +217,9 @@ class BackupsPanel(QWidget):
             safety = restore_backup(self._db, info.path, self._now())
         except (InvalidInput, StoreProblem) as exc:
             text = (
-                exc.user_message if isinstance(exc, StoreProblem) else str(exc.problems[0].message)
+                exc.user_message
+                if isinstance(exc, StoreProblem)
+                else problem_words(exc.problems[0])
             )
             Tell.problem(self, text)
             return

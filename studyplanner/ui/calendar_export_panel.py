@@ -27,6 +27,7 @@ from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.reminder_fields import hint_label, wrapped_label
 from studyplanner.ui.save_target import save_target
+from studyplanner.ui.shared.problem_words import field_words, problems_words
 
 
 def _t(text: str) -> str:
@@ -121,11 +122,11 @@ class CalendarExportPanel(QWidget):
         try:
             result = write_ics(self._db, path, self._clock(), first, last, force=target.force)
         except InvalidInput as exc:
-            message = exc.for_field("to")
+            message = field_words(exc, "to")
             if message:
                 self.range_problem.setText(message)
                 self.range_problem.show()
-            self._show_result("\n".join(p.message for p in exc.problems))
+            self._show_result(problems_words(exc.problems))
             return False
         except (OSError, StoreProblem) as exc:
             reason = exc.user_message if isinstance(exc, StoreProblem) else exc.strerror or exc

@@ -24,6 +24,7 @@ from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import shortcut_safe
 from studyplanner.ui.save_target import save_target
+from studyplanner.ui.shared.problem_words import problems_words
 
 
 def _t(text: str) -> str:
@@ -177,7 +178,7 @@ class ExportControl(QObject):
         if isinstance(exc, ExportCancelled) or cancel_requested:
             return _t("Export cancelled: nothing was written."), True
         if isinstance(exc, InvalidInput):
-            return "\n".join(p.message for p in exc.problems), False
+            return problems_words(exc.problems), False
         if isinstance(exc, StoreProblem):
             return exc.user_message, False
         if isinstance(exc, OSError):

@@ -38,7 +38,7 @@ from studyplanner.services.changes import (
 from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
-from studyplanner.ui.activity_dialog import ActivityDialog, open_file
+from studyplanner.ui.activity_dialog import ActivityDialog, WarningsFor, open_file
 from studyplanner.ui.activity_panel import ActivityPanel
 from studyplanner.ui.ceu_exports import ExportControl
 from studyplanner.ui.credential_card import CredentialCard
@@ -53,6 +53,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.preferences import remember_splitter
+from studyplanner.ui.shared.problem_words import problems_words
 
 CARD_WIDTH = 370
 Result = TypeVar("Result")
@@ -354,7 +355,7 @@ class CredentialsScreen(QWidget):
         try:
             result = action()
         except InvalidInput as exc:
-            self._fail("\n".join(p.message for p in exc.problems))
+            self._fail(problems_words(exc.problems))
             return None
         except StoreProblem as exc:
             self._fail(exc.user_message)
@@ -446,7 +447,7 @@ class CredentialsScreen(QWidget):
             changes=CYCLE_CLOSE_CHANGES,
         )
 
-    def _warnings_for(self, activity_id: int | None) -> Callable[..., list[str]]:
+    def _warnings_for(self, activity_id: int | None) -> WarningsFor:
         """The rules' warnings for the dialog about to open, from the CEU records read once
         now: typing never waits on the database."""
         today = self._clock()

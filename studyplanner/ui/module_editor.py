@@ -30,6 +30,7 @@ from studyplanner.services.snapshots import ModuleDraft, ModuleInfo
 from studyplanner.ui.formatting import format_date, kind_icon_name, kind_name, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import tooltip
+from studyplanner.ui.shared.problem_words import problem_words
 
 Index = QModelIndex | QPersistentModelIndex
 TITLE, KIND, HOURS, TERM, STATUS, SITTING = range(6)
@@ -72,7 +73,7 @@ class ModuleDraftModel(QAbstractTableModel):
         out = []
         for i, d in enumerate(self._drafts):
             out += [
-                tr("Module {n}: {message}").format(n=i + 1, message=p.message)
+                tr("Module {n}: {message}").format(n=i + 1, message=problem_words(p))
                 for p in check_module(d.title, d.minutes)
             ]
         if not self._drafts:

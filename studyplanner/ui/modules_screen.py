@@ -38,6 +38,7 @@ from studyplanner.ui.modules_model import (
 )
 from studyplanner.ui.plain_text import ask_yes_no, confirm
 from studyplanner.ui.plan_screen import heading_font
+from studyplanner.ui.shared.problem_words import problems_words
 from studyplanner.ui.snapshot_model import record_table, select_source_row, selected_source_row
 from studyplanner.ui.study_log_view import empty_page
 
@@ -239,7 +240,7 @@ class ModulesScreen(QWidget):
         try:
             info = save_credential(self._db, answer, today)
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             return None
         self.data_changed.emit(CREDENTIAL_CHANGES)
@@ -285,7 +286,7 @@ class ModulesScreen(QWidget):
         try:
             status = action()
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             return None
         self.problem.hide()

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from studyplanner.ui.schedule_settings import ScheduleSettings
 
 from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import problems_words
 from studyplanner.ui.timeline_panel import TimelinePanel
 from studyplanner.ui.timeline_view import TimelineRow
 
@@ -375,7 +376,7 @@ class PlanScreen(QWidget):
         try:
             snapshot = apply_plan_fix(self._db, offer, self._clock())
         except InvalidInput as exc:
-            self.header.verdict.setText("\n".join(p.message for p in exc.problems))
+            self.header.verdict.setText(problems_words(exc.problems))
             return
         self.show_plan(snapshot)
         self.plan_changed.emit(PLAN_CHANGES)
@@ -402,7 +403,7 @@ class PlanScreen(QWidget):
         try:
             preview = preview_plan_change(self._db, change, today)
         except InvalidInput as exc:
-            problems.setText("\n".join(p.message for p in exc.problems))
+            problems.setText(problems_words(exc.problems))
             problems.show()
             return False
         problems.hide()
@@ -411,7 +412,7 @@ class PlanScreen(QWidget):
         try:
             snapshot = apply_plan_change(self._db, change, today, note=note)
         except InvalidInput as exc:
-            problems.setText("\n".join(p.message for p in exc.problems))
+            problems.setText(problems_words(exc.problems))
             problems.show()
             return False
         self.show_plan(snapshot)

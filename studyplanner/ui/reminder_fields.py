@@ -22,6 +22,7 @@ from studyplanner.services.settings import (
 from studyplanner.ui.formatting import tr
 from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import field_words
 
 
 def _t(text: str) -> str:
@@ -139,7 +140,7 @@ class LeadDaysField(QWidget):
         try:
             self.value()
         except InvalidInput as exc:
-            self.show_problem(exc.for_field(self.field))
+            self.show_problem(field_words(exc, self.field))
             return False
         self.show_problem(None)
         return True

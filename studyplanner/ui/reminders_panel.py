@@ -30,6 +30,7 @@ from studyplanner.ui.reminder_row import (
     when_words,
 )
 from studyplanner.ui.reminder_words import reminder_words
+from studyplanner.ui.shared.problem_words import problems_words
 
 __all__ = [
     "ReminderRow",
@@ -256,7 +257,7 @@ class RemindersPanel(Card):
         try:
             action()
         except InvalidInput as exc:
-            self._show_problem("\n".join(p.message for p in exc.problems))
+            self._show_problem(problems_words(exc.problems))
             return False
         except StoreProblem as exc:
             self._show_problem(exc.user_message)

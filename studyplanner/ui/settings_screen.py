@@ -59,6 +59,7 @@ from studyplanner.ui.reminder_fields import (
     kind_groups,
     kind_words,
 )
+from studyplanner.ui.shared.problem_words import field_words, problems_words
 
 CONTENT_WIDTH = 880
 """The settings read as one column; wider screens leave the rest empty."""
@@ -354,7 +355,7 @@ class SettingsScreen(QWidget):
             save_reminder_settings(self._db, settings)
         except InvalidInput as exc:
             for field in (self.exam_leads, self.cycle_leads):
-                field.show_problem(exc.for_field(field.field))
+                field.show_problem(field_words(exc, field.field))
             self.status.setText(_t("Not saved: see the message next to the field."))
             return False
         except StoreProblem as exc:
@@ -370,7 +371,7 @@ class SettingsScreen(QWidget):
         try:
             save_app_settings(self._db, settings)
         except InvalidInput as exc:
-            message = "\n".join(p.message for p in exc.problems)
+            message = problems_words(exc.problems)
             self.study_time_problem.setText(message)
             self.study_time_problem.show()
             return False

@@ -38,6 +38,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.session_dialog import SessionDialog
+from studyplanner.ui.shared.problem_words import problems_words
 from studyplanner.ui.snapshot_model import record_table
 from studyplanner.ui.study_log_model import SessionModel, SessionSource, format_minutes
 from studyplanner.ui.study_log_view import empty_page
@@ -219,7 +220,7 @@ class StudyLogScreen(QWidget):
         try:
             info = action()
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             return None
         self.problem.hide()
@@ -243,7 +244,7 @@ class StudyLogScreen(QWidget):
         try:
             self._deleted = delete_session(self._db, session.id)
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             self._reload_sessions()
             return
@@ -266,7 +267,7 @@ class StudyLogScreen(QWidget):
         try:
             restored = restore_session(self._db, deleted)
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             self._on_selection()
             return False
