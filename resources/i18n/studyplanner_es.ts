@@ -2898,22 +2898,6 @@ Replace it?</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <source>An activity cannot be in the future.</source>
-        <translation>Una actividad no puede estar en el futuro.</translation>
-    </message>
-    <message>
-        <source>Give the activity its title.</source>
-        <translation>Ponga un título a la actividad.</translation>
-    </message>
-    <message>
-        <source>CEUs must be more than zero.</source>
-        <translation>Los CEU deben ser más que cero.</translation>
-    </message>
-    <message>
-        <source>Keep the note under {n} characters.</source>
-        <translation>La nota debe tener menos de {n} caracteres.</translation>
-    </message>
-    <message>
         <source>Choose a PDF or an image (PNG, JPEG, …).</source>
         <translation>Elija un PDF o una imagen (PNG, JPEG, …).</translation>
     </message>

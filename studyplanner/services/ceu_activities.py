@@ -21,15 +21,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from studyplanner.bundled import rule_book
+from studyplanner.core.activity_checks import (
+    check_activity,
+    check_units,
+)
 from studyplanner.core.ceu_rules import RuleBook
-from studyplanner.core.validation import InvalidInput, Problem, check_note, problem
+from studyplanner.core.validation import InvalidInput, Problem, problem
 from studyplanner.services.database import Database
 from studyplanner.services.file_kinds import FOLDER, REGULAR_FILE, kind_of
 from studyplanner.services.leftovers import INCOMING_PREFIX, PendingFiles
 from studyplanner.store import models, tables
 
-EARLIEST_ACTIVITY = date(2000, 1, 1)
-MAX_UNITS = Decimal(100)
 MAX_CERTIFICATE_BYTES = 50 * 1024 * 1024
 CERTIFICATES = "certificates"
 CERTIFICATE_KINDS: dict[str, tuple[bytes, ...]] = {
@@ -104,18 +106,6 @@ def parse_units(text: str, field: str = "units") -> Decimal:
     if problems:
         raise InvalidInput(problems)
     return units
-
-
-def check_units(units: Decimal, field: str = "units") -> list[Problem]:
-    if not units.is_finite():
-        return [problem(field, "units_not_number")]
-    if units <= 0:
-        return [problem(field, "units_zero")]
-    if units > MAX_UNITS:
-        return [problem(field, "units_too_many", limit=str(MAX_UNITS))]
-    if units != units.quantize(Decimal("0.01")):
-        return [problem(field, "units_decimals")]
-    return []
 
 
 def to_hundredths(units: Decimal) -> int:
@@ -201,19 +191,8 @@ def _copy_certificate(db: Database, path: Path, pending: PendingFiles) -> tuple[
 
 
 def _check_activity(book: RuleBook, data: ActivityInput, today: date) -> list[Problem]:
-    problems = []
-    if not EARLIEST_ACTIVITY <= data.completed_on <= today:
-        problems.append(problem("completed_on", "activity_date_range"))
-    if not data.title.strip():
-        problems.append(problem("title", "activity_title_missing"))
-    elif len(data.title) > 300:
-        problems.append(problem("title", "activity_title_long"))
-    if len(data.provider) > 200:
-        problems.append(problem("provider", "provider_long"))
-    if len(data.index_number) > 100:
-        problems.append(problem("index_number", "index_long"))
-    problems.extend(check_note(data.note))
-    problems += check_units(data.units)
+    problems = check_activity(data.completed_on, data.title, data.provider, data.index_number,
+                              data.note, data.units, today)  # fmt: skip
     if data.category not in book.categories:
         known = ", ".join(book.categories)
         problems.append(

@@ -111,8 +111,10 @@ def test_the_rules_warnings_appear_without_moving_the_buttons(
     from studyplanner.bundled import rule_book
     from studyplanner.ui.activity_dialog import ActivityDialog
 
-    def warnings_for(data: acts.ActivityInput, _allocations: object) -> list[str]:
-        return ["More CEUs than the cycle needs."] if data.units > 5 else []
+    from studyplanner.core.ceu_reasons import AllocationWarning, WarningCode
+
+    def warnings_for(data: acts.ActivityInput, _allocations: object) -> list[AllocationWarning]:
+        return [AllocationWarning(WarningCode.ALREADY_MET, pool=("CPC",))] if data.units > 5 else []
 
     service.add_credential(db, "CPC", date(2025, 4, 10), today, renewal_on=date(2027, 3, 31))
     dialog = ActivityDialog(
