@@ -2656,6 +2656,70 @@ Replace it?</source>
         <translation>«{title}» tiene sesiones de estudio registradas; elimínelas antes de quitarlo.</translation>
     </message>
     <message>
+        <source>Give lead times between 0 and {limit} days.</source>
+        <translation>Indique plazos de aviso entre 0 y {limit} días.</translation>
+    </message>
+    <message>
+        <source>Give a number of days from 1 to {limit}.</source>
+        <translation>Indique un número de días de 1 a {limit}.</translation>
+    </message>
+    <message>
+        <source>Give the time as HH:MM, e.g. 18:30.</source>
+        <translation>Indique la hora como HH:MM, p. ej., 18:30.</translation>
+    </message>
+    <message>
+        <source>Snooze until a day after today, within a year.</source>
+        <translation>Posponga hasta un día posterior a hoy, dentro de un año.</translation>
+    </message>
+    <message>
+        <source>There is no backup {path}.</source>
+        <translation>No hay ninguna copia de seguridad {path}.</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be restored: {why}.</source>
+        <translation>La copia de seguridad {name} no se puede restaurar: {why}.</translation>
+    </message>
+    <message>
+        <source>{path} is Study Planner&apos;s own data; choose another file to write.</source>
+        <translation>{path} son los datos propios de Study Planner; elija otro archivo para escribir.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; it was left as it is.</source>
+        <translation>{path} ya existe; se dejó tal como estaba.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name.</source>
+        <translation>{path} es una carpeta; indique un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>La carpeta {path} no existe.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {why}.</source>
+        <translation>No se puede escribir {path}: {why}.</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not a regular file; an export writes only regular files, so it was left as it is.</source>
+        <translation>{path} es {kind}, no un archivo normal; una exportación solo escribe archivos normales, así que se dejó tal como estaba.</translation>
+    </message>
+    <message>
+        <source>There is no credential called &apos;{name}&apos;; none is recorded yet.</source>
+        <translation>No hay ninguna credencial llamada «{name}»; todavía no hay ninguna registrada.</translation>
+    </message>
+    <message>
+        <source>There is no credential called &apos;{name}&apos;. Known: {known}.</source>
+        <translation>No hay ninguna credencial llamada «{name}». Conocidas: {known}.</translation>
+    </message>
+    <message>
+        <source>The rules cannot judge the credential {credential} (an unknown code or dates out of range); there is no report to make for it.</source>
+        <translation>Las reglas no pueden evaluar la credencial {credential} (un código desconocido o fechas fuera de rango); no hay informe que hacer para ella.</translation>
+    </message>
+    <message>
+        <source>The certificate of &apos;{title}&apos; ({path}) cannot be read: {why}.</source>
+        <translation>No se puede leer el certificado de «{title}» ({path}): {why}.</translation>
+    </message>
+    <message>
         <source>completed before {credential} was earned ({date})</source>
         <translation>terminada antes de obtener {credential} ({date})</translation>
     </message>

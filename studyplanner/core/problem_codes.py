@@ -157,6 +157,42 @@ TEMPLATES: dict[str, str] = {
     "module_remove_logged": QT_TRANSLATE_NOOP(
         "", "“{title}” has study sessions logged; delete them before removing it."
     ),
+    # Settings and reminders (services/settings.py, services/reminders.py)
+    "lead_days_range": QT_TRANSLATE_NOOP("", "Give lead times between 0 and {limit} days."),
+    "days_range": QT_TRANSLATE_NOOP("", "Give a number of days from 1 to {limit}."),
+    "study_time_form": QT_TRANSLATE_NOOP("", "Give the time as HH:MM, e.g. 18:30."),
+    "snooze_range": QT_TRANSLATE_NOOP("", "Snooze until a day after today, within a year."),
+    # Backups, exports and the files they write (services/backups.py, output_files.py, ...)
+    "backup_gone": QT_TRANSLATE_NOOP("", "There is no backup {path}."),
+    "backup_unusable": QT_TRANSLATE_NOOP("", "The backup {name} cannot be restored: {why}."),
+    "range_reversed": QT_TRANSLATE_NOOP("", "The end of the range is before its start."),
+    "range_too_long": QT_TRANSLATE_NOOP("", "Export at most three years at a time."),
+    "output_is_own_data": QT_TRANSLATE_NOOP(
+        "", "{path} is Study Planner's own data; choose another file to write."
+    ),
+    "output_exists": QT_TRANSLATE_NOOP("", "{path} already exists; it was left as it is."),
+    "output_is_folder": QT_TRANSLATE_NOOP("", "{path} is a folder; give a file name."),
+    "output_no_folder": QT_TRANSLATE_NOOP("", "The folder {path} does not exist."),
+    "output_unwritable": QT_TRANSLATE_NOOP("", "{path} cannot be written: {why}."),
+    "output_special": QT_TRANSLATE_NOOP(
+        "",
+        "{path} is {kind}, not a regular file; an export writes only regular files, so it "
+        "was left as it is.",
+    ),
+    "credential_none_called": QT_TRANSLATE_NOOP(
+        "", "There is no credential called '{name}'; none is recorded yet."
+    ),
+    "credential_not_called": QT_TRANSLATE_NOOP(
+        "", "There is no credential called '{name}'. Known: {known}."
+    ),
+    "report_unjudged": QT_TRANSLATE_NOOP(
+        "",
+        "The rules cannot judge the credential {credential} (an unknown code or dates out "
+        "of range); there is no report to make for it.",
+    ),
+    "report_certificate_unreadable": QT_TRANSLATE_NOOP(
+        "", "The certificate of '{title}' ({path}) cannot be read: {why}."
+    ),
 }
 """Every code a Problem may carry, with its English template."""
 

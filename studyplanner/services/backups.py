@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studyplanner.core.backup_policy import BackupFile, RetentionPolicy, backups_to_delete
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, problem
 from studyplanner.services.database import Database
 from studyplanner.store import copies, migrate, tables
 from studyplanner.store import db as store_db
@@ -181,11 +181,11 @@ def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
     fails."""
     backup = Path(backup)
     if not backup.is_file():
-        raise InvalidInput([Problem("backup", f"There is no backup {backup}.")])
+        raise InvalidInput([problem("backup", "backup_gone", path=str(backup))])
     preview = preview_backup(backup)
     if not preview.ok:
-        raise InvalidInput([Problem("backup", f"The backup {backup.name} cannot be restored: "
-                                    f"{preview.problem}.")])  # fmt: skip
+        raise InvalidInput([problem("backup", "backup_unusable", name=backup.name,
+                                    why=str(preview.problem))])  # fmt: skip
     staged = db.data_dir / f"{copies.PARTIAL_PREFIX}restore-{uuid.uuid4().hex}.sqlite3"
     try:
         with db.errors("restored"):

@@ -109,9 +109,8 @@ def test_the_rules_warnings_appear_without_moving_the_buttons(
     """What the rules make of the activity shows above the buttons in a line kept for it: the
     Log activity button stays under the pointer when a warning comes or goes."""
     from studyplanner.bundled import rule_book
-    from studyplanner.ui.activity_dialog import ActivityDialog
-
     from studyplanner.core.ceu_reasons import AllocationWarning, WarningCode
+    from studyplanner.ui.activity_dialog import ActivityDialog
 
     def warnings_for(data: acts.ActivityInput, _allocations: object) -> list[AllocationWarning]:
         return [AllocationWarning(WarningCode.ALREADY_MET, pool=("CPC",))] if data.units > 5 else []
