@@ -112,6 +112,16 @@ SPANISH: dict[str, str] = {
     "There is no credential called '{name}'. Known: {known}.": "No hay ninguna credencial llamada «{name}». Conocidas: {known}.",
     "The rules cannot judge the credential {credential} (an unknown code or dates out of range); there is no report to make for it.": "Las reglas no pueden evaluar la credencial {credential} (un código desconocido o fechas fuera de rango); no hay informe que hacer para ella.",
     "The certificate of '{title}' ({path}) cannot be read: {why}.": "No se puede leer el certificado de «{title}» ({path}): {why}.",
+    # Archives refused on import (services/archive_read.py), said after the place
+    "is a folder, not an archive file": "es una carpeta, no un archivo comprimido",
+    "does not exist": "no existe",
+    "cannot be read: {why}": "no se puede leer: {why}",
+    "is larger than {gb} GB": "ocupa más de {gb} GB",
+    "is not a Study Planner archive (not a zip file, or a damaged one)": "no es un archivo de Study Planner (no es un archivo zip, o está dañado)",
+    "has no {document}: it is not a Study Planner archive": "no tiene {document}: no es un archivo de Study Planner",
+    "is password-protected; Study Planner cannot read it": "está protegido con contraseña; Study Planner no puede leerlo",
+    "the archive was written by a newer version of Study Planner ({version}); install the newer version to import it": "el archivo lo escribió una versión más nueva de Study Planner ({version}); instale la versión más nueva para importarlo",
+    "… {n} more": "… {n} más",
     # The CEU rules' warnings and why an activity does not count (core/ceu_reasons.py)
     "completed before {credential} was earned ({date})": "terminada antes de obtener {credential} ({date})",
     "completed outside the cycle {start} to {end}": "terminada fuera del ciclo del {start} al {end}",

@@ -1152,6 +1152,10 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>Cancelado: no se escribió nada.</translation>
     </message>
     <message>
+        <source>… {n} more</source>
+        <translation>… {n} más</translation>
+    </message>
+    <message>
         <source>Nothing was written:</source>
         <translation>No se escribió nada:</translation>
     </message>
@@ -2718,6 +2722,38 @@ Replace it?</source>
     <message>
         <source>The certificate of &apos;{title}&apos; ({path}) cannot be read: {why}.</source>
         <translation>No se puede leer el certificado de «{title}» ({path}): {why}.</translation>
+    </message>
+    <message>
+        <source>is a folder, not an archive file</source>
+        <translation>es una carpeta, no un archivo comprimido</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>cannot be read: {why}</source>
+        <translation>no se puede leer: {why}</translation>
+    </message>
+    <message>
+        <source>is larger than {gb} GB</source>
+        <translation>ocupa más de {gb} GB</translation>
+    </message>
+    <message>
+        <source>is not a Study Planner archive (not a zip file, or a damaged one)</source>
+        <translation>no es un archivo de Study Planner (no es un archivo zip, o está dañado)</translation>
+    </message>
+    <message>
+        <source>has no {document}: it is not a Study Planner archive</source>
+        <translation>no tiene {document}: no es un archivo de Study Planner</translation>
+    </message>
+    <message>
+        <source>is password-protected; Study Planner cannot read it</source>
+        <translation>está protegido con contraseña; Study Planner no puede leerlo</translation>
+    </message>
+    <message>
+        <source>the archive was written by a newer version of Study Planner ({version}); install the newer version to import it</source>
+        <translation>el archivo lo escribió una versión más nueva de Study Planner ({version}); instale la versión más nueva para importarlo</translation>
     </message>
     <message>
         <source>completed before {credential} was earned ({date})</source>

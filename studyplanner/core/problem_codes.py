@@ -193,6 +193,25 @@ TEMPLATES: dict[str, str] = {
     "report_certificate_unreadable": QT_TRANSLATE_NOOP(
         "", "The certificate of '{title}' ({path}) cannot be read: {why}."
     ),
+    # Archives refused on import (services/archive_read.py): said after the place, "x.zip: ..."
+    "archive_is_folder": QT_TRANSLATE_NOOP("", "is a folder, not an archive file"),
+    "archive_missing": QT_TRANSLATE_NOOP("", "does not exist"),
+    "archive_unreadable": QT_TRANSLATE_NOOP("", "cannot be read: {why}"),
+    "archive_too_large": QT_TRANSLATE_NOOP("", "is larger than {gb} GB"),
+    "archive_not_zip": QT_TRANSLATE_NOOP(
+        "", "is not a Study Planner archive (not a zip file, or a damaged one)"
+    ),
+    "archive_no_document": QT_TRANSLATE_NOOP(
+        "", "has no {document}: it is not a Study Planner archive"
+    ),
+    "archive_password": QT_TRANSLATE_NOOP(
+        "", "is password-protected; Study Planner cannot read it"
+    ),
+    "archive_newer": QT_TRANSLATE_NOOP(
+        "",
+        "the archive was written by a newer version of Study Planner ({version}); install "
+        "the newer version to import it",
+    ),
 }
 """Every code a Problem may carry, with its English template."""
 

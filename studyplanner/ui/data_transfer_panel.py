@@ -32,6 +32,7 @@ from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, count_records, how_man
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.save_target import save_target
+from studyplanner.ui.shared.problem_words import sentences_words
 
 if TYPE_CHECKING:
     from studyplanner.services.archive_format import ImportPreview
@@ -269,10 +270,10 @@ class DataTransferPanel(QWidget):
         if isinstance(exc, ArchiveCancelled) or cancel_requested:
             return tr("Cancelled: nothing was written."), False
         if isinstance(exc, InvalidInput):
-            sentences = exc.sentences()
+            sentences = sentences_words(exc)
             lines = sentences[:8]
             more = len(sentences) - len(lines)
-            text = "\n".join(lines) + (f"\n… {more} more" if more > 0 else "")
+            text = "\n".join(lines) + ("\n" + tr("… {n} more").format(n=more) if more > 0 else "")
             return tr("Nothing was written:") + "\n" + text, False
         if isinstance(exc, StoreProblem):
             return exc.user_message, False

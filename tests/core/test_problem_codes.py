@@ -28,7 +28,7 @@ from studyplanner.core.validation import (
 )
 
 SOURCES = Path(__file__).resolve().parents[2] / "studyplanner"
-USED = re.compile(r"\bproblem\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*\"([a-z_0-9]+)\"")
+USED = re.compile(r"\b(?:problem|refusal)\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*\"([a-z_0-9]+)\"")
 TODAY = date(2026, 11, 27)
 
 

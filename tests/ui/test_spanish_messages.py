@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -246,3 +247,22 @@ def test_every_problem_code_is_said_in_spanish(spanish: Translation, qtbot: QtBo
     assert problem_words(moved) == "Módulo 3: Ponga un título al módulo."
     big = problem("note", "note_long", limit=2000)
     assert QLocale().toString(2000) in problem_words(big)
+
+
+def test_an_archive_refused_on_import_is_said_in_spanish(
+    spanish: Translation, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from studyplanner.services.archive_format import ArchiveError
+    from studyplanner.services.archive_read import read_archive
+    from studyplanner.ui.data_transfer_panel import DataTransferPanel
+
+    not_zip = tmp_path / "notas.zip"
+    not_zip.write_text("solo texto", encoding="utf-8")
+    missing = tmp_path / "falta.zip"
+    for path, said in ((not_zip, "notas.zip: no es un archivo de Study Planner"),
+                       (missing, f"{missing}: no existe.")):  # fmt: skip
+        with pytest.raises(ArchiveError) as refused:
+            read_archive(path)
+        text, ok = DataTransferPanel._failure(refused.value, False)
+        assert not ok and said in text
+        assert english_in(text.replace(str(tmp_path), "")) == [], text

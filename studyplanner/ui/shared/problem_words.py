@@ -51,3 +51,18 @@ def field_words(error: InvalidInput, field: str) -> str | None:
     """What to tell the user of the first problem with `field`, if any."""
     found = error.problem_for(field)
     return None if found is None else problem_words(found)
+
+
+def sentences_words(error: InvalidInput) -> list[str]:
+    """One sentence per problem, as InvalidInput.sentences says them: an archive's problems
+    after the place they are about ("x.zip: no existe.")."""
+    from studyplanner.services.archive_format import ArchiveError
+
+    if not isinstance(error, ArchiveError):
+        return [problem_words(p) for p in error.problems]
+    placed = []
+    for p in error.problems:
+        words = problem_words(p)
+        end = "" if words.endswith((".", "?", "!")) else "."
+        placed.append(f"{p.field}: {words}{end}")
+    return placed
