@@ -2756,6 +2756,74 @@ Replace it?</source>
         <translation>el archivo lo escribió una versión más nueva de Study Planner ({version}); instale la versión más nueva para importarlo</translation>
     </message>
     <message>
+        <source>The database {path} is in use by another program, which kept it locked for more than five seconds.</source>
+        <translation>La base de datos {path} está en uso por otro programa, que la mantuvo bloqueada más de cinco segundos.</translation>
+    </message>
+    <message>
+        <source>Close the other program (or wait) and try again.</source>
+        <translation>Cierre el otro programa (o espere) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full; nothing was written.</source>
+        <translation>El disco que contiene {path} está lleno; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Free some space and try again.</source>
+        <translation>Libere algo de espacio e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only; nothing was written.</source>
+        <translation>La base de datos {path} es de solo lectura; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Check the permissions of the file and its folder (the app needs to write there).</source>
+        <translation>Revise los permisos del archivo y de su carpeta (la aplicación necesita escribir allí).</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} reported a read or write error.</source>
+        <translation>El disco que contiene {path} informó un error de lectura o escritura.</translation>
+    </message>
+    <message>
+        <source>Check the disk (or the network or removable drive it is on) and try again; your backups are in the data folder&apos;s backups folder.</source>
+        <translation>Revise el disco (o la unidad de red o extraíble en la que está) e inténtelo de nuevo; sus copias de seguridad están en la carpeta de copias de seguridad de la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged and cannot be read.</source>
+        <translation>La base de datos {path} está dañada y no se puede leer.</translation>
+    </message>
+    <message>
+        <source>Restore a backup (they are in the data folder&apos;s backups folder); nothing more was written to it.</source>
+        <translation>Restaure una copia de seguridad (están en la carpeta de copias de seguridad de la carpeta de datos); no se escribió nada más en ella.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened: its folder is missing, unreadable or full.</source>
+        <translation>No se puede abrir la base de datos {path}: su carpeta falta, no se puede leer o está llena.</translation>
+    </message>
+    <message>
+        <source>Check the data folder and try again.</source>
+        <translation>Revise la carpeta de datos e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>It was not backed up.</source>
+        <translation>No se hizo la copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>It was not checked.</source>
+        <translation>No se comprobó.</translation>
+    </message>
+    <message>
+        <source>It was not upgraded.</source>
+        <translation>No se actualizó.</translation>
+    </message>
+    <message>
+        <source>It was not restored.</source>
+        <translation>No se restauró.</translation>
+    </message>
+    <message>
+        <source>It was not recovered.</source>
+        <translation>No se recuperó.</translation>
+    </message>
+    <message>
         <source>completed before {credential} was earned ({date})</source>
         <translation>terminada antes de obtener {credential} ({date})</translation>
     </message>

@@ -212,6 +212,43 @@ TEMPLATES: dict[str, str] = {
         "the archive was written by a newer version of Study Planner ({version}); install "
         "the newer version to import it",
     ),
+    # The data file (store/errors.py): one sentence each, what happened, what was not done,
+    # what to do
+    "store_busy": QT_TRANSLATE_NOOP(
+        "",
+        "The database {path} is in use by another program, which kept it locked for more "
+        "than five seconds.",
+    ),
+    "store_busy_what": QT_TRANSLATE_NOOP("", "Close the other program (or wait) and try again."),
+    "store_full": QT_TRANSLATE_NOOP("", "The disk holding {path} is full; nothing was written."),
+    "store_full_what": QT_TRANSLATE_NOOP("", "Free some space and try again."),
+    "store_read_only": QT_TRANSLATE_NOOP(
+        "", "The database {path} is read-only; nothing was written."
+    ),
+    "store_read_only_what": QT_TRANSLATE_NOOP(
+        "", "Check the permissions of the file and its folder (the app needs to write there)."
+    ),
+    "store_io": QT_TRANSLATE_NOOP("", "The disk holding {path} reported a read or write error."),
+    "store_io_what": QT_TRANSLATE_NOOP(
+        "",
+        "Check the disk (or the network or removable drive it is on) and try again; your "
+        "backups are in the data folder's backups folder.",
+    ),
+    "store_damaged": QT_TRANSLATE_NOOP("", "The database {path} is damaged and cannot be read."),
+    "store_damaged_what": QT_TRANSLATE_NOOP(
+        "",
+        "Restore a backup (they are in the data folder's backups folder); nothing more was "
+        "written to it.",
+    ),
+    "store_cannot_open": QT_TRANSLATE_NOOP(
+        "", "The database {path} cannot be opened: its folder is missing, unreadable or full."
+    ),
+    "store_cannot_open_what": QT_TRANSLATE_NOOP("", "Check the data folder and try again."),
+    "store_not_backed_up": QT_TRANSLATE_NOOP("", "It was not backed up."),
+    "store_not_checked": QT_TRANSLATE_NOOP("", "It was not checked."),
+    "store_not_upgraded": QT_TRANSLATE_NOOP("", "It was not upgraded."),
+    "store_not_restored": QT_TRANSLATE_NOOP("", "It was not restored."),
+    "store_not_recovered": QT_TRANSLATE_NOOP("", "It was not recovered."),
 }
 """Every code a Problem may carry, with its English template."""
 

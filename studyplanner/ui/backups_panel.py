@@ -35,7 +35,7 @@ from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, count_records, format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm, tell
-from studyplanner.ui.shared.problem_words import problem_words
+from studyplanner.ui.shared.problem_words import problem_words, store_words
 
 REASONS = {
     "manual": QT_TRANSLATE_NOOP("", "Backed up by you"),
@@ -194,7 +194,7 @@ class BackupsPanel(QWidget):
         try:
             info = backup_now(self._db, self._now())
         except StoreProblem as exc:
-            Tell.problem(self, exc.user_message)
+            Tell.problem(self, store_words(exc))
             return
         self.refresh()
         self.table.selectRow(self._backups.index(info) if info in self._backups else 0)
@@ -217,7 +217,7 @@ class BackupsPanel(QWidget):
             safety = restore_backup(self._db, info.path, self._now())
         except (InvalidInput, StoreProblem) as exc:
             text = (
-                exc.user_message
+                store_words(exc)
                 if isinstance(exc, StoreProblem)
                 else problem_words(exc.problems[0])
             )

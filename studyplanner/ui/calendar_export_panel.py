@@ -27,7 +27,7 @@ from studyplanner.ui.goal_editor import problem_label
 from studyplanner.ui.icons import icon
 from studyplanner.ui.reminder_fields import hint_label, wrapped_label
 from studyplanner.ui.save_target import save_target
-from studyplanner.ui.shared.problem_words import field_words, problems_words
+from studyplanner.ui.shared.problem_words import field_words, problems_words, store_words
 
 
 def _t(text: str) -> str:
@@ -129,7 +129,7 @@ class CalendarExportPanel(QWidget):
             self._show_result(problems_words(exc.problems))
             return False
         except (OSError, StoreProblem) as exc:
-            reason = exc.user_message if isinstance(exc, StoreProblem) else exc.strerror or exc
+            reason = store_words(exc) if isinstance(exc, StoreProblem) else exc.strerror or exc
             self._show_result(
                 _t("Nothing was written to {path}: {reason}").format(path=path, reason=reason)
             )

@@ -24,7 +24,7 @@ from studyplanner.ui.formatting import format_date, tr
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import shortcut_safe
 from studyplanner.ui.save_target import save_target
-from studyplanner.ui.shared.problem_words import problems_words
+from studyplanner.ui.shared.problem_words import problems_words, store_words
 
 
 def _t(text: str) -> str:
@@ -180,7 +180,7 @@ class ExportControl(QObject):
         if isinstance(exc, InvalidInput):
             return problems_words(exc.problems), False
         if isinstance(exc, StoreProblem):
-            return exc.user_message, False
+            return store_words(exc), False
         if isinstance(exc, OSError):
             return _t("The export could not be written: {why}.").format(
                 why=exc.strerror or exc

@@ -53,7 +53,7 @@ from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel, confirm
 from studyplanner.ui.plan_screen import heading_font
 from studyplanner.ui.preferences import remember_splitter
-from studyplanner.ui.shared.problem_words import problems_words
+from studyplanner.ui.shared.problem_words import problems_words, store_words
 
 CARD_WIDTH = 370
 Result = TypeVar("Result")
@@ -358,7 +358,7 @@ class CredentialsScreen(QWidget):
             self._fail(problems_words(exc.problems))
             return None
         except StoreProblem as exc:
-            self._fail(exc.user_message)
+            self._fail(store_words(exc))
             return None
         self.problem.hide()
         self.message.setText(message(result))

@@ -32,7 +32,7 @@ from studyplanner.ui.formatting import QT_TRANSLATE_NOOP, count_records, how_man
 from studyplanner.ui.icons import icon
 from studyplanner.ui.plain_text import PlainLabel
 from studyplanner.ui.save_target import save_target
-from studyplanner.ui.shared.problem_words import sentences_words
+from studyplanner.ui.shared.problem_words import sentences_words, store_words
 
 if TYPE_CHECKING:
     from studyplanner.services.archive_format import ImportPreview
@@ -276,7 +276,7 @@ class DataTransferPanel(QWidget):
             text = "\n".join(lines) + ("\n" + tr("… {n} more").format(n=more) if more > 0 else "")
             return tr("Nothing was written:") + "\n" + text, False
         if isinstance(exc, StoreProblem):
-            return exc.user_message, False
+            return store_words(exc), False
         if isinstance(exc, OSError):
             return tr("Nothing was written: %1.").replace("%1", exc.strerror or str(exc)), False
         return tr("Nothing was written: %1").replace("%1", str(exc)), False

@@ -30,7 +30,7 @@ from studyplanner.ui.reminder_row import (
     when_words,
 )
 from studyplanner.ui.reminder_words import reminder_words
-from studyplanner.ui.shared.problem_words import problems_words
+from studyplanner.ui.shared.problem_words import problems_words, store_words
 
 __all__ = [
     "ReminderRow",
@@ -139,7 +139,7 @@ class RemindersPanel(Card):
         try:
             found = current_reminders(self._db, today)
         except StoreProblem as exc:
-            self._show_problem(exc.user_message)
+            self._show_problem(store_words(exc))
             found = []
         self._reminders = found
         if (found, today) != self._drawn:
@@ -260,7 +260,7 @@ class RemindersPanel(Card):
             self._show_problem(problems_words(exc.problems))
             return False
         except StoreProblem as exc:
-            self._show_problem(exc.user_message)
+            self._show_problem(store_words(exc))
             return False
         self.problem.hide()
         return True

@@ -59,7 +59,7 @@ from studyplanner.ui.reminder_fields import (
     kind_groups,
     kind_words,
 )
-from studyplanner.ui.shared.problem_words import field_words, problems_words
+from studyplanner.ui.shared.problem_words import field_words, problems_words, store_words
 
 CONTENT_WIDTH = 880
 """The settings read as one column; wider screens leave the rest empty."""
@@ -359,7 +359,7 @@ class SettingsScreen(QWidget):
             self.status.setText(_t("Not saved: see the message next to the field."))
             return False
         except StoreProblem as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(store_words(exc))
             return False
         self._reminders = settings
         self.exam_leads.mark_saved(settings.exam_leads)
@@ -376,7 +376,7 @@ class SettingsScreen(QWidget):
             self.study_time_problem.show()
             return False
         except StoreProblem as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(store_words(exc))
             return False
         self.study_time_problem.hide()
         self._app = settings

@@ -266,3 +266,21 @@ def test_an_archive_refused_on_import_is_said_in_spanish(
         text, ok = DataTransferPanel._failure(refused.value, False)
         assert not ok and said in text
         assert english_in(text.replace(str(tmp_path), "")) == [], text
+
+
+def test_a_problem_with_the_data_file_is_said_in_spanish(
+    spanish: Translation, qtbot: QtBot, tmp_path: Path
+) -> None:
+    import errno
+
+    from studyplanner.store.errors import explain
+    from studyplanner.ui.shared.problem_words import store_words
+
+    full = explain(OSError(errno.ENOSPC, "No space left on device"), tmp_path / "db", "backed up")
+    assert full is not None
+    assert full.user_message.startswith(f"The disk holding {tmp_path / 'db'} is full;")
+    assert "It was not backed up. Free some space" in full.user_message  # the CLI's English
+    said = store_words(full)
+    assert said.startswith(f"El disco que contiene {tmp_path / 'db'} está lleno")
+    assert "No se hizo la copia de seguridad." in said
+    assert english_in(said.replace(str(tmp_path), "")) == [], said

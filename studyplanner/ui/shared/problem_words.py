@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale
 
 from studyplanner.core.problem_codes import TEMPLATES
 from studyplanner.core.validation import IN_MODULE, InvalidInput, Problem, Value
+from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.credentials_model import units_text
 from studyplanner.ui.formatting import format_date, tr
 
@@ -66,3 +67,11 @@ def sentences_words(error: InvalidInput) -> list[str]:
         end = "" if words.endswith((".", "?", "!")) else "."
         placed.append(f"{p.field}: {words}{end}")
     return placed
+
+
+def store_words(error: StoreProblem) -> str:
+    """What to tell the user of a problem with the data file, in their language when it comes
+    as codes (its English `user_message` otherwise)."""
+    if not error.sentences:
+        return error.user_message
+    return " ".join(problem_words(p) for p in error.sentences)
