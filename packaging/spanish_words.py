@@ -140,6 +140,13 @@ SPANISH: dict[str, str] = {
     "It was not upgraded.": "No se actualizó.",
     "It was not restored.": "No se restauró.",
     "It was not recovered.": "No se recuperó.",
+    # A track that cannot be scheduled at all (core/placement.py)
+    "two modules share the same id": "dos módulos comparten el mismo id",
+    "'{title}' requires a module that is not in the track (id {id})": "«{title}» requiere un módulo que no está en el itinerario (id {id})",
+    "'{title}' cannot require itself": "«{title}» no puede requerirse a sí mismo",
+    "'{title}' belongs to term {term}, which has no dates": "«{title}» pertenece al periodo {term}, que no tiene fechas",
+    "'{first}' and '{second}' require each other": "«{first}» y «{second}» se requieren mutuamente",
+    "the prerequisites go round in a circle: {links}": "los requisitos previos forman un círculo: {links}",
     # The CEU rules' warnings and why an activity does not count (core/ceu_reasons.py)
     "completed before {credential} was earned ({date})": "terminada antes de obtener {credential} ({date})",
     "completed outside the cycle {start} to {end}": "terminada fuera del ciclo del {start} al {end}",

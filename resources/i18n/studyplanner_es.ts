@@ -2824,6 +2824,30 @@ Replace it?</source>
         <translation>No se recuperó.</translation>
     </message>
     <message>
+        <source>two modules share the same id</source>
+        <translation>dos módulos comparten el mismo id</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; requires a module that is not in the track (id {id})</source>
+        <translation>«{title}» requiere un módulo que no está en el itinerario (id {id})</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; cannot require itself</source>
+        <translation>«{title}» no puede requerirse a sí mismo</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; belongs to term {term}, which has no dates</source>
+        <translation>«{title}» pertenece al periodo {term}, que no tiene fechas</translation>
+    </message>
+    <message>
+        <source>&apos;{first}&apos; and &apos;{second}&apos; require each other</source>
+        <translation>«{first}» y «{second}» se requieren mutuamente</translation>
+    </message>
+    <message>
+        <source>the prerequisites go round in a circle: {links}</source>
+        <translation>los requisitos previos forman un círculo: {links}</translation>
+    </message>
+    <message>
         <source>completed before {credential} was earned ({date})</source>
         <translation>terminada antes de obtener {credential} ({date})</translation>
     </message>

@@ -249,6 +249,21 @@ TEMPLATES: dict[str, str] = {
     "store_not_upgraded": QT_TRANSLATE_NOOP("", "It was not upgraded."),
     "store_not_restored": QT_TRANSLATE_NOOP("", "It was not restored."),
     "store_not_recovered": QT_TRANSLATE_NOOP("", "It was not recovered."),
+    # A track that cannot be scheduled at all (core/placement.py)
+    "plan_same_id": QT_TRANSLATE_NOOP("", "two modules share the same id"),
+    "prerequisite_unknown": QT_TRANSLATE_NOOP(
+        "", "'{title}' requires a module that is not in the track (id {id})"
+    ),
+    "prerequisite_self": QT_TRANSLATE_NOOP("", "'{title}' cannot require itself"),
+    "term_without_dates": QT_TRANSLATE_NOOP(
+        "", "'{title}' belongs to term {term}, which has no dates"
+    ),
+    "prerequisites_each_other": QT_TRANSLATE_NOOP(
+        "", "'{first}' and '{second}' require each other"
+    ),
+    "prerequisites_circle": QT_TRANSLATE_NOOP(
+        "", "the prerequisites go round in a circle: {links}"
+    ),
 }
 """Every code a Problem may carry, with its English template."""
 

@@ -178,7 +178,7 @@ def _schedule(
     try:
         return schedule_plan(request)
     except PlanningError as exc:
-        raise InvalidInput([Problem("modules", str(exc))]) from exc
+        raise InvalidInput([exc.problem or Problem("modules", str(exc))]) from exc
 
 
 def _drafts_as_infos(

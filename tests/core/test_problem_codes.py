@@ -30,13 +30,16 @@ from studyplanner.store.errors import NOT_DONE
 
 SOURCES = Path(__file__).resolve().parents[2] / "studyplanner"
 USED = re.compile(r"\b(?:problem|refusal)\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*\"([a-z_0-9]+)\"")
+REFUSED = re.compile(r"\b_refused\(\s*\"([a-z_0-9]+)\"")
+"""core/placement's PlanningError, whose problem's field is always the modules."""
 TODAY = date(2026, 11, 27)
 
 
 def _codes_used() -> set[str]:
     found = set()
     for path in SOURCES.rglob("*.py"):
-        found |= set(USED.findall(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        found |= set(USED.findall(text)) | set(REFUSED.findall(text))
     return found
 
 
