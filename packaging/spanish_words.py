@@ -147,6 +147,12 @@ SPANISH: dict[str, str] = {
     "'{title}' belongs to term {term}, which has no dates": "«{title}» pertenece al periodo {term}, que no tiene fechas",
     "'{first}' and '{second}' require each other": "«{first}» y «{second}» se requieren mutuamente",
     "the prerequisites go round in a circle: {links}": "los requisitos previos forman un círculo: {links}",
+    # Why a backup cannot be restored (services/backups.py)
+    "cannot be opened: {why}": "no se puede abrir: {why}",
+    "it is damaged": "está dañada",
+    "it is not a database ({why})": "no es una base de datos ({why})",
+    "it holds no Study Planner data": "no contiene datos de Study Planner",
+    "it was written by a newer version": "la escribió una versión más nueva",
     # The CEU rules' warnings and why an activity does not count (core/ceu_reasons.py)
     "completed before {credential} was earned ({date})": "terminada antes de obtener {credential} ({date})",
     "completed outside the cycle {start} to {end}": "terminada fuera del ciclo del {start} al {end}",

@@ -2848,6 +2848,26 @@ Replace it?</source>
         <translation>los requisitos previos forman un círculo: {links}</translation>
     </message>
     <message>
+        <source>cannot be opened: {why}</source>
+        <translation>no se puede abrir: {why}</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>está dañada</translation>
+    </message>
+    <message>
+        <source>it is not a database ({why})</source>
+        <translation>no es una base de datos ({why})</translation>
+    </message>
+    <message>
+        <source>it holds no Study Planner data</source>
+        <translation>no contiene datos de Study Planner</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version</source>
+        <translation>la escribió una versión más nueva</translation>
+    </message>
+    <message>
         <source>completed before {credential} was earned ({date})</source>
         <translation>terminada antes de obtener {credential} ({date})</translation>
     </message>

@@ -264,6 +264,12 @@ TEMPLATES: dict[str, str] = {
     "prerequisites_circle": QT_TRANSLATE_NOOP(
         "", "the prerequisites go round in a circle: {links}"
     ),
+    # Why a backup cannot be restored (services/backups.py), said after "cannot be restored:"
+    "backup_cannot_open": QT_TRANSLATE_NOOP("", "cannot be opened: {why}"),
+    "backup_damaged": QT_TRANSLATE_NOOP("", "it is damaged"),
+    "backup_not_database": QT_TRANSLATE_NOOP("", "it is not a database ({why})"),
+    "backup_not_ours": QT_TRANSLATE_NOOP("", "it holds no Study Planner data"),
+    "backup_newer": QT_TRANSLATE_NOOP("", "it was written by a newer version"),
 }
 """Every code a Problem may carry, with its English template."""
 

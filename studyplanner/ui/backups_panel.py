@@ -176,9 +176,8 @@ class BackupsPanel(QWidget):
     def _holds(self, info: BackupInfo) -> tuple[bool, str]:
         preview = preview_backup(info.path)
         if not preview.ok:
-            return False, tr("This backup cannot be restored: %1.").replace(
-                "%1", preview.problem or ""
-            )
+            why = problem_words(preview.why) if preview.why else preview.problem or ""
+            return False, tr("This backup cannot be restored: %1.").replace("%1", why)
         return True, count_records(preview.counts, zeros=True)
 
     def _selected(self) -> None:

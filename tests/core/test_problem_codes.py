@@ -30,8 +30,8 @@ from studyplanner.store.errors import NOT_DONE
 
 SOURCES = Path(__file__).resolve().parents[2] / "studyplanner"
 USED = re.compile(r"\b(?:problem|refusal)\(\s*[^,()]+(?:\([^()]*\))?[^,()]*,\s*\"([a-z_0-9]+)\"")
-REFUSED = re.compile(r"\b_refused\(\s*\"([a-z_0-9]+)\"")
-"""core/placement's PlanningError, whose problem's field is always the modules."""
+REFUSED = re.compile(r"\b_refused\([^()\"]*\"([a-z_0-9]+)\"")
+"""The helpers that give the field themselves (core/placement, services/backups)."""
 TODAY = date(2026, 11, 27)
 
 
