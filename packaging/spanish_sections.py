@@ -4,6 +4,7 @@ grid of sections, the readiness view and its review. Same rules as packaging/spa
 # ruff: noqa: E501
 
 SPANISH: dict[str, str] = {
+    "A section is listed twice.": "Una sección aparece dos veces.",
     "Missed questions by section": "Preguntas falladas por sección",
     "Missed questions: {section}": "Preguntas falladas: {section}",
     "of {count} questions": "de {count} preguntas",

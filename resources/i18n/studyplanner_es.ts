@@ -324,12 +324,580 @@ Antes se hace una copia de seguridad de sus datos actuales, así que puede desha
         <translation>Resultado de la exportación al calendario</translation>
     </message>
     <message>
+        <source>Choose the date you start studying.</source>
+        <translation>Elija la fecha en que empieza a estudiar.</translation>
+    </message>
+    <message>
+        <source>The start date must be between 2000 and {year}.</source>
+        <translation>La fecha de inicio debe estar entre 2000 y {year}.</translation>
+    </message>
+    <message>
+        <source>The start date is more than a year ago.</source>
+        <translation>La fecha de inicio es de hace más de un año.</translation>
+    </message>
+    <message>
+        <source>Give either a target date or a number of hours a week.</source>
+        <translation>Indique una fecha meta o un número de horas por semana.</translation>
+    </message>
+    <message>
+        <source>The target date is in the past.</source>
+        <translation>La fecha meta ya pasó.</translation>
+    </message>
+    <message>
+        <source>The target date must be after the start date.</source>
+        <translation>La fecha meta debe ser posterior a la fecha de inicio.</translation>
+    </message>
+    <message>
+        <source>The target date must be before {year}.</source>
+        <translation>La fecha meta debe ser anterior a {year}.</translation>
+    </message>
+    <message>
+        <source>Hours a week must be more than zero.</source>
+        <translation>Las horas por semana deben ser más que cero.</translation>
+    </message>
+    <message>
+        <source>That is more hours a week than anyone can study.</source>
+        <translation>Son más horas por semana de las que nadie puede estudiar.</translation>
+    </message>
+    <message>
+        <source>Give at least one day with some study time.</source>
+        <translation>Indique al menos un día con algo de tiempo de estudio.</translation>
+    </message>
+    <message>
+        <source>Your weekdays add up to only {hours} hours a week; raise the daily minutes or lower the weekly hours.</source>
+        <translation>Sus días de la semana suman solo {hours} horas por semana; aumente los minutos diarios o reduzca las horas semanales.</translation>
+    </message>
+    <message>
+        <source>Minutes cannot be negative.</source>
+        <translation>Los minutos no pueden ser negativos.</translation>
+    </message>
+    <message>
+        <source>More than 16 hours in a day is not realistic.</source>
+        <translation>Más de 16 horas en un día no es realista.</translation>
+    </message>
+    <message>
+        <source>A day off period ends before it starts.</source>
+        <translation>Un periodo de días libres termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>A day off period longer than a year is not realistic.</source>
+        <translation>Un periodo de días libres de más de un año no es realista.</translation>
+    </message>
+    <message>
+        <source>The days off {start} to {end} overlap {other_start} to {other_end}; join them into one period.</source>
+        <translation>Los días libres del {start} al {end} se superponen con los del {other_start} al {other_end}; únalos en un solo periodo.</translation>
+    </message>
+    <message>
+        <source>Give the module a title.</source>
+        <translation>Ponga un título al módulo.</translation>
+    </message>
+    <message>
+        <source>Keep the title under 200 characters.</source>
+        <translation>El título debe tener menos de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>Estimated hours must be more than zero.</source>
+        <translation>Las horas estimadas deben ser más que cero.</translation>
+    </message>
+    <message>
+        <source>More than 2,000 hours for one module looks like a typo.</source>
+        <translation>Más de 2000 horas para un módulo parece un error de escritura.</translation>
+    </message>
+    <message>
+        <source>Keep the note under {limit} characters.</source>
+        <translation>La nota debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>Unknown credential &apos;{credential}&apos;. Known: {known}.</source>
+        <translation>Credencial desconocida «{credential}». Conocidas: {known}.</translation>
+    </message>
+    <message>
+        <source>Give the credential a name of 1 to 40 characters.</source>
+        <translation>Ponga a la credencial un nombre de 1 a 40 caracteres.</translation>
+    </message>
+    <message>
+        <source>The date earned must be between 1970 and today.</source>
+        <translation>La fecha de obtención debe estar entre 1970 y hoy.</translation>
+    </message>
+    <message>
+        <source>The renewal date is not a sensible date.</source>
+        <translation>La fecha de renovación no es una fecha razonable.</translation>
+    </message>
+    <message>
+        <source>You already have a credential called {name}.</source>
+        <translation>Ya tiene una credencial llamada {name}.</translation>
+    </message>
+    <message>
+        <source>There is no credential {id}.</source>
+        <translation>No hay ninguna credencial {id}.</translation>
+    </message>
+    <message>
+        <source>This credential has no open cycle.</source>
+        <translation>Esta credencial no tiene un ciclo abierto.</translation>
+    </message>
+    <message>
+        <source>The rules cannot judge the credential {credential} ({body}): an unknown code or dates out of range; its cycle cannot be closed.</source>
+        <translation>Las reglas no pueden evaluar la credencial {credential} ({body}): un código desconocido o fechas fuera de rango; su ciclo no se puede cerrar.</translation>
+    </message>
+    <message>
+        <source>The cycle start must be between 1970 and {year}.</source>
+        <translation>El inicio del ciclo debe estar entre 1970 y {year}.</translation>
+    </message>
+    <message>
+        <source>The cycle end must be between 1970 and {year}.</source>
+        <translation>El fin del ciclo debe estar entre 1970 y {year}.</translation>
+    </message>
+    <message>
+        <source>The cycle must end after it starts.</source>
+        <translation>El ciclo debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>A cycle longer than ten years is not realistic.</source>
+        <translation>Un ciclo de más de diez años no es realista.</translation>
+    </message>
+    <message>
+        <source>The cycle starts long before the credential.</source>
+        <translation>El ciclo empieza mucho antes que la credencial.</translation>
+    </message>
+    <message>
+        <source>There is no cycle {id}.</source>
+        <translation>No hay ningún ciclo {id}.</translation>
+    </message>
+    <message>
+        <source>A closed cycle is kept as it was; it cannot change.</source>
+        <translation>Un ciclo cerrado se conserva tal como estaba; no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Give a number of CEUs between 0 and 500.</source>
+        <translation>Indique un número de CEU entre 0 y 500.</translation>
+    </message>
+    <message>
+        <source>Use at most two decimals.</source>
+        <translation>Use como máximo dos decimales.</translation>
+    </message>
+    <message>
+        <source>That session no longer exists.</source>
+        <translation>Esa sesión ya no existe.</translation>
+    </message>
+    <message>
+        <source>That session exists already.</source>
+        <translation>Esa sesión ya existe.</translation>
+    </message>
+    <message>
+        <source>Its module no longer exists.</source>
+        <translation>Su módulo ya no existe.</translation>
+    </message>
+    <message>
+        <source>Minutes must be more than zero.</source>
+        <translation>Los minutos deben ser más que cero.</translation>
+    </message>
+    <message>
+        <source>More than 16 hours in one session is not realistic.</source>
+        <translation>Más de 16 horas en una sesión no es realista.</translation>
+    </message>
+    <message>
+        <source>The date is before 2000.</source>
+        <translation>La fecha es anterior a 2000.</translation>
+    </message>
+    <message>
+        <source>No timer is running.</source>
+        <translation>No hay ningún cronómetro en marcha.</translation>
+    </message>
+    <message>
+        <source>A timer is already on for “{title}”; stop it first.</source>
+        <translation>Ya hay un cronómetro en marcha para «{title}»; deténgalo primero.</translation>
+    </message>
+    <message>
+        <source>A session cannot be in the future.</source>
+        <translation>Una sesión no puede estar en el futuro.</translation>
+    </message>
+    <message>
+        <source>A module cannot be completed in the future.</source>
+        <translation>Un módulo no se puede completar en el futuro.</translation>
+    </message>
+    <message>
+        <source>There is no module {id} in your plan.</source>
+        <translation>No hay ningún módulo {id} en su plan.</translation>
+    </message>
+    <message>
+        <source>Module {id} is not marked done.</source>
+        <translation>El módulo {id} no está marcado como terminado.</translation>
+    </message>
+    <message>
+        <source>A score is a percentage from 0 to 100.</source>
+        <translation>Una puntuación es un porcentaje de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>Only exams and practice exams have a score.</source>
+        <translation>Solo los exámenes y los exámenes de práctica tienen puntuación.</translation>
+    </message>
+    <message>
+        <source>A section is listed twice.</source>
+        <translation>Una sección aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>There is no activity {id}.</source>
+        <translation>No hay ninguna actividad {id}.</translation>
+    </message>
+    <message>
+        <source>That activity exists already.</source>
+        <translation>Esa actividad ya existe.</translation>
+    </message>
+    <message>
+        <source>Give the activity a title.</source>
+        <translation>Ponga un título a la actividad.</translation>
+    </message>
+    <message>
+        <source>The completion date must be between 2000 and today.</source>
+        <translation>La fecha de finalización debe estar entre 2000 y hoy.</translation>
+    </message>
+    <message>
+        <source>CEUs must be a number.</source>
+        <translation>Los CEU deben ser un número.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of CEUs.</source>
+        <translation>«{text}» no es un número de CEU.</translation>
+    </message>
+    <message>
+        <source>Keep the title under 300 characters.</source>
+        <translation>El título debe tener menos de 300 caracteres.</translation>
+    </message>
+    <message>
+        <source>Keep the provider under 200 characters.</source>
+        <translation>El proveedor debe tener menos de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>Keep the index number under 100 characters.</source>
+        <translation>El número de índice debe tener menos de 100 caracteres.</translation>
+    </message>
+    <message>
+        <source>Unknown category &apos;{category}&apos;. Known: {known}.</source>
+        <translation>Categoría desconocida «{category}». Conocidas: {known}.</translation>
+    </message>
+    <message>
+        <source>There is no credential cycle {id}.</source>
+        <translation>No hay ningún ciclo de credencial {id}.</translation>
+    </message>
+    <message>
+        <source>The {credential} cycle ending {end} is closed; it cannot change.</source>
+        <translation>El ciclo de {credential} que termina el {end} está cerrado; no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>{credential} is listed twice.</source>
+        <translation>{credential} aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>Apply between 0 and {units} CEUs to {credential}.</source>
+        <translation>Aplique entre 0 y {units} CEU a {credential}.</translation>
+    </message>
+    <message>
+        <source>This activity counts in a closed cycle; it is kept as it was and cannot change.</source>
+        <translation>Esta actividad cuenta en un ciclo cerrado; se conserva tal como estaba y no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>This activity counts in a closed cycle; it is kept as it was.</source>
+        <translation>Esta actividad cuenta en un ciclo cerrado; se conserva tal como estaba.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PDF or an image (PNG, JPEG, ...).</source>
+        <translation>{name} no es un PDF ni una imagen (PNG, JPEG, ...).</translation>
+    </message>
+    <message>
+        <source>The certificate {path} is a symbolic link to nothing (what it points to does not exist).</source>
+        <translation>El certificado {path} es un enlace simbólico a nada (lo que señala no existe).</translation>
+    </message>
+    <message>
+        <source>The certificate {path} does not exist.</source>
+        <translation>El certificado {path} no existe.</translation>
+    </message>
+    <message>
+        <source>The certificate {path} is a folder, not a file.</source>
+        <translation>El certificado {path} es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>The certificate {path} is {kind}, not a regular file.</source>
+        <translation>El certificado {path} es {kind}, no un archivo normal.</translation>
+    </message>
+    <message>
+        <source>The certificate {path} cannot be read: {why}.</source>
+        <translation>No se puede leer el certificado {path}: {why}.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than 50 MB.</source>
+        <translation>{name} ocupa más de 50 MB.</translation>
+    </message>
+    <message>
+        <source>{name} is not really a {kind} file.</source>
+        <translation>{name} no es realmente un archivo {kind}.</translation>
+    </message>
+    <message>
+        <source>CEUs must be more than zero.</source>
+        <translation>Los CEU deben ser más que cero.</translation>
+    </message>
+    <message>
+        <source>More than {limit} CEUs for one activity is not realistic.</source>
+        <translation>Más de {limit} CEU para una actividad no es realista.</translation>
+    </message>
+    <message>
+        <source>Use at most two decimals (for example 0.25).</source>
+        <translation>Use como máximo dos decimales (por ejemplo 0.25).</translation>
+    </message>
+    <message>
+        <source>There is no plan yet: start the plan assistant first.</source>
+        <translation>Todavía no hay un plan: primero inicie el asistente del plan.</translation>
+    </message>
+    <message>
+        <source>Give the dates of all {count} terms.</source>
+        <translation>Indique las fechas de los {count} periodos.</translation>
+    </message>
+    <message>
+        <source>Term {term} starts before term {earlier} ends.</source>
+        <translation>El periodo {term} empieza antes de que termine el periodo {earlier}.</translation>
+    </message>
+    <message>
+        <source>Give the track a name.</source>
+        <translation>Ponga un nombre al itinerario.</translation>
+    </message>
+    <message>
+        <source>Two modules have the same reference.</source>
+        <translation>Dos módulos tienen la misma referencia.</translation>
+    </message>
+    <message>
+        <source>Module {n} cannot require itself.</source>
+        <translation>El módulo {n} no puede requerirse a sí mismo.</translation>
+    </message>
+    <message>
+        <source>Choose a term from 1 to {count}.</source>
+        <translation>Elija un periodo de 1 a {count}.</translation>
+    </message>
+    <message>
+        <source>Module “{title}” is not part of this track.</source>
+        <translation>El módulo «{title}» no forma parte de este itinerario.</translation>
+    </message>
+    <message>
+        <source>“{title}” is completed; reopen it before removing it.</source>
+        <translation>«{title}» está terminado; vuelva a abrirlo antes de quitarlo.</translation>
+    </message>
+    <message>
+        <source>“{title}” has study sessions logged; delete them before removing it.</source>
+        <translation>«{title}» tiene sesiones de estudio registradas; elimínelas antes de quitarlo.</translation>
+    </message>
+    <message>
+        <source>Give lead times between 0 and {limit} days.</source>
+        <translation>Indique plazos de aviso entre 0 y {limit} días.</translation>
+    </message>
+    <message>
+        <source>Give a number of days from 1 to {limit}.</source>
+        <translation>Indique un número de días de 1 a {limit}.</translation>
+    </message>
+    <message>
+        <source>Give the time as HH:MM, e.g. 18:30.</source>
+        <translation>Indique la hora como HH:MM, p. ej., 18:30.</translation>
+    </message>
+    <message>
+        <source>Snooze until a day after today, within a year.</source>
+        <translation>Posponga hasta un día posterior a hoy, dentro de un año.</translation>
+    </message>
+    <message>
+        <source>There is no backup {path}.</source>
+        <translation>No hay ninguna copia de seguridad {path}.</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be restored: {why}.</source>
+        <translation>La copia de seguridad {name} no se puede restaurar: {why}.</translation>
+    </message>
+    <message>
         <source>The end of the range is before its start.</source>
         <translation>El final del rango es anterior a su inicio.</translation>
     </message>
     <message>
         <source>Export at most three years at a time.</source>
         <translation>Exporte como máximo tres años a la vez.</translation>
+    </message>
+    <message>
+        <source>{path} is Study Planner&apos;s own data; choose another file to write.</source>
+        <translation>{path} son los datos propios de Study Planner; elija otro archivo para escribir.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; it was left as it is.</source>
+        <translation>{path} ya existe; se dejó tal como estaba.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name.</source>
+        <translation>{path} es una carpeta; indique un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>La carpeta {path} no existe.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {why}.</source>
+        <translation>No se puede escribir {path}: {why}.</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not a regular file; an export writes only regular files, so it was left as it is.</source>
+        <translation>{path} es {kind}, no un archivo normal; una exportación solo escribe archivos normales, así que se dejó tal como estaba.</translation>
+    </message>
+    <message>
+        <source>There is no credential called &apos;{name}&apos;; none is recorded yet.</source>
+        <translation>No hay ninguna credencial llamada «{name}»; todavía no hay ninguna registrada.</translation>
+    </message>
+    <message>
+        <source>There is no credential called &apos;{name}&apos;. Known: {known}.</source>
+        <translation>No hay ninguna credencial llamada «{name}». Conocidas: {known}.</translation>
+    </message>
+    <message>
+        <source>The rules cannot judge the credential {credential} (an unknown code or dates out of range); there is no report to make for it.</source>
+        <translation>Las reglas no pueden evaluar la credencial {credential} (un código desconocido o fechas fuera de rango); no hay informe que hacer para ella.</translation>
+    </message>
+    <message>
+        <source>The certificate of &apos;{title}&apos; ({path}) cannot be read: {why}.</source>
+        <translation>No se puede leer el certificado de «{title}» ({path}): {why}.</translation>
+    </message>
+    <message>
+        <source>is a folder, not an archive file</source>
+        <translation>es una carpeta, no un archivo comprimido</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>no existe</translation>
+    </message>
+    <message>
+        <source>cannot be read: {why}</source>
+        <translation>no se puede leer: {why}</translation>
+    </message>
+    <message>
+        <source>is larger than {gb} GB</source>
+        <translation>ocupa más de {gb} GB</translation>
+    </message>
+    <message>
+        <source>is not a Study Planner archive (not a zip file, or a damaged one)</source>
+        <translation>no es un archivo de Study Planner (no es un archivo zip, o está dañado)</translation>
+    </message>
+    <message>
+        <source>has no {document}: it is not a Study Planner archive</source>
+        <translation>no tiene {document}: no es un archivo de Study Planner</translation>
+    </message>
+    <message>
+        <source>is password-protected; Study Planner cannot read it</source>
+        <translation>está protegido con contraseña; Study Planner no puede leerlo</translation>
+    </message>
+    <message>
+        <source>the archive was written by a newer version of Study Planner ({version}); install the newer version to import it</source>
+        <translation>el archivo lo escribió una versión más nueva de Study Planner ({version}); instale la versión más nueva para importarlo</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another program, which kept it locked for more than five seconds.</source>
+        <translation>La base de datos {path} está en uso por otro programa, que la mantuvo bloqueada más de cinco segundos.</translation>
+    </message>
+    <message>
+        <source>Close the other program (or wait) and try again.</source>
+        <translation>Cierre el otro programa (o espere) e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full; nothing was written.</source>
+        <translation>El disco que contiene {path} está lleno; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Free some space and try again.</source>
+        <translation>Libere algo de espacio e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only; nothing was written.</source>
+        <translation>La base de datos {path} es de solo lectura; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Check the permissions of the file and its folder (the app needs to write there).</source>
+        <translation>Revise los permisos del archivo y de su carpeta (la aplicación necesita escribir allí).</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} reported a read or write error.</source>
+        <translation>El disco que contiene {path} informó un error de lectura o escritura.</translation>
+    </message>
+    <message>
+        <source>Check the disk (or the network or removable drive it is on) and try again; your backups are in the data folder&apos;s backups folder.</source>
+        <translation>Revise el disco (o la unidad de red o extraíble en la que está) e inténtelo de nuevo; sus copias de seguridad están en la carpeta de copias de seguridad de la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged and cannot be read.</source>
+        <translation>La base de datos {path} está dañada y no se puede leer.</translation>
+    </message>
+    <message>
+        <source>Restore a backup (they are in the data folder&apos;s backups folder); nothing more was written to it.</source>
+        <translation>Restaure una copia de seguridad (están en la carpeta de copias de seguridad de la carpeta de datos); no se escribió nada más en ella.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened: its folder is missing, unreadable or full.</source>
+        <translation>No se puede abrir la base de datos {path}: su carpeta falta, no se puede leer o está llena.</translation>
+    </message>
+    <message>
+        <source>Check the data folder and try again.</source>
+        <translation>Revise la carpeta de datos e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>It was not backed up.</source>
+        <translation>No se hizo la copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>It was not checked.</source>
+        <translation>No se comprobó.</translation>
+    </message>
+    <message>
+        <source>It was not upgraded.</source>
+        <translation>No se actualizó.</translation>
+    </message>
+    <message>
+        <source>It was not restored.</source>
+        <translation>No se restauró.</translation>
+    </message>
+    <message>
+        <source>It was not recovered.</source>
+        <translation>No se recuperó.</translation>
+    </message>
+    <message>
+        <source>two modules share the same id</source>
+        <translation>dos módulos comparten el mismo id</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; requires a module that is not in the track (id {id})</source>
+        <translation>«{title}» requiere un módulo que no está en el itinerario (id {id})</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; cannot require itself</source>
+        <translation>«{title}» no puede requerirse a sí mismo</translation>
+    </message>
+    <message>
+        <source>&apos;{title}&apos; belongs to term {term}, which has no dates</source>
+        <translation>«{title}» pertenece al periodo {term}, que no tiene fechas</translation>
+    </message>
+    <message>
+        <source>&apos;{first}&apos; and &apos;{second}&apos; require each other</source>
+        <translation>«{first}» y «{second}» se requieren mutuamente</translation>
+    </message>
+    <message>
+        <source>the prerequisites go round in a circle: {links}</source>
+        <translation>los requisitos previos forman un círculo: {links}</translation>
+    </message>
+    <message>
+        <source>cannot be opened: {why}</source>
+        <translation>no se puede abrir: {why}</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>está dañada</translation>
+    </message>
+    <message>
+        <source>it is not a database ({why})</source>
+        <translation>no es una base de datos ({why})</translation>
+    </message>
+    <message>
+        <source>it holds no Study Planner data</source>
+        <translation>no contiene datos de Study Planner</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version</source>
+        <translation>la escribió una versión más nueva</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
@@ -1398,6 +1966,10 @@ contadas</translation>
     <message>
         <source>Cancelled: nothing was written.</source>
         <translation>Cancelado: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>… {n} more</source>
+        <translation>… {n} más</translation>
     </message>
     <message>
         <source>Nothing was written:</source>
@@ -2779,6 +3351,30 @@ Replace it?</source>
         <source>Rules change: confirm them with {body}.</source>
         <translation>Las reglas cambian: confírmelas con {body}.</translation>
     </message>
+    <message>
+        <source>completed before {credential} was earned ({date})</source>
+        <translation>terminada antes de obtener {credential} ({date})</translation>
+    </message>
+    <message>
+        <source>completed outside the cycle {start} to {end}</source>
+        <translation>terminada fuera del ciclo del {start} al {end}</translation>
+    </message>
+    <message>
+        <source>already counted in the cycle ending {date}</source>
+        <translation>ya contada en el ciclo que termina el {date}</translation>
+    </message>
+    <message>
+        <source>It will not count for {credential}: {why}.</source>
+        <translation>No contará para {credential}: {why}.</translation>
+    </message>
+    <message>
+        <source>The cycle of {credentials} already meets every requirement; extra CEUs do not carry over to the next cycle.</source>
+        <translation>El ciclo de {credentials} ya cumple todos los requisitos; los CEU de más no pasan al ciclo siguiente.</translation>
+    </message>
+    <message>
+        <source>It does not help with what the cycle of {credentials} still needs ({needs}); extra CEUs do not carry over.</source>
+        <translation>No ayuda con lo que aún necesita el ciclo de {credentials} ({needs}); los CEU de más no pasan al ciclo siguiente.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -3000,22 +3596,6 @@ Replace it?</source>
     <message>
         <source>none</source>
         <translation>ninguno</translation>
-    </message>
-    <message>
-        <source>An activity cannot be in the future.</source>
-        <translation>Una actividad no puede estar en el futuro.</translation>
-    </message>
-    <message>
-        <source>Give the activity its title.</source>
-        <translation>Ponga un título a la actividad.</translation>
-    </message>
-    <message>
-        <source>CEUs must be more than zero.</source>
-        <translation>Los CEU deben ser más que cero.</translation>
-    </message>
-    <message>
-        <source>Keep the note under {n} characters.</source>
-        <translation>La nota debe tener menos de {n} caracteres.</translation>
     </message>
     <message>
         <source>Choose a PDF or an image (PNG, JPEG, …).</source>
@@ -3523,28 +4103,8 @@ Replace it?</source>
         <translation>La fecha de obtención no puede estar en el futuro.</translation>
     </message>
     <message>
-        <source>The cycle must end after it starts.</source>
-        <translation>El ciclo debe terminar después de empezar.</translation>
-    </message>
-    <message>
-        <source>A cycle longer than ten years is not realistic.</source>
-        <translation>Un ciclo de más de diez años no es realista.</translation>
-    </message>
-    <message>
-        <source>The cycle ends too far in the future.</source>
-        <translation>El ciclo termina demasiado lejos en el futuro.</translation>
-    </message>
-    <message>
         <source>Enter a number of CEUs, like 36 or 17.5.</source>
         <translation>Escriba un número de CEU, como 36 o 17.5.</translation>
-    </message>
-    <message>
-        <source>Give a number of CEUs from 0 to 500.</source>
-        <translation>Indique un número de CEU de 0 a 500.</translation>
-    </message>
-    <message>
-        <source>Use at most two decimals.</source>
-        <translation>Use como máximo dos decimales.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from studyplanner.cli.arguments import UsageError
 from studyplanner.cli.context import open_db, today_of
 from studyplanner.cli.credential_commands import find_credential
 from studyplanner.cli.output import emit, warn
+from studyplanner.core.ceu_reasons import AllocationWarning, english, warning_values
 from studyplanner.core.rule_check import check_values
 from studyplanner.core.validation import InvalidInput, Problem
 
@@ -76,7 +77,7 @@ def _allocations(
     return pairs
 
 
-def _activity_payload(info: ActivityInfo, warnings: Sequence[str]) -> dict[str, Any]:
+def _activity_payload(info: ActivityInfo, warnings: Sequence[AllocationWarning]) -> dict[str, Any]:
     return {
         "id": info.id,
         "date": info.completed_on.isoformat(),
@@ -93,7 +94,7 @@ def _activity_payload(info: ActivityInfo, warnings: Sequence[str]) -> dict[str, 
             {"credential": a.credential_label, "cycle_id": a.cycle_id, "units": float(a.units)}
             for a in info.applied
         ],
-        "warnings": list(warnings),
+        "warnings": [warning_values(w) for w in warnings],
     }
 
 
@@ -130,7 +131,7 @@ def run_ceu_add(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for warning in warnings:  # only once saved: a refused activity prints its one error line
-        warn(warning)
+        warn(english(warning))
     emit(_activity_payload(info, warnings), args.json, _activity_text(info))
     return 0
 

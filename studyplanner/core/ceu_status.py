@@ -27,6 +27,13 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
+from studyplanner.core.ceu_reasons import (
+    AllocationWarning,
+    NotCounted,
+    NotCountedCode,
+    WarningCode,
+    not_counted_english,
+)
 from studyplanner.core.ceu_rules import SHARE_HIIM, TOTALS_TABLE, BodyRules, RuleBook
 from studyplanner.core.rule_check import CheckCode, RuleCheck
 
@@ -89,7 +96,12 @@ class ActivityOutcome:
     activity_id: int
     applied: Decimal
     counted: Decimal
-    reason: str | None
+    why: NotCounted | None
+
+    @property
+    def reason(self) -> str | None:
+        """Why it does not count, in English (the command line, the audit packet)."""
+        return None if self.why is None else not_counted_english(self.why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,15 +140,15 @@ def _renewal_month_before(day: date, start: date) -> bool:
     return day < start and (day.year, day.month) == (last.year, last.month)
 
 
-def _why_not(held: HeldCycle, body: BodyRules, activity: CeuActivity) -> str | None:
+def _why_not(held: HeldCycle, body: BodyRules, activity: CeuActivity) -> NotCounted | None:
     day = activity.completed_on
     if day < held.earned_on:
-        return f"completed before {held.label} was earned ({held.earned_on.isoformat()})"
+        return NotCounted(NotCountedCode.BEFORE_EARNED, held.label, earned_on=held.earned_on)
     if held.start <= day <= held.end:
         return None
     if body.renewal_month_overlap and _renewal_month_before(day, held.start):
         return None
-    return f"completed outside the cycle {held.start.isoformat()} to {held.end.isoformat()}"
+    return NotCounted(NotCountedCode.OUTSIDE_CYCLE, start=held.start, end=held.end)
 
 
 def _rule_total(book: RuleBook, body: BodyRules, codes: Sequence[str]) -> Decimal:
@@ -238,7 +250,7 @@ def _pool_statuses(
             reason = _why_not(h, body, act)
             earlier = used.get((body.code, act.id))
             if reason is None and earlier is not None and earlier != end:
-                reason = f"already counted in the cycle ending {earlier.isoformat()}"
+                reason = NotCounted(NotCountedCode.ALREADY_COUNTED, end=earlier)
             counted = ZERO if reason is not None else min(al.units, act.units)
             if reason is None:
                 counted_sum[act.id] += counted
@@ -336,8 +348,8 @@ def allocation_warnings(
     allocations: Sequence[Allocation],
     new: Sequence[Allocation],
     today: date,
-) -> list[str]:
-    """Plain-words reasons why applying one activity as `new` (all its allocations, to one or
+) -> list[AllocationWarning]:
+    """The reasons (as data) why applying one activity as `new` (all its allocations, to one or
     more cycles; `allocations` holds every other) will not add all its units where the user
     expects, judged with all of them at once: a pooled total counts the activity once, and a
     quota or share counts every CEU of the pool that qualifies.
@@ -348,31 +360,27 @@ def allocation_warnings(
                                                          today)}  # fmt: skip
     after = {s.cycle_id: s for s in credential_statuses(book, cycles, activities,
                                                         [*allocations, *new], today)}  # fmt: skip
-    warnings: list[str] = []
+    warnings: list[AllocationWarning] = []
     pools: dict[tuple[str, date], list[Allocation]] = defaultdict(list)
     for al in new:
         status = after.get(al.cycle_id)
         if status is None:
             continue
         outcome = next(o for o in status.activities if o.activity_id == al.activity_id)
-        if outcome.reason is not None:
-            warnings.append(f"It will not count for {status.label}: {outcome.reason}.")
+        if outcome.why is not None:
+            warnings.append(AllocationWarning(WarningCode.WILL_NOT_COUNT, status.label,
+                                              outcome.why))  # fmt: skip
         else:
             pools[(status.body, status.cycle_end)].append(al)
     for key, members in pools.items():
-        pool = " and ".join(after[members[0].cycle_id].pool)
+        pool = after[members[0].cycle_id].pool
         was, now = _pool_checks(before, key), _pool_checks(after, key)
         still_missing = [key for key, c in was.items() if not c.met]
         helped = [key for key in still_missing if now[key].earned > was[key].earned]
         if not still_missing:
-            warnings.append(
-                f"{pool}'s cycle already meets every requirement; extra CEUs do not carry over "
-                "to the next cycle."
-            )
+            warnings.append(AllocationWarning(WarningCode.ALREADY_MET, pool=pool))
         elif not helped:
-            warnings.append(
-                f"It does not help with what {pool}'s cycle still needs "
-                f"({'; '.join(was[key].label for key in still_missing)}); extra CEUs do not carry "
-                "over."
-            )
+            missing = tuple(was[key] for key in still_missing)
+            warnings.append(AllocationWarning(WarningCode.DOES_NOT_HELP, pool=pool,
+                                              missing=missing))  # fmt: skip
     return warnings

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_MINUTES_PER_DAY = 16 * 60
@@ -30,7 +31,10 @@ class ModuleKind(enum.StrEnum):
 
 
 class PlanningError(ValueError):
-    """The inputs cannot be scheduled at all (a prerequisite cycle, an unknown prerequisite...)."""
+    """The inputs cannot be scheduled at all (a prerequisite cycle, an unknown prerequisite...).
+    `problem` is the message as a code and values (a core.validation.Problem), for the GUI."""
+
+    problem: Any = None
 
 
 @dataclass(frozen=True, slots=True)

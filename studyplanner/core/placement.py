@@ -21,7 +21,6 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 
 from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.model import (
@@ -32,6 +31,7 @@ from studyplanner.core.model import (
     StudyBlock,
     Term,
 )
+from studyplanner.core.validation import problem
 
 QUANTUM = 5
 """Minutes are handed out in steps of this size when a day or a week is shared."""
@@ -50,18 +50,16 @@ def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
     (degree tracks) courses whose term has no dates. Messages name the modules by title."""
     by_id = {m.id: m for m in modules}
     if len(by_id) != len(modules):
-        raise PlanningError("two modules share the same id")
+        raise _refused("plan_same_id")
     term_numbers = {t.number for t in terms}
     for m in modules:
         for p in m.prerequisites:
             if p not in by_id:
-                raise PlanningError(
-                    f"{m.title!r} requires a module that is not in the track (id {p})"
-                )
+                raise _refused("prerequisite_unknown", title=m.title, id=str(p))
             if p == m.id:
-                raise PlanningError(f"{m.title!r} cannot require itself")
+                raise _refused("prerequisite_self", title=m.title)
         if terms and m.term is not None and m.term not in term_numbers:
-            raise PlanningError(f"{m.title!r} belongs to term {m.term}, which has no dates")
+            raise _refused("term_without_dates", title=m.title, term=str(m.term))
     state: dict[int, int] = {}  # 1 = on the current path, 2 = checked
     for root in modules:
         if state.get(root.id):
@@ -76,7 +74,7 @@ def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
                 nxt = prereqs[index]
                 if state.get(nxt) == 1:
                     path = [n for n, _ in stack]
-                    raise PlanningError(_cycle_message([by_id[n] for n in path[path.index(nxt) :]]))
+                    raise _cycle_refused([by_id[n] for n in path[path.index(nxt) :]])
                 if not state.get(nxt):
                     state[nxt] = 1
                     stack.append((nxt, 0))
@@ -85,12 +83,20 @@ def check_graph(modules: Sequence[ModuleToPlan], terms: Sequence[Term]) -> None:
                 stack.pop()
 
 
-def _cycle_message(cycle: list[ModuleToPlan]) -> str:
+def _refused(code: str, **values: str) -> PlanningError:
+    """PlanningError with its message as a code and values (core/problem_codes.py)."""
+    found = problem("modules", code, **values)
+    error = PlanningError(found.message)
+    error.problem = found
+    return error
+
+
+def _cycle_refused(cycle: list[ModuleToPlan]) -> PlanningError:
     """`cycle[i]` requires `cycle[i + 1]`, and the last requires the first."""
     if len(cycle) == 2:
-        return f"{cycle[0].title!r} and {cycle[1].title!r} require each other"
-    links = [f"{a.title!r} requires {b.title!r}" for a, b in pairwise([*cycle, cycle[0]])]
-    return "the prerequisites go round in a circle: " + ", ".join(links)
+        return _refused("prerequisites_each_other", first=cycle[0].title, second=cycle[1].title)
+    links = " → ".join(f"'{m.title}'" for m in [*cycle, cycle[0]])
+    return _refused("prerequisites_circle", links=links)
 
 
 def too_long_sittings(request: PlanRequest) -> list[ModuleToPlan]:

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studyplanner.core.backup_policy import BackupFile, RetentionPolicy, backups_to_delete
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, Problem, problem
 from studyplanner.services.database import Database
 from studyplanner.store import copies, migrate, tables
 from studyplanner.store import db as store_db
@@ -44,7 +44,15 @@ class BackupPreview:
     ok: bool
     revision: str | None
     counts: dict[str, int]  # table -> rows
-    problem: str | None = None
+    problem: str | None = None  # why it cannot be restored, in English
+    why: Problem | None = None  # the same as a code and values, for the GUI's words
+
+
+def _refused(
+    revision: str | None, counts: dict[str, int], code: str, **values: str
+) -> BackupPreview:
+    found = problem("backup", code, **values)
+    return BackupPreview(False, revision, counts, found.message, found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +156,11 @@ def preview_backup(path: Path) -> BackupPreview:
     try:
         conn = sqlite3.connect(store_db.read_only_uri(path, immutable=True), uri=True)
     except sqlite3.Error as exc:
-        return BackupPreview(False, None, {}, f"cannot be opened: {exc}")
+        return _refused(None, {}, "backup_cannot_open", why=str(exc))
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
         if not result or result[0] != "ok":
-            return BackupPreview(False, None, {}, "it is damaged")
+            return _refused(None, {}, "backup_damaged")
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = None
         if "alembic_version" in names:
@@ -161,13 +169,13 @@ def preview_backup(path: Path) -> BackupPreview:
         counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
                   for t in PREVIEW_TABLES if t in names}  # fmt: skip
     except sqlite3.DatabaseError as exc:
-        return BackupPreview(False, None, {}, f"it is not a database ({exc})")
+        return _refused(None, {}, "backup_not_database", why=str(exc))
     finally:
         conn.close()
     if revision is None:
-        return BackupPreview(False, None, counts, "it holds no Study Planner data")
+        return _refused(None, counts, "backup_not_ours")
     if revision not in migrate.KNOWN_REVISIONS:
-        return BackupPreview(False, revision, counts, "it was written by a newer version")
+        return _refused(revision, counts, "backup_newer")
     return BackupPreview(True, revision, counts)
 
 
@@ -181,11 +189,11 @@ def restore_backup(db: Database, backup: Path, now: datetime) -> BackupInfo:
     fails."""
     backup = Path(backup)
     if not backup.is_file():
-        raise InvalidInput([Problem("backup", f"There is no backup {backup}.")])
+        raise InvalidInput([problem("backup", "backup_gone", path=str(backup))])
     preview = preview_backup(backup)
     if not preview.ok:
-        raise InvalidInput([Problem("backup", f"The backup {backup.name} cannot be restored: "
-                                    f"{preview.problem}.")])  # fmt: skip
+        raise InvalidInput([problem("backup", "backup_unusable", name=backup.name,
+                                    why=str(preview.problem))])  # fmt: skip
     staged = db.data_dir / f"{copies.PARTIAL_PREFIX}restore-{uuid.uuid4().hex}.sqlite3"
     try:
         with db.errors("restored"):

@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from studyplanner.bundled import rule_book
 from studyplanner.core.calendar_steps import anniversaries, years_later
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, problem
 from studyplanner.services.audit_words import units_text
 from studyplanner.services.credentials import can_be_judged, ceu_statuses, list_credentials
 from studyplanner.services.database import Database
@@ -136,9 +136,9 @@ def build_calendar(
     by default from today on, for everything planned), its events named in `words`."""
     first = first or today
     if last is not None and last < first:
-        raise InvalidInput([Problem("to", "The end of the range is before its start.")])
+        raise InvalidInput([problem("to", "range_reversed")])
     if last is not None and (last - first).days > MAX_SPAN_DAYS:
-        raise InvalidInput([Problem("to", "Export at most three years at a time.")])
+        raise InvalidInput([problem("to", "range_too_long")])
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     at = time.fromisoformat(app_settings(db).study_time)
 

@@ -21,15 +21,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from studyplanner.bundled import rule_book
+from studyplanner.core.activity_checks import (
+    check_activity,
+    check_units,
+)
 from studyplanner.core.ceu_rules import RuleBook
-from studyplanner.core.validation import InvalidInput, Problem, check_note
+from studyplanner.core.validation import InvalidInput, Problem, problem
 from studyplanner.services.database import Database
 from studyplanner.services.file_kinds import FOLDER, REGULAR_FILE, kind_of
 from studyplanner.services.leftovers import INCOMING_PREFIX, PendingFiles
 from studyplanner.store import models, tables
 
-EARLIEST_ACTIVITY = date(2000, 1, 1)
-MAX_UNITS = Decimal(100)
 MAX_CERTIFICATE_BYTES = 50 * 1024 * 1024
 CERTIFICATES = "certificates"
 CERTIFICATE_KINDS: dict[str, tuple[bytes, ...]] = {
@@ -99,23 +101,11 @@ def parse_units(text: str, field: str = "units") -> Decimal:
     try:
         units = Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise InvalidInput([Problem(field, f"'{text}' is not a number of CEUs.")]) from None
+        raise InvalidInput([problem(field, "units_not_parsed", text=text)]) from None
     problems = check_units(units, field)
     if problems:
         raise InvalidInput(problems)
     return units
-
-
-def check_units(units: Decimal, field: str = "units") -> list[Problem]:
-    if not units.is_finite():
-        return [Problem(field, "CEUs must be a number.")]
-    if units <= 0:
-        return [Problem(field, "CEUs must be more than zero.")]
-    if units > MAX_UNITS:
-        return [Problem(field, f"More than {MAX_UNITS} CEUs for one activity is not realistic.")]
-    if units != units.quantize(Decimal("0.01")):
-        return [Problem(field, "Use at most two decimals (for example 0.25).")]
-    return []
 
 
 def to_hundredths(units: Decimal) -> int:
@@ -148,28 +138,28 @@ def certificates_in_use(db: Database) -> list[Path]:
 def _check_certificate(path: Path) -> list[Problem]:
     suffix = path.suffix.lower()
     if suffix not in CERTIFICATE_KINDS:
-        return [Problem("certificate", f"{path.name} is not a PDF or an image (PNG, JPEG, ...).")]
+        return [problem("certificate", "certificate_kind", name=path.name)]
     try:
         kind = kind_of(path, follow=True)
         if kind is None and os.path.lexists(path):
-            return [Problem("certificate", f"The certificate {path} is a symbolic link to "
-                            "nothing (what it points to does not exist).")]  # fmt: skip
+            return [problem("certificate", "certificate_dangling", path=str(path))]
         if kind is None:
-            return [Problem("certificate", f"The certificate {path} does not exist.")]
+            return [problem("certificate", "certificate_missing", path=str(path))]
         if kind == FOLDER:
-            return [Problem("certificate", f"The certificate {path} is a folder, not a file.")]
+            return [problem("certificate", "certificate_folder", path=str(path))]
         if kind != REGULAR_FILE:
-            return [Problem("certificate", f"The certificate {path} is {kind}, not a regular "
-                            "file.")]  # fmt: skip
+            return [problem("certificate", "certificate_special", path=str(path), kind=kind)]
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(16)
     except OSError as exc:
-        return [Problem("certificate", f"The certificate {path} cannot be read: {exc.strerror}.")]
+        return [
+            problem("certificate", "certificate_unreadable", path=str(path), why=str(exc.strerror))
+        ]
     if size > MAX_CERTIFICATE_BYTES:
-        return [Problem("certificate", f"{path.name} is larger than 50 MB.")]
+        return [problem("certificate", "certificate_large", name=path.name)]
     if not any(head.startswith(magic) for magic in CERTIFICATE_KINDS[suffix]):
-        return [Problem("certificate", f"{path.name} is not really a {suffix[1:].upper()} file.")]
+        return [problem("certificate", "certificate_fake", name=path.name, kind=suffix[1:].upper())]
     return []
 
 
@@ -201,24 +191,13 @@ def _copy_certificate(db: Database, path: Path, pending: PendingFiles) -> tuple[
 
 
 def _check_activity(book: RuleBook, data: ActivityInput, today: date) -> list[Problem]:
-    problems = []
-    if not EARLIEST_ACTIVITY <= data.completed_on <= today:
-        problems.append(
-            Problem("completed_on", "The completion date must be between 2000 and today.")
-        )
-    if not data.title.strip():
-        problems.append(Problem("title", "Give the activity a title."))
-    elif len(data.title) > 300:
-        problems.append(Problem("title", "Keep the title under 300 characters."))
-    if len(data.provider) > 200:
-        problems.append(Problem("provider", "Keep the provider under 200 characters."))
-    if len(data.index_number) > 100:
-        problems.append(Problem("index_number", "Keep the index number under 100 characters."))
-    problems.extend(check_note(data.note))
-    problems += check_units(data.units)
+    problems = check_activity(data.completed_on, data.title, data.provider, data.index_number,
+                              data.note, data.units, today)  # fmt: skip
     if data.category not in book.categories:
         known = ", ".join(book.categories)
-        problems.append(Problem("category", f"Unknown category '{data.category}'. Known: {known}."))
+        problems.append(
+            problem("category", "category_unknown", category=data.category, known=known)
+        )
     if data.certificate is not None:
         problems += _check_certificate(data.certificate)
     return problems
@@ -232,21 +211,20 @@ def _check_allocations(
     for cycle_id, units in allocations:
         cycle = session.get(models.CredentialCycle, cycle_id)
         if cycle is None:
-            problems.append(Problem("credentials", f"There is no credential cycle {cycle_id}."))
+            problems.append(problem("credentials", "credential_cycle_gone", id=str(cycle_id)))
             continue
         if cycle.closed_on is not None:
-            problems.append(
-                Problem("credentials", f"The {cycle.credential.label} cycle ending "
-                        f"{cycle.end_on.isoformat()} is closed; it cannot change.")
-            )  # fmt: skip
+            label = cycle.credential.label
+            problems.append(problem("credentials", "allocation_closed", credential=label,
+                                    end=cycle.end_on))  # fmt: skip
         if cycle_id in seen:
-            problems.append(Problem("credentials", f"{cycle.credential.label} is listed twice."))
+            problems.append(
+                problem("credentials", "allocation_twice", credential=cycle.credential.label)
+            )
         seen.add(cycle_id)
         if units <= 0 or units > data.units:
-            problems.append(
-                Problem("credentials", f"Apply between 0 and {data.units.normalize():f} CEUs to "
-                        f"{cycle.credential.label}.")
-            )  # fmt: skip
+            problems.append(problem("credentials", "allocation_range", units=data.units,
+                                    credential=cycle.credential.label))  # fmt: skip
     return problems
 
 
@@ -295,15 +273,12 @@ def _save_activity(
             else:
                 found = session.get(models.CeuActivity, activity_id)
                 if found is None:
-                    raise InvalidInput(
-                        [Problem("activity", f"There is no activity {activity_id}.")]
-                    )
+                    raise InvalidInput([problem("activity", "activity_gone", id=str(activity_id))])
                 row = found
                 closed = [a for a in row.allocations
                           if session.get(models.CredentialCycle, a.cycle_id).closed_on is not None]  # type: ignore[union-attr]  # fmt: skip
                 if closed:
-                    problems.append(Problem("activity", "This activity counts in a closed cycle; "
-                                            "it is kept as it was and cannot change."))  # fmt: skip
+                    problems.append(problem("activity", "activity_closed_edit"))
             if problems:
                 raise InvalidInput(problems)
             if data.certificate is not None:
@@ -351,12 +326,11 @@ def delete_activity(db: Database, activity_id: int) -> DeletedActivity:
     with db.transaction() as session:
         row = session.get(models.CeuActivity, activity_id)
         if row is None:
-            raise InvalidInput([Problem("activity", f"There is no activity {activity_id}.")])
+            raise InvalidInput([problem("activity", "activity_gone", id=str(activity_id))])
         for a in row.allocations:
             cycle = session.get(models.CredentialCycle, a.cycle_id)
             if cycle is not None and cycle.closed_on is not None:
-                raise InvalidInput([Problem("activity", "This activity counts in a closed cycle; "
-                                            "it is kept as it was.")])  # fmt: skip
+                raise InvalidInput([problem("activity", "activity_closed_delete")])
         info = _activity_info(db, row, _cycle_labels(session))
         deleted = DeletedActivity(info, row.certificate_file)
         session.delete(row)
@@ -368,7 +342,7 @@ def restore_activity(db: Database, deleted: DeletedActivity) -> ActivityInfo:
     a = deleted.activity
     with db.transaction() as session:
         if session.get(models.CeuActivity, a.id) is not None:  # a restore brought it back
-            raise InvalidInput([Problem("activity", "That activity exists already.")])
+            raise InvalidInput([problem("activity", "activity_exists")])
         row = models.CeuActivity(
             id=a.id, completed_on=a.completed_on, title=a.title, provider=a.provider,
             index_number=a.index_number, units_hundredths=to_hundredths(a.units),

@@ -24,7 +24,7 @@ from pathlib import Path
 from studyplanner.bundled import rule_book
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, Problem, problem
 from studyplanner.services.audit_pdf import AuditReport, ReportRow, category_label
 from studyplanner.services.audit_words import ENGLISH, PacketWords, units_text
 from studyplanner.services.ceu_activities import ActivityInfo, list_activities
@@ -154,11 +154,9 @@ def _find_credential(db: Database, label: str) -> CredentialInfo:
         if c.label.upper() == wanted:
             return c
     if not credentials:
-        message = f"There is no credential called '{label}'; none is recorded yet."
-    else:
-        known = ", ".join(sorted(c.label for c in credentials))
-        message = f"There is no credential called '{label}'. Known: {known}."
-    raise InvalidInput([Problem("credential", message)])
+        raise InvalidInput([problem("credential", "credential_none_called", name=label)])
+    known = ", ".join(sorted(c.label for c in credentials))
+    raise InvalidInput([problem("credential", "credential_not_called", name=label, known=known)])
 
 
 def _find_cycle(credential: CredentialInfo, cycle_id: int | None) -> CycleInfo:
@@ -237,15 +235,7 @@ def write_audit_packet(
         (s for s in ceu_statuses(db, today, include_closed=True) if s.cycle_id == cycle.id), None
     )
     if status is None:
-        raise InvalidInput(
-            [
-                Problem(
-                    "code",
-                    f"The rules cannot judge the credential {credential.code} (an unknown "
-                    "code or dates out of range); there is no report to make for it.",
-                )
-            ]
-        )
+        raise InvalidInput([problem("code", "report_unjudged", credential=credential.code)])
     rows = _rows(status, list_activities(db))
     total = len(rows)
 
@@ -309,8 +299,8 @@ def _add_certificate(archive: zipfile.ZipFile, row: ReportRow) -> None:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InvalidInput(
-            [Problem("certificate", f"The certificate of '{row.activity.title}' ({path}) cannot "
-                     f"be read: {reason}.")]
+            [problem("certificate", "report_certificate_unreadable", title=row.activity.title,
+                     path=str(path), why=reason)]
         ) from exc  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,16 +19,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from studyplanner.bundled import rule_book
 from studyplanner.core import ceu_status
-from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.ceu_cycles import (
     MEMBERSHIP_ANCHOR,
     CycleChoice,
     current_cycle,
     next_cycle,
 )
+from studyplanner.core.ceu_reasons import AllocationWarning
 from studyplanner.core.ceu_rules import BodyRules, RuleBook
 from studyplanner.core.ceu_status import Allocation, CeuActivity, CredentialStatus, HeldCycle
-from studyplanner.core.validation import InvalidInput, Problem, check_note
+from studyplanner.core.credential_checks import (
+    check_cycle,
+    check_earned,
+    check_figures,
+    check_name,
+)
+from studyplanner.core.validation import InvalidInput, Problem, check_note, problem
 from studyplanner.services.ceu_activities import (
     ActivityInput,
     to_hundredths,
@@ -37,8 +43,6 @@ from studyplanner.services.ceu_activities import (
 )
 from studyplanner.services.database import Database
 from studyplanner.store import copies, models
-
-EARLIEST_EARNED = date(1970, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,38 +109,6 @@ def _open_cycle(row: models.Credential) -> models.CredentialCycle | None:
     return open_cycles[-1] if open_cycles else None
 
 
-def _check_cycle(
-    start: date | None, end: date | None, earned_on: date | None, today: date
-) -> list[Problem]:
-    problems = []
-    latest = years_later(today, 10)
-    if start is not None and not EARLIEST_EARNED <= start <= latest:
-        problems.append(
-            Problem("cycle_start", f"The cycle start must be between 1970 and {latest.year}.")
-        )
-    if end is not None and not EARLIEST_EARNED <= end <= latest:
-        problems.append(
-            Problem("cycle_end", f"The cycle end must be between 1970 and {latest.year}.")
-        )
-    elif start is not None and end is not None and end <= start:
-        problems.append(Problem("cycle_end", "The cycle must end after it starts."))
-    elif end is not None and (start or end) and end - (start or end) > timedelta(days=3700):
-        problems.append(Problem("cycle_end", "A cycle longer than ten years is not realistic."))
-    if start is not None and earned_on is not None and start < earned_on - timedelta(days=3700):
-        problems.append(Problem("cycle_start", "The cycle starts long before the credential."))
-    return problems
-
-
-def _check_figures(required: Decimal | None, quota: Decimal | None) -> list[Problem]:
-    problems = []
-    for field, value in (("required", required), ("quota", quota)):
-        if value is not None and (not value.is_finite() or value < 0 or value > 500):
-            problems.append(Problem(field, "Give a number of CEUs between 0 and 500."))
-        elif value is not None and value != value.quantize(Decimal("0.01")):
-            problems.append(Problem(field, "Use at most two decimals."))
-    return problems
-
-
 def add_credential(
     db: Database,
     code: str,
@@ -158,28 +130,22 @@ def add_credential(
     problems: list[Problem] = []
     if rule is None:
         known = ", ".join(sorted(book.credentials))
-        raise InvalidInput([Problem("code", f"Unknown credential '{code}'. Known: {known}.")])
+        raise InvalidInput([problem("code", "credential_unknown", credential=code, known=known)])
     name = (label or rule.code).strip().upper()
-    if not 1 <= len(name) <= 40:
-        problems.append(Problem("label", "Give the credential a name of 1 to 40 characters."))
-    if not EARLIEST_EARNED <= earned_on <= today:
-        problems.append(Problem("earned_on", "The date earned must be between 1970 and today."))
-    latest = years_later(today, 10)
-    if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= latest:
-        problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
-    problems += _check_cycle(cycle_start, cycle_end, earned_on, today)
-    problems += _check_figures(required, quota)
+    problems += check_name(name) + check_earned(earned_on, renewal_on, today)
+    problems += check_cycle(cycle_start, cycle_end, earned_on, today)
+    problems += check_figures(required, quota)
     problems.extend(check_note(note))
     if problems:
         raise InvalidInput(problems)
     body = book.bodies[rule.body]
     with db.transaction() as session:
         if session.scalar(select(models.Credential.id).where(models.Credential.label == name)):
-            raise InvalidInput([Problem("label", f"You already have a credential called {name}.")])
+            raise InvalidInput([problem("label", "credential_taken", name=name)])
         renewal_on = renewal_on or _known_renewal(session, body)
         choice = _choose_cycle(session, body, earned_on, renewal_on, today)
         start, end = cycle_start or choice.start, cycle_end or choice.end
-        problems = _check_cycle(start, end, earned_on, today)
+        problems = check_cycle(start, end, earned_on, today)
         if problems:
             raise InvalidInput(problems)
         row = models.Credential(
@@ -233,7 +199,8 @@ def proposed_cycle(
     book = rule_book()
     rule = book.credential(code)
     if rule is None:
-        raise InvalidInput([Problem("code", f"Unknown credential '{code}'.")])
+        known = ", ".join(sorted(book.credentials))
+        raise InvalidInput([problem("code", "credential_unknown", credential=code, known=known)])
     body = book.bodies[rule.body]
     with db.transaction() as session:
         return _choose_cycle(
@@ -253,17 +220,15 @@ def update_cycle(
     renewal_on: date | None = None,
 ) -> CredentialInfo:
     """Change the open cycle's dates or the user's own figures; a closed cycle is read-only."""
-    problems = _check_cycle(start, end, None, today) + _check_figures(required, quota)
+    problems = check_cycle(start, end, None, today) + check_figures(required, quota)
     if problems:
         raise InvalidInput(problems)
     with db.transaction() as session:
         cycle = session.get(models.CredentialCycle, cycle_id)
         if cycle is None:
-            raise InvalidInput([Problem("cycle", f"There is no cycle {cycle_id}.")])
+            raise InvalidInput([problem("cycle", "cycle_gone", id=str(cycle_id))])
         if cycle.closed_on is not None:
-            raise InvalidInput(
-                [Problem("cycle", "A closed cycle is kept as it was; it cannot change.")]
-            )
+            raise InvalidInput([problem("cycle", "cycle_closed")])
         cycle.start_on, cycle.end_on = start, end
         cycle.required_hundredths = None if required is None else to_hundredths(required)
         cycle.quota_hundredths = None if quota is None else to_hundredths(quota)
@@ -287,27 +252,20 @@ def edit_credential(
     """Correct what was recorded of a credential (its name, the date earned, the membership
     renewal date, the note); given values change, None keeps. The cycles keep their dates (edit
     them with update_cycle)."""
-    problems: list[Problem] = []
     name = None if label is None else label.strip().upper()
-    if name is not None and not 1 <= len(name) <= 40:
-        problems.append(Problem("label", "Give the credential a name of 1 to 40 characters."))
-    if earned_on is not None and not EARLIEST_EARNED <= earned_on <= today:
-        problems.append(Problem("earned_on", "The date earned must be between 1970 and today."))
-    if renewal_on is not None and not EARLIEST_EARNED <= renewal_on <= years_later(today, 10):
-        problems.append(Problem("renewal_on", "The renewal date is not a sensible date."))
-    problems.extend(check_note(note))
+    problems = check_name(name) + check_earned(earned_on, renewal_on, today) + check_note(note)
     if problems:
         raise InvalidInput(problems)
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
         if row is None:
-            raise InvalidInput([Problem("credential", f"There is no credential {credential_id}.")])
+            raise InvalidInput([problem("credential", "credential_gone", id=str(credential_id))])
         if (
             name is not None
             and name != row.label
             and session.scalar(select(models.Credential.id).where(models.Credential.label == name))
         ):
-            raise InvalidInput([Problem("label", f"You already have a credential called {name}.")])
+            raise InvalidInput([problem("label", "credential_taken", name=name)])
         row.label = name if name is not None else row.label
         row.earned_on = earned_on if earned_on is not None else row.earned_on
         row.renewal_on = renewal_on if renewal_on is not None else row.renewal_on
@@ -323,7 +281,7 @@ def delete_credential(db: Database, credential_id: int, now: datetime) -> Path:
     with db.transaction() as session:
         row = session.get(models.Credential, credential_id)
         if row is None:
-            raise InvalidInput([Problem("credential", f"There is no credential {credential_id}.")])
+            raise InvalidInput([problem("credential", "credential_gone", id=str(credential_id))])
         for cycle in row.cycles:
             session.delete(cycle)
         session.flush()
@@ -339,16 +297,10 @@ def close_cycle(db: Database, credential_id: int, today: date, now: datetime) ->
         row = session.get(models.Credential, credential_id)
         cycle = None if row is None else _open_cycle(row)
         if row is None or cycle is None:
-            raise InvalidInput([Problem("credential", "This credential has no open cycle.")])
+            raise InvalidInput([problem("credential", "credential_no_open_cycle")])
         if _why_unjudged(book, row.code, row.body, _dates_of(row)) is not None:
             raise InvalidInput(
-                [
-                    Problem(
-                        "credential",
-                        f"The rules cannot judge the credential {row.code} ({row.body}): an "
-                        "unknown code or dates out of range; its cycle cannot be closed.",
-                    )
-                ]
+                [problem("credential", "credential_unjudged", credential=row.code, body=row.body)]
             )
     backup = copies.backup_database(db.path, "before-cycle-close", now)
     with db.transaction() as session:
@@ -499,7 +451,7 @@ def warnings_from(
     allocations: Sequence[tuple[int, Decimal]],
     today: date,
     activity_id: int | None = None,
-) -> list[str]:
+) -> list[AllocationWarning]:
     """application_warnings from inputs already read: no database access (a dialog calls it
     as the user types)."""
     probe_id = activity_id if activity_id is not None else -1
@@ -517,7 +469,7 @@ def application_warnings(
     allocations: Sequence[tuple[int, Decimal]],
     today: date,
     activity_id: int | None = None,
-) -> list[str]:
+) -> list[AllocationWarning]:
     """What the user should know before saving: for each credential the activity is applied to,
     why some of its units will not count (outside the cycle, before the certification date,
     already used), and for each pooled cycle whether it still needs what this activity brings

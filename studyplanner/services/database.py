@@ -127,7 +127,7 @@ class Database:
     def check_output(self, target: Path, field: str = "path") -> None:
         """Refuse to write an export over the database, its journal files, or into the folders
         the app keeps (backups, certificates): InvalidInput naming the field."""
-        from studyplanner.core.validation import InvalidInput, Problem
+        from studyplanner.core.validation import InvalidInput, problem
 
         try:
             where = Path(target).resolve()
@@ -138,8 +138,7 @@ class Database:
         }
         kept = [backup_dir(self.data_dir).resolve(), (self.data_dir / "certificates").resolve()]
         if where in own or any(where.is_relative_to(folder) for folder in kept):
-            raise InvalidInput([Problem(field, f"{target} is Study Planner's own data; "
-                                        "choose another file to write.")])  # fmt: skip
+            raise InvalidInput([problem(field, "output_is_own_data", path=str(target))])
 
 
 def open_database(

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, problem
 from studyplanner.services.database import Database
 from studyplanner.services.file_kinds import kind_of_mode
 from studyplanner.services.leftovers import PendingFiles
@@ -36,7 +36,7 @@ class DestinationExists(InvalidInput):
     was written. The command line adds how to agree (`--force`); the GUI asks first."""
 
     def __init__(self, path: Path, field: str) -> None:
-        super().__init__([Problem(field, f"{path} already exists; it was left as it is.")])
+        super().__init__([problem(field, "output_exists", path=str(path))])
         self.path = path
 
 
@@ -47,9 +47,9 @@ def check_destination(
     the app's own data (the database, its journals, backups, certificates), and nothing but a
     regular file (replaced only with `force`) is there; InvalidInput names `field`."""
     if not path.name or path.name in (".", ".."):
-        raise InvalidInput([Problem(field, f"{path} is a folder; give a file name.")])
+        raise InvalidInput([problem(field, "output_is_folder", path=str(path))])
     if not path.parent.is_dir():
-        raise InvalidInput([Problem(field, f"The folder {path.parent} does not exist.")])
+        raise InvalidInput([problem(field, "output_no_folder", path=str(path.parent))])
     db.check_output(path, field)
     _check_kind(path, field, force)
 
@@ -62,13 +62,14 @@ def _check_kind(path: Path, field: str, force: bool) -> None:
         return
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise InvalidInput([Problem(field, f"{path} cannot be written: {reason}.")]) from exc
+        raise InvalidInput(
+            [problem(field, "output_unwritable", path=str(path), why=reason)]
+        ) from exc
     if stat.S_ISDIR(mode):
-        raise InvalidInput([Problem(field, f"{path} is a folder; give a file name.")])
+        raise InvalidInput([problem(field, "output_is_folder", path=str(path))])
     if not stat.S_ISREG(mode):
-        raise InvalidInput([Problem(field, f"{path} is {kind_of_mode(mode)}, not a regular "
-                                    "file; an export writes only regular files, so it was "
-                                    "left as it is.")])  # fmt: skip
+        raise InvalidInput([problem(field, "output_special", path=str(path),
+                                    kind=kind_of_mode(mode))])  # fmt: skip
     if not force:
         raise DestinationExists(path, field)
 
@@ -122,7 +123,9 @@ def unwritable(path: Path, field: str = "path") -> Iterator[None]:
         yield
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise InvalidInput([Problem(field, f"{path} cannot be written: {reason}.")]) from exc
+        raise InvalidInput(
+            [problem(field, "output_unwritable", path=str(path), why=reason)]
+        ) from exc
 
 
 def flush(handle: IO[bytes] | IO[str]) -> None:

@@ -29,6 +29,8 @@ from studyplanner.core.validation import (
     check_blackouts,
     check_module,
     check_plan_dates,
+    in_module,
+    problem,
 )
 from studyplanner.services import plan_records as records
 from studyplanner.services.catalog import (
@@ -82,14 +84,16 @@ def _settings_problems(
     if term_count:
         numbers = sorted(t.number for t in settings.terms)
         if numbers != list(range(1, term_count + 1)):
-            problems.append(Problem("terms", f"Give the dates of all {term_count} terms."))
+            problems.append(problem("terms", "terms_missing", count=term_count))
         ordered = sorted(settings.terms, key=lambda t: t.number)
         for earlier, later in itertools.pairwise(ordered):
             if later.start <= earlier.end:
                 problems.append(
-                    Problem(
+                    problem(
                         f"terms.{later.number}",
-                        f"Term {later.number} starts before term {earlier.number} ends.",
+                        "terms_overlap",
+                        term=str(later.number),
+                        earlier=str(earlier.number),
                     )
                 )
     return problems
@@ -98,21 +102,20 @@ def _settings_problems(
 def _draft_problems(drafts: Sequence[ModuleDraft], term_count: int) -> list[Problem]:
     problems: list[Problem] = []
     if not drafts:
-        problems.append(Problem("modules", "A track needs at least one module."))
+        problems.append(problem("modules", "track_no_modules"))
     refs = [d.ref for d in drafts]
     if len(set(refs)) != len(refs):
-        problems.append(Problem("modules", "Two modules have the same reference."))
+        problems.append(problem("modules", "modules_same_ref"))
     for i, d in enumerate(drafts):
         for p in check_module(d.title, d.minutes):
-            problems.append(Problem(f"modules.{i}.{p.field}", f"Module {i + 1}: {p.message}"))
+            problems.append(in_module(p, i + 1, f"modules.{i}.{p.field}"))
         if d.ref in d.prerequisite_refs:
-            problems.append(
-                Problem(f"modules.{i}.prerequisites", f"Module {i + 1} cannot require itself.")
-            )
+            problems.append(problem(f"modules.{i}.prerequisites", "module_requires_itself",
+                                    n=str(i + 1)))  # fmt: skip
         if term_count and (d.term is None or not 1 <= d.term <= term_count):
             problems.append(
-                Problem(
-                    f"modules.{i}.term", f"Module {i + 1}: choose a term from 1 to {term_count}."
+                in_module(
+                    problem(f"modules.{i}.term", "module_term_range", count=term_count), i + 1
                 )
             )
     return problems
@@ -176,7 +179,7 @@ def _schedule(
     try:
         return schedule_plan(request)
     except PlanningError as exc:
-        raise InvalidInput([Problem("modules", str(exc))]) from exc
+        raise InvalidInput([exc.problem or Problem("modules", str(exc))]) from exc
 
 
 def _drafts_as_infos(
@@ -222,7 +225,7 @@ def new_plan_parts(new: NewPlan) -> tuple[list[ModuleInfo], TrackTemplate | None
             modules = [replace(m, term=moved.get(m.id, m.term)) for m in modules]
         return modules, get_template(new.template_id)
     if not (new.custom_name or "").strip():
-        raise InvalidInput([Problem("track_name", "Give your track a name.")])
+        raise InvalidInput([problem("track_name", "track_name_missing")])
     _raise_if(_draft_problems(new.custom_modules, 0))
     return _drafts_as_infos(new.custom_modules, {}), None
 
@@ -300,7 +303,7 @@ def _reread(session: Session) -> PlanSnapshot:
 
 
 def _no_plan() -> InvalidInput:
-    return InvalidInput([Problem("plan", "There is no plan yet: start the plan assistant first.")])
+    return InvalidInput([problem("plan", "no_plan")])
 
 
 def _changed_modules(
@@ -312,20 +315,13 @@ def _changed_modules(
     problems = _draft_problems(change.modules, change.term_count or current.term_count)
     for d in change.modules:
         if d.ref > 0 and d.ref not in existing:
-            problems.append(Problem("modules", f"Module {d.title!r} is not part of this track."))
+            problems.append(problem("modules", "module_not_in_track", title=d.title))
     kept = {d.ref for d in change.modules}
     for m in current.modules:
         if m.done and m.id not in kept:
-            problems.append(
-                Problem("modules", f"{m.title!r} is completed; reopen it before removing it.")
-            )
+            problems.append(problem("modules", "module_remove_done", title=m.title))
         elif m.minutes_logged and m.id not in kept:
-            problems.append(
-                Problem(
-                    "modules",
-                    f"{m.title!r} has study sessions logged; delete them before removing it.",
-                )
-            )
+            problems.append(problem("modules", "module_remove_logged", title=m.title))
     return _drafts_as_infos(change.modules, existing), problems
 
 
@@ -359,7 +355,7 @@ def _preview_change(snapshot: PlanSnapshot, change: PlanChange, today: date) -> 
     term_count = change.term_count or snapshot.track.term_count
     problems += _settings_problems(settings, today, term_count, replanning=True)
     if change.track_name is not None and not change.track_name.strip():
-        problems.append(Problem("track_name", "Give the track a name."))
+        problems.append(problem("track_name", "track_name_missing"))
     _raise_if(problems)
     schedule = _schedule(
         modules, settings, today, snapshot.track.usual_months, snapshot.track.program_label

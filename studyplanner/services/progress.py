@@ -25,7 +25,7 @@ from studyplanner.core.progress import (
     planned_curve,
     readiness,
 )
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, problem
 from studyplanner.services.database import Database
 from studyplanner.services.plan_reader import read_active_plan
 from studyplanner.services.snapshots import (
@@ -270,7 +270,7 @@ def _status(db: Database, module_id: int, today: date) -> ModuleStatus:
     for row in module_statuses(db, today):
         if row.id == module_id:
             return row
-    raise InvalidInput([Problem("module", f"There is no module {module_id} in your plan.")])
+    raise InvalidInput([problem("module", "module_not_in_plan", id=str(module_id))])
 
 
 def mark_done(

@@ -21,7 +21,7 @@ from studyplanner.core.reminders import (
     StudyFacts,
     due_reminders,
 )
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, Problem, problem
 from studyplanner.services.atomic import atomic_write
 from studyplanner.services.credentials import can_be_judged, read_credentials_and_statuses
 from studyplanner.services.database import Database
@@ -125,7 +125,7 @@ def snooze(db: Database, key: str, until: date, today: date) -> None:
     """Hide this reminder until `until` (a later day, within a year)."""
     _check_key(key)
     if not today < until <= today + timedelta(days=MAX_SNOOZE_DAYS):
-        raise InvalidInput([Problem("until", "Snooze until a day after today, within a year.")])
+        raise InvalidInput([problem("until", "snooze_range")])
     with db.transaction() as session:
         row = session.get(models.ReminderStateRow, key)
         if row is None:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from studyplanner.core.reminders import ReminderKind, ReminderSettings
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, problem
 from studyplanner.services.bounded_json import loads_or_none
 from studyplanner.services.database import Database
 from studyplanner.store import models
@@ -107,10 +107,10 @@ def save_reminder_settings(db: Database, settings: ReminderSettings) -> None:
     for name in ("exam_leads", "cycle_leads"):
         leads = getattr(settings, name)
         if not leads or not all(0 <= d <= MAX_LEAD_DAYS for d in leads):
-            problems.append(Problem(name, f"Give lead times between 0 and {MAX_LEAD_DAYS} days."))
+            problems.append(problem(name, "lead_days_range", limit=MAX_LEAD_DAYS))
     for name in ("no_study_days", "membership_lead_days", "backup_days", "rules_age_days"):
         if not 1 <= getattr(settings, name) <= MAX_LEAD_DAYS:
-            problems.append(Problem(name, f"Give a number of days from 1 to {MAX_LEAD_DAYS}."))
+            problems.append(problem(name, "days_range", limit=MAX_LEAD_DAYS))
     if problems:
         raise InvalidInput(problems)
     _write(db, _REMINDERS, {
@@ -144,7 +144,7 @@ def app_settings(db: Database) -> AppSettings:
 
 def save_app_settings(db: Database, settings: AppSettings) -> None:
     if not _valid_time(settings.study_time):
-        raise InvalidInput([Problem("study_time", "Give the time as HH:MM, e.g. 18:30.")])
+        raise InvalidInput([problem("study_time", "study_time_form")])
     _write(db, _APP, {
         "keep_in_tray": settings.keep_in_tray,
         "remind_when_closed": settings.remind_when_closed,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from studyplanner.core.exam_sections import SectionScore, total_percent
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, ModuleKind
-from studyplanner.core.validation import EARLIEST_DATE, InvalidInput, Problem, check_note
+from studyplanner.core.validation import EARLIEST_DATE, InvalidInput, Problem, check_note, problem
 from studyplanner.services.database import Database
 from studyplanner.services.snapshots import StudySessionInfo, TimerInfo
 from studyplanner.store import models, tables
@@ -39,14 +39,15 @@ def _active_module_ids(session: Session) -> dict[int, tuple[str, str]]:
 def _module_and_day(
     modules: dict[int, tuple[str, str]], module_id: int, day: date, today: date, future: str
 ) -> list[Problem]:
-    """The module must be in the active plan; the day not in the future (`future` says why)."""
+    """The module must be in the active plan; the day not in the future (`future`, a problem
+    code, says why)."""
     problems = []
     if module_id not in modules:
-        problems.append(Problem("module", f"There is no module {module_id} in your plan."))
+        problems.append(problem("module", "module_not_in_plan", id=str(module_id)))
     if day > today:
-        problems.append(Problem("day", future))
+        problems.append(problem("day", future))
     elif day < EARLIEST_DATE:
-        problems.append(Problem("day", "The date is before 2000."))
+        problems.append(problem("day", "session_before_2000"))
     return problems
 
 
@@ -54,11 +55,11 @@ def _check_session(
     modules: dict[int, tuple[str, str]], module_id: int, day: date, minutes: int, note: str,
     today: date,
 ) -> None:  # fmt: skip
-    problems = _module_and_day(modules, module_id, day, today, "A session cannot be in the future.")
+    problems = _module_and_day(modules, module_id, day, today, "session_future")
     if minutes <= 0:
-        problems.append(Problem("minutes", "Minutes must be more than zero."))
+        problems.append(problem("minutes", "session_minutes_zero"))
     elif minutes > MAX_MINUTES_PER_DAY:
-        problems.append(Problem("minutes", "More than 16 hours in one session is not realistic."))
+        problems.append(problem("minutes", "session_too_long"))
     problems.extend(check_note(note))
     if problems:
         raise InvalidInput(problems)
@@ -90,7 +91,7 @@ def update_session(
     with db.transaction() as session:
         row = session.get(models.StudySession, session_id)
         if row is None:
-            raise InvalidInput([Problem("session", "That session no longer exists.")])
+            raise InvalidInput([problem("session", "session_gone")])
         modules = _active_module_ids(session)
         _check_session(modules, module_id, day, minutes, note, today)
         row.module_id, row.day, row.minutes, row.note = module_id, day, minutes, note.strip()
@@ -103,7 +104,7 @@ def delete_session(db: Database, session_id: int) -> StudySessionInfo:
     with db.transaction() as session:
         row = session.get(models.StudySession, session_id)
         if row is None:
-            raise InvalidInput([Problem("session", "That session no longer exists.")])
+            raise InvalidInput([problem("session", "session_gone")])
         title = _active_module_ids(session).get(row.module_id, ("?", ""))[0]
         info = _info(row, title)
         session.delete(row)
@@ -115,10 +116,10 @@ def restore_session(db: Database, info: StudySessionInfo) -> StudySessionInfo:
     with its module's title as it is now)."""
     with db.transaction() as session:
         if session.get(models.StudySession, info.id) is not None:
-            raise InvalidInput([Problem("session", "That session exists already.")])
+            raise InvalidInput([problem("session", "session_exists")])
         module = session.get(models.Module, info.module_id)
         if module is None:
-            raise InvalidInput([Problem("module", "Its module no longer exists.")])
+            raise InvalidInput([problem("module", "session_module_gone")])
         session.add(
             models.StudySession(
                 id=info.id, module_id=info.module_id, day=info.day, minutes=info.minutes,
@@ -191,16 +192,9 @@ def start_timer(db: Database, module_id: int, now: datetime) -> TimerInfo:
         existing = session.get(models.StudyTimer, 1)
         if existing is not None:
             running = _timer_info(session, existing)
-            raise InvalidInput(
-                [
-                    Problem(
-                        "timer",
-                        f"A timer is already on for {running.module_title!r}; stop it first.",
-                    )
-                ]
-            )
+            raise InvalidInput([problem("timer", "timer_running", title=running.module_title)])
         if module_id not in _active_module_ids(session):
-            raise InvalidInput([Problem("module", f"There is no module {module_id} in your plan.")])
+            raise InvalidInput([problem("module", "module_not_in_plan", id=str(module_id))])
         row = models.StudyTimer(
             id=1, module_id=module_id, started_at=now, banked_seconds=0, running=True
         )
@@ -212,7 +206,7 @@ def start_timer(db: Database, module_id: int, now: datetime) -> TimerInfo:
 def _timer(session: Session) -> models.StudyTimer:
     row = session.get(models.StudyTimer, 1)
     if row is None:
-        raise InvalidInput([Problem("timer", "No timer is running.")])
+        raise InvalidInput([problem("timer", "timer_not_running")])
     return row
 
 
@@ -269,16 +263,14 @@ def set_completion(
         score = total_percent(sections)
     with db.transaction() as session:
         modules = _active_module_ids(session)
-        problems = _module_and_day(
-            modules, module_id, day, today, "A module cannot be completed in the future."
-        )
+        problems = _module_and_day(modules, module_id, day, today, "completion_future")
         if score is not None:
             if not 0 <= score <= 100:
-                problems.append(Problem("score", "A score is a percentage from 0 to 100."))
+                problems.append(problem("score", "score_range"))
             elif module_id in modules and not ModuleKind(modules[module_id][1]).is_exam:
-                problems.append(Problem("score", "Only exams and practice exams have a score."))
+                problems.append(problem("score", "score_not_exam"))
         if sections and len({s.key for s in sections}) != len(sections):
-            problems.append(Problem("sections", "A section is listed twice."))
+            problems.append(problem("sections", "section_twice"))
         if problems:
             raise InvalidInput(problems)
         session.execute(
@@ -309,4 +301,4 @@ def clear_completion(db: Database, module_id: int) -> None:
             )
         )
         if not deleted.rowcount:  # type: ignore[attr-defined]
-            raise InvalidInput([Problem("module", f"Module {module_id} is not marked done.")])
+            raise InvalidInput([problem("module", "module_not_done", id=str(module_id))])

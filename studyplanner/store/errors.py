@@ -12,7 +12,10 @@ Kept free of SQLAlchemy so the command line can catch them without importing it.
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from pathlib import Path
+
+from studyplanner.core.validation import Problem, problem
 
 
 class StoreError(Exception):
@@ -20,9 +23,27 @@ class StoreError(Exception):
 
     exit_code = 3
 
-    def __init__(self, user_message: str) -> None:
+    def __init__(self, user_message: str, sentences: Sequence[Problem] = ()) -> None:
         super().__init__(user_message)
         self.user_message = user_message
+        self.sentences = tuple(sentences)
+        """The message as codes and values (core/problem_codes.py), one a sentence, for the
+        GUI's words; empty when it has only its English."""
+
+    @classmethod
+    def said(cls, *sentences: Problem) -> StoreError:
+        """The error whose message is these sentences (their English joined)."""
+        return cls(" ".join(p.message for p in sentences), sentences)
+
+
+NOT_DONE = {
+    "backed up": "store_not_backed_up",
+    "checked": "store_not_checked",
+    "upgraded": "store_not_upgraded",
+    "restored": "store_not_restored",
+    "recovered": "store_not_recovered",
+}
+"""What was not done, by the `doing` of explain(), as a problem code."""
 
 
 class DatabaseBusy(StoreError):
@@ -84,38 +105,26 @@ def explain(exc: BaseException, path: Path, doing: str = "") -> StoreError | Non
     `doing` ("backed up", ...) names what was being done, for the sentences that need it."""
     code = sqlite_code(exc)
     os_errno = getattr(exc, "errno", None)
-    action = f" It was not {doing}." if doing else ""
+    where = str(path)
+    action = [problem("", NOT_DONE[doing])] if doing in NOT_DONE else []
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
-        return DatabaseBusy(
-            f"The database {path} is in use by another program, which kept it locked for "
-            f"more than five seconds.{action} Close the other program (or wait) and try again."
-        )
+        return DatabaseBusy.said(problem("", "store_busy", path=where), *action,
+                                 problem("", "store_busy_what"))  # fmt: skip
     if code == SQLITE_FULL or os_errno == errno.ENOSPC:
-        return DataFolderUnusable(
-            f"The disk holding {path} is full; nothing was written.{action} "
-            "Free some space and try again."
-        )
+        return DataFolderUnusable.said(problem("", "store_full", path=where), *action,
+                                       problem("", "store_full_what"))  # fmt: skip
     if code in (SQLITE_READONLY, SQLITE_PERM) or os_errno in (errno.EROFS, errno.EACCES):
-        return DataFolderUnusable(
-            f"The database {path} is read-only; nothing was written.{action} Check the "
-            "permissions of the file and its folder (the app needs to write there)."
-        )
+        return DataFolderUnusable.said(problem("", "store_read_only", path=where), *action,
+                                       problem("", "store_read_only_what"))  # fmt: skip
     if code == SQLITE_IOERR or os_errno == errno.EIO:
-        return DataFolderUnusable(
-            f"The disk holding {path} reported a read or write error.{action} Check the disk "
-            "(or the network or removable drive it is on) and try again; your backups are in "
-            "the data folder's backups folder."
-        )
+        return DataFolderUnusable.said(problem("", "store_io", path=where), *action,
+                                       problem("", "store_io_what"))  # fmt: skip
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return DatabaseDamaged(
-            f"The database {path} is damaged and cannot be read.{action} Restore a backup "
-            "(they are in the data folder's backups folder); nothing more was written to it."
-        )
+        return DatabaseDamaged.said(problem("", "store_damaged", path=where), *action,
+                                    problem("", "store_damaged_what"))  # fmt: skip
     if code == SQLITE_CANTOPEN:
-        return DataFolderUnusable(
-            f"The database {path} cannot be opened: its folder is missing, unreadable or "
-            f"full.{action} Check the data folder and try again."
-        )
+        return DataFolderUnusable.said(problem("", "store_cannot_open", path=where), *action,
+                                       problem("", "store_cannot_open_what"))  # fmt: skip
     return None
 
 

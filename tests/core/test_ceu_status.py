@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from studyplanner.bundled import rule_book
+from studyplanner.core.ceu_reasons import english
 from studyplanner.core.ceu_status import (
     ActivityOutcome,
     Allocation,
@@ -692,7 +693,8 @@ def _warn(
     today: date = date(2026, 6, 25),
 ) -> list[str]:
     wanted = new if isinstance(new, list) else [new]
-    return allocation_warnings(BOOK, cycles, activities, others, wanted, today)
+    return [english(w) for w in allocation_warnings(BOOK, cycles, activities, others, wanted,
+                                                    today)]  # fmt: skip
 
 
 def test_no_warning_for_a_plain_allocation() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from studyplanner.core.ceu_reasons import WarningCode, english
 from studyplanner.core.ceu_status import CeuStatus
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import ceu_activities as acts
@@ -187,7 +188,11 @@ def test_warnings_before_saving_name_the_problem(db: Database) -> None:
     cpc = svc.add_credential(db, "CPC", date(2025, 3, 10), TODAY)
     early = svc.application_warnings(db, _activity(date(2025, 2, 1), "1"),
                                      [(cpc.current.id, Decimal(1))], TODAY)  # fmt: skip
-    assert early == ["It will not count for CPC: completed before CPC was earned (2025-03-10)."]
+    assert [english(w) for w in early] == [
+        "It will not count for CPC: completed before CPC was earned (2025-03-10)."
+    ]
+    assert early[0].code is WarningCode.WILL_NOT_COUNT and early[0].why is not None
+    assert early[0].why.earned_on == date(2025, 3, 10)
     fine = svc.application_warnings(db, _activity(date(2025, 5, 1), "1"),
                                     [(cpc.current.id, Decimal(1))], TODAY)  # fmt: skip
     assert fine == []

@@ -109,10 +109,11 @@ def test_the_rules_warnings_appear_without_moving_the_buttons(
     """What the rules make of the activity shows above the buttons in a line kept for it: the
     Log activity button stays under the pointer when a warning comes or goes."""
     from studyplanner.bundled import rule_book
+    from studyplanner.core.ceu_reasons import AllocationWarning, WarningCode
     from studyplanner.ui.credentials.activity_dialog import ActivityDialog
 
-    def warnings_for(data: acts.ActivityInput, _allocations: object) -> list[str]:
-        return ["More CEUs than the cycle needs."] if data.units > 5 else []
+    def warnings_for(data: acts.ActivityInput, _allocations: object) -> list[AllocationWarning]:
+        return [AllocationWarning(WarningCode.ALREADY_MET, pool=("CPC",))] if data.units > 5 else []
 
     service.add_credential(db, "CPC", date(2025, 4, 10), today, renewal_on=date(2027, 3, 31))
     dialog = ActivityDialog(

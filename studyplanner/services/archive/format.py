@@ -27,7 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from studyplanner.core.validation import InvalidInput, Problem
+from studyplanner.core.validation import InvalidInput, Problem, Value, problem
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS
 
 ARCHIVE_JSON = "studyplanner-archive.json"
@@ -214,6 +214,12 @@ class ProblemList:
 
 def failure(place: str, message: str) -> ArchiveError:
     return ArchiveError([Problem(place, message)])
+
+
+def refusal(place: str, code: str, **values: Value) -> ArchiveError:
+    """The archive refused at `place` for the problem `code` (core/problem_codes.py): the GUI
+    says it in the user's language."""
+    return ArchiveError([problem(place, code, **values)])
 
 
 # -- the columns' kinds --------------------------------------------------------------------------

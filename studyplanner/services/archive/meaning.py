@@ -14,11 +14,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from studyplanner.bundled import rule_book
+from studyplanner.core.activity_checks import MAX_UNITS
 from studyplanner.core.model import MAX_MINUTES_PER_DAY, MAX_MODULE_MINUTES
 from studyplanner.core.validation import MAX_NOTE
 from studyplanner.services.archive.format import ProblemList, column_kind, place_of
 from studyplanner.services.bounded_json import loads
-from studyplanner.services.ceu_activities import MAX_UNITS
 from studyplanner.services.settings import KNOWN_SETTINGS, MAX_SETTING_DEPTH, MAX_SETTING_TEXT
 from studyplanner.services.verdict_codec import BadVerdict, read_verdict
 from studyplanner.store import tables

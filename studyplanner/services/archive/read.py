@@ -59,6 +59,7 @@ from studyplanner.services.archive.format import (
     place_of,
     quoted,
     referenced_column,
+    refusal,
     serial_key,
     unique_sets,
 )
@@ -165,7 +166,7 @@ def _zip_entries(path: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipI
             raise failure(info.filename, "appears twice in the archive")
         by_name[info.filename] = info
         if info.flag_bits & 0x1:
-            raise failure(info.filename, "is password-protected; Study Planner cannot read it")
+            raise refusal(info.filename, "archive_password")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED,
                                       zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):  # fmt: skip
             raise failure(info.filename, "is compressed in a way Study Planner cannot read")
@@ -187,27 +188,25 @@ def read_archive(path: Path, *, cancelled: Cancelled | None = None) -> ArchiveCo
     path = Path(path)
     try:
         if path.is_dir():
-            raise failure(str(path), "is a folder, not an archive file")
+            raise refusal(str(path), "archive_is_folder")
         size = path.stat().st_size
     except FileNotFoundError:
-        raise failure(str(path), "does not exist") from None
+        raise refusal(str(path), "archive_missing") from None
     except OSError as exc:
-        raise failure(str(path), f"cannot be read: {exc.strerror or exc}") from None
+        raise refusal(str(path), "archive_unreadable", why=str(exc.strerror or exc)) from None
     if size > MAX_ARCHIVE_BYTES:
-        raise failure(path.name, f"is larger than {MAX_ARCHIVE_BYTES // 1024**3} GB")
+        raise refusal(path.name, "archive_too_large", gb=MAX_ARCHIVE_BYTES // 1024**3)
     try:
         archive = zipfile.ZipFile(path)
     except OSError as exc:
-        raise failure(str(path), f"cannot be read: {exc.strerror or exc}") from None
+        raise refusal(str(path), "archive_unreadable", why=str(exc.strerror or exc)) from None
     except Exception:  # BadZipFile, and what a damaged directory makes zipfile raise
-        raise failure(
-            path.name, "is not a Study Planner archive (not a zip file, or a damaged one)"
-        ) from None
+        raise refusal(path.name, "archive_not_zip") from None
     with archive:
         entries = _zip_entries(path, archive)
         info = entries.get(ARCHIVE_JSON)
         if info is None:
-            raise failure(path.name, f"has no {ARCHIVE_JSON}: it is not a Study Planner archive")
+            raise refusal(path.name, "archive_no_document", document=ARCHIVE_JSON)
         if info.file_size > MAX_JSON_BYTES:
             raise failure(ARCHIVE_JSON, f"is larger than {MAX_JSON_BYTES // 1024**2} MB")
         buffer = bytearray()
@@ -237,21 +236,15 @@ def _check_top(document: Any) -> tuple[int, str, datetime, dict[str, Any]]:
     if isinstance(fmt, bool) or not isinstance(fmt, int):
         raise failure(f"{ARCHIVE_JSON}: format", "missing or not a whole number")
     if fmt > ARCHIVE_FORMAT:
-        raise failure(
-            f"{ARCHIVE_JSON}: format",
-            f"the archive was written by a newer version of Study Planner (format {fmt}); "
-            "install the newer version to import it",
-        )
+        raise refusal(f"{ARCHIVE_JSON}: format", "archive_newer", version=f"format {fmt}")
     if fmt != ARCHIVE_FORMAT:
         raise failure(f"{ARCHIVE_JSON}: format", f"unknown archive format {fmt}")
     schema = document.get("schema")
     if not isinstance(schema, str):
         raise failure(f"{ARCHIVE_JSON}: schema", "missing or not text")
     if schema not in KNOWN_REVISIONS:
-        raise failure(
-            f"{ARCHIVE_JSON}: schema",
-            f"the archive was written by a newer version of Study Planner (schema "
-            f"{quoted(schema)}); install the newer version to import it",
+        raise refusal(
+            f"{ARCHIVE_JSON}: schema", "archive_newer", version=f"schema {quoted(schema)}"
         )
     extra = sorted(set(document) - set(TOP_KEYS))
     if extra:

@@ -4,6 +4,7 @@ it counts for (units each). What the rules will make of it is shown before savin
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -28,10 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyplanner.core.activity_checks import (
+    MAX_INDEX,
+    MAX_PROVIDER,
+    MAX_TITLE,
+    MAX_UNITS,
+    check_activity,
+)
+from studyplanner.core.ceu_reasons import AllocationWarning
 from studyplanner.core.ceu_rules import RuleBook
 from studyplanner.core.ceu_status import CredentialStatus
-from studyplanner.core.validation import MAX_NOTE, Problem
+from studyplanner.core.validation import Problem
 from studyplanner.services.ceu_activities import CERTIFICATE_KINDS, ActivityInfo, ActivityInput
+from studyplanner.ui.credentials.ceu_warning_words import warning_words
 from studyplanner.ui.shared import file_dialogs
 from studyplanner.ui.shared.formatting import date_edit, format_date, pydate, qdate, tr
 from studyplanner.ui.shared.icons import icon
@@ -45,7 +55,9 @@ EARLIEST = date(2000, 1, 1)
 WARN_AFTER_MS = 150
 """The rules' warnings are worked out once typing has paused this long."""
 Allocations = list[tuple[int, Decimal]]
-WarningsFor = Callable[[ActivityInput, Allocations], list[str]]
+WarningsFor = Callable[[ActivityInput, Allocations], list[AllocationWarning]]
+FIELD_OF = {"completed_on": "day"}
+"""The fields of core/activity_checks' problems, by this dialog's names."""
 
 
 def open_file(path: Path) -> bool:
@@ -69,7 +81,7 @@ class UnitsBox(QDoubleSpinBox):
 def units_box(accessible_name: str) -> QDoubleSpinBox:
     box = UnitsBox()
     box.setDecimals(2)
-    box.setRange(0, 100)
+    box.setRange(0, float(MAX_UNITS))
     box.setSingleStep(0.5)
     box.setAccessibleName(accessible_name)
     return box
@@ -106,14 +118,14 @@ class ActivityDialog(ValidatedDialog):
         self.title = QLineEdit(activity.title if activity else "")
         self.title.setAccessibleName(self.tr("Title"))
         self.title.setPlaceholderText(self.tr("as on the certificate"))
-        self.title.setMaxLength(300)
+        self.title.setMaxLength(MAX_TITLE)
         self.provider = QLineEdit(activity.provider if activity else "")
         self.provider.setAccessibleName(self.tr("Provider"))
         self.provider.setPlaceholderText(self.tr("for example AAPC, AHIMA, a local chapter"))
-        self.provider.setMaxLength(200)
+        self.provider.setMaxLength(MAX_PROVIDER)
         self.index_number = QLineEdit(activity.index_number if activity else "")
         self.index_number.setAccessibleName(self.tr("Index or approval number"))
-        self.index_number.setMaxLength(100)
+        self.index_number.setMaxLength(MAX_INDEX)
         self.units = units_box(self.tr("CEUs"))
         self.units.setValue(float(activity.units) if activity else 1.0)
         self._last_units = self.units.value()
@@ -379,17 +391,13 @@ class ActivityDialog(ValidatedDialog):
 
     def problems(self) -> list[Problem]:
         data, allocations = self.value()
-        problems = []
-        if data.completed_on > self._today:
-            problems.append(Problem("day", self.tr("An activity cannot be in the future.")))
-        if not data.title:
-            problems.append(Problem("title", self.tr("Give the activity its title.")))
-        if data.units <= 0:
-            problems.append(Problem("units", self.tr("CEUs must be more than zero.")))
-        if len(data.note) > MAX_NOTE:
-            problems.append(
-                Problem("note", self.tr("Keep the note under {n} characters.").format(n=MAX_NOTE))
-            )
+        # The limits the service applies (core/activity_checks), under this dialog's fields;
+        # the provider and the index number cannot be typed longer than theirs.
+        same = check_activity(data.completed_on, data.title, data.provider, data.index_number,
+                              data.note, data.units, self._today)  # fmt: skip
+        labels = self.problem_labels()
+        moved = [replace(p, field=FIELD_OF.get(p.field, p.field)) for p in same]
+        problems = [p for p in moved if p.field in labels]
         cert = data.certificate
         if cert is not None and cert.suffix.lower() not in CERTIFICATE_KINDS:
             problems.append(
@@ -426,7 +434,7 @@ class ActivityDialog(ValidatedDialog):
         data, allocations = self.value()
         found: list[str] = []
         if self._warnings_for is not None and data.units > 0 and allocations:
-            found = self._warnings_for(data, allocations)
+            found = [warning_words(w) for w in self._warnings_for(data, allocations)]
         self.warnings.setText("\n".join(found))
         self.warning_row.setVisible(bool(found))
         return found

@@ -29,9 +29,8 @@ from studyplanner.ui.credentials.credentials_model import (
     ActivityModel,
     Period,
     cycle_words,
-    units_text,
 )
-from studyplanner.ui.shared.formatting import tr
+from studyplanner.ui.shared.formatting import tr, units_text
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font
 from studyplanner.ui.shared.snapshot_model import (

@@ -24,6 +24,7 @@ from studyplanner.ui.shared.background_job import BackgroundJob, JobRunner, Prog
 from studyplanner.ui.shared.formatting import format_date, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import shortcut_safe
+from studyplanner.ui.shared.problem_words import problems_words, store_words
 from studyplanner.ui.shared.save_target import save_target
 
 
@@ -180,9 +181,9 @@ class ExportControl(QObject):
         if isinstance(exc, ExportCancelled) or cancel_requested:
             return _t("Export cancelled: nothing was written."), True
         if isinstance(exc, InvalidInput):
-            return "\n".join(p.message for p in exc.problems), False
+            return problems_words(exc.problems), False
         if isinstance(exc, StoreProblem):
-            return exc.user_message, False
+            return store_words(exc), False
         if isinstance(exc, OSError):
             return _t("The export could not be written: {why}.").format(
                 why=exc.strerror or exc

@@ -17,8 +17,7 @@ from studyplanner.core.ceu_rules import (
     RuleSource,
     Share,
 )
-from studyplanner.ui.credentials.credentials_model import units_text
-from studyplanner.ui.shared.formatting import format_date, tr
+from studyplanner.ui.shared.formatting import format_date, tr, units_text
 
 
 def _t(text: str) -> str:

@@ -28,10 +28,9 @@ from studyplanner.ui.credentials.credentials_model import (
     ceus_words,
     days_left_words,
     status_word,
-    units_text,
 )
 from studyplanner.ui.shared.colours import is_dark
-from studyplanner.ui.shared.formatting import format_date, tr
+from studyplanner.ui.shared.formatting import format_date, tr, units_text
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font
 from studyplanner.ui.shared.plain_text import ElidedLabel, PlainLabel

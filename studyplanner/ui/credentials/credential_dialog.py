@@ -6,8 +6,8 @@ beside the fields."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QLocale, QSize
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyplanner.core.calendar_steps import years_later
 from studyplanner.core.ceu_cycles import CycleChoice, CycleReason, current_cycle
 from studyplanner.core.ceu_rules import CredentialRule, RuleBook
+from studyplanner.core.credential_checks import check_cycle, check_earned, check_figure
 from studyplanner.core.validation import MAX_NOTE, Problem
 from studyplanner.services.credentials import CredentialInfo, add_credential
 from studyplanner.services.database import Database
 from studyplanner.ui.credentials.ceu_rule_words import apprentice_notes, rules_html
-from studyplanner.ui.credentials.credentials_model import units_text
-from studyplanner.ui.shared.formatting import date_edit, format_date, pydate, qdate
+from studyplanner.ui.shared.formatting import date_edit, format_date, pydate, qdate, units_text
 from studyplanner.ui.shared.labels import problem_label
 from studyplanner.ui.shared.plain_text import escaped
 from studyplanner.ui.shared.screen_fit import fit_to_screen, room_for
@@ -55,6 +54,11 @@ class CredentialAnswer:
     required: Decimal | None
     quota: Decimal | None
     note: str
+
+
+FIELD_OF = {"cycle_start": "start", "cycle_end": "end", "earned_on": "earned",
+            "renewal_on": "renewal"}  # fmt: skip
+"""The fields of core/credential_checks' problems, by this dialog's names."""
 
 
 def parse_figure(text: str) -> tuple[Decimal | None, bool]:
@@ -448,22 +452,17 @@ class CredentialDialog(ValidatedDialog):
                 problems.append(
                     Problem("earned", self.tr("The date earned cannot be in the future."))
                 )
-        if v.cycle_end <= v.cycle_start:
-            problems.append(Problem("end", self.tr("The cycle must end after it starts.")))
-        elif v.cycle_end - v.cycle_start > timedelta(days=3700):
-            problems.append(
-                Problem("end", self.tr("A cycle longer than ten years is not realistic."))
-            )
-        elif v.cycle_end > years_later(self._today, 10):
-            problems.append(Problem("end", self.tr("The cycle ends too far in the future.")))
+        # The limits the service applies (core/credential_checks), under this dialog's fields.
+        earned = v.earned_on if self._editing is None else None
+        same = check_cycle(v.cycle_start, v.cycle_end, earned, self._today)
+        same += check_earned(None, v.renewal_on, self._today)
         for name, field in (("required", self.required), ("quota", self.quota)):
             figure, ok = parse_figure(field.text())
             if not ok:
                 problems.append(Problem(name, self.tr("Enter a number of CEUs, like 36 or 17.5.")))
-            elif figure is not None and not 0 <= figure <= 500:
-                problems.append(Problem(name, self.tr("Give a number of CEUs from 0 to 500.")))
-            elif figure is not None and figure != figure.quantize(Decimal("0.01")):
-                problems.append(Problem(name, self.tr("Use at most two decimals.")))
+            else:
+                same += check_figure(name, figure)
+        problems += [replace(p, field=FIELD_OF.get(p.field, p.field)) for p in same]
         return problems
 
     def problem_labels(self) -> dict[str, QLabel]:

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,7 +19,7 @@ from PySide6.QtCore import (
 
 from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
 from studyplanner.services.ceu_activities import ActivityInfo
-from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, format_date, tr
+from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, format_date, tr, units_text
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import tooltip
 from studyplanner.ui.shared.snapshot_model import SnapshotTableModel, SortedInSource
@@ -42,12 +41,6 @@ def status_word(status: CeuStatus) -> str:
         CeuStatus.AT_RISK: tr("At risk", "Credentials"),
         CeuStatus.OVERDUE: tr("Overdue", "Credentials"),
     }[status]
-
-
-def units_text(units: Decimal) -> str:
-    """CEUs in the user's locale: 36, 1.5, 0.25 (no trailing zeros)."""
-    text = f"{units.normalize():f}"
-    return text.replace(".", QLocale().decimalPoint())
 
 
 def ceus_words(units: Decimal) -> str:

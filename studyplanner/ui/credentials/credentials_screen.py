@@ -39,7 +39,7 @@ from studyplanner.services.credentials import CredentialInfo
 from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.services.snapshots import PlanSnapshot
-from studyplanner.ui.credentials.activity_dialog import ActivityDialog, open_file
+from studyplanner.ui.credentials.activity_dialog import ActivityDialog, WarningsFor, open_file
 from studyplanner.ui.credentials.activity_panel import ActivityPanel
 from studyplanner.ui.credentials.ceu_exports import ExportControl
 from studyplanner.ui.credentials.credential_card import CredentialCard
@@ -54,6 +54,7 @@ from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font, problem_label
 from studyplanner.ui.shared.plain_text import PlainLabel, confirm
 from studyplanner.ui.shared.preferences import remember_splitter
+from studyplanner.ui.shared.problem_words import problems_words, store_words
 from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
 
 CARD_WIDTH = 370
@@ -364,10 +365,10 @@ class CredentialsScreen(QWidget):
         try:
             result = action()
         except InvalidInput as exc:
-            self._fail("\n".join(p.message for p in exc.problems))
+            self._fail(problems_words(exc.problems))
             return None
         except StoreProblem as exc:
-            self._fail(exc.user_message)
+            self._fail(store_words(exc))
             return None
         self._saved(message(result), select(result), changes)
         return result
@@ -492,7 +493,7 @@ class CredentialsScreen(QWidget):
             card.close_button.setEnabled(not busy)
             card.edit_button.setEnabled(not busy)
 
-    def _warnings_for(self, activity_id: int | None) -> Callable[..., list[str]]:
+    def _warnings_for(self, activity_id: int | None) -> WarningsFor:
         """The rules' warnings for the dialog about to open, from the CEU records read once
         now: typing never waits on the database."""
         today = self._clock()

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from studyplanner.services.audit_words import ENGLISH, PacketWords
 from studyplanner.ui.credentials.ceu_check_words import check_words
-from studyplanner.ui.credentials.credentials_model import units_text
-from studyplanner.ui.shared.formatting import format_date, tr
+from studyplanner.ui.shared.formatting import format_date, tr, units_text
 from studyplanner.ui.window.language import shown_language
 
 

@@ -9,8 +9,14 @@ from html import escape
 from studyplanner.core.ceu_rules import EXAM_PASS_PERCENT, ExamFormat, RuleBook
 from studyplanner.core.roadmap import CeuConsequence, RoadmapEntry, TrackCost, source_link
 from studyplanner.ui.credentials.ceu_rule_words import link_title
-from studyplanner.ui.credentials.credentials_model import ceus_words, units_text
-from studyplanner.ui.shared.formatting import format_date, format_hours, tr, verdict_sentences
+from studyplanner.ui.credentials.credentials_model import ceus_words
+from studyplanner.ui.shared.formatting import (
+    format_date,
+    format_hours,
+    tr,
+    units_text,
+    verdict_sentences,
+)
 
 
 def _t(text: str) -> str:

@@ -40,6 +40,7 @@ from studyplanner.ui.shared.formatting import format_date
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import problem_words
 
 if TYPE_CHECKING:
     from studyplanner.ui.dashboard.progress_charts import ProgressCharts
@@ -372,7 +373,7 @@ class DashboardScreen(QWidget):
         try:
             apply_plan_fix(self._db, offer, self._clock())
         except InvalidInput as exc:
-            self._say(exc.problems[0].message, undo=False)
+            self._say(problem_words(exc.problems[0]), undo=False)
             return False
         self.refresh()
         self.data_changed.emit(PLAN_CHANGES)
@@ -409,7 +410,7 @@ class DashboardScreen(QWidget):
         try:
             info = action()
         except InvalidInput as exc:
-            self._say(exc.problems[0].message, undo=False)
+            self._say(problem_words(exc.problems[0]), undo=False)
             return None
         self._last_logged = info
         self.refresh()
@@ -430,7 +431,7 @@ class DashboardScreen(QWidget):
         try:
             delete_session(self._db, info.id)
         except InvalidInput as exc:  # deleted meanwhile (the Study log, another program)
-            self._say(exc.problems[0].message, undo=False)
+            self._say(problem_words(exc.problems[0]), undo=False)
             return
         self.refresh()
         self.data_changed.emit(SESSION_CHANGES)

@@ -23,8 +23,7 @@ from studyplanner.core.reminder_reasons import (
     SubmissionOpen,
 )
 from studyplanner.ui.credentials.ceu_check_words import check_words
-from studyplanner.ui.credentials.credentials_model import units_text
-from studyplanner.ui.shared.formatting import format_date, format_hours, how_many, tr
+from studyplanner.ui.shared.formatting import format_date, format_hours, how_many, tr, units_text
 
 
 def _t(text: str) -> str:

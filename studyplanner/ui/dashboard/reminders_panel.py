@@ -30,6 +30,7 @@ from studyplanner.ui.shared.formatting import format_date, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import problem_label
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import problems_words, store_words
 
 __all__ = [
     "ReminderRow",
@@ -138,7 +139,7 @@ class RemindersPanel(Card):
         try:
             found = current_reminders(self._db, today)
         except StoreProblem as exc:
-            self._show_problem(exc.user_message)
+            self._show_problem(store_words(exc))
             found = []
         self._reminders = found
         if (found, today) != self._drawn:
@@ -256,10 +257,10 @@ class RemindersPanel(Card):
         try:
             action()
         except InvalidInput as exc:
-            self._show_problem("\n".join(p.message for p in exc.problems))
+            self._show_problem(problems_words(exc.problems))
             return False
         except StoreProblem as exc:
-            self._show_problem(exc.user_message)
+            self._show_problem(store_words(exc))
             return False
         self.problem.hide()
         return True

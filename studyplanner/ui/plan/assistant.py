@@ -60,6 +60,7 @@ from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import problem_label
 from studyplanner.ui.shared.plain_text import PlainLabel
 from studyplanner.ui.shared.preview_dialog import PreviewDialog
+from studyplanner.ui.shared.problem_words import problem_words, problems_words
 from studyplanner.ui.shared.screen_fit import fit_to_screen, scrolled_layout
 
 CUSTOM = "__custom__"
@@ -383,7 +384,7 @@ class TimePage(QWizardPage):
             wizard.goal_page.goal.weekly_minutes() if isinstance(wizard, PlanAssistant) else None
         )
         problems = check_availability(self.availability.availability(), weekly)
-        self.problem.setText(" ".join(p.message for p in problems))
+        self.problem.setText(problems_words(problems, " "))
         self.problem.setVisible(bool(problems))
         return not problems
 
@@ -435,7 +436,9 @@ class SummaryPage(QWizardPage):
             preview = preview_new_plan(new, wizard.today)
         except (InvalidInput, ValueError) as exc:
             messages = (
-                [p.message for p in exc.problems] if isinstance(exc, InvalidInput) else [str(exc)]
+                [problem_words(p) for p in exc.problems]
+                if isinstance(exc, InvalidInput)
+                else [str(exc)]
             )
             self.problem.setText("\n".join(messages))
             self.problem.show()
@@ -551,7 +554,7 @@ class PlanAssistant(QWizard):
         try:
             self.created = create_plan(self._db, self.new_plan(), self.today)
         except InvalidInput as exc:
-            self.summary_page.problem.setText("\n".join(p.message for p in exc.problems))
+            self.summary_page.problem.setText(problems_words(exc.problems))
             self.summary_page.problem.show()
             return
         super().accept()

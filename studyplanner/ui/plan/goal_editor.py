@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from studyplanner.core.validation import Problem, check_plan_dates, hours_to_minutes
 from studyplanner.ui.shared.formatting import date_edit, pydate, qdate
 from studyplanner.ui.shared.labels import problem_label
+from studyplanner.ui.shared.problem_words import problem_words
 
 
 class GoalEditor(QWidget):
@@ -109,7 +110,7 @@ class GoalEditor(QWidget):
             self._today,
             replanning=self.replanning,
         )
-        by_field = {p.field: p.message for p in problems}
+        by_field = {p.field: problem_words(p) for p in problems}
         self._show(self.start_problem, by_field.get("start"))
         self._show(self.goal_problem, by_field.get("target") or by_field.get("weekly_hours"))
         return problems

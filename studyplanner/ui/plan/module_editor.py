@@ -30,6 +30,7 @@ from studyplanner.services.snapshots import ModuleDraft, ModuleInfo
 from studyplanner.ui.shared.formatting import format_date, kind_icon_name, kind_name, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import tooltip
+from studyplanner.ui.shared.problem_words import problem_words
 from studyplanner.ui.shared.snapshot_model import FittedTable, date_shape
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +74,7 @@ class ModuleDraftModel(QAbstractTableModel):
         out = []
         for i, d in enumerate(self._drafts):
             out += [
-                tr("Module {n}: {message}").format(n=i + 1, message=p.message)
+                tr("Module {n}: {message}").format(n=i + 1, message=problem_words(p))
                 for p in check_module(d.title, d.minutes)
             ]
         if not self._drafts:

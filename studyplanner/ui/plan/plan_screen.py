@@ -48,6 +48,7 @@ from studyplanner.ui.plan.timeline_view import TimelineRow
 from studyplanner.ui.plan.what_if_panel import WhatIfPanel, what_if_button
 from studyplanner.ui.shared.labels import Figure, heading_font
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import problems_words
 
 
 class PlanHeader(QWidget):
@@ -408,7 +409,7 @@ class PlanScreen(QWidget):
         try:
             snapshot = apply_plan_fix(self._db, offer, self._clock())
         except InvalidInput as exc:
-            self.header.verdict.setText("\n".join(p.message for p in exc.problems))
+            self.header.verdict.setText(problems_words(exc.problems))
             return
         self.show_plan(snapshot)
         self.plan_changed.emit(PLAN_CHANGES)
@@ -435,7 +436,7 @@ class PlanScreen(QWidget):
         try:
             preview = preview_plan_change(self._db, change, today)
         except InvalidInput as exc:
-            problems.setText("\n".join(p.message for p in exc.problems))
+            problems.setText(problems_words(exc.problems))
             problems.show()
             return False
         problems.hide()
@@ -444,7 +445,7 @@ class PlanScreen(QWidget):
         try:
             snapshot = apply_plan_change(self._db, change, today, note=note)
         except InvalidInput as exc:
-            problems.setText("\n".join(p.message for p in exc.problems))
+            problems.setText(problems_words(exc.problems))
             problems.show()
             return False
         self.show_plan(snapshot)

@@ -38,6 +38,7 @@ from studyplanner.ui.shared.formatting import (
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import problems_words
 
 RAISE, MOVE, DAYS_OFF = "raise_minutes", "move_target", "days_off"
 CHOICES = (RAISE, MOVE, DAYS_OFF)
@@ -170,7 +171,7 @@ class ReplanDialog(QDialog):
             try:
                 preview = preview_plan_change(self._db, change, self._today)
             except InvalidInput as exc:
-                detail.setText("\n".join(p.message for p in exc.problems))
+                detail.setText(problems_words(exc.problems))
         self.previews[key] = preview
         self.buttons[key].setEnabled(preview is not None)
         if preview is None or change is None:
@@ -242,7 +243,7 @@ class ReplanDialog(QDialog):
         try:
             apply_plan_change(self._db, self.changes[key], self._today, note=notes[key])
         except InvalidInput as exc:
-            self.verdict.setText("\n".join(p.message for p in exc.problems))
+            self.verdict.setText(problems_words(exc.problems))
             return
         super().accept()
 

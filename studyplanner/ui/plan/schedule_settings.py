@@ -23,6 +23,7 @@ from studyplanner.ui.plan.blackout_editor import BlackoutEditor
 from studyplanner.ui.plan.goal_editor import GoalEditor
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import problem_label
+from studyplanner.ui.shared.problem_words import problems_words
 
 
 class ScheduleSettings(QScrollArea):
@@ -151,7 +152,7 @@ class ScheduleSettings(QScrollArea):
         self.goal.set_today(self._clock())  # a target passed since is in the past now
         problems = self.goal.problems()
         week = check_availability(self.availability.availability(), self.goal.weekly_minutes())
-        message = " ".join(p.message for p in week)
+        message = problems_words(week, " ")
         self.availability_problem.setText(message)
         self.availability_problem.setVisible(bool(message))
         return not problems and not week

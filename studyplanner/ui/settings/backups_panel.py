@@ -42,6 +42,7 @@ from studyplanner.ui.shared.background_job import BackgroundJob, JobRunner
 from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, count_records, format_date, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import PlainLabel, confirm, tell
+from studyplanner.ui.shared.problem_words import problem_words
 from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
 
 REASONS = {
@@ -196,9 +197,8 @@ class BackupsPanel(QWidget):
         if preview is None:
             return None
         if not preview.ok:
-            return False, tr("This backup cannot be restored: %1.").replace(
-                "%1", preview.problem or ""
-            )
+            why = problem_words(preview.why) if preview.why else preview.problem or ""
+            return False, tr("This backup cannot be restored: %1.").replace("%1", why)
         return True, count_records(preview.counts, zeros=True)
 
     def _selected(self) -> None:

@@ -27,8 +27,9 @@ from studyplanner.ui.shared.background_job import BackgroundJob
 from studyplanner.ui.shared.formatting import date_edit, format_date, pydate, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import hint_label, problem_label, wrapped_label
+from studyplanner.ui.shared.problem_words import field_words, problems_words, store_words
 from studyplanner.ui.shared.save_target import save_target
-from studyplanner.ui.shared.worker_action import WorkerAction, problem_text
+from studyplanner.ui.shared.worker_action import WorkerAction
 
 
 def _t(text: str) -> str:
@@ -141,13 +142,13 @@ class CalendarExportPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, InvalidInput):
-                message = exc.for_field("to")
+                message = field_words(exc, "to")
                 if message:
                     self.range_problem.setText(message)
                     self.range_problem.show()
-                self._show_result(problem_text(exc) or "")
+                self._show_result(problems_words(exc.problems))
                 return
-            reason = exc.user_message if isinstance(exc, StoreProblem) else (
+            reason = store_words(exc) if isinstance(exc, StoreProblem) else (
                 exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)  # fmt: skip
             self._show_result(
                 _t("Nothing was written to {path}: {reason}").format(path=path, reason=reason)

@@ -5,8 +5,7 @@ line's, word for word."""
 from __future__ import annotations
 
 from studyplanner.services.calendar_export import ENGLISH, CalendarWords
-from studyplanner.ui.credentials.credentials_model import units_text
-from studyplanner.ui.shared.formatting import tr
+from studyplanner.ui.shared.formatting import tr, units_text
 from studyplanner.ui.window.language import shown_language
 
 

@@ -31,6 +31,7 @@ from studyplanner.ui.shared.background_job import BackgroundJob, ProgressJobs
 from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, count_records, how_many, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import sentences_words, store_words
 from studyplanner.ui.shared.save_target import save_target
 
 if TYPE_CHECKING:
@@ -269,13 +270,13 @@ class DataTransferPanel(QWidget):
         if isinstance(exc, ArchiveCancelled) or cancel_requested:
             return tr("Cancelled: nothing was written."), False
         if isinstance(exc, InvalidInput):
-            sentences = exc.sentences()
+            sentences = sentences_words(exc)
             lines = sentences[:8]
             more = len(sentences) - len(lines)
-            text = "\n".join(lines) + (f"\n… {more} more" if more > 0 else "")
+            text = "\n".join(lines) + ("\n" + tr("… {n} more").format(n=more) if more > 0 else "")
             return tr("Nothing was written:") + "\n" + text, False
         if isinstance(exc, StoreProblem):
-            return exc.user_message, False
+            return store_words(exc), False
         if isinstance(exc, OSError):
             return tr("Nothing was written: %1.").replace("%1", exc.strerror or str(exc)), False
         return tr("Nothing was written: %1").replace("%1", str(exc)), False

@@ -20,6 +20,7 @@ from studyplanner.services.settings import (
 )
 from studyplanner.ui.shared.formatting import tr
 from studyplanner.ui.shared.labels import problem_label
+from studyplanner.ui.shared.problem_words import field_words
 
 
 def _t(text: str) -> str:
@@ -125,7 +126,7 @@ class LeadDaysField(QWidget):
         try:
             self.value()
         except InvalidInput as exc:
-            self.show_problem(exc.for_field(self.field))
+            self.show_problem(field_words(exc, self.field))
             return False
         self.show_problem(None)
         return True

@@ -53,6 +53,7 @@ from studyplanner.ui.settings.language_field import LanguageField
 from studyplanner.ui.settings.reminder_fields import LeadDaysField, kind_groups, kind_words
 from studyplanner.ui.shared.formatting import tr
 from studyplanner.ui.shared.labels import heading_font, hint_label, problem_label
+from studyplanner.ui.shared.problem_words import field_words, problems_words, store_words
 
 CONTENT_WIDTH = 880
 """The settings read as one column; wider screens leave the rest empty."""
@@ -348,11 +349,11 @@ class SettingsScreen(QWidget):
             save_reminder_settings(self._db, settings)
         except InvalidInput as exc:
             for field in (self.exam_leads, self.cycle_leads):
-                field.show_problem(exc.for_field(field.field))
+                field.show_problem(field_words(exc, field.field))
             self.status.setText(_t("Not saved: see the message next to the field."))
             return False
         except StoreProblem as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(store_words(exc))
             return False
         self._reminders = settings
         self.exam_leads.mark_saved(settings.exam_leads)
@@ -364,12 +365,12 @@ class SettingsScreen(QWidget):
         try:
             save_app_settings(self._db, settings)
         except InvalidInput as exc:
-            message = "\n".join(p.message for p in exc.problems)
+            message = problems_words(exc.problems)
             self.study_time_problem.setText(message)
             self.study_time_problem.show()
             return False
         except StoreProblem as exc:
-            self.status.setText(exc.user_message)
+            self.status.setText(store_words(exc))
             return False
         self.study_time_problem.hide()
         self._app = settings

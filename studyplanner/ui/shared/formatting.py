@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -361,3 +362,9 @@ def verdict_sentences(verdict: Verdict) -> list[str]:
             )
         )
     return out
+
+
+def units_text(units: Decimal) -> str:
+    """CEUs in the user's locale: 36, 1.5, 0.25 (no trailing zeros)."""
+    text = f"{units.normalize():f}"
+    return text.replace(".", QLocale().decimalPoint())

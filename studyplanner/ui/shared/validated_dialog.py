@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from studyplanner.core.validation import Problem
+from studyplanner.ui.shared.problem_words import problem_words
 
 
 class ValidatedDialog(QDialog):
@@ -33,7 +34,7 @@ class ValidatedDialog(QDialog):
             if not policy.retainSizeWhenHidden():
                 policy.setRetainSizeWhenHidden(True)
                 label.setSizePolicy(policy)
-            messages = [p.message for p in problems if p.field == name]
+            messages = [problem_words(p) for p in problems if p.field == name]
             label.setText("\n".join(messages))
             label.setVisible(bool(messages))
 

@@ -25,6 +25,7 @@ from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.shared.background_job import BackgroundJob, JobRunner
 from studyplanner.ui.shared.formatting import tr
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import problems_words, store_words
 
 SHOW_AFTER_MS = 500
 """A job that ends sooner shows no progress dialog (it would only flash)."""
@@ -35,9 +36,9 @@ Result = TypeVar("Result")
 def problem_text(exc: BaseException) -> str | None:
     """What to tell the user about a problem the work met, naming it; None for a bug."""
     if isinstance(exc, InvalidInput):
-        return "\n".join(p.message for p in exc.problems)
+        return problems_words(exc.problems)
     if isinstance(exc, StoreProblem):
-        return exc.user_message
+        return store_words(exc)
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
         where = f" ({exc.filename})" if exc.filename else ""

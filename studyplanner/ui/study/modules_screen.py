@@ -29,6 +29,7 @@ from studyplanner.services.snapshots import ModuleStatus
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font, problem_label
 from studyplanner.ui.shared.plain_text import ask_yes_no, confirm
+from studyplanner.ui.shared.problem_words import problems_words
 from studyplanner.ui.shared.snapshot_model import (
     record_table,
     select_source_row,
@@ -255,7 +256,7 @@ class ModulesScreen(QWidget):
         try:
             info = save_credential(self._db, answer, today)
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             return None
         self.data_changed.emit(CREDENTIAL_CHANGES)
@@ -301,7 +302,7 @@ class ModulesScreen(QWidget):
         try:
             status = action()
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             return None
         self.problem.hide()

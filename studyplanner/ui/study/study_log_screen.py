@@ -36,6 +36,7 @@ from studyplanner.ui.shared.formatting import format_date
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font, problem_label
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import problems_words
 from studyplanner.ui.shared.snapshot_model import record_table
 from studyplanner.ui.study.session_dialog import SessionDialog
 from studyplanner.ui.study.study_log_model import SessionModel, SessionSource, format_minutes
@@ -218,7 +219,7 @@ class StudyLogScreen(QWidget):
         try:
             info = action()
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             return None
         self.problem.hide()
@@ -242,7 +243,7 @@ class StudyLogScreen(QWidget):
         try:
             self._deleted = delete_session(self._db, session.id)
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             self._reload_sessions()
             return
@@ -265,7 +266,7 @@ class StudyLogScreen(QWidget):
         try:
             restored = restore_session(self._db, deleted)
         except InvalidInput as exc:
-            self.problem.setText("\n".join(p.message for p in exc.problems))
+            self.problem.setText(problems_words(exc.problems))
             self.problem.show()
             self._on_selection()
             return False

@@ -17,6 +17,7 @@ from studyplanner.services.errors import DatabaseDamaged, NotADatabase, StorePro
 from studyplanner.services.recovery import write_crash_log
 from studyplanner.ui.shared.formatting import tr
 from studyplanner.ui.shared.plain_text import tell
+from studyplanner.ui.shared.problem_words import store_words
 
 Notify = Callable[[str, str], None]
 OnDamaged = Callable[[StoreProblem], None]
@@ -40,7 +41,7 @@ def handle_error(
         on_damaged(exc)
         return None
     if isinstance(exc, StoreProblem):
-        notify(tr("Study Planner"), exc.user_message)
+        notify(tr("Study Planner"), store_words(exc))
         return None
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     try:

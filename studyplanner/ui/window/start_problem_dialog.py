@@ -36,6 +36,7 @@ from studyplanner.services.recovery import (
 )
 from studyplanner.ui.shared.formatting import count_records, tr
 from studyplanner.ui.shared.plain_text import PlainLabel
+from studyplanner.ui.shared.problem_words import store_words
 
 
 class Choice(enum.Enum):
@@ -146,7 +147,7 @@ def recover_at_start(
     Returns (whether to try opening again, a sentence saying what was done)."""
     recoverable = isinstance(error, (NotADatabase, DatabaseDamaged))
     backup = newest_good_backup(data_dir) if recoverable else None
-    choice = StartProblemDialog.ask(error.user_message, backup, recoverable)
+    choice = StartProblemDialog.ask(store_words(error), backup, recoverable)
     if choice is Choice.RESTORE and backup is not None:
         return True, _what_was_done(backup, restore_newest(data_dir, backup.info.path, now()))
     if choice is Choice.FRESH:
@@ -161,7 +162,7 @@ def recover_while_running(
     backup, start fresh, or quit) and do it. Returns the choice and a sentence saying what was
     done (empty for quit)."""
     backup = newest_good_backup(db.data_dir)
-    choice = StartProblemDialog.ask(error.user_message, backup, True, parent, running=True)
+    choice = StartProblemDialog.ask(store_words(error), backup, True, parent, running=True)
     if choice is Choice.RESTORE and backup is not None:
         return choice, _what_was_done(backup, recover_running(db, backup.info.path, now))
     if choice is Choice.FRESH:
