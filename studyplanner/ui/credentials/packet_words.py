@@ -5,14 +5,21 @@ is the command line's, word for word."""
 
 from __future__ import annotations
 
+from studyplanner.core.ceu_status import ActivityOutcome
 from studyplanner.services.audit_words import ENGLISH, PacketWords
 from studyplanner.ui.credentials.ceu_check_words import check_words
+from studyplanner.ui.credentials.ceu_warning_words import not_counted_words
 from studyplanner.ui.shared.formatting import format_date, tr, units_text
 from studyplanner.ui.window.language import shown_language
 
 
 def _t(text: str) -> str:
     return tr(text)
+
+
+def _reason_words(outcome: ActivityOutcome) -> str:
+    """Why an activity does not count, in the app's language (core gives it as a code)."""
+    return "" if outcome.why is None else not_counted_words(outcome.why)
 
 
 def packet_words() -> PacketWords:
@@ -26,6 +33,7 @@ def packet_words() -> PacketWords:
         date=format_date,
         units=units_text,
         check=check_words,
+        reason=_reason_words,
         title=_t("CEU audit report"),
         document_title=_t("CEU audit report: {credential}"),
         footer=_t("CEU audit report - {credential} - generated {date}"),
