@@ -207,7 +207,8 @@ def test_the_calendar_of_the_spanish_app_names_its_events_in_spanish(
     target = tmp_path / "plan.ics"
     monkeypatch.setattr(CalendarExportPanel, "choose_file", staticmethod(lambda *_a: target))
     panel.export_to.setDate(qdate(date(2027, 6, 1)))
-    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.action.ended, timeout=30_000):  # written on the worker
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
 
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     summaries = [str(e["summary"]) for e in events]
