@@ -112,7 +112,7 @@ SPANISH: dict[str, str] = {
     "There is no credential called '{name}'. Known: {known}.": "No hay ninguna credencial llamada «{name}». Conocidas: {known}.",
     "The rules cannot judge the credential {credential} (an unknown code or dates out of range); there is no report to make for it.": "Las reglas no pueden evaluar la credencial {credential} (un código desconocido o fechas fuera de rango); no hay informe que hacer para ella.",
     "The certificate of '{title}' ({path}) cannot be read: {why}.": "No se puede leer el certificado de «{title}» ({path}): {why}.",
-    # Archives refused on import (services/archive_read.py), said after the place
+    # Archives refused on import (services/archive/read.py), said after the place
     "is a folder, not an archive file": "es una carpeta, no un archivo comprimido",
     "does not exist": "no existe",
     "cannot be read: {why}": "no se puede leer: {why}",

@@ -194,7 +194,7 @@ TEMPLATES: dict[str, str] = {
     "report_certificate_unreadable": QT_TRANSLATE_NOOP(
         "", "The certificate of '{title}' ({path}) cannot be read: {why}."
     ),
-    # Archives refused on import (services/archive_read.py): said after the place, "x.zip: ..."
+    # Archives refused on import (services/archive/read.py): said after the place, "x.zip: ..."
     "archive_is_folder": QT_TRANSLATE_NOOP("", "is a folder, not an archive file"),
     "archive_missing": QT_TRANSLATE_NOOP("", "does not exist"),
     "archive_unreadable": QT_TRANSLATE_NOOP("", "cannot be read: {why}"),

@@ -257,7 +257,7 @@ def test_what_is_stored_stays_within_what_an_archive_accepts(db: Database, tmp_p
 
 
 def test_busy_time_travels_in_an_archive(db: Database, tmp_path: Path) -> None:
-    from studyplanner.services.archive import export_archive, import_archive
+    from studyplanner.services.archive.transfer import export_archive, import_archive
 
     path = tmp_path / "family.ics"
     path.write_bytes(EVERY_DAY_FOR_A_MONTH)

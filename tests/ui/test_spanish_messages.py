@@ -252,9 +252,8 @@ def test_every_problem_code_is_said_in_spanish(spanish: Translation, qtbot: QtBo
 def test_an_archive_refused_on_import_is_said_in_spanish(
     spanish: Translation, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from studyplanner.services.archive_format import ArchiveError
-    from studyplanner.services.archive_read import read_archive
-
+    from studyplanner.services.archive.format import ArchiveError
+    from studyplanner.services.archive.read import read_archive
     from studyplanner.ui.settings.data_transfer_panel import DataTransferPanel
 
     not_zip = tmp_path / "notas.zip"

@@ -56,7 +56,7 @@ def field_words(error: InvalidInput, field: str) -> str | None:
 def sentences_words(error: InvalidInput) -> list[str]:
     """One sentence per problem, as InvalidInput.sentences says them: an archive's problems
     after the place they are about ("x.zip: no existe.")."""
-    from studyplanner.services.archive_format import ArchiveError
+    from studyplanner.services.archive.format import ArchiveError
 
     if not isinstance(error, ArchiveError):
         return [problem_words(p) for p in error.problems]
