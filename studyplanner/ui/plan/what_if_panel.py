@@ -57,6 +57,15 @@ def what_if_button() -> QPushButton:
     return button
 
 
+
+class HoursBox(QDoubleSpinBox):
+    """Hours in quarter steps, written without trailing zeros ("30 h", "7.5 h", "7.25 h")."""
+
+    def textFromValue(self, value: float) -> str:
+        text = self.locale().toString(value, "f", self.decimals())
+        point = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
+
 class WhatIfPanel(QFrame):
     """Emits `tried` with the plan as it would be (settings and schedule, not saved) after each
     change, `keep_requested` with the settings to save, and `closed`."""
@@ -101,7 +110,7 @@ class WhatIfPanel(QFrame):
         self.hours_slider = QSlider(Qt.Orientation.Horizontal)
         self.hours_slider.setAccessibleName(self.tr("Hours a week slider"))
         self.hours_slider.setPageStep(4)
-        self.hours = QDoubleSpinBox()
+        self.hours = HoursBox()
         self.hours.setDecimals(2)
         self.hours.setSingleStep(0.5)
         self.hours.setSuffix(self.tr(" h a week"))
