@@ -1,14 +1,17 @@
 """Reminders outside the window: the stored dismissals and snoozes, the notified-keys file, the
-desktop notifier's commands, the login entry (against a temporary XDG config folder), the agent,
-and the calendar file parsed back with icalendar."""
+desktop notifier (faked, and end to end over a private session D-Bus), the login entry (against a
+temporary XDG config folder), the agent, and the calendar file parsed back with icalendar."""
 
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import plistlib
 import shlex
-from collections.abc import Sequence
+import shutil
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +20,7 @@ import pytest
 from icalendar import Calendar
 
 from studyplanner.core.model import Availability
+from studyplanner.core.reminders import Severity
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import credentials as creds
 from studyplanner.services import reminders
@@ -56,18 +60,19 @@ def _short_cycle(db: Database) -> creds.CredentialInfo:
 
 
 class FakeDesktop:
+    """Stands in for desktop-notifier: records (title, body, urgent) and takes or refuses them."""
+
     def __init__(self, accepts: bool = True) -> None:
-        self.calls: list[list[str]] = []
+        self.calls: list[tuple[str, str, bool]] = []
         self.accepts = accepts
 
-    def run(self, args: Sequence[str]) -> int:
-        self.calls.append(list(args))
-        return 0 if self.accepts else 1
+    def deliver(self, title: str, body: str, urgent: bool) -> bool:
+        self.calls.append((title, body, urgent))
+        return self.accepts
 
 
-def _notifier(desktop: FakeDesktop, tool: str = "notify-send", platform: str = "linux") -> Notifier:
-    return Notifier(platform, lambda name: f"/usr/bin/{name}" if name == tool else None,
-                    desktop.run)  # fmt: skip
+def _notifier(desktop: FakeDesktop) -> Notifier:
+    return Notifier(deliver=desktop.deliver)
 
 
 # -- dismiss, snooze, notified keys ---------------------------------------------------------------
@@ -109,37 +114,111 @@ def test_notified_keys_survive_a_damaged_file_and_drop_old_entries(tmp_path: Pat
 # -- the desktop notifier -------------------------------------------------------------------------
 
 
-def test_linux_uses_notify_send_with_urgency() -> None:
+def test_reminders_go_out_with_their_severity_and_english_reason(db: Database) -> None:
+    _short_cycle(db)
+    due = reminders.current_reminders(db, TODAY)
     desktop = FakeDesktop()
-    assert _notifier(desktop).send("Title", "Body", urgent=True)
-    assert desktop.calls == [
-        ["/usr/bin/notify-send", "--app-name=Study Planner", "--urgency", "critical", "Title",
-         "Body"]
-    ]  # fmt: skip
+    assert all(_notifier(desktop).send_reminder(r) for r in due)
+    assert len(desktop.calls) == len(due)
+    for reminder, (title, body, urgent) in zip(due, desktop.calls, strict=True):
+        assert title.startswith("Study Planner")
+        assert body and "{" not in body  # the reason, said in English
+        assert urgent is (reminder.severity is Severity.URGENT)
 
 
-def test_linux_without_notify_send_uses_dbus() -> None:
-    desktop = FakeDesktop()
-    assert _notifier(desktop, tool="gdbus").send("T", "B")
-    assert desktop.calls[0][:2] == ["/usr/bin/gdbus", "call"]
-    assert "org.freedesktop.Notifications.Notify" in desktop.calls[0]
+def test_a_refused_notification_is_reported_not_raised() -> None:
+    assert not _notifier(FakeDesktop(accepts=False)).send("T", "B")
 
 
-def test_no_notification_tool_fails_softly() -> None:
-    desktop = FakeDesktop()
-    notifier = _notifier(desktop, tool="none")
-    assert not notifier.available()
-    assert not notifier.send("T", "B")
-    assert desktop.calls == []
+def test_no_session_bus_fails_softly_and_quietly(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """No D-Bus session (a bare console, a service): the real library says no, nothing raised,
+    nothing printed; the key is tried again at the next check."""
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "XDG_RUNTIME_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    assert not Notifier().send("T", "B", urgent=True)
+    assert capfd.readouterr().err == ""
 
 
-@pytest.mark.parametrize(("platform", "tool"), [("darwin", "osascript"), ("win32", "powershell")])
-def test_other_platforms_build_their_command(platform: str, tool: str) -> None:
-    desktop = FakeDesktop()
-    assert _notifier(desktop, tool=tool, platform=platform).send('Say "hi"', "It's <due>")
-    command = " ".join(desktop.calls[0])
-    assert command.startswith(f"/usr/bin/{tool}")
-    assert "hi" in command and "due" in command
+def test_without_the_library_nothing_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "desktop_notifier", None)  # an import that fails
+    assert not Notifier().send("T", "B")
+
+
+FAKE_SERVER = """
+import asyncio, json, sys
+from dbus_fast.aio import MessageBus
+from dbus_fast.service import ServiceInterface, method
+
+class Notifications(ServiceInterface):
+    def __init__(self):
+        super().__init__("org.freedesktop.Notifications")
+
+    @method()
+    def Notify(self, app: "s", replaces: "u", icon: "s", summary: "s", body: "s",
+               actions: "as", hints: "a{sv}", timeout: "i") -> "u":
+        print(json.dumps([app, summary, body, hints["urgency"].value]), flush=True)
+        return 1
+
+    @method()
+    def GetCapabilities(self) -> "as":
+        return ["body"]
+
+    @method()
+    def GetServerInformation(self) -> "ssss":
+        return ["fake", "tests", "1", "1.2"]
+
+async def main():
+    bus = await MessageBus().connect()
+    bus.export("/org/freedesktop/Notifications", Notifications())
+    await bus.request_name("org.freedesktop.Notifications")
+    print("ready", flush=True)
+    await asyncio.Event().wait()
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon (apt: dbus)")
+def test_desktop_notifier_delivers_over_a_session_bus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end on Linux: a private session bus, a minimal notification server, the library."""
+    config = tmp_path / "session.conf"
+    config.write_text(
+        '<busconfig><type>session</type><listen>unix:dir=' + str(tmp_path) + '</listen>'
+        '<policy context="default"><allow send_destination="*" eavesdrop="true"/>'
+        '<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>',
+        encoding="utf-8",
+    )  # fmt: skip
+    daemon = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork",
+                               "--print-address=1"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)  # fmt: skip
+    server = None
+    try:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address)
+        server = subprocess.Popen([sys.executable, "-c", FAKE_SERVER], env=env,
+                                  stdout=subprocess.PIPE, text=True)  # fmt: skip
+        assert server.stdout is not None
+        assert server.stdout.readline().strip() == "ready"
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+        assert Notifier().send("Exam in 7 days", "CPC exam on 2026-12-04", urgent=True)
+        assert Notifier().send("Study Planner", "Log today's study")
+        received = [json.loads(server.stdout.readline()) for _ in range(2)]
+        assert received == [["Study Planner", "Exam in 7 days", "CPC exam on 2026-12-04", 2],
+                            ["Study Planner", "Study Planner", "Log today's study", 1]]  # fmt: skip
+    finally:
+        for process in (server, daemon):
+            if process is not None:
+                process.kill()
+                process.wait()
+                for stream in (process.stdout, process.stderr):
+                    if stream is not None:
+                        stream.close()
 
 
 # -- the login entry ------------------------------------------------------------------------------
