@@ -5,12 +5,9 @@ temporary XDG config folder), the agent, and the calendar file parsed back with 
 from __future__ import annotations
 
 import configparser
-import json
 import os
 import plistlib
 import shlex
-import shutil
-import subprocess
 import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -40,6 +37,7 @@ from studyplanner.services.plans import create_plan
 from studyplanner.services.reminder_agent import next_check, notify_due, run_agent
 from studyplanner.services.settings import AppSettings, app_settings, save_app_settings
 from studyplanner.services.snapshots import NewPlan, PlanSettings
+from tests.notification_bus import HAVE_DBUS, notification_bus
 
 TODAY = date(2026, 11, 27)
 
@@ -146,79 +144,20 @@ def test_without_the_library_nothing_fails(monkeypatch: pytest.MonkeyPatch) -> N
     assert not Notifier().send("T", "B")
 
 
-FAKE_SERVER = """
-import asyncio, json, sys
-from dbus_fast.aio import MessageBus
-from dbus_fast.service import ServiceInterface, method
-
-class Notifications(ServiceInterface):
-    def __init__(self):
-        super().__init__("org.freedesktop.Notifications")
-
-    @method()
-    def Notify(self, app: "s", replaces: "u", icon: "s", summary: "s", body: "s",
-               actions: "as", hints: "a{sv}", timeout: "i") -> "u":
-        print(json.dumps([app, summary, body, hints["urgency"].value]), flush=True)
-        return 1
-
-    @method()
-    def GetCapabilities(self) -> "as":
-        return ["body"]
-
-    @method()
-    def GetServerInformation(self) -> "ssss":
-        return ["fake", "tests", "1", "1.2"]
-
-async def main():
-    bus = await MessageBus().connect()
-    bus.export("/org/freedesktop/Notifications", Notifications())
-    await bus.request_name("org.freedesktop.Notifications")
-    print("ready", flush=True)
-    await asyncio.Event().wait()
-
-asyncio.run(main())
-"""
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon (apt: dbus)")
+@pytest.mark.skipif(not HAVE_DBUS, reason="needs dbus-daemon (Debian: apt-get install dbus)")
 def test_desktop_notifier_delivers_over_a_session_bus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """End to end on Linux: a private session bus, a minimal notification server, the library."""
-    config = tmp_path / "session.conf"
-    config.write_text(
-        '<busconfig><type>session</type><listen>unix:dir=' + str(tmp_path) + '</listen>'
-        '<policy context="default"><allow send_destination="*" eavesdrop="true"/>'
-        '<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>',
-        encoding="utf-8",
-    )  # fmt: skip
-    daemon = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork",
-                               "--print-address=1"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)  # fmt: skip
-    server = None
-    try:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()
-        env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address)
-        server = subprocess.Popen([sys.executable, "-c", FAKE_SERVER], env=env,
-                                  stdout=subprocess.PIPE, text=True)  # fmt: skip
-        assert server.stdout is not None
-        assert server.stdout.readline().strip() == "ready"
-        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    with notification_bus(tmp_path) as bus:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
         assert Notifier().send("Exam in 7 days", "CPC exam on 2026-12-04", urgent=True)
         assert Notifier().send("Study Planner", "Log today's study")
-        received = [json.loads(server.stdout.readline()) for _ in range(2)]
-        assert received == [["Study Planner", "Exam in 7 days", "CPC exam on 2026-12-04", 2],
-                            ["Study Planner", "Study Planner", "Log today's study", 1]]  # fmt: skip
-    finally:
-        for process in (server, daemon):
-            if process is not None:
-                process.kill()
-                process.wait()
-                for stream in (process.stdout, process.stderr):
-                    if stream is not None:
-                        stream.close()
+        assert bus.received(2) == [
+            ["Study Planner", "Exam in 7 days", "CPC exam on 2026-12-04", 2],
+            ["Study Planner", "Study Planner", "Log today's study", 1],
+        ]
 
 
 # -- the login entry ------------------------------------------------------------------------------
