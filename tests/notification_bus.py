@@ -44,7 +44,7 @@ async def main():
     bus = await MessageBus().connect()
     bus.export("/org/freedesktop/Notifications", Notifications())
     await bus.request_name("org.freedesktop.Notifications")
-    print("ready", flush=True)
+    print(json.dumps("ready"), flush=True)
     await asyncio.Event().wait()
 
 asyncio.run(main())
@@ -54,20 +54,22 @@ asyncio.run(main())
 @dataclass
 class NotificationBus:
     address: str  # for DBUS_SESSION_BUS_ADDRESS
-    server: subprocess.Popen[str]
+    server: subprocess.Popen[bytes]
+    pending: bytes = b""
 
     def received(self, count: int, timeout: float = 30) -> list[list[object]]:
         """The next `count` notifications, [app name, title, body, urgency 0-2] each; fewer if
         no more come within `timeout` seconds."""
-        stream = self.server.stdout
-        assert stream is not None
-        found: list[list[object]] = []
-        while len(found) < count and select.select([stream], [], [], timeout)[0]:
-            line = stream.readline()
-            if not line:
+        assert self.server.stdout is not None
+        fd = self.server.stdout.fileno()
+        while self.pending.count(b"\n") < count and select.select([fd], [], [], timeout)[0]:
+            data = os.read(fd, 65536)
+            if not data:
                 break
-            found.append(json.loads(line))
-        return found
+            self.pending += data
+        lines = self.pending.split(b"\n")
+        taken, self.pending = lines[:count], b"\n".join(lines[count:])
+        return [json.loads(line) for line in taken if line]
 
 
 @contextmanager
@@ -83,17 +85,17 @@ def notification_bus(folder: Path) -> Iterator[NotificationBus]:
         ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
-    server = None
+    server: subprocess.Popen[bytes] | None = None
     try:
         assert daemon.stdout is not None
         address = daemon.stdout.readline().strip()
         server = subprocess.Popen(
-            [sys.executable, "-c", SERVER], stdout=subprocess.PIPE, text=True,
+            [sys.executable, "-c", SERVER], stdout=subprocess.PIPE,
             env=dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address),
         )  # fmt: skip
-        assert server.stdout is not None
-        assert server.stdout.readline().strip() == "ready"
-        yield NotificationBus(address, server)
+        bus = NotificationBus(address, server)
+        assert bus.received(1) == ["ready"]
+        yield bus
     finally:
         for process in (server, daemon):
             if process is not None:

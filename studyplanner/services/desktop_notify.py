@@ -2,17 +2,22 @@
 
 They go through desktop-notifier (freedesktop notifications over D-Bus with dbus-fast on Linux,
 the Notification Center on macOS, WinRT toasts on Windows), which replaced four hand-written back
-ends (notify-send, gdbus, osascript, PowerShell). Measured with benchmarks/bench_notify.py on
-Debian 12 under a session D-Bus (docs/notifications.md): the check child's peak memory grows by
-about 3.5 MiB and its notifier import by about 8 MiB and 100 ms, and only when something is due,
-since the library is imported at the first send; the agent's long-running loop is unchanged.
-When no notification service answers, sending returns False and nothing fails: the key is tried
-again at the next check and the in-app panel stays the fallback.
+ends (notify-send, gdbus, osascript, PowerShell) in issue 14. `osascript` stays for the one case
+the library does not cover: macOS outside an app bundle (a Python from pip), where it would only
+pretend to send. Measured with benchmarks/bench_notify.py (docs/notifications.md), one check
+sending 25 notifications on Debian 12 under a session D-Bus: peak memory 51.4 -> 55.3 MiB, the
+notifier's import 144 -> 222 ms, the check 1325 -> 1093 ms; the library is imported at the first
+send only, and the agent's long-running loop never imports it. When no notification service
+answers, sending returns False and nothing fails: the key is tried again at the next check and
+the in-app panel stays the fallback.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,16 +32,43 @@ Deliver = Callable[[str, str, bool], bool]
 """(title, body, urgent) -> whether the desktop took the notification."""
 
 
+def _osascript(title: str, body: str) -> bool:
+    """macOS outside an app bundle (a Python from pip): the library cannot reach the Notification
+    Center there, AppleScript's `display notification` can."""
+    osascript = shutil.which("osascript")
+    if osascript is None:
+        return False
+    script = (f"display notification {_as_quote(body)} with title {_as_quote(APP_NAME)} "
+              f"subtitle {_as_quote(title)}")  # fmt: skip
+    try:
+        done = subprocess.run([osascript, "-e", script], capture_output=True, timeout=SEND_TIMEOUT,
+                              check=False)  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+def _as_quote(text: str) -> str:
+    """An AppleScript string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def deliver_to_desktop(title: str, body: str, urgent: bool) -> bool:
     """One notification through desktop-notifier, in a short event loop of its own."""
     import asyncio
 
-    try:
-        from desktop_notifier import DesktopNotifier, Urgency
-    except ImportError:  # a broken install: the in-app panel still shows the reminders
-        return False
     # It logs a failed send with its traceback (to stderr without a handler); we return False.
     logging.getLogger("desktop_notifier").setLevel(logging.CRITICAL)
+    try:
+        from desktop_notifier import DesktopNotifier, Urgency
+        from desktop_notifier.backends.dummy import DummyNotificationCenter
+        from desktop_notifier.main import get_backend_class
+
+        backend = get_backend_class()
+    except Exception:  # a broken install: the in-app panel still shows the reminders
+        return False
+    if backend is DummyNotificationCenter:  # it would pretend: nothing is shown
+        return sys.platform == "darwin" and _osascript(title, body)
     shown: list[bool] = []
 
     async def send() -> None:

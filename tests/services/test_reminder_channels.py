@@ -8,6 +8,7 @@ import configparser
 import os
 import plistlib
 import shlex
+import subprocess
 import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -142,6 +143,36 @@ def test_no_session_bus_fails_softly_and_quietly(
 def test_without_the_library_nothing_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "desktop_notifier", None)  # an import that fails
     assert not Notifier().send("T", "B")
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_where_the_library_would_only_pretend(
+    platform: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library's stand-in back end (macOS outside an app bundle, Windows before 10) reports
+    success and shows nothing: that is a failure, except that macOS still has osascript."""
+    from desktop_notifier import main as library
+    from desktop_notifier.backends.dummy import DummyNotificationCenter
+
+    from studyplanner.services import desktop_notify
+
+    ran: list[list[str]] = []
+
+    def run(args: list[str], **_kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        ran.append(args)
+        return subprocess.CompletedProcess(args, 0)
+
+    monkeypatch.setattr(library, "get_backend_class", lambda: DummyNotificationCenter)
+    monkeypatch.setattr(desktop_notify.sys, "platform", platform)
+    monkeypatch.setattr(desktop_notify.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(desktop_notify.subprocess, "run", run)
+    shown = Notifier().send('Say "hi"', "It's <due>")
+    if platform == "darwin":
+        assert shown and ran[0][:2] == ["/usr/bin/osascript", "-e"]
+        assert ran[0][2] == ('display notification "It\'s <due>" with title "Study Planner" '
+                             'subtitle "Say \\"hi\\""')  # fmt: skip
+    else:
+        assert not shown and ran == []
 
 
 @pytest.mark.slow
