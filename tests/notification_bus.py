@@ -74,9 +74,10 @@ class NotificationBus:
 
 @contextmanager
 def notification_bus(folder: Path) -> Iterator[NotificationBus]:
+    """The bus listens at folder/bus, where a session's bus is found in $XDG_RUNTIME_DIR."""
     config = folder / "session.conf"
     config.write_text(
-        f"<busconfig><type>session</type><listen>unix:dir={folder}</listen>"
+        f"<busconfig><type>session</type><listen>unix:path={folder / 'bus'}</listen>"
         '<policy context="default"><allow send_destination="*" eavesdrop="true"/>'
         '<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>',
         encoding="utf-8",

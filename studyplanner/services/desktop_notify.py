@@ -15,7 +15,9 @@ the in-app panel stays the fallback.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -53,10 +55,25 @@ def _as_quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _find_session_bus() -> None:
+    """GLib programs find the session bus at $XDG_RUNTIME_DIR/bus when DBUS_SESSION_BUS_ADDRESS
+    is not set (a login entry started outside the user's systemd session); dbus-fast does not."""
+    if not sys.platform.startswith("linux") or os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    bus = os.path.join(runtime, "bus")
+    try:
+        if runtime and stat.S_ISSOCK(os.stat(bus).st_mode):
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={bus}"
+    except OSError:
+        pass
+
+
 def deliver_to_desktop(title: str, body: str, urgent: bool) -> bool:
     """One notification through desktop-notifier, in a short event loop of its own."""
     import asyncio
 
+    _find_session_bus()
     # It logs a failed send with its traceback (to stderr without a handler); we return False.
     logging.getLogger("desktop_notifier").setLevel(logging.CRITICAL)
     try:

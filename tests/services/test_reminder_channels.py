@@ -189,6 +189,11 @@ def test_desktop_notifier_delivers_over_a_session_bus(
             ["Study Planner", "Exam in 7 days", "CPC exam on 2026-12-04", 2],
             ["Study Planner", "Study Planner", "Log today's study", 1],
         ]
+        # No address given (a login entry outside the systemd session): found where GLib looks.
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+        assert Notifier().send("T", "B")
+        assert bus.received(1) == [["Study Planner", "T", "B", 1]]
 
 
 # -- the login entry ------------------------------------------------------------------------------
