@@ -7,7 +7,7 @@ It builds a realistic data folder (a CPC plan with a year of sessions, three cre
 activities), then measures resident memory (VmRSS, Linux) of:
 - `studyplanner remind --agent` after its first check, while it sleeps until the next one;
 - `studyplanner --smoke-test` (the GUI painting its first window), at its peak (ru_maxrss).
-No notification reaches the desktop: PATH holds no notify-send or gdbus for the agent.
+No notification reaches the desktop: the agent's session bus address leads nowhere.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         _build(data_dir)
-        env = dict(os.environ, PATH=str(Path(sys.executable).parent), QT_QPA_PLATFORM="offscreen")
+        env = dict(os.environ, PATH=str(Path(sys.executable).parent), QT_QPA_PLATFORM="offscreen",
+                   DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus")  # fmt: skip
         agent = subprocess.Popen(
             [sys.executable, "-m", "studyplanner", "--data-dir", str(data_dir), "remind",
              "--agent"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

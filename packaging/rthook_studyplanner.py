@@ -3,7 +3,7 @@
 - Alembic imports the migration scripts from files inside the bundle; Python must not write
   `__pycache__` beside them: the unpacked folder stays as it was shipped (it may be read-only).
 - The bootloader points LD_LIBRARY_PATH at the bundle's own libraries. This process no longer
-  needs it (the loader read it at start), but programs the app starts (notify-send, gdbus,
+  needs it (the loader read it at start), but programs the app starts (the agent's checks,
   xdg-open, the file manager) must run with the system's libraries, not ours: the user's own
   value, if any, is put back.
 """

@@ -87,13 +87,12 @@ def _notify(args: argparse.Namespace) -> int:
     from studyplanner.services.desktop_notify import Notifier
     from studyplanner.services.reminder_agent import notify_due
 
-    notifier = Notifier()
-    result = notify_due(_data_dir(args), today_of(args), notifier, agent=False)
+    result = notify_due(_data_dir(args), today_of(args), Notifier(), agent=False)
     payload = {"sent": list(result.sent), "failed": list(result.failed)}
     text = f"{len(result.sent)} notification(s) sent."
     if result.failed:
-        why = "" if notifier.available() else " (no desktop notification service found)"
-        text += f" {len(result.failed)} could not be shown{why}; they will be tried again."
+        text += (f" {len(result.failed)} could not be shown (no desktop notification service took"
+                 " them); they will be tried again.")  # fmt: skip
     emit(payload, args.json, text)
     return 0 if not result.failed else 1
 

@@ -1,6 +1,7 @@
 """The standalone app, tested as a user runs it: the archive unpacked into a fresh folder and
-every command run with an environment that has no virtualenv and no Python on PATH (only a
-temporary folder holding a stand-in `notify-send`), a temporary HOME and XDG folders.
+every command run with an environment that has no virtualenv and no Python on PATH (only an empty
+temporary folder), a temporary HOME and XDG folders, and a private session D-Bus with a minimal
+notification server (tests/notification_bus.py) for the reminders.
 
 Runs when the archive exists: built by `python3 dev.py bundle` (which runs this file itself),
 or named by $STUDYPLANNER_BUNDLE_ARCHIVE. Skipped otherwise, so a fresh clone's test run does not
@@ -9,11 +10,11 @@ build anything. Linux only (the archive is the Linux build).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
 import shutil
-import stat
 import subprocess
 import sys
 import tarfile
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.notification_bus import HAVE_DBUS, NotificationBus, notification_bus
 
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
@@ -64,7 +67,7 @@ class Bundle:
     home: Path
     data: Path  # the realistic data folder
     env: dict[str, str]
-    notify_log: Path
+    notifications: NotificationBus | None  # None without dbus-daemon
     cwd: Path
     tree: dict[str, tuple[int, int, int]]
 
@@ -88,17 +91,10 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
     exe = app / "studyplanner"
     assert exe.is_file() and os.access(exe, os.X_OK)
     home = top / "home"
-    bin_dir = top / "bin"  # the only folder on PATH: a stand-in notify-send, no Python
+    bin_dir = top / "bin"  # the only folder on PATH: no Python
     for folder in (home, bin_dir, top / "cwd", top / "runtime"):
         folder.mkdir()
     (top / "runtime").chmod(0o700)
-    notify_log = top / "notifications.log"
-    notify_send = bin_dir / "notify-send"
-    # It notes the library path it was given: the system's, never the bundle's own libraries.
-    notify_send.write_text(
-        f'#!/bin/sh\nprintf "%s|%s\\n" "${{LD_LIBRARY_PATH:-}}" "$*" >> "{notify_log}"\n'
-    )
-    notify_send.chmod(notify_send.stat().st_mode | stat.S_IXUSR)
     env = {
         "HOME": str(home),
         "PATH": str(bin_dir),
@@ -114,9 +110,15 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
     assert shutil.which("python", path=env["PATH"]) is None
     data = home / "Study data"
     tree = _tree(app)
-    b = Bundle(app, exe, home, data, env, notify_log, top / "cwd", tree)
-    _user_data().make([str(exe)], data, env)  # plan create, log, done, credential add, ceu add
-    yield b
+    bus_folder = top / "bus"
+    bus_folder.mkdir()
+    with contextlib.ExitStack() as stack:
+        bus = stack.enter_context(notification_bus(bus_folder)) if HAVE_DBUS else None
+        if bus is not None:
+            env["DBUS_SESSION_BUS_ADDRESS"] = bus.address
+        b = Bundle(app, exe, home, data, env, bus, top / "cwd", tree)
+        _user_data().make([str(exe)], data, env)  # plan create, log, done, credential add, ceu add
+        yield b
 
 
 def test_version_is_the_projects(bundle: Bundle) -> None:
@@ -192,11 +194,11 @@ def test_reminder_agent_checks_with_the_bundled_executable(bundle: Bundle) -> No
     due = json.loads(bundle.ok("--data-dir", str(bundle.data), "remind", "--json"))
     done = bundle.run("--data-dir", str(bundle.data), "remind", "--agent-check")
     assert done.returncode == 0, done.stderr
-    sent = bundle.notify_log.read_text().splitlines() if bundle.notify_log.exists() else []
+    if bundle.notifications is None:
+        pytest.skip("needs dbus-daemon (Debian: apt-get install dbus) to see the notifications")
+    sent = bundle.notifications.received(len(due))  # through desktop-notifier, frozen
     assert len(sent) == len(due) > 0
-    for line in sent:  # started with the user's environment, not LD_LIBRARY_PATH=<bundle>
-        library_path, _message = line.split("|", 1)
-        assert str(bundle.app) not in library_path and "_internal" not in library_path
+    assert all(app == "Study Planner" for app, *_ in sent)
 
 
 def test_default_data_folder_is_the_users(bundle: Bundle) -> None:

@@ -829,9 +829,7 @@ def _no_desktop_and_no_agent() -> Iterator[None]:
     def agent(_args: object) -> int:
         raise AssertionError("remind --agent was started")
 
-    fake = functools.partial(
-        desktop_notify.Notifier, which=lambda name: f"/nonexistent/{name}", run=lambda _args: 0
-    )
+    fake = functools.partial(desktop_notify.Notifier, deliver=lambda _title, _body, _urgent: True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(remind_commands, "_agent", agent)
         patch.setattr(desktop_notify, "Notifier", fake)

@@ -1,6 +1,6 @@
 """Reminders outside the window: the stored dismissals and snoozes, the notified-keys file, the
-desktop notifier's commands, the login entry (against a temporary XDG config folder), the agent,
-and the calendar file parsed back with icalendar."""
+desktop notifier (faked, and end to end over a private session D-Bus), the login entry (against a
+temporary XDG config folder), the agent, and the calendar file parsed back with icalendar."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import configparser
 import os
 import plistlib
 import shlex
-from collections.abc import Sequence
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from icalendar import Calendar
 
 from studyplanner.core.model import Availability
+from studyplanner.core.reminders import Severity
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services import credentials as creds
 from studyplanner.services import reminders
@@ -36,6 +38,7 @@ from studyplanner.services.plans import create_plan
 from studyplanner.services.reminder_agent import next_check, notify_due, run_agent
 from studyplanner.services.settings import AppSettings, app_settings, save_app_settings
 from studyplanner.services.snapshots import NewPlan, PlanSettings
+from tests.notification_bus import HAVE_DBUS, notification_bus
 
 TODAY = date(2026, 11, 27)
 
@@ -56,18 +59,19 @@ def _short_cycle(db: Database) -> creds.CredentialInfo:
 
 
 class FakeDesktop:
+    """Stands in for desktop-notifier: records (title, body, urgent) and takes or refuses them."""
+
     def __init__(self, accepts: bool = True) -> None:
-        self.calls: list[list[str]] = []
+        self.calls: list[tuple[str, str, bool]] = []
         self.accepts = accepts
 
-    def run(self, args: Sequence[str]) -> int:
-        self.calls.append(list(args))
-        return 0 if self.accepts else 1
+    def deliver(self, title: str, body: str, urgent: bool) -> bool:
+        self.calls.append((title, body, urgent))
+        return self.accepts
 
 
-def _notifier(desktop: FakeDesktop, tool: str = "notify-send", platform: str = "linux") -> Notifier:
-    return Notifier(platform, lambda name: f"/usr/bin/{name}" if name == tool else None,
-                    desktop.run)  # fmt: skip
+def _notifier(desktop: FakeDesktop) -> Notifier:
+    return Notifier(deliver=desktop.deliver)
 
 
 # -- dismiss, snooze, notified keys ---------------------------------------------------------------
@@ -109,37 +113,87 @@ def test_notified_keys_survive_a_damaged_file_and_drop_old_entries(tmp_path: Pat
 # -- the desktop notifier -------------------------------------------------------------------------
 
 
-def test_linux_uses_notify_send_with_urgency() -> None:
+def test_reminders_go_out_with_their_severity_and_english_reason(db: Database) -> None:
+    _short_cycle(db)
+    due = reminders.current_reminders(db, TODAY)
     desktop = FakeDesktop()
-    assert _notifier(desktop).send("Title", "Body", urgent=True)
-    assert desktop.calls == [
-        ["/usr/bin/notify-send", "--app-name=Study Planner", "--urgency", "critical", "Title",
-         "Body"]
-    ]  # fmt: skip
+    assert all(_notifier(desktop).send_reminder(r) for r in due)
+    assert len(desktop.calls) == len(due)
+    for reminder, (title, body, urgent) in zip(due, desktop.calls, strict=True):
+        assert title.startswith("Study Planner")
+        assert body and "{" not in body  # the reason, said in English
+        assert urgent is (reminder.severity is Severity.URGENT)
 
 
-def test_linux_without_notify_send_uses_dbus() -> None:
-    desktop = FakeDesktop()
-    assert _notifier(desktop, tool="gdbus").send("T", "B")
-    assert desktop.calls[0][:2] == ["/usr/bin/gdbus", "call"]
-    assert "org.freedesktop.Notifications.Notify" in desktop.calls[0]
+def test_a_refused_notification_is_reported_not_raised() -> None:
+    assert not _notifier(FakeDesktop(accepts=False)).send("T", "B")
 
 
-def test_no_notification_tool_fails_softly() -> None:
-    desktop = FakeDesktop()
-    notifier = _notifier(desktop, tool="none")
-    assert not notifier.available()
-    assert not notifier.send("T", "B")
-    assert desktop.calls == []
+def test_no_session_bus_fails_softly_and_quietly(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """No D-Bus session (a bare console, a service): the real library says no, nothing raised,
+    nothing printed; the key is tried again at the next check."""
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "XDG_RUNTIME_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    assert not Notifier().send("T", "B", urgent=True)
+    assert capfd.readouterr().err == ""
 
 
-@pytest.mark.parametrize(("platform", "tool"), [("darwin", "osascript"), ("win32", "powershell")])
-def test_other_platforms_build_their_command(platform: str, tool: str) -> None:
-    desktop = FakeDesktop()
-    assert _notifier(desktop, tool=tool, platform=platform).send('Say "hi"', "It's <due>")
-    command = " ".join(desktop.calls[0])
-    assert command.startswith(f"/usr/bin/{tool}")
-    assert "hi" in command and "due" in command
+def test_without_the_library_nothing_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "desktop_notifier", None)  # an import that fails
+    assert not Notifier().send("T", "B")
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_where_the_library_would_only_pretend(
+    platform: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library's stand-in back end (macOS outside an app bundle, Windows before 10) reports
+    success and shows nothing: that is a failure, except that macOS still has osascript."""
+    from desktop_notifier import main as library
+    from desktop_notifier.backends.dummy import DummyNotificationCenter
+
+    from studyplanner.services import desktop_notify
+
+    ran: list[list[str]] = []
+
+    def run(args: list[str], **_kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        ran.append(args)
+        return subprocess.CompletedProcess(args, 0)
+
+    monkeypatch.setattr(library, "get_backend_class", lambda: DummyNotificationCenter)
+    monkeypatch.setattr(desktop_notify.sys, "platform", platform)
+    monkeypatch.setattr(desktop_notify.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(desktop_notify.subprocess, "run", run)
+    shown = Notifier().send('Say "hi"', "It's <due>")
+    if platform == "darwin":
+        assert shown and ran[0][:2] == ["/usr/bin/osascript", "-e"]
+        assert ran[0][2] == ('display notification "It\'s <due>" with title "Study Planner" '
+                             'subtitle "Say \\"hi\\""')  # fmt: skip
+    else:
+        assert not shown and ran == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAVE_DBUS, reason="needs dbus-daemon (Debian: apt-get install dbus)")
+def test_desktop_notifier_delivers_over_a_session_bus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end on Linux: a private session bus, a minimal notification server, the library."""
+    with notification_bus(tmp_path) as bus:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+        assert Notifier().send("Exam in 7 days", "CPC exam on 2026-12-04", urgent=True)
+        assert Notifier().send("Study Planner", "Log today's study")
+        assert bus.received(2) == [
+            ["Study Planner", "Exam in 7 days", "CPC exam on 2026-12-04", 2],
+            ["Study Planner", "Study Planner", "Log today's study", 1],
+        ]
+        # No address given (a login entry outside the systemd session): found where GLib looks.
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+        assert Notifier().send("T", "B")
+        assert bus.received(1) == [["Study Planner", "T", "B", 1]]
 
 
 # -- the login entry ------------------------------------------------------------------------------

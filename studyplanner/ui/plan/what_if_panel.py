@@ -57,7 +57,6 @@ def what_if_button() -> QPushButton:
     return button
 
 
-
 class HoursBox(QDoubleSpinBox):
     """Hours in quarter steps, written without trailing zeros ("30 h", "7.5 h", "7.25 h")."""
 
@@ -65,6 +64,7 @@ class HoursBox(QDoubleSpinBox):
         text = self.locale().toString(value, "f", self.decimals())
         point = self.locale().decimalPoint()
         return text.rstrip("0").rstrip(point) if point in text else text
+
 
 class WhatIfPanel(QFrame):
     """Emits `tried` with the plan as it would be (settings and schedule, not saved) after each
