@@ -2490,6 +2490,10 @@ contadas</translation>
         <translation>Nada requiere su atención.</translation>
     </message>
     <message>
+        <source>Show more reminders</source>
+        <translation>Mostrar más recordatorios</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
@@ -2520,6 +2524,10 @@ contadas</translation>
     <message>
         <source>{reminders}, {n} urgent</source>
         <translation>{reminders}, {n} urgentes</translation>
+    </message>
+    <message>
+        <source>Show {n} more ({hidden} not shown)</source>
+        <translation>Mostrar {n} más ({hidden} sin mostrar)</translation>
     </message>
     <message>
         <source>Dismissed: {message} Undo with Ctrl+Z.</source>

@@ -369,3 +369,49 @@ def test_without_message_support_nothing_is_marked_sent(
     monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: False))
     assert tray.notify_new(db, today) == []
     assert reminders.notified_keys(db.data_dir) == {}  # left for the login agent
+
+
+# -- a plan far behind ----------------------------------------------------------------------------
+
+
+def test_a_plan_far_behind_shows_its_reminders_a_page_at_a_time(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    """Two years behind on the CPC program: every module is overdue. The panel builds the
+    first page of rows (a widget per reminder made every screen switch slow at heavy data),
+    names how many are not shown, and builds the next page on request, the keyboard moving
+    to its first row; acting on a reminder keeps the pages already opened."""
+    from studyplanner.core.model import Availability
+    from studyplanner.services.plans import create_plan
+    from studyplanner.services.snapshots import NewPlan, PlanSettings
+    from studyplanner.ui.dashboard.reminders_panel import PAGE
+
+    start = today - timedelta(days=900)
+    settings = PlanSettings(
+        start=start, availability=Availability((120,) * 7), weekly_minutes=840
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), start)
+    found = reminders.current_reminders(db, today)
+    overdue = [r for r in found if r.kind is ReminderKind.MODULE_OVERDUE]
+    assert len(overdue) > PAGE  # more than a page, less than two
+    assert len(found) < 2 * PAGE
+    panel = _panel(qtbot, db, today)
+
+    assert panel.count() == len(found)
+    assert [row.reminder for row in panel.rows] == found[:PAGE]
+    hidden = len(found) - PAGE
+    assert panel.more_button.isVisible()
+    assert panel.more_button.text() == f"Show {hidden} more ({hidden} not shown)"
+    assert panel.summary.text().startswith(f"{len(found)} reminders")
+
+    panel.more_button.setFocus()
+    qtbot.keyClick(panel.more_button, Qt.Key.Key_Space)
+    assert [row.reminder for row in panel.rows] == found
+    assert not panel.more_button.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.rows[PAGE].dismiss_button)
+
+    last = panel.rows[-1]
+    qtbot.mouseClick(last.dismiss_button, Qt.MouseButton.LeftButton)
+    assert panel.count() == len(found) - 1
+    assert [row.reminder for row in panel.rows] == [r for r in found if r != last.reminder]
+    assert not panel.more_button.isVisible()

@@ -285,7 +285,11 @@ def test_every_screen_and_main_dialog_is_in_spanish(
     rows[0].snooze_menu.actions()[-1].trigger()  # Until a date…: the snooze dialog
     window.show_about()
     found |= checker.untranslated(window.show_help())
-    rules = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "RulesWindow"]
+    rules = [  # this window's (an earlier test's English window may still be alive)
+        w
+        for w in QApplication.topLevelWidgets()
+        if type(w).__name__ == "RulesWindow" and _owned_by(w, window)
+    ]
     assert rules, "the Rules window of a credential"
     for shown in rules:
         found |= checker.untranslated(shown)
@@ -323,3 +327,10 @@ def test_the_damaged_data_window_is_in_spanish(
     qtbot.addWidget(dialog)
     dialog.show()
     assert sorted(Checker(db, tmp_path / "data").untranslated(dialog)) == []
+
+
+def _owned_by(widget: QWidget, owner: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not owner:
+        parent = parent.parentWidget()
+    return parent is owner

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -50,6 +50,9 @@ def _t(text: str) -> str:
 DAY_CHECK_MS = 60_000
 """How often the panel looks whether the day changed (a new day brings new reminders)."""
 UNDO_DEPTH = 20
+PAGE = 20
+"""Rows built at a time: a plan far behind can have hundreds of overdue modules, and a widget
+per reminder made the Dashboard (and every screen switch) slow. The rest are a click away."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class RemindersPanel(Card):
         self._drawn: tuple[list[Reminder], date] | None = None
         self._undo: list[_Undo] = []
         self.rows: list[ReminderRow] = []
+        self._limit = PAGE
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.body.addWidget(self.summary)
@@ -96,6 +100,11 @@ class RemindersPanel(Card):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(10)
         self.body.addWidget(self.list_box)
+        self.more_button = QPushButton()
+        self.more_button.setAccessibleName(_t("Show more reminders"))
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.hide()
+        self.body.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.problem = problem_label()
         self.problem.setAccessibleName(_t("Problem"))
         self.body.addWidget(self.problem)
@@ -167,13 +176,8 @@ class RemindersPanel(Card):
             row.hide()
             row.deleteLater()
         self.rows = []
-        for reminder in found:
-            row = ReminderRow(reminder, today)
-            row.dismiss_requested.connect(self.dismiss)
-            row.snooze_requested.connect(self._on_snooze)
-            row.action_requested.connect(self.action_requested)
-            self.list_layout.addWidget(row)
-            self.rows.append(row)
+        self._add_rows(found[: self._limit], today)
+        self._show_more_button()
         self.empty.setVisible(not found)
         self.list_box.setVisible(bool(found))
         urgent = sum(r.severity is Severity.URGENT for r in found)
@@ -182,14 +186,47 @@ class RemindersPanel(Card):
         else:
             self.summary.show()
             text = _t("1 reminder") if len(found) == 1 else _t("{n} reminders")
-            text = text.format(n=len(found))
+            text = text.format(n=QLocale().toString(len(found)))
             if urgent:
-                text = _t("{reminders}, {n} urgent").format(reminders=text, n=urgent)
+                text = _t("{reminders}, {n} urgent").format(
+                    reminders=text, n=QLocale().toString(urgent)
+                )
             self.summary.setText(text)
         self.undo_button.setVisible(bool(self._undo))
         self.undo_action.setEnabled(bool(self._undo))
         if had_focus:
             self._refocus(at)
+
+    def _add_rows(self, reminders: list[Reminder], today: date) -> None:
+        for reminder in reminders:
+            row = ReminderRow(reminder, today)
+            row.dismiss_requested.connect(self.dismiss)
+            row.snooze_requested.connect(self._on_snooze)
+            row.action_requested.connect(self.action_requested)
+            self.list_layout.addWidget(row)
+            self.rows.append(row)
+
+    def _show_more_button(self) -> None:
+        hidden = len(self._reminders) - len(self.rows)
+        self.more_button.setVisible(hidden > 0)
+        if hidden > 0:
+            shown = min(PAGE, hidden)
+            self.more_button.setText(
+                _t("Show {n} more ({hidden} not shown)").format(
+                    n=QLocale().toString(shown), hidden=QLocale().toString(hidden)
+                )
+            )
+
+    def show_more(self) -> None:
+        """Build the next page of rows (the keyboard moves to the first of them)."""
+        if self._drawn is None:
+            return
+        first = len(self.rows)
+        self._limit = first + PAGE
+        self._add_rows(self._reminders[first : self._limit], self._drawn[1])
+        self._show_more_button()
+        if first < len(self.rows):
+            self.rows[first].dismiss_button.setFocus()
 
     def _refocus(self, at: int) -> None:
         """Keep the keyboard in the panel (on the row that took the place of the one acted on)."""
