@@ -1,8 +1,6 @@
 """Spanish for the reminders shown a page at a time (a plan far behind): merged with
 packaging/spanish.py by packaging/translations.py. Same words and rules as there."""
 
-# ruff: noqa: E501
-
 SPANISH: dict[str, str] = {
     "Show {n} more ({hidden} not shown)": "Mostrar {n} más ({hidden} sin mostrar)",
     "Show more reminders": "Mostrar más recordatorios",
