@@ -65,3 +65,22 @@ def test_smoke_test_refuses_newer_database(data_dir: Path) -> None:
     result = _start(data_dir)
     assert result.returncode not in (0, 2)
     assert "newer version" in result.stderr
+
+
+def test_the_collector_is_back_whichever_way_main_returns(tmp_path: Path, capsys: object) -> None:
+    """Start-up runs with the garbage collector off (its objects live until exit); every way out
+    of main() without a window turns it back on, and the command line's faster pace for its
+    young generation ends with the command (tests, and anything embedding main(), go on)."""
+    import gc
+
+    from studyplanner.app import main
+
+    before = gc.get_threshold()
+    assert gc.isenabled()
+    assert main(["--version"]) == 0
+    assert gc.isenabled()
+    assert main(["--data-dir", "", "--smoke-test"]) == 2  # refused before any window
+    assert gc.isenabled()
+    assert main(["--data-dir", str(tmp_path / "data"), "tracks", "--json"]) == 0
+    assert gc.isenabled()
+    assert gc.get_threshold() == before

@@ -20,6 +20,21 @@ EXIT_BAD_INPUT = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import gc
+
+    # A command is one short burst that makes (and imports) far more objects than it frees:
+    # the collector's default pace ran about 300 collections, 90 ms, in `plan create` of
+    # 2,000 modules. A young generation of 100,000 objects keeps a collection near one per
+    # command while still bounding what cyclic garbage can pile up in a long import.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(100_000, *thresholds[1:])
+    try:
+        return _main(argv)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         _check_text(args_list)

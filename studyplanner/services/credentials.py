@@ -354,9 +354,7 @@ def _engine_inputs(
     alloc = models.CeuAllocation
     allocs = [
         Allocation(r.activity_id, r.cycle_id, units_of(r.units_hundredths))
-        for r in session.execute(
-            select(alloc.activity_id, alloc.cycle_id, alloc.units_hundredths)
-        )
+        for r in session.execute(select(alloc.activity_id, alloc.cycle_id, alloc.units_hundredths))
     ]
     return cycles, acts, allocs
 

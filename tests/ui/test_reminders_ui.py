@@ -387,9 +387,7 @@ def test_a_plan_far_behind_shows_its_reminders_a_page_at_a_time(
     from studyplanner.ui.dashboard.reminders_panel import PAGE
 
     start = today - timedelta(days=900)
-    settings = PlanSettings(
-        start=start, availability=Availability((120,) * 7), weekly_minutes=840
-    )
+    settings = PlanSettings(start=start, availability=Availability((120,) * 7), weekly_minutes=840)
     create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), start)
     found = reminders.current_reminders(db, today)
     overdue = [r for r in found if r.kind is ReminderKind.MODULE_OVERDUE]
