@@ -53,6 +53,9 @@ SETTINGS_CHANGES = Changes.SETTINGS | Changes.REMINDERS
 BACKUP_CHANGES = Changes.BACKUPS | Changes.REMINDERS
 """backups.backup_now by hand: the reminder about the last backup's age is answered."""
 TIMER_CHANGES = Changes.SESSIONS
-"""study_log.start_timer: the running timer shows on the Study log and in the timer bar."""
+"""study_log.start_timer (pause, resume): the running timer shows only in the Study log's timer
+bar, which did it, so the GUI routes nothing (no other screen re-reads for it)."""
 REMINDER_ANSWER_CHANGES = Changes.REMINDERS
-"""reminders.dismiss, snooze: a reminder answered."""
+"""reminders.dismiss, snooze: a reminder answered. Only the Dashboard's reminders panel shows
+reminders and it did it; its count reaches the sidebar's badge and the tray through its
+`count_changed`, so the GUI routes nothing either."""
