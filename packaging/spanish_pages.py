@@ -4,4 +4,5 @@ packaging/spanish.py by packaging/translations.py. Same words and rules as there
 SPANISH: dict[str, str] = {
     "Show {n} more ({hidden} not shown)": "Mostrar {n} más ({hidden} sin mostrar)",
     "Show more reminders": "Mostrar más recordatorios",
+    "Show the other {n}": "Mostrar los otros {n}",
 }

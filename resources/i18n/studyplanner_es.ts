@@ -2526,6 +2526,10 @@ contadas</translation>
         <translation>{reminders}, {n} urgentes</translation>
     </message>
     <message>
+        <source>Show the other {n}</source>
+        <translation>Mostrar los otros {n}</translation>
+    </message>
+    <message>
         <source>Show {n} more ({hidden} not shown)</source>
         <translation>Mostrar {n} más ({hidden} sin mostrar)</translation>
     </message>

@@ -374,6 +374,38 @@ def test_without_message_support_nothing_is_marked_sent(
 # -- a plan far behind ----------------------------------------------------------------------------
 
 
+def _far_behind(db: Database, today: date) -> None:
+    from studyplanner.core.model import Availability
+    from studyplanner.services.plans import create_plan
+    from studyplanner.services.snapshots import NewPlan, PlanSettings
+
+    start = today - timedelta(days=900)
+    settings = PlanSettings(start=start, availability=Availability((120,) * 7), weekly_minutes=840)
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), start)
+
+
+def test_pages_of_reminders_say_how_many_are_left(
+    qtbot: QtBot, db: Database, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pages of 5: "Show 5 more (n not shown)" until the last page, which shows the rest."""
+    from studyplanner.ui.dashboard import reminders_panel
+
+    monkeypatch.setattr(reminders_panel, "PAGE", 5)
+    _far_behind(db, today)
+    found = reminders.current_reminders(db, today)
+    panel = _panel(qtbot, db, today)
+    shown = 5
+    while shown < len(found):
+        assert len(panel.rows) == shown
+        left = len(found) - shown
+        expected = f"Show 5 more ({left} not shown)" if left > 5 else f"Show the other {left}"
+        assert panel.more_button.text() == expected
+        qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
+        shown += 5
+    assert [row.reminder for row in panel.rows] == found
+    assert not panel.more_button.isVisible()
+
+
 def test_a_plan_far_behind_shows_its_reminders_a_page_at_a_time(
     qtbot: QtBot, db: Database, today: date
 ) -> None:
@@ -381,14 +413,9 @@ def test_a_plan_far_behind_shows_its_reminders_a_page_at_a_time(
     first page of rows (a widget per reminder made every screen switch slow at heavy data),
     names how many are not shown, and builds the next page on request, the keyboard moving
     to its first row; acting on a reminder keeps the pages already opened."""
-    from studyplanner.core.model import Availability
-    from studyplanner.services.plans import create_plan
-    from studyplanner.services.snapshots import NewPlan, PlanSettings
     from studyplanner.ui.dashboard.reminders_panel import PAGE
 
-    start = today - timedelta(days=900)
-    settings = PlanSettings(start=start, availability=Availability((120,) * 7), weekly_minutes=840)
-    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"), start)
+    _far_behind(db, today)
     found = reminders.current_reminders(db, today)
     overdue = [r for r in found if r.kind is ReminderKind.MODULE_OVERDUE]
     assert len(overdue) > PAGE  # more than a page, less than two
@@ -399,7 +426,7 @@ def test_a_plan_far_behind_shows_its_reminders_a_page_at_a_time(
     assert [row.reminder for row in panel.rows] == found[:PAGE]
     hidden = len(found) - PAGE
     assert panel.more_button.isVisible()
-    assert panel.more_button.text() == f"Show {hidden} more ({hidden} not shown)"
+    assert panel.more_button.text() == f"Show the other {hidden}"
     assert panel.summary.text().startswith(f"{len(found)} reminders")
 
     panel.more_button.setFocus()

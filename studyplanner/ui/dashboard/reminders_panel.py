@@ -209,11 +209,12 @@ class RemindersPanel(Card):
     def _show_more_button(self) -> None:
         hidden = len(self._reminders) - len(self.rows)
         self.more_button.setVisible(hidden > 0)
-        if hidden > 0:
-            shown = min(PAGE, hidden)
+        if 0 < hidden <= PAGE:
+            self.more_button.setText(_t("Show the other {n}").format(n=QLocale().toString(hidden)))
+        elif hidden > PAGE:
             self.more_button.setText(
                 _t("Show {n} more ({hidden} not shown)").format(
-                    n=QLocale().toString(shown), hidden=QLocale().toString(hidden)
+                    n=QLocale().toString(PAGE), hidden=QLocale().toString(hidden)
                 )
             )
 
