@@ -72,7 +72,8 @@ class BusyCalendarsDialog(QDialog):
         self.empty = QLabel(self.tr("No calendars yet: import a .ics file or subscribe to one."))
         self.empty.setWordWrap(True)
         layout.addWidget(self.sources, 1)
-        layout.addWidget(self.empty)
+        # With no calendar the words take the list's room, from the top (not spread over it)
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         row = QHBoxLayout()
         self.import_button = self._button("choose-file", self.tr("&Import files…"), self._on_import)
         self.subscribe_button = self._button(
