@@ -84,3 +84,37 @@ def test_the_collector_is_back_whichever_way_main_returns(tmp_path: Path, capsys
     assert main(["--data-dir", str(tmp_path / "data"), "tracks", "--json"]) == 0
     assert gc.isenabled()
     assert gc.get_threshold() == before
+
+
+def test_the_first_paint_loads_no_orm_model_and_no_plan_screen(data_dir: Path) -> None:
+    """What the smoke test's window needs to paint the Dashboard: plain SQL reads, so neither
+    the ORM's mapped classes (store/models.py, about 55 ms to import), the study log's or the
+    credentials' services, the reminders' rules nor the Plan screen are imported before it."""
+    probe = (
+        "import sys, studyplanner.app as app\n"
+        "smoke = app._smoke_test\n"
+        "def check(*args, **kwargs):\n"
+        "    status = smoke(*args, **kwargs)\n"
+        "    print(sorted(m for m in sys.modules if m in NOT_YET))\n"
+        "    return status\n"
+        "NOT_YET = {'studyplanner.store.models', 'studyplanner.services.study_log',\n"
+        "           'studyplanner.services.ceu_activities', 'studyplanner.core.reminders',\n"
+        "           'studyplanner.ui.plan.plan_screen', 'studyplanner.services.plans'}\n"
+        "app._smoke_test = check\n"
+        "sys.exit(app.main(sys.argv[1:]))\n"
+    )
+    db = open_database(data_dir)  # a learner's folder (a new one is migrated, with the ORM)
+    settings = PlanSettings(
+        start=date(2026, 9, 7), availability=Availability((60,) * 7), weekly_minutes=420
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"),
+                date(2026, 9, 7))  # fmt: skip
+    db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--data-dir", str(data_dir), "--smoke-test",
+         "--today", "2026-12-03"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -2,10 +2,10 @@
 
 No table of its own (no migration): the value names the plan it is for and lists the sources,
 each with its busy stretches in local minutes (core.busy_time.minute_of) as one flat list of
-(gap since the previous stretch's end, length) pairs. It stays within what every setting may be
-(services/settings.py: MAX_SETTING_TEXT characters, MAX_SETTING_DEPTH levels, which an archive's
-import checks too): `fits` says whether sources do. A value that is malformed, too big or for
-another plan reads as no busy time at all.
+(gap since the previous stretch's end, length) pairs. It stays within what every setting may
+be (services/setting_limits.py: MAX_SETTING_TEXT characters, MAX_SETTING_DEPTH levels, which an
+archive's import checks too): `fits` says whether sources do. A value that is malformed, too
+big or for another plan reads as no busy time at all.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 from studyplanner.core.busy_time import busy_days
 from studyplanner.core.model import BusyDay
 from studyplanner.services.bounded_json import loads_or_none
-from studyplanner.services.settings import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
-from studyplanner.store import models
+from studyplanner.services.setting_limits import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
 from studyplanner.store.identity import UID
+
+if TYPE_CHECKING:
+    from studyplanner.store import models
 
 BUSY_KEY = "busy_time"
 MAX_SOURCES = 8
@@ -140,11 +142,15 @@ def plan_uid(plan: models.Plan) -> str:
 
 
 def read_sources(session: Session, plan_uid: str) -> tuple[BusySource, ...]:
+    from studyplanner.store import models  # the ORM: not on the Dashboard's first read
+
     row = session.get(models.AppSetting, BUSY_KEY)
     return sources_from_text(None if row is None else row.value, plan_uid)
 
 
 def write_sources(session: Session, sources: tuple[BusySource, ...], plan_uid: str) -> None:
+    from studyplanner.store import models
+
     value = sources_to_text(sources, plan_uid)
     row = session.get(models.AppSetting, BUSY_KEY)
     if row is None:

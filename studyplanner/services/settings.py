@@ -16,15 +16,12 @@ from studyplanner.core.reminders import ReminderKind, ReminderSettings
 from studyplanner.core.validation import InvalidInput, problem
 from studyplanner.services.bounded_json import loads_or_none
 from studyplanner.services.database import Database
+from studyplanner.services.setting_limits import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
 from studyplanner.store import models
 
 _REMINDERS = "reminders"
 _APP = "app"
 MAX_LEAD_DAYS = 366
-MAX_SETTING_DEPTH = 4
-"""How deeply a setting's JSON value may nest (the app writes objects of lists: 2)."""
-MAX_SETTING_TEXT = 100_000
-"""Characters in one setting's JSON value (the app writes a few hundred)."""
 KNOWN_SETTINGS = (_REMINDERS, _APP)
 
 

@@ -226,7 +226,7 @@ def test_what_is_stored_stays_within_what_an_archive_accepts(db: Database, tmp_p
         sources_from_text,
         sources_to_text,
     )
-    from studyplanner.services.settings import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
+    from studyplanner.services.setting_limits import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
 
     day = 24 * 60
     stretches = tuple((n * day + 500, n * day + 500 + 479) for n in range(MAX_STRETCHES))

@@ -19,7 +19,8 @@ from studyplanner.core.model import MAX_MINUTES_PER_DAY, MAX_MODULE_MINUTES
 from studyplanner.core.validation import MAX_NOTE
 from studyplanner.services.archive.format import ProblemList, column_kind, place_of
 from studyplanner.services.bounded_json import loads
-from studyplanner.services.settings import KNOWN_SETTINGS, MAX_SETTING_DEPTH, MAX_SETTING_TEXT
+from studyplanner.services.setting_limits import MAX_SETTING_DEPTH, MAX_SETTING_TEXT
+from studyplanner.services.settings import KNOWN_SETTINGS
 from studyplanner.services.verdict_codec import BadVerdict, read_verdict
 from studyplanner.store import tables
 

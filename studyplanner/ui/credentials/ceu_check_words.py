@@ -8,8 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QLocale
 
 from studyplanner.core.rule_check import CheckCode, RuleCheck
-from studyplanner.ui.credentials.credentials_model import ceus_words
-from studyplanner.ui.shared.formatting import tr
+from studyplanner.ui.shared.formatting import ceus_words, tr
 
 
 def _t(text: str) -> str:

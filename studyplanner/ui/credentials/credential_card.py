@@ -25,12 +25,11 @@ from studyplanner.ui.credentials.ceu_check_words import check_words
 from studyplanner.ui.credentials.ceu_rule_words import source_plain
 from studyplanner.ui.credentials.credentials_model import (
     STATUS_ICONS,
-    ceus_words,
     days_left_words,
     status_word,
 )
 from studyplanner.ui.shared.colours import is_dark
-from studyplanner.ui.shared.formatting import format_date, tr, units_text
+from studyplanner.ui.shared.formatting import ceus_words, format_date, tr, units_text
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font
 from studyplanner.ui.shared.plain_text import ElidedLabel, PlainLabel

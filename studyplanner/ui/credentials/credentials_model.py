@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,7 +18,12 @@ from PySide6.QtCore import (
 
 from studyplanner.core.ceu_status import CeuStatus, CredentialStatus
 from studyplanner.services.ceu_activities import ActivityInfo
-from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, format_date, tr, units_text
+from studyplanner.ui.shared.formatting import (
+    QT_TRANSLATE_NOOP,
+    format_date,
+    tr,
+    units_text,
+)
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.plain_text import tooltip
 from studyplanner.ui.shared.snapshot_model import SnapshotTableModel, SortedInSource
@@ -41,12 +45,6 @@ def status_word(status: CeuStatus) -> str:
         CeuStatus.AT_RISK: tr("At risk", "Credentials"),
         CeuStatus.OVERDUE: tr("Overdue", "Credentials"),
     }[status]
-
-
-def ceus_words(units: Decimal) -> str:
-    if units == 1:
-        return tr("1 CEU", "Credentials")
-    return tr("{n} CEUs", "Credentials").format(n=units_text(units))
 
 
 def days_left_words(days: int) -> str:

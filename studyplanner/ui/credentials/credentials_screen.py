@@ -44,11 +44,11 @@ from studyplanner.ui.credentials.activity_panel import ActivityPanel
 from studyplanner.ui.credentials.ceu_exports import ExportControl
 from studyplanner.ui.credentials.credential_card import CredentialCard
 from studyplanner.ui.credentials.credential_dialog import CredentialDialog, save_credential
-from studyplanner.ui.credentials.credentials_model import ceus_words, cycle_words
+from studyplanner.ui.credentials.credentials_model import cycle_words
 from studyplanner.ui.credentials.cycle_history import CycleHistory, RulesWindow
 from studyplanner.ui.shared.background_job import BackgroundJob
 from studyplanner.ui.shared.focus_order import tab_after
-from studyplanner.ui.shared.formatting import format_date
+from studyplanner.ui.shared.formatting import ceus_words, format_date
 from studyplanner.ui.shared.heading_bar import HeadingBar
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font, problem_label

@@ -9,8 +9,8 @@ from html import escape
 from studyplanner.core.ceu_rules import EXAM_PASS_PERCENT, ExamFormat, RuleBook
 from studyplanner.core.roadmap import CeuConsequence, RoadmapEntry, TrackCost, source_link
 from studyplanner.ui.credentials.ceu_rule_words import link_title
-from studyplanner.ui.credentials.credentials_model import ceus_words
 from studyplanner.ui.shared.formatting import (
+    ceus_words,
     format_date,
     format_hours,
     tr,

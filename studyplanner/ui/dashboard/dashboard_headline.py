@@ -8,10 +8,9 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from studyplanner.core.headline import Deadline, DeadlineKind, Headline, NextAction, Situation
-from studyplanner.ui.credentials.credentials_model import ceus_words
 from studyplanner.ui.dashboard.dashboard_card import wrapped_label
 from studyplanner.ui.plan.fix_buttons import fix_details
-from studyplanner.ui.shared.formatting import format_date, format_hours, how_many, tr
+from studyplanner.ui.shared.formatting import ceus_words, format_date, format_hours, how_many, tr
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font
 

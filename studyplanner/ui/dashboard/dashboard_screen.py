@@ -25,13 +25,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from studyplanner.core.headline import NextAction
-from studyplanner.core.reminders import Reminder, ReminderKind, reminder_subject
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.changes import PLAN_CHANGES, SESSION_CHANGES, Changes
 from studyplanner.services.database import Database
 from studyplanner.services.progress import progress, progress_series
 from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, StudySessionInfo
-from studyplanner.services.study_log import delete_session, log_session
 from studyplanner.ui.dashboard.dashboard_card import Card, hours_words
 from studyplanner.ui.dashboard.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
 from studyplanner.ui.dashboard.dashboard_headline import HeadlineBanner
@@ -43,6 +41,7 @@ from studyplanner.ui.shared.plain_text import PlainLabel
 from studyplanner.ui.shared.problem_words import problem_words
 
 if TYPE_CHECKING:
+    from studyplanner.core.reminders import Reminder
     from studyplanner.ui.dashboard.progress_charts import ProgressCharts
     from studyplanner.ui.dashboard.reminders_panel import RemindersPanel
 
@@ -335,6 +334,8 @@ class DashboardScreen(QWidget):
     # -- actions --------------------------------------------------------------------------------
     def done_as_planned(self, module_id: int, minutes: int) -> StudySessionInfo | None:
         """Log a block's planned minutes today, in one click, staying here (undoable)."""
+        from studyplanner.services.study_log import log_session  # the ORM: after the first paint
+
         today = self._clock()
         return self._log(lambda: log_session(self._db, module_id, today, minutes, "", today))
 
@@ -381,6 +382,8 @@ class DashboardScreen(QWidget):
 
     def _on_reminder_action(self, reminder: Reminder) -> None:
         """A reminder's action button: study is logged here, the rest goes to its screen."""
+        from studyplanner.core.reminders import ReminderKind, reminder_subject
+
         kind = reminder.kind
         subject = reminder_subject(reminder)
         if kind in (ReminderKind.STUDY_TODAY, ReminderKind.NO_STUDY):
@@ -397,6 +400,7 @@ class DashboardScreen(QWidget):
     def log_block(self, module_id: int | None, minutes: int | None) -> StudySessionInfo | None:
         """Log study on a block here: the dialog opens on its module and planned minutes."""
         from studyplanner.services.progress import module_statuses
+        from studyplanner.services.study_log import log_session
         from studyplanner.ui.study.session_dialog import SessionDialog
 
         today = self._clock()
@@ -428,6 +432,8 @@ class DashboardScreen(QWidget):
         info, self._last_logged = self._last_logged, None
         if info is None:
             return
+        from studyplanner.services.study_log import delete_session
+
         try:
             delete_session(self._db, info.id)
         except InvalidInput as exc:  # deleted meanwhile (the Study log, another program)

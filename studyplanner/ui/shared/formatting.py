@@ -368,3 +368,11 @@ def units_text(units: Decimal) -> str:
     """CEUs in the user's locale: 36, 1.5, 0.25 (no trailing zeros)."""
     text = f"{units.normalize():f}"
     return text.replace(".", QLocale().decimalPoint())
+
+
+def ceus_words(units: Decimal) -> str:
+    """ "1 CEU", "1.5 CEUs", "36 CEUs" (here rather than with the credentials' words: the
+    Dashboard's headline uses it before anything of the credentials is loaded)."""
+    if units == 1:
+        return tr("1 CEU", "Credentials")
+    return tr("{n} CEUs", "Credentials").format(n=units_text(units))
