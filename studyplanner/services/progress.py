@@ -310,6 +310,29 @@ def progress_series(
         scores = _scores(conn)
     snapshot = snapshot or progress(db, today)
     assert snapshot is not None
+    return _series(plan, daily, scores, snapshot, today)
+
+
+def progress_and_series(
+    db: Database, today: date
+) -> tuple[ProgressSnapshot, ProgressSeries] | None:
+    """The Dashboard's figures and its charts' series from one read (None without a plan)."""
+    with db.read() as conn:
+        facts = read_progress_facts(conn, today)
+        if facts is None:
+            return None
+        daily = _daily_minutes(conn)
+    snapshot = progress_from(db, facts, today)
+    return snapshot, _series(facts.plan, daily, facts.scores, snapshot, today)
+
+
+def _series(
+    plan: PlanSnapshot,
+    daily: list[tuple[date, int]],
+    scores: dict[int, float],
+    snapshot: ProgressSnapshot,
+    today: date,
+) -> ProgressSeries:
     blocks = [(b.day, b.minutes) for b in plan.schedule.blocks]
     done_before = _done_before(plan)
     days, cumulative = planned_curve(blocks, done_before)

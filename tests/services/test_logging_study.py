@@ -136,3 +136,18 @@ def test_series_for_the_charts(db: Database) -> None:
     assert past and past[-1].actual_hours == 10.0
     assert sum(m for _, m in series.weekly_minutes) == 600
     assert series.forecast and series.forecast[0][0] == TODAY
+
+
+def test_the_dashboards_one_read_gives_the_same_figures_and_series(db: Database) -> None:
+    """progress_and_series (the Dashboard's refresh: one read) equals progress and then
+    progress_series (two reads), with sessions, a completion and a practice score."""
+    from studyplanner.services.progress import progress_and_series
+
+    module = _first(db)
+    for i in range(10):
+        log_session(db, module, date(2027, 1, 4) + timedelta(days=i), 60, "", TODAY)
+    mark_done(db, module, date(2027, 1, 20), None, TODAY)
+    both = progress_and_series(db, TODAY)
+    assert both is not None
+    snapshot = progress(db, TODAY)
+    assert both == (snapshot, progress_series(db, TODAY, snapshot))

@@ -28,7 +28,7 @@ from studyplanner.core.headline import NextAction
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.changes import PLAN_CHANGES, SESSION_CHANGES, Changes
 from studyplanner.services.database import Database
-from studyplanner.services.progress import progress, progress_series
+from studyplanner.services.progress import progress, progress_and_series, progress_series
 from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, StudySessionInfo
 from studyplanner.ui.dashboard.dashboard_card import Card, hours_words
 from studyplanner.ui.dashboard.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
@@ -258,18 +258,22 @@ class DashboardScreen(QWidget):
 
     def refresh(self) -> None:
         today = self._clock()
-        snapshot = progress(self._db, today)
-        if self.defer_charts and snapshot is not None:
-            # The cards first; the charts right after the first paint (the window opens faster).
-            self.defer_charts = False
-            self.show_progress(snapshot, None)
-            self.charts_card.setVisible(True)
-            self._pending_series = snapshot
-            # drawn once the cards at the top have been painted (the charts may be out of view)
-            self.today_card.installEventFilter(self)
-            return
-        series = progress_series(self._db, today, snapshot) if snapshot is not None else None
-        self.show_progress(snapshot, series)
+        if self.defer_charts:
+            snapshot = progress(self._db, today)
+            if snapshot is not None:
+                # The cards first; the charts right after the first paint (the window opens
+                # faster).
+                self.defer_charts = False
+                self.show_progress(snapshot, None)
+                self.charts_card.setVisible(True)
+                self._pending_series = snapshot
+                # drawn once the cards at the top have been painted (they may be out of view)
+                self.today_card.installEventFilter(self)
+                return
+            self.show_progress(None, None)  # no plan yet: the charts wait for one
+        else:  # the figures and the charts from one read
+            both = progress_and_series(self._db, today)
+            self.show_progress(*(both or (None, None)))
         if self.reminders_panel is not None:
             self.reminders_panel.refresh()
             self._show_deadline()
