@@ -12,6 +12,9 @@ into a data folder that already holds a plan and into a new one (which also crea
 and runs its migrations). The CPU time (user + system) of the process is printed beside the wall
 time: on a shared machine the wall time also counts waiting for a CPU.
 
+The target is below this machine's floor for such a process: `python -c "import sqlalchemy.orm"`
+alone takes about 0.42 s (printed first), before any of our code, the database or the work.
+
 Before the bulk writes (same session, 2 shared CPUs, 5 runs), 2,000 modules into an existing
 folder: CPU median 4,039 ms (max 5,430), wall 9,744 ms (max 14,031); into a new folder: CPU
 4,366 ms (max 5,252). The CPC program (32 modules) costs about 0.8 s of CPU either way: the floor
@@ -99,6 +102,23 @@ def measure(name: str, modules: int, track: str, runs: int, *, existing: bool) -
     )
 
 
+def floor(runs: int) -> None:
+    """The floor of any such process on this machine: the interpreter with SQLAlchemy's ORM
+    imported, and nothing else (no database opened, none of our modules)."""
+    cmd = [sys.executable, "-c", "import sqlalchemy.orm"]
+    subprocess.run(cmd, check=True)
+    walls = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(cmd, check=True)
+        walls.append(time.perf_counter() - began)
+    print(
+        f"floor (python -c 'import sqlalchemy.orm'): wall median "
+        f"{statistics.median(walls) * 1000:.0f} ms, max {max(walls) * 1000:.0f} ms",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
@@ -108,6 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         sys.exit(child(args.modules, args.child, args.data_dir))
+    floor(args.runs)
     for existing in (True, False):
         name = f"plan create, {args.modules:,} modules"
         measure(name, args.modules, "big", args.runs, existing=existing)
