@@ -169,6 +169,11 @@ def main() -> None:
         panel.data_replaced.connect(lambda: replaced.append(1))
         blocked = Blocked()
         settle(app)
+        # what the app does after its first paint (app._freeze_start_up_objects): the objects
+        # made so far, here also the 100,000 sessions built in this process (which the app
+        # never holds), leave the collector's reach
+        gc.collect()
+        gc.freeze()
 
         def idle(button: QPushButton) -> bool:
             """The job has ended, and what the chosen backup holds has been read."""
