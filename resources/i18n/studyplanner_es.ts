@@ -3834,6 +3834,10 @@ Replace it?</source>
         <translation>&amp;Usar este tiempo ocupado</translation>
     </message>
     <message>
+        <source>Saving the plan…</source>
+        <translation>Guardando el plan…</translation>
+    </message>
+    <message>
         <source>Saved: the plan now leaves out the busy time.</source>
         <translation>Guardado: el plan ahora deja fuera el tiempo ocupado.</translation>
     </message>
@@ -4297,6 +4301,10 @@ Replace it?</source>
         <translation>Gráficos</translation>
     </message>
     <message>
+        <source>Saving the plan…</source>
+        <translation>Guardando el plan…</translation>
+    </message>
+    <message>
         <source>Logged {time} on {title} ({day}).</source>
         <translation>Se registró {time} de {title} ({day}).</translation>
     </message>
@@ -4683,6 +4691,10 @@ Replace it?</source>
         <source>New study plan</source>
         <translation>Nuevo plan de estudio</translation>
     </message>
+    <message>
+        <source>Saving the plan…</source>
+        <translation>Guardando el plan…</translation>
+    </message>
 </context>
 <context>
     <name>PlanHeader</name>
@@ -4768,6 +4780,14 @@ Replace it?</source>
     <message>
         <source>{track}: what-if, not saved</source>
         <translation>{track}: simulación, sin guardar</translation>
+    </message>
+    <message>
+        <source>Saving the plan…</source>
+        <translation>Guardando el plan…</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Planificando…</translation>
     </message>
 </context>
 <context>
@@ -4983,6 +5003,10 @@ Replace it?</source>
         <source>With these days off: {finish}.</source>
         <translation>Con estos días libres: {finish}.</translation>
     </message>
+    <message>
+        <source>Saving the plan…</source>
+        <translation>Guardando el plan…</translation>
+    </message>
 </context>
 <context>
     <name>RoadmapDialog</name>
@@ -5041,6 +5065,10 @@ Replace it?</source>
     <message>
         <source>&amp;Create this plan</source>
         <translation>&amp;Crear este plan</translation>
+    </message>
+    <message>
+        <source>Saving the plan…</source>
+        <translation>Guardando el plan…</translation>
     </message>
 </context>
 <context>
@@ -5274,6 +5302,10 @@ Replace it?</source>
     <message>
         <source>Time is short: {time} of the {wanted} of review wanted fit {before}. Put these sections first: {first}.</source>
         <translation>El tiempo es escaso: caben {time} de las {wanted} de repaso deseadas {before}. Dé prioridad a estas secciones: {first}.</translation>
+    </message>
+    <message>
+        <source>Saving the plan…</source>
+        <translation>Guardando el plan…</translation>
     </message>
 </context>
 <context>

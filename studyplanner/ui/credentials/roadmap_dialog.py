@@ -49,6 +49,7 @@ from studyplanner.ui.credentials.roadmap_words import (
 from studyplanner.ui.shared.formatting import QT_TRANSLATE_NOOP, format_date, format_hours
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import problem_label
+from studyplanner.ui.shared.on_worker import on_worker
 from studyplanner.ui.shared.plain_text import PlainLabel
 from studyplanner.ui.shared.preview_dialog import PreviewDialog
 from studyplanner.ui.shared.screen_fit import fit_to_screen, room_for
@@ -247,8 +248,13 @@ class RoadmapDialog(QDialog):
         before = current.schedule if current is not None else preview.schedule
         if not PreviewDialog.ask(shown, before, self, self.tr("&Create this plan")):
             return None
+        now = self._now()
         try:
-            snapshot, changes = create_goal_plan(self._db, new, today, self._now(), preview=preview)
+            snapshot, changes = on_worker(
+                self,
+                self.tr("Saving the plan…"),
+                lambda: create_goal_plan(self._db, new, today, now, preview=preview),
+            )
         except InvalidInput as exc:
             self._fail("\n".join(p.message for p in exc.problems))
             return None

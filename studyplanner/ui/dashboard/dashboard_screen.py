@@ -375,8 +375,13 @@ class DashboardScreen(QWidget):
             return False
         if not PreviewDialog.ask(offer.preview, plan.schedule, self):
             return False
+        from studyplanner.ui.shared.on_worker import on_worker
+
+        today = self._clock()
         try:
-            apply_plan_fix(self._db, offer, self._clock())
+            on_worker(
+                self, self.tr("Saving the plan…"), lambda: apply_plan_fix(self._db, offer, today)
+            )
         except InvalidInput as exc:
             self._say(problem_words(exc.problems[0]), undo=False)
             return False

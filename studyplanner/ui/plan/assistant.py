@@ -58,6 +58,7 @@ from studyplanner.ui.shared.formatting import (
 )
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import problem_label
+from studyplanner.ui.shared.on_worker import on_worker
 from studyplanner.ui.shared.plain_text import PlainLabel
 from studyplanner.ui.shared.preview_dialog import PreviewDialog
 from studyplanner.ui.shared.problem_words import problem_words, problems_words
@@ -551,8 +552,11 @@ class PlanAssistant(QWizard):
         self._module_terms_for = terms
 
     def accept(self) -> None:
+        new, today = self.new_plan(), self.today
         try:
-            self.created = create_plan(self._db, self.new_plan(), self.today)
+            self.created = on_worker(
+                self, self.tr("Saving the plan…"), lambda: create_plan(self._db, new, today)
+            )
         except InvalidInput as exc:
             self.summary_page.problem.setText(problems_words(exc.problems))
             self.summary_page.problem.show()

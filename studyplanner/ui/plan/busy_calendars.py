@@ -34,6 +34,7 @@ from studyplanner.ui.plan.busy_words import refusal_text, source_text
 from studyplanner.ui.shared.background_job import ProgressJobs
 from studyplanner.ui.shared.file_dialogs import remember, start_folder
 from studyplanner.ui.shared.icons import icon
+from studyplanner.ui.shared.on_worker import on_worker
 from studyplanner.ui.shared.plain_text import PlainLabel
 from studyplanner.ui.shared.preview_dialog import PreviewDialog
 
@@ -237,8 +238,13 @@ class BusyCalendarsDialog(QDialog):
         if not accepted:
             self._say(self.tr("Nothing was changed."))
             return
+        today = self._clock()
         try:
-            _snapshot, changes = busy_time.accept(self._db, change, self._clock())
+            _snapshot, changes = on_worker(
+                self,
+                self.tr("Saving the plan…"),
+                lambda: busy_time.accept(self._db, change, today),
+            )
         except InvalidInput as exc:
             self._say(" ".join(exc.sentences()))
             return

@@ -35,6 +35,7 @@ from studyplanner.ui.shared.formatting import (
     verdict_status,
 )
 from studyplanner.ui.shared.icons import icon
+from studyplanner.ui.shared.on_worker import on_worker
 
 if TYPE_CHECKING:
     from studyplanner.services.plan_fixes import PlanFixOffer
@@ -387,9 +388,14 @@ class PlanScreen(QWidget):
     def _keep_what_if(self, settings: PlanSettings) -> None:
         from studyplanner.services.what_if import keep_what_if
 
+        note = QT_TRANSLATE_NOOP("", "What-if kept")
+        today = self._clock()
         try:
-            note = QT_TRANSLATE_NOOP("", "What-if kept")
-            snapshot = keep_what_if(self._db, settings, self._clock(), note)
+            snapshot = on_worker(
+                self,
+                self.tr("Saving the plan…"),
+                lambda: keep_what_if(self._db, settings, today, note),
+            )
         except InvalidInput as exc:
             self.what_if.problems.setText("\n".join(p.message for p in exc.problems))
             self.what_if.problems.show()
@@ -406,8 +412,11 @@ class PlanScreen(QWidget):
 
         if not PreviewDialog.ask(offer.preview, self._plan.schedule, self):
             return
+        today = self._clock()
         try:
-            snapshot = apply_plan_fix(self._db, offer, self._clock())
+            snapshot = on_worker(
+                self, self.tr("Saving the plan…"), lambda: apply_plan_fix(self._db, offer, today)
+            )
         except InvalidInput as exc:
             self.header.verdict.setText(problems_words(exc.problems))
             return
@@ -434,7 +443,9 @@ class PlanScreen(QWidget):
 
         today = self._clock()
         try:
-            preview = preview_plan_change(self._db, change, today)
+            preview = on_worker(
+                self, self.tr("Planning…"), lambda: preview_plan_change(self._db, change, today)
+            )
         except InvalidInput as exc:
             problems.setText(problems_words(exc.problems))
             problems.show()
@@ -443,7 +454,11 @@ class PlanScreen(QWidget):
         if not PreviewDialog.ask(preview, self._plan.schedule, self):
             return False
         try:
-            snapshot = apply_plan_change(self._db, change, today, note=note)
+            snapshot = on_worker(
+                self,
+                self.tr("Saving the plan…"),
+                lambda: apply_plan_change(self._db, change, today, note=note),
+            )
         except InvalidInput as exc:
             problems.setText(problems_words(exc.problems))
             problems.show()

@@ -37,6 +37,7 @@ from studyplanner.ui.shared.formatting import (
 )
 from studyplanner.ui.shared.icons import icon
 from studyplanner.ui.shared.labels import heading_font
+from studyplanner.ui.shared.on_worker import on_worker
 from studyplanner.ui.shared.plain_text import PlainLabel
 from studyplanner.ui.shared.problem_words import problems_words
 
@@ -240,8 +241,13 @@ class ReplanDialog(QDialog):
             MOVE: QT_TRANSLATE_NOOP("", "Catch up: later finish"),
             DAYS_OFF: QT_TRANSLATE_NOOP("", "Catch up: days off"),
         }
+        change, note = self.changes[key], notes[key]
         try:
-            apply_plan_change(self._db, self.changes[key], self._today, note=notes[key])
+            on_worker(
+                self,
+                self.tr("Saving the plan…"),
+                lambda: apply_plan_change(self._db, change, self._today, note=note),
+            )
         except InvalidInput as exc:
             self.verdict.setText(problems_words(exc.problems))
             return

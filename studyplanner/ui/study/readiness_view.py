@@ -268,8 +268,10 @@ class SectionReadinessView(QWidget):
             return False
         if plan is None or not PreviewDialog.ask(preview, plan.schedule, self):
             return False
+        from studyplanner.ui.shared.on_worker import on_worker
+
         try:
-            accept_review(self._db, today)
+            on_worker(self, self.tr("Saving the plan…"), lambda: accept_review(self._db, today))
         except InvalidInput as exc:
             self.verdict.setText("\n".join(p.message for p in exc.problems))
             return False
