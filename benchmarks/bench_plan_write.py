@@ -27,41 +27,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_progress import TODAY, build
-from bench_study_log import settle
+from bench_study_log import Gaps, settle
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from studyplanner.services.plan_reader import active_plan
 from studyplanner.services.snapshots import PlanChange
 from studyplanner.ui.shared import preview_dialog
+from studyplanner.ui.shared.background_job import worker
 from studyplanner.ui.window.main_window import MainWindow
 
 PLAN = 1
-TICK_MS = 5
-
-
-class Gaps:
-    """The longest gap between two ticks of a 5 ms timer: how long the GUI thread was busy."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self.last = self.longest = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.longest, self.last = 0.0, time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> float:
-        self._tick()
-        self.timer.stop()
-        return self.longest * 1000
 
 
 def main() -> None:
@@ -114,6 +90,7 @@ def main() -> None:
                 flush=True,
             )
         window.close()
+        worker().waitForDone()  # a read the window started on the worker ends first
         db.close()
 
 

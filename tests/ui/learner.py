@@ -199,13 +199,14 @@ def check_timer(window: MainWindow, db: Database) -> None:
 
 def check_reminders(window: MainWindow, db: Database, today: date) -> None:
     """The Dashboard's reminders and the badge in the sidebar say what the service says (a
-    hidden Dashboard's reminders follow a moment after the action: wait for them)."""
+    hidden Dashboard's reminders follow a moment after the action, read on the worker: wait
+    for them)."""
     pending = window.routing.reminders_timer
-    for _ in range(100):
-        if not pending.isActive():
+    panel = window.dashboard.reminders_panel
+    for _ in range(300):
+        if not pending.isActive() and (panel is None or not panel.reading()):
             break
         QTest.qWait(10)
-    panel = window.dashboard.reminders_panel
     if panel is None:
         return  # built at the Dashboard's first paint
     due = current_reminders(db, today)

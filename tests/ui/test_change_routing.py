@@ -133,6 +133,7 @@ def test_a_hidden_dashboard_reads_the_new_figures_when_shown(
     qtbot.waitUntil(lambda: not window.routing.reminders_timer.isActive())
     panel = window.dashboard.reminders_panel
     assert panel is not None
+    qtbot.waitUntil(lambda: not panel.reading())  # read on the worker
     due = current_reminders(db, today)
     assert [r.key for r in panel.reminders()] == [r.key for r in due]
     assert window.sidebar.item(DASHBOARD).text() == (

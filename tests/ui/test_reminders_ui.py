@@ -440,3 +440,49 @@ def test_a_plan_far_behind_shows_its_reminders_a_page_at_a_time(
     assert panel.count() == len(found) - 1
     assert [row.reminder for row in panel.rows] == [r for r in found if r != last.reminder]
     assert not panel.more_button.isVisible()
+
+
+# -- read on the worker ---------------------------------------------------------------------------
+
+
+def test_a_background_read_shows_what_the_service_says_once_read(
+    qtbot: QtBot, panel: RemindersPanel, db: Database, today: date
+) -> None:
+    """The hidden Dashboard's reminders after an action are read on the worker: the panel
+    changes when the read comes back, and then says what the service says."""
+    before = panel.reminders()
+    key = before[0].key
+    reminders.dismiss(db, key)  # a write the panel has not read yet
+    with qtbot.waitSignal(panel.count_changed, timeout=10_000) as counted:
+        panel.refresh_in_background()
+        assert panel.reading() and panel.reminders() == before  # not read yet
+    assert counted.args == [len(before) - 1]
+    assert not panel.reading()
+    assert [r.key for r in panel.reminders()] == _keys(db, today)
+
+
+def test_a_refresh_made_meanwhile_wins_over_an_older_background_read(
+    qtbot: QtBot, panel: RemindersPanel, monkeypatch: pytest.MonkeyPatch, db: Database, today: date
+) -> None:
+    """A read on the worker that a refresh on the GUI thread overtook is not shown: here the
+    worker's read would say "nothing due", and the panel keeps what the refresh read."""
+    import threading
+
+    from studyplanner.ui.dashboard import reminders_panel
+    from studyplanner.ui.shared.background_job import worker
+
+    gui = threading.get_ident()
+    real = reminders_panel.current_reminders
+
+    def by_thread(db_: Database, day: date) -> list[Reminder]:
+        return real(db_, day) if threading.get_ident() == gui else []
+
+    monkeypatch.setattr(reminders_panel, "current_reminders", by_thread)
+    shown = panel.reminders()
+    assert shown
+    panel.refresh_in_background()
+    panel.refresh()
+    assert not panel.reading()
+    assert worker().waitForDone(10_000)
+    QApplication.processEvents()  # the worker's report, queued to the GUI thread: dropped
+    assert panel.reminders() == shown

@@ -68,6 +68,22 @@ def worker() -> QThreadPool:
     return _WORKER
 
 
+_KEPT: list[BackgroundJob] = []
+
+
+def start_kept(job: BackgroundJob) -> None:
+    """Start `job` on the one worker, kept alive here rather than by whoever started it: the
+    worker reports a job's end from inside its run(), which the binding may still be leaving
+    when the starter has the result, and the starter (a screen) may be gone meanwhile (a job
+    freed under the worker, or its signals deleted before it reports). A job is let go once it
+    has ended and four newer ones have ended after it on the same single thread."""
+    _KEPT.append(job)
+    ended = [kept for kept in _KEPT if kept.done.is_set()]
+    for old in ended[:-4]:
+        _KEPT.remove(old)
+    worker().start(job)
+
+
 class JobRunner(QObject):
     """A screen's handle on the one worker: its jobs, and whether any still runs."""
 

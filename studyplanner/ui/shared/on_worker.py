@@ -13,24 +13,17 @@ backup under way rather than racing it."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from studyplanner.ui.shared.background_job import BackgroundJob, worker
+from studyplanner.ui.shared.background_job import BackgroundJob, start_kept
 from studyplanner.ui.shared.plain_text import PlainLabel
 from studyplanner.ui.shared.worker_action import SHOW_AFTER_MS
 
 Result = TypeVar("Result")
-
-_RECENT: deque[BackgroundJob] = deque(maxlen=4)
-"""The last jobs, kept alive: the worker reports a job's end from inside its run(), which the
-binding may still be leaving when the caller has its result, so the caller's reference must not
-be the last. A job leaves this list once newer ones have run after it on the same single thread:
-long after its run() ended."""
 
 _WAIT = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
 _NO_INPUT = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
@@ -68,8 +61,7 @@ def on_worker(parent: QWidget, label: str, work: Callable[[], Result]) -> Result
     progress.setAutoClose(False)
     progress.setAutoReset(False)
     progress.setMinimumDuration(SHOW_AFTER_MS)  # shown by Qt if the work is still running
-    _RECENT.append(job)
-    worker().start(job)
+    start_kept(job)
     try:
         # Events as they come (sleeping in between), not a nested QEventLoop.exec(): with one,
         # a later dialog crashed the binding in the accessibility test.

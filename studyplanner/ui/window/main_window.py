@@ -362,10 +362,10 @@ class MainWindow(QMainWindow):
 
     def _hidden_reminders(self) -> None:
         """The Dashboard is hidden and waits to re-read, but its reminders count in the
-        sidebar's badge and the tray: they alone follow now."""
+        sidebar's badge and the tray: they alone follow now, read on the worker."""
         panel = self.dashboard.reminders_panel
         if panel is not None:
-            panel.refresh()
+            panel.refresh_in_background()
 
     # -- the Dashboard's actions on other screens (reminders, the urgent deadline) -------------
     def log_ceu_activity(self, cycle_id: int) -> None:
