@@ -57,3 +57,34 @@ def test_the_gui_thread_keeps_running_its_timers_while_the_work_runs(parent: QWi
     assert on_worker(parent, "Working", lambda: ticked.wait(10)) is True
     timer.stop()
     assert len(ticks) >= 3
+
+
+def test_a_long_write_names_itself_in_a_progress_dialog_after_half_a_second(
+    parent: QWidget,
+) -> None:
+    """The work waits until its progress dialog shows; the clock says when that was (Qt's own
+    default, 4 s, is what a dialog that never restarted its countdown would take)."""
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown = threading.Event()
+    seen: list[tuple[float, str]] = []
+    began = time.perf_counter()
+
+    def look() -> None:
+        for dialog in parent.findChildren(QProgressDialog):
+            if dialog.isVisible() and not seen:
+                seen.append((time.perf_counter() - began, dialog.labelText()))
+                shown.set()
+
+    timer = QTimer(parent)
+    timer.setInterval(20)
+    timer.timeout.connect(look)
+    timer.start()
+    assert on_worker(parent, "Saving the plan…", lambda: shown.wait(10)) is True
+    timer.stop()
+    ((after, label),) = seen
+    assert 0.4 <= after < 2.5
+    assert label == "Saving the plan…"
+    assert not [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]

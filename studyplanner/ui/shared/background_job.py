@@ -96,7 +96,7 @@ class JobRunner(QObject):
         self._running.add(job)
         job.signals.finished.connect(lambda _r: self._running.discard(job))
         job.signals.failed.connect(lambda _e: self._running.discard(job))
-        self.pool.start(job)
+        start_kept(job)
 
     def busy(self) -> bool:
         return bool(self._running)

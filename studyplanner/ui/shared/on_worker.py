@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Slot
+from PySide6.QtWidgets import QWidget
 
 from studyplanner.ui.shared.background_job import BackgroundJob, start_kept
-from studyplanner.ui.shared.plain_text import PlainLabel
-from studyplanner.ui.shared.worker_action import SHOW_AFTER_MS
+from studyplanner.ui.shared.worker_action import busy_dialog
 
 Result = TypeVar("Result")
 
@@ -51,16 +50,7 @@ def on_worker(parent: QWidget, label: str, work: Callable[[], Result]) -> Result
     outcome = _Outcome()
     job.signals.finished.connect(outcome.finished)
     job.signals.failed.connect(outcome.failed)
-    progress = QProgressDialog(parent)
-    progress.setLabel(PlainLabel(label))
-    progress.setCancelButton(None)  # one transaction: no stopping halfway
-    progress.setRange(0, 0)
-    progress.setWindowTitle(label)
-    progress.setAccessibleName(label)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.setMinimumDuration(SHOW_AFTER_MS)  # shown by Qt if the work is still running
+    progress = busy_dialog(parent, label, label)
     start_kept(job)
     try:
         # Events as they come (sleeping in between), not a nested QEventLoop.exec(): with one,

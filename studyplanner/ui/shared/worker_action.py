@@ -46,6 +46,26 @@ def problem_text(exc: BaseException) -> str | None:
     return None
 
 
+def busy_dialog(parent: QWidget, title: str, label: str) -> QProgressDialog:
+    """The progress dialog of one job on the worker: window-modal, busy (the work does not count
+    its steps), no Cancel (one transaction: no stopping halfway), shown by Qt only if the job
+    still runs after SHOW_AFTER_MS. The caller closes it when the job ends."""
+    progress = QProgressDialog(parent)
+    progress.setLabel(PlainLabel(label))  # it may name a file
+    progress.setCancelButton(None)
+    progress.setRange(0, 0)
+    progress.setWindowTitle(title)
+    progress.setAccessibleName(title)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setMinimumDuration(SHOW_AFTER_MS)
+    # The countdown to showing it restarts only at its first value: without this it kept the
+    # constructor's 4 s, whatever the minimum duration said.
+    progress.setValue(0)
+    return progress
+
+
 class WorkerAction(QObject):
     """A screen's handle on one kind of action run on the worker (one at a time).
 
@@ -79,16 +99,7 @@ class WorkerAction(QObject):
         if self.job is not None:
             return None
         job = BackgroundJob(lambda _progress, _cancelled: work())
-        progress = QProgressDialog(self._parent)
-        progress.setLabel(PlainLabel(label))  # it may name a file
-        progress.setCancelButton(None)  # one transaction: no stopping halfway
-        progress.setRange(0, 0)  # busy: the work does not count its steps
-        progress.setWindowTitle(self._title)
-        progress.setAccessibleName(self._title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumDuration(SHOW_AFTER_MS)  # shown by Qt if the job is still running
+        progress = busy_dialog(self._parent, self._title, label)
         # Bound methods of this QObject: Qt drops the connections if the owner goes away
         # before the worker reports.
         job.signals.finished.connect(self._on_finished)
