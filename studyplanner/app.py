@@ -150,12 +150,17 @@ def _gui_main(args_list: list[str]) -> int:
 
 def _open_and_run(data_dir: Path, args: argparse.Namespace, args_list: list[str]) -> int:
     """With the lock held: open (recovering a damaged file if the user wants), then the GUI."""
+    from studyplanner.services.check_ahead import check_ahead
+
+    # The file's quick_check (about 50 ms at 18 MB) runs on its own thread while SQLAlchemy
+    # is imported next: SQLite lets go of the GIL while it reads.
+    ahead = check_ahead(data_dir)
     from studyplanner.services.database import open_database
     from studyplanner.services.errors import StoreProblem
 
     notice = ""
     try:
-        db = open_database(data_dir)
+        db = open_database(data_dir, ahead=ahead)
     except StoreProblem as exc:
         if args.smoke_test:
             print(f"studyplanner: {exc.user_message}", file=sys.stderr)

@@ -118,3 +118,38 @@ def test_the_first_paint_loads_no_orm_model_and_no_plan_screen(data_dir: Path) -
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_file_is_checked_once_on_its_own_thread_while_sqlalchemy_is_imported(
+    data_dir: Path,
+) -> None:
+    """The quick_check (about 50 ms at 18 MB) starts before SQLAlchemy is imported, on a thread
+    of its own, and opening the database does not check the file a second time."""
+    probe = (
+        "import sys, threading\n"
+        "import studyplanner.services.check_ahead as ahead_module\n"
+        "import studyplanner.store.file_check as file_check\n"
+        "seen = []\n"
+        "original = file_check.inspect_file\n"
+        "def recorded(path):\n"
+        "    seen.append(threading.current_thread().name)\n"
+        "    return original(path)\n"
+        "file_check.inspect_file = recorded  # store.db, imported later, takes this one\n"
+        "class Watched(ahead_module.CheckAhead):\n"
+        "    def __init__(self, path):\n"
+        "        seen.append('sqlalchemy' in sys.modules)\n"
+        "        super().__init__(path)\n"
+        "ahead_module.CheckAhead = Watched\n"
+        "import studyplanner.app as app\n"
+        "status = app.main(sys.argv[1:])\n"
+        "print(seen)\n"
+        "sys.exit(status)\n"
+    )
+    open_database(data_dir).close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--data-dir", str(data_dir), "--smoke-test"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[False, 'studyplanner-file-check']"

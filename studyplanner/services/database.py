@@ -25,6 +25,7 @@ from studyplanner.services.errors import (
 from studyplanner.store import copies, migrate
 from studyplanner.store import db as store_db
 from studyplanner.store.errors import explain
+from studyplanner.store.file_check import CheckAhead
 from studyplanner.store.location import backup_dir, database_path, resolve_data_dir
 
 __all__ = ["Database", "DatabaseDamaged", "DatabaseTooNew", "NotADatabase", "StoreProblem"]
@@ -145,16 +146,22 @@ def open_database(
     data_dir: Path | str | None = None,
     *,
     now: Callable[[], datetime] = datetime.now,
+    ahead: CheckAhead | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the database in the data folder.
 
     A file that is not a database, is damaged, or comes from a newer version is refused untouched
     (StoreProblem). Before an existing database is migrated, an online backup is taken.
+    `ahead`: the file's check, started earlier on its own thread (services/check_ahead.py);
+    what it found (or raised) stands for the check made here.
     """
     folder = resolve_data_dir(data_dir)
+    if ahead is not None:
+        ahead.wait()  # its connection is closed before anything here touches the file
     _refuse_empty(database_path(folder), folder)
     path = store_db.prepare_data_dir(folder)
-    state = store_db.inspect_file(path)
+    early = ahead.result() if ahead is not None and ahead.path == path else None
+    state = early or store_db.inspect_file(path)
     migrate.check_revision(state, path)
     _refuse_foreign(state, path)
     engine = store_db.make_engine(path)

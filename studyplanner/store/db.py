@@ -10,7 +10,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,24 +21,29 @@ from studyplanner.store.errors import (
     DataFolderUnusable,
     NotADatabase,
     StoreError,
-    explain,
+)
+from studyplanner.store.file_check import (  # re-exported: one door to the store
+    SQLITE_HEADER,
+    FileState,
+    inspect_file,
+    read_only_uri,
 )
 from studyplanner.store.location import database_path
 
-__all__ = ["DataFolderUnusable", "DatabaseDamaged", "NotADatabase", "StoreError"]
+__all__ = [
+    "SQLITE_HEADER",
+    "DataFolderUnusable",
+    "DatabaseDamaged",
+    "FileState",
+    "NotADatabase",
+    "StoreError",
+    "inspect_file",
+    "read_only_uri",
+]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 READ_SNAPSHOT = "studyplanner.read_snapshot"
 """Set in a connection's `info` while it reads one consistent state and writes nothing."""
-
-
-@dataclass(frozen=True)
-class FileState:
-    exists: bool
-    revision: str | None
-    """The Alembic revision stored in the file (None for a new or empty file)."""
-    has_tables: bool
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -49,29 +53,6 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
-
-
-def read_only_uri(path: Path, *, immutable: bool = False) -> str:
-    """An SQLite URI that opens `path` read-only; '#', '?' and '%' in the path are escaped.
-
-    Immutable (no locks, no journal files) when asked, and also when nothing can change the
-    file and SQLite could not read it otherwise: its folder cannot be written (a read-only file
-    system or folder), so the shared-memory file a WAL database needs cannot be made, and no
-    write-ahead log holds changes (an immutable read would miss them)."""
-    resolved = Path(path).resolve()
-    uri = f"{resolved.as_uri()}?mode=ro"
-    return uri + "&immutable=1" if immutable or _frozen(resolved) else uri
-
-
-def _frozen(path: Path) -> bool:
-    if os.access(path.parent, os.W_OK):
-        return False
-    try:
-        return os.stat(f"{path}-wal").st_size == 0
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
 
 
 def make_engine(path: Path) -> Engine:
@@ -176,34 +157,3 @@ def prepare_data_dir(data_dir: Path) -> Path:
             ) from exc
         os.close(fd)
     return path
-
-
-def inspect_file(path: Path) -> FileState:
-    """Look at the file without changing it: is it a database, of which schema revision?"""
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(exists=path.exists(), revision=None, has_tables=False)
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise NotADatabase(f"{path} is not a Study Planner database (it is not an SQLite file).")
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()
-            if not ok or ok[0] != "ok":
-                raise DatabaseDamaged(f"The database {path} is damaged ({ok[0] if ok else '?'}).")
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        problem = explain(exc, path)
-        if problem is None:
-            raise
-        raise problem from exc
-    return FileState(exists=True, revision=revision, has_tables=bool(tables - {"alembic_version"}))
