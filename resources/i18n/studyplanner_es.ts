@@ -2932,6 +2932,10 @@ Replace it?</source>
         <translation>Terminado</translation>
     </message>
     <message>
+        <source>All the time logged</source>
+        <translation>Todo el tiempo registrado</translation>
+    </message>
+    <message>
         <source>{distance} late at your pace</source>
         <translation>{distance} de retraso a su ritmo</translation>
     </message>
@@ -2946,6 +2950,10 @@ Replace it?</source>
     <message>
         <source>Every module is done: well done!</source>
         <translation>Todos los módulos están terminados: ¡bien hecho!</translation>
+    </message>
+    <message>
+        <source>The planned time of every module is logged. Mark each module you have finished complete: {modules} not marked yet.</source>
+        <translation>El tiempo previsto de todos los módulos está registrado. Marque como completado cada módulo que haya terminado: {modules} sin marcar todavía.</translation>
     </message>
     <message>
         <source>You are on plan: log your study to see when you finish at your pace.</source>
@@ -3034,6 +3042,14 @@ Replace it?</source>
     <message>
         <source>Choose a way to catch up</source>
         <translation>Elegir una forma de ponerse al día</translation>
+    </message>
+    <message>
+        <source>Mark modules complete…</source>
+        <translation>Marcar módulos como completados…</translation>
+    </message>
+    <message>
+        <source>Open the Modules screen to mark modules complete</source>
+        <translation>Abrir la pantalla Módulos para marcar módulos como completados</translation>
     </message>
     <message>
         <source>Log today&apos;s study…</source>

@@ -123,6 +123,7 @@ def run_progress(args: argparse.Namespace) -> int:
             "next_action": h.next_action.value,
             "days_ahead": h.days_ahead,
             "weekly_minutes_needed": h.weekly_minutes_needed,
+            "modules_open": h.modules_open,
         }
     ahead = h.days_ahead if h is not None else snapshot.days_ahead
 
@@ -147,6 +148,12 @@ def run_progress(args: argparse.Namespace) -> int:
         f"Forecast finish {payload['forecast_finish'] or 'unknown (no recent study)'}; "
         f"plan finish {payload['baseline_finish']}."
     )
+    if h is not None and h.situation is Situation.ALL_LOGGED:
+        count = f"{h.modules_open} module" + ("" if h.modules_open == 1 else "s")
+        text += (
+            f"\nThe planned time of every module is logged; {count} not marked complete yet "
+            "(`done ID --date DATE` marks one)."
+        )
     emit(payload, args.json, text)
     return 0
 

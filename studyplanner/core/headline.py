@@ -4,7 +4,9 @@ ProgressFigures every card shows, with `today` passed in.
 
 The one rule (ahead/behind and the forecast never contradict):
 - the *reference* is the target when the plan has one, else the planned finish;
-- FINISHED when all the work is done;
+- FINISHED when all the work is done and every module is marked done;
+- ALL_LOGGED when the time of every module is logged but some are not marked done: the next
+  thing is to mark them (the exam: once sat), not to study more or catch up;
 - NO_FORECAST when there is no recent study to forecast from;
 - LATE whenever the forecast finish is after the reference: `days_ahead` is then minus the days
   the forecast is late, so "ahead" or "on plan" is never shown beside a late forecast;
@@ -29,6 +31,7 @@ from studyplanner.core.progress import ProgressFigures
 
 class Situation(enum.StrEnum):
     FINISHED = "finished"
+    ALL_LOGGED = "all_logged"
     NO_FORECAST = "no_forecast"
     AHEAD = "ahead"
     ON_PLAN = "on_plan"
@@ -44,6 +47,8 @@ class NextAction(enum.StrEnum):
     """Preview the fix that keeps the finish date with more study a week."""
     CATCH_UP = "catch_up"
     """The date to finish by has passed: choose a way to catch up (a later finish)."""
+    MARK_DONE = "mark_done"
+    """Every module's time is logged: mark the finished ones done (the Modules screen)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,8 @@ class Headline:
     when LATE, minus the days the forecast is after the reference. `weekly_minutes_needed`
     (LATE only) is the week's study time that finishes on the reference, the one figure the
     catch-up fix and dialog show too (None when the reference has passed).
-    `pace_minutes_per_week` is the recent pace it is compared with."""
+    `pace_minutes_per_week` is the recent pace it is compared with. `modules_open`: the modules
+    not marked done (ALL_LOGGED says how many)."""
 
     situation: Situation
     next_action: NextAction
@@ -64,6 +70,7 @@ class Headline:
     days_ahead: int
     weekly_minutes_needed: int | None
     pace_minutes_per_week: int
+    modules_open: int = 0
 
     @property
     def reference(self) -> date | None:
@@ -101,10 +108,13 @@ def compute_headline(
         situation: Situation, action: NextAction, days: int, needed: int | None = None
     ) -> Headline:
         return Headline(
-            situation, action, planned_finish, forecast, target, days, needed, pace
+            situation, action, planned_finish, forecast, target, days, needed, pace,
+            figures.modules_open,
         )  # fmt: skip
 
     if figures.minutes_total > 0 and figures.minutes_done >= figures.minutes_total:
+        if figures.modules_open:
+            return made(Situation.ALL_LOGGED, NextAction.MARK_DONE, 0)
         return made(Situation.FINISHED, NextAction.NONE, 0)
     if forecast is None:
         return made(Situation.NO_FORECAST, NextAction.LOG_STUDY, min(0, figures.days_ahead))

@@ -40,6 +40,9 @@ class ProgressFigures:
     days_ahead: int
     forecast_finish: date | None
     pace_minutes_per_week: float
+    modules_open: int = 0
+    """Modules not marked done: work logged in full does not finish a module (the exam,
+    above all: its time can be logged before the sitting)."""
 
 
 def planned_curve(
@@ -134,6 +137,7 @@ def compute_progress(
         days_ahead=days_ahead(days, cumulative, baseline_done_before, done, today),
         forecast_finish=finish if all_done else forecast_finish(total - done, pace, today),
         pace_minutes_per_week=round(pace, 1),
+        modules_open=sum(1 for m in modules if not m.done),
     )
 
 

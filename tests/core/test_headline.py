@@ -55,8 +55,14 @@ def test_ahead_behind_and_the_forecast_never_contradict(
     h = compute_headline(figures, planned_finish, target, TODAY, weekly, fix)
     reference = target or planned_finish
     forecast = figures.forecast_finish
-    if h.situation is Situation.FINISHED:
-        assert h.next_action is NextAction.NONE
+    if h.situation in (Situation.FINISHED, Situation.ALL_LOGGED):
+        # finished only with every module marked done; all the time logged asks to mark them
+        assert figures.minutes_total > 0 and figures.minutes_done >= figures.minutes_total
+        assert (h.situation is Situation.FINISHED) == (figures.modules_open == 0)
+        assert h.next_action is (
+            NextAction.NONE if h.situation is Situation.FINISHED else NextAction.MARK_DONE
+        )
+        assert h.modules_open == figures.modules_open
         return
     late = forecast is not None and reference is not None and forecast > reference
     # a forecast after the target (or planned finish) is always LATE, whatever the work done
@@ -95,6 +101,31 @@ def test_the_example_of_the_issue_is_late_not_ahead() -> None:
     assert h.next_action is NextAction.STUDY_MORE
     assert h.weekly_minutes_needed == 780
     assert h.more_minutes_per_week == 720
+
+
+def test_every_estimate_logged_is_not_finished_until_the_modules_are_marked_done() -> None:
+    """Ten years of sessions covering every module's estimate, nothing marked done, the target
+    passed: the headline said "Every module is done" beside reminders of 1,736 overdue modules.
+    It now asks to mark them done (not to catch up: there is no study left to plan)."""
+    modules = [ModuleWork(i, 600, 900, done=False) for i in range(1, 4)]
+    modules.append(ModuleWork(4, 240, 240, done=True, done_on=TODAY - timedelta(days=9)))
+    recent = [(TODAY - timedelta(days=2), 120)]
+    figures = compute_progress(modules, [], 0, recent, TODAY - timedelta(days=900), TODAY)
+    assert figures.minutes_done == figures.minutes_total and figures.modules_open == 3
+    h = compute_headline(
+        figures, TODAY - timedelta(days=30), TODAY - timedelta(days=10), TODAY, 600
+    )
+    assert (h.situation, h.next_action, h.modules_open) == (
+        Situation.ALL_LOGGED,
+        NextAction.MARK_DONE,
+        3,
+    )
+    marked = [ModuleWork(m.module_id, m.minutes, m.minutes_logged, True, TODAY) for m in modules]
+    figures = compute_progress(marked, [], 0, recent, TODAY - timedelta(days=900), TODAY)
+    h = compute_headline(
+        figures, TODAY - timedelta(days=30), TODAY - timedelta(days=10), TODAY, 600
+    )
+    assert (h.situation, h.next_action, h.modules_open) == (Situation.FINISHED, NextAction.NONE, 0)
 
 
 def test_a_passed_target_asks_to_catch_up() -> None:

@@ -148,3 +148,53 @@ def test_the_most_urgent_ceu_deadline_sits_at_the_top_with_or_without_a_plan(
     top = screen.headline
     assert top.isVisibleTo(screen) and "CPC" in top.deadline.text()
     assert top.deadline_button.accessibleName() == "Log a CEU activity for CPC"
+
+
+def test_every_estimate_logged_asks_to_mark_the_modules_complete_not_well_done(
+    qtbot: QtBot, db: Database, today: date
+) -> None:
+    """A learner who logged the full estimate of every module (the exam's included) without
+    ticking any was told "Every module is done: well done!" beside reminders that modules are
+    overdue. The headline now says how many are still to be marked, and its button opens the
+    Modules screen; marking them all is what finishes."""
+    from studyplanner.services.plan_reader import active_plan as read_plan
+    from studyplanner.ui.window.main_window import MODULES, MainWindow
+
+    _plan(db)
+    plan = read_plan(db, today)
+    assert plan is not None
+    day = START
+    for module in plan.track.modules:  # at most 8 h a day, on the days before today
+        left = module.minutes
+        while left > 0:
+            chunk = min(left, 480)
+            log_session(db, module.id, day, chunk, "", today)
+            left -= chunk
+            day = day + timedelta(days=1) if day < today - timedelta(days=1) else START
+    window = MainWindow(db, lambda: today)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    dashboard = window.dashboard
+    snapshot = dashboard.snapshot()
+    assert snapshot is not None and snapshot.headline is not None
+    assert snapshot.headline.situation is Situation.ALL_LOGGED
+    count = len(plan.track.modules)
+    sentence = dashboard.headline.sentence.text()
+    assert "well done" not in sentence
+    assert f"{count} modules not marked yet" in sentence
+    assert dashboard.progress_card.status.word.text() == "All the time logged"
+    button = dashboard.headline.action_button
+    assert button.isVisibleTo(window) and button.text() == "Mark modules complete…"
+    assert button.accessibleName() == "Open the Modules screen to mark modules complete"
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # from the keyboard
+    assert window.sidebar.currentRow() == MODULES
+    for module in plan.track.modules:
+        mark_done(db, module.id, today, None, today)
+    dashboard.refresh()
+    snapshot = dashboard.snapshot()
+    assert snapshot is not None and snapshot.headline is not None
+    assert snapshot.headline.situation is Situation.FINISHED
+    assert dashboard.headline.sentence.text() == "Every module is done: well done!"

@@ -51,6 +51,8 @@ def status_words(h: Headline) -> tuple[str, str]:
     "ahead" or "on plan" beside a late forecast."""
     if h.situation is Situation.FINISHED:
         return "check", _t("Finished")
+    if h.situation is Situation.ALL_LOGGED:
+        return "check", _t("All the time logged")
     if h.situation is Situation.LATE:
         return "warning", _t("{distance} late at your pace").format(
             distance=distance_words(h.days_late)
@@ -67,6 +69,11 @@ def headline_sentence(h: Headline) -> str:
     forecast = format_date(h.forecast_finish)
     if h.situation is Situation.FINISHED:
         return _t("Every module is done: well done!")
+    if h.situation is Situation.ALL_LOGGED:
+        return _t(
+            "The planned time of every module is logged. Mark each module you have finished "
+            "complete: {modules} not marked yet."
+        ).format(modules=how_many(h.modules_open, _t("module"), _t("modules")))
     if h.situation is Situation.NO_FORECAST and h.days_ahead == 0:
         return _t("You are on plan: log your study to see when you finish at your pace.")
     if h.situation is Situation.NO_FORECAST:
@@ -200,6 +207,11 @@ class HeadlineBanner(QFrame):
         elif action in (NextAction.CATCH_UP, NextAction.STUDY_MORE):
             text = _t("Catch up…")
             self.action_button.setAccessibleName(_t("Choose a way to catch up"))
+        elif action is NextAction.MARK_DONE:
+            text = _t("Mark modules complete…")
+            self.action_button.setAccessibleName(
+                _t("Open the Modules screen to mark modules complete")
+            )
         else:
             text = _t("Log today's study…")
             self.action_button.setAccessibleName(_t("Log today's study"))
@@ -226,13 +238,17 @@ class HeadlineBanner(QFrame):
     def _paint(self) -> None:
         h = self._headline
         good = h is not None and h.situation in (
-            Situation.FINISHED, Situation.AHEAD, Situation.ON_PLAN
+            Situation.FINISHED, Situation.ALL_LOGGED, Situation.AHEAD, Situation.ON_PLAN
         )  # fmt: skip
         self.picture.setPixmap(icon("check" if good else "warning").pixmap(24, 24))
         urgent = self._deadline is not None and self._deadline.days_left <= 30
         self.deadline_picture.setPixmap(icon("urgent" if urgent else "calendar").pixmap(22, 22))
-        self.action_button.setIcon(icon("study-log" if h and h.next_action is NextAction.LOG_STUDY
-                                        else "refresh"))  # fmt: skip
+        action = h.next_action if h is not None else None
+        self.action_button.setIcon(icon(
+            {NextAction.LOG_STUDY: "study-log", NextAction.MARK_DONE: "modules"}.get(
+                action, "refresh"  # type: ignore[arg-type]
+            )
+        ))  # fmt: skip
         self.deadline_button.setIcon(icon("certificate"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -69,6 +69,8 @@ class DashboardScreen(QWidget):
     cycle_requested = Signal(int)
     """A cycle id: open it on the Credentials screen."""
     backup_requested = Signal()
+    modules_requested = Signal()
+    """Open the Modules screen (to mark the modules whose time is all logged done)."""
 
     def __init__(
         self,
@@ -355,7 +357,9 @@ class DashboardScreen(QWidget):
         return self.log_block(None, None)
 
     def _on_headline_action(self, action: str) -> None:
-        if action == NextAction.STUDY_MORE and self._snapshot and self._snapshot.catch_up:
+        if action == NextAction.MARK_DONE:
+            self.modules_requested.emit()
+        elif action == NextAction.STUDY_MORE and self._snapshot and self._snapshot.catch_up:
             self.preview_catch_up_fix()
         elif action in (NextAction.CATCH_UP, NextAction.STUDY_MORE):
             self._on_catch_up()  # the catch-up choices, "keep the finish date" first

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         screen.reminders_changed.connect(self._on_reminder_count)
         screen.ceu_activity_requested.connect(self.log_ceu_activity)
         screen.cycle_requested.connect(self.open_cycle)
+        screen.modules_requested.connect(self.show_modules)
         screen.backup_requested.connect(self.back_up_now)
         return screen
 
@@ -371,6 +372,10 @@ class MainWindow(QMainWindow):
     def log_ceu_activity(self, cycle_id: int) -> None:
         self.show_screen(CREDENTIALS)
         self.credentials_screen.log_activity(for_cycle=cycle_id)
+
+    def show_modules(self) -> None:
+        """The Modules screen (the headline's "Mark modules done…")."""
+        self.show_screen(MODULES)
 
     def open_cycle(self, cycle_id: int) -> None:
         self.show_screen(CREDENTIALS)
