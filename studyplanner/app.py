@@ -155,6 +155,9 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace, args_list: list[str]
     # The file's quick_check (about 50 ms at 18 MB) runs on its own thread while SQLAlchemy
     # is imported next: SQLite lets go of the GIL while it reads.
     ahead = check_ahead(data_dir)
+    kept = _kept_figures(data_dir, ahead, args, args_list)
+    if kept is not None:
+        return _run_gui_from_kept(kept, data_dir, ahead, args, args_list)
     from studyplanner.services.database import open_database
     from studyplanner.services.errors import StoreProblem
 
@@ -177,6 +180,56 @@ def _open_and_run(data_dir: Path, args: argparse.Namespace, args_list: list[str]
     with contextlib.suppress(StoreProblem):  # a problem with the file shows when it is read
         clean_up(db)  # what an interrupted action left behind
     return _run_gui(db, data_dir, args, args_list, notice)
+
+
+def _kept_figures(data_dir: Path, ahead: Any, args: argparse.Namespace, argv: Sequence[str]) -> Any:
+    """The Dashboard's figures kept from the last run, when the file is still as it was when they
+    were read (its change token) on the same day, by this version (services/first_paint.py);
+    else None. Qt is imported and started meanwhile: the file's check runs beside it."""
+    from studyplanner.services import first_paint
+
+    _application(argv)
+    state = ahead.peek()  # a problem found is raised where the file is opened
+    if state is None:
+        return None
+    return first_paint.kept(data_dir, state.token, state.revision, _clock(args.today)())
+
+
+def _run_gui_from_kept(
+    kept: Any, data_dir: Path, ahead: Any, args: argparse.Namespace, argv: list[str]
+) -> int:
+    """The window painted from the kept figures, and the database opened right after that
+    paint (SQLAlchemy is imported then): the first use of `DeferredDatabase` opens it."""
+    from studyplanner.services.first_paint import DeferredDatabase
+
+    def open_now() -> Any:
+        from studyplanner.services.database import open_database
+        from studyplanner.services.errors import StoreProblem
+        from studyplanner.services.leftovers import clean_up
+
+        db = open_database(data_dir, ahead=ahead)
+        with contextlib.suppress(StoreProblem):  # a problem with the file shows when it is read
+            clean_up(db)  # what an interrupted action left behind
+        return db
+
+    state = ahead.peek()
+    token = state.token if state is not None else None
+    return _run_gui(DeferredDatabase(data_dir, open_now), data_dir, args, argv, kept=kept,
+                    kept_token=token)  # fmt: skip
+
+
+def _open_deferred(db: Any, window: Any, kept_token: bytes | None, reread: bool = False) -> None:
+    """Open the database the window was painted without; every screen re-reads when the file
+    changed after its figures were checked (a write by another program meanwhile), the
+    Dashboard alone when `reread` (its catch-up offer was not kept)."""
+    from studyplanner.services import first_paint
+
+    db.open()
+    window.watch_from_now()  # changes from here on are told by the window's own watch
+    if first_paint.token_of(db) != kept_token:
+        window.routing.refresh_all()
+    elif reread:
+        window.dashboard.refresh()
 
 
 def _already_running(data_dir: Path, args: argparse.Namespace, argv: Sequence[str]) -> int:
@@ -294,10 +347,20 @@ def _now(fixed: date | None) -> Any:
 
 
 def _run_gui(
-    db: Any, data_dir: Path, args: argparse.Namespace, argv: list[str], notice: str = ""
+    db: Any,
+    data_dir: Path,
+    args: argparse.Namespace,
+    argv: list[str],
+    notice: str = "",
+    *,
+    kept: Any = None,
+    kept_token: bytes | None = None,
 ) -> int:
+    """The window on `db`; with `kept` figures, `db` is a DeferredDatabase opened just after
+    the first paint."""
     from PySide6.QtWidgets import QMessageBox
 
+    from studyplanner.services.errors import StoreProblem
     from studyplanner.ui.window.main_window import MainWindow
 
     app = _application(argv)
@@ -305,26 +368,48 @@ def _run_gui(
     try:
         if failures is not None:
             failures.install()
-        window = MainWindow(db, _clock(args.today), now=_now(args.today))
+        figures = kept.figures if kept is not None else None
+        window = MainWindow(db, _clock(args.today), now=_now(args.today), kept_figures=figures)
         if failures is not None:
-            return _smoke_test(app, window, failures)
+            status = _smoke_test(app, window, failures)
+            if kept is not None and status == 0:  # the whole start: the database opens too
+                try:
+                    _open_deferred(db, window, kept_token, kept.offer_pending)
+                except StoreProblem as exc:
+                    print(f"studyplanner: {exc.user_message}", file=sys.stderr)
+                    return int(exc.exit_code)
+            return status
         from studyplanner.ui.window.error_handler import install_error_handler
 
         install_error_handler(data_dir, on_damaged=window.recover_from_damage)
         _server = _listen_for_second_instances(data_dir, window)
-        _backups = _backup_timer(db, window)
         window.restore_window_state()
-        window.show()
-        from PySide6.QtCore import QTimer
+        failed: list[StoreProblem] = []
+        backups: list[Any] = []  # held while the app runs
 
-        QTimer.singleShot(
-            0, window, window.start_tray
-        )  # after the first paint: reminders, tray icon
-        QTimer.singleShot(0, window, _freeze_start_up_objects)
+        def after_first_paint() -> None:
+            if kept is not None:
+                try:
+                    _open_deferred(db, window, kept_token, kept.offer_pending)
+                except StoreProblem as exc:  # the file changed between its check and now
+                    failed.append(exc)
+                    window.hide()
+                    app.exit(int(exc.exit_code))
+                    return
+            backups.append(_backup_timer(db, window))
+            window.start_tray()  # reminders, tray icon
+            _freeze_start_up_objects()
+            if kept is None:
+                window.start_assistant_if_no_plan()
+
+        _call_after_first_paint(window, after_first_paint)
+        window.show()
         if notice:
             QMessageBox.information(window, "Study Planner", notice)
-        window.start_assistant_if_no_plan()
-        return int(app.exec())
+        status = int(app.exec())
+        if failed:
+            return _show_start_error(failed[0].user_message, int(failed[0].exit_code))
+        return status
     finally:
         if failures is not None:
             failures.uninstall()
@@ -332,6 +417,21 @@ def _run_gui(
 
         worker().waitForDone()  # a backup or restore on the worker ends before the file closes
         db.close()
+
+
+def _call_after_first_paint(window: Any, callback: Any) -> None:
+    """`callback` once the window has been painted the first time (and that paint is done)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, window, callback)
+            return False
+
+    window._first_paint_filter = _FirstPaint(window)  # kept as long as the window
+    window.installEventFilter(window._first_paint_filter)
 
 
 def _backup_timer(db: Any, window: Any) -> Any:

@@ -153,3 +153,78 @@ def test_the_file_is_checked_once_on_its_own_thread_while_sqlalchemy_is_imported
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[False, 'studyplanner-file-check']"
+
+
+_PAINT_PROBE = (
+    "import sys, json\n"
+    "import studyplanner.app as app\n"
+    "from studyplanner.services import first_paint\n"
+    "smoke = app._smoke_test\n"
+    "def check(qt_app, window, *args, **kwargs):\n"
+    "    before = 'sqlalchemy' in sys.modules\n"
+    "    status = smoke(qt_app, window, *args, **kwargs)\n"
+    "    figures = first_paint._encode(window.dashboard.snapshot())\n"
+    "    print(json.dumps({'sqlalchemy_before_paint': before, 'figures': figures}))\n"
+    "    return status\n"
+    "app._smoke_test = check\n"
+    "status = app.main(sys.argv[1:])\n"
+    "print(json.dumps({'sqlalchemy_at_exit': 'sqlalchemy' in sys.modules}))\n"
+    "sys.exit(status)\n"
+)
+
+
+def _start_probed(data_dir: Path) -> dict[str, object]:
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _PAINT_PROBE, "--data-dir", str(data_dir), "--smoke-test",
+         "--today", "2026-12-03"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    seen: dict[str, object] = {}
+    for line in done.stdout.splitlines():
+        seen.update(json.loads(line))
+    return seen
+
+
+def test_a_second_start_paints_the_kept_figures_before_importing_sqlalchemy(
+    data_dir: Path,
+) -> None:
+    """The first start reads the plan and keeps the Dashboard's figures; the next one paints
+    them before SQLAlchemy is imported, then opens the database. The figures painted are the
+    services' own for the file and the day, and a write by another program in between (here,
+    this test's process) makes the next start read the file again."""
+    from studyplanner.services import first_paint
+    from studyplanner.services.plan_reader import active_plan
+    from studyplanner.services.progress import log_session, progress
+
+    day = date(2026, 12, 3)
+    db = open_database(data_dir)
+    settings = PlanSettings(
+        start=date(2026, 9, 7), availability=Availability((60,) * 7), weekly_minutes=420
+    )
+    create_plan(db, NewPlan(settings=settings, template_id="cpc-certificate-program"),
+                date(2026, 9, 7))  # fmt: skip
+    plan = active_plan(db, day)
+    assert plan is not None
+    log_session(db, plan.track.modules[0].id, day, 45, "", day)
+    db.close()
+    first = _start_probed(data_dir)
+    assert first["sqlalchemy_before_paint"] is True  # nothing kept yet: read as before
+    second = _start_probed(data_dir)
+    assert second["sqlalchemy_before_paint"] is False
+    assert second["sqlalchemy_at_exit"] is True  # the database was opened after the paint
+    db = open_database(data_dir)
+    try:
+        assert second["figures"] == first_paint._encode(progress(db, day))
+        log_session(db, plan.track.modules[0].id, day, 30, "", day)  # another program writes
+        expected = first_paint._encode(progress(db, day))
+    finally:
+        db.close()
+    third = _start_probed(data_dir)
+    assert third["sqlalchemy_before_paint"] is True
+    assert third["figures"] == expected and third["figures"] != second["figures"]
+    fourth = _start_probed(data_dir)  # kept again by the third
+    assert fourth["sqlalchemy_before_paint"] is False and fourth["figures"] == expected

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyplanner.store.ahead import Ahead
+from studyplanner.store.change_token import TABLE as TOKEN_TABLE
+from studyplanner.store.change_token import read_token
 from studyplanner.store.errors import DatabaseDamaged, NotADatabase, explain
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -24,6 +26,8 @@ class FileState:
     revision: str | None
     """The Alembic revision stored in the file (None for a new or empty file)."""
     has_tables: bool
+    token: bytes | None = None
+    """The change token (store/change_token.py) when the file has one."""
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:
@@ -70,6 +74,7 @@ def inspect_file(path: Path) -> FileState:
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            token = read_token(conn) if TOKEN_TABLE in tables else None
         finally:
             conn.close()
     except sqlite3.Error as exc:
@@ -77,7 +82,8 @@ def inspect_file(path: Path) -> FileState:
         if problem is None:
             raise
         raise problem from exc
-    return FileState(exists=True, revision=revision, has_tables=bool(tables - {"alembic_version"}))
+    data_tables = tables - {"alembic_version", TOKEN_TABLE}
+    return FileState(exists=True, revision=revision, has_tables=bool(data_tables), token=token)
 
 
 def inspect_if_present(path: Path) -> FileState | None:
@@ -98,6 +104,12 @@ class CheckAhead(Ahead[FileState | None]):
         self.path = path
         self._taken = False
         super().__init__(lambda: inspect_if_present(path), "studyplanner-file-check")
+
+    def peek(self) -> FileState | None:
+        """What the check found, waiting for it; None when it raised or found no content (the
+        problem is raised by `result()`, where the file is opened)."""
+        self.wait()
+        return None if self._taken else self._value
 
     def result(self) -> FileState | None:
         """What the check found (or raised), once: later calls return None, since the file

@@ -12,13 +12,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from studyplanner.store.db import FileState
 from studyplanner.store.errors import DatabaseTooNew
+from studyplanner.store.file_check import FileState
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial",
@@ -28,6 +27,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_record_identities",
     "0006_sittings",
     "0007_section_scores",
+    "0008_change_token",
 )
 """Every revision this app knows, oldest first. A test keeps it equal to Alembic's."""
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -16,6 +16,7 @@ from studyplanner.store import migrate
 from studyplanner.store.copies import backup_database
 from studyplanner.store.db import make_engine, prepare_data_dir
 from studyplanner.store.models import Base
+from tests.store.schema_compare import not_the_token
 
 
 def test_known_revisions_match_alembic_chain() -> None:
@@ -26,7 +27,9 @@ def test_empty_database_upgrades_to_head_and_matches_models(data_dir: Path) -> N
     db = open_database(data_dir)
     try:
         with db.engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": not_the_token}
+            )
             assert context.get_current_revision() == migrate.HEAD_REVISION
             assert compare_metadata(context, Base.metadata) == []
     finally:
@@ -185,6 +188,11 @@ DATA_BY_REVISION: dict[str, list[str]] = {
         "INSERT INTO module_completions (module_id, completed_on, score)"
         " VALUES (20, '2026-05-02', 64.0)",
     ],
+    "0007_section_scores": [
+        # a practice exam marked done with its questions missed by section
+        "INSERT INTO section_scores (module_id, section_key, title, questions, missed)"
+        " VALUES (20, 'medicine', 'Medicine', 12, 5)",
+    ],
 }
 
 CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
@@ -220,7 +228,13 @@ CHECKS_BY_REVISION: dict[str, list[tuple[str, list[tuple[object, ...]]]]] = {
         ("SELECT module_id, completed_on, score FROM module_completions WHERE module_id = 20",
          [(20, "2026-05-02", 64.0)]),
         # no section scores are made up for it; the table exists and takes new ones
-        ("SELECT count(*) FROM section_scores", [(0,)]),
+        ("SELECT count(*) FROM section_scores WHERE module_id <> 20", [(0,)]),
+    ],
+    "0007_section_scores": [
+        ("SELECT section_key, questions, missed FROM section_scores WHERE module_id = 20",
+         [("medicine", 12, 5)]),
+        # the change token the migration to 0008 made: one row of eight bytes
+        ("SELECT count(*), length(max(token)) FROM change_token", [(1, 8)]),
     ],
 }  # fmt: skip
 

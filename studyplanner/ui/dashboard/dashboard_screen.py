@@ -27,8 +27,6 @@ from shiboken6 import isValid
 from studyplanner.core.headline import NextAction
 from studyplanner.core.validation import InvalidInput
 from studyplanner.services.changes import PLAN_CHANGES, SESSION_CHANGES, Changes
-from studyplanner.services.database import Database
-from studyplanner.services.progress import progress, progress_and_series, progress_series
 from studyplanner.services.snapshots import ProgressSeries, ProgressSnapshot, StudySessionInfo
 from studyplanner.ui.dashboard.dashboard_card import Card, hours_words
 from studyplanner.ui.dashboard.dashboard_cards import ExamsCard, ProgressCard, TodayCard, WeekCard
@@ -42,6 +40,7 @@ from studyplanner.ui.shared.problem_words import problem_words
 
 if TYPE_CHECKING:
     from studyplanner.core.reminders import Reminder
+    from studyplanner.services.database import Database
     from studyplanner.ui.dashboard.progress_charts import ProgressCharts
     from studyplanner.ui.dashboard.reminders_panel import RemindersPanel
 
@@ -79,9 +78,13 @@ class DashboardScreen(QWidget):
         parent: QWidget | None = None,
         *,
         defer_charts: bool = False,
+        kept_figures: ProgressSnapshot | None = None,
     ) -> None:
+        """`kept_figures`: the figures of the first refresh, kept from the last run and still
+        valid (services/first_paint.py); the database is not read for them."""
         super().__init__(parent)
         self.defer_charts = defer_charts
+        self._kept_figures = kept_figures
         self._pending_series: ProgressSnapshot | None = None
         """Draw the charts just after the first paint (the app's start-up sets this)."""
         self._db = db
@@ -261,7 +264,7 @@ class DashboardScreen(QWidget):
     def refresh(self) -> None:
         today = self._clock()
         if self.defer_charts:
-            snapshot = progress(self._db, today)
+            snapshot = self._first_figures(today)
             if snapshot is not None:
                 # The cards first; the charts right after the first paint (the window opens
                 # faster).
@@ -274,11 +277,31 @@ class DashboardScreen(QWidget):
                 return
             self.show_progress(None, None)  # no plan yet: the charts wait for one
         else:  # the figures and the charts from one read
+            from studyplanner.services import first_paint
+            from studyplanner.services.progress import progress_and_series
+
+            token = first_paint.token_of(self._db)  # before the figures: see first_paint.keep
             both = progress_and_series(self._db, today)
+            first_paint.keep(self._db.data_dir, token, both[0] if both else None)
             self.show_progress(*(both or (None, None)))
         if self.reminders_panel is not None:
             self.reminders_panel.refresh()
             self._show_deadline()
+
+    def _first_figures(self, today: date) -> ProgressSnapshot | None:
+        """The figures kept from the last run when there are (painted before the database is
+        opened), else read now and kept for the next start."""
+        from studyplanner.services import first_paint
+
+        kept, self._kept_figures = self._kept_figures, None
+        if kept is not None and kept.today == today:
+            return kept
+        from studyplanner.services.progress import progress
+
+        token = first_paint.token_of(self._db)  # before the figures: see first_paint.keep
+        snapshot = progress(self._db, today)
+        first_paint.keep(self._db.data_dir, token, snapshot)
+        return snapshot
 
     def _show_deadline(self) -> None:
         """The most urgent deadline at the top (read with the reminders: after the first paint)."""
@@ -304,6 +327,8 @@ class DashboardScreen(QWidget):
     def _show_series(self, snapshot: ProgressSnapshot) -> None:
         if self._snapshot is not snapshot:
             return  # refreshed meanwhile: that refresh drew the charts
+        from studyplanner.services.progress import progress_series
+
         series = progress_series(self._db, snapshot.today, snapshot)
         if series is not None:
             self.charts.show_series(series, snapshot.today)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from studyplanner.services.changes import BACKUP_CHANGES, PLAN_CHANGES, Changes
-from studyplanner.services.database import Database
 from studyplanner.services.errors import StoreProblem
 from studyplanner.ui.shared.icons import clear_cache as clear_icon_cache
 from studyplanner.ui.shared.icons import icon
@@ -27,6 +26,8 @@ from studyplanner.ui.window.change_routing import ChangeRouting
 from studyplanner.ui.window.main_menu import build_menu
 
 if TYPE_CHECKING:
+    from studyplanner.services.database import ChangeWatch, Database
+    from studyplanner.services.snapshots import ProgressSnapshot
     from studyplanner.ui.credentials.credentials_screen import CredentialsScreen
     from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
     from studyplanner.ui.plan.plan_screen import PlanScreen
@@ -55,11 +56,15 @@ class MainWindow(QMainWindow):
         clock: Callable[[], date],
         parent: QWidget | None = None,
         now: Callable[[], datetime] = datetime.now,
+        kept_figures: ProgressSnapshot | None = None,
     ) -> None:
         """`clock` gives today's date and `now` the time of day (timers, backups' names); tests
-        and `--today` inject both, so nothing deeper reads the system clock."""
+        and `--today` inject both, so nothing deeper reads the system clock. `kept_figures`:
+        the Dashboard's figures kept from the last run and still valid (app start-up paints
+        them before the database is opened; services/first_paint.py)."""
         super().__init__(parent)
         self._db = db
+        self._kept_figures = kept_figures
         self._clock = clock
         self._now = now
         self._today = clock()
@@ -105,7 +110,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         build_menu(self)
-        self._watch = db.watch()
+        self._watch: ChangeWatch | None = None if kept_figures is not None else db.watch()
+        """Made when the database is open (after the first paint when it was deferred)."""
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(OUTSIDE_CHANGE_CHECK_MS)
         self._watch_timer.timeout.connect(self.check_outside_changes)
@@ -170,7 +176,8 @@ class MainWindow(QMainWindow):
     def _make_dashboard(self) -> QWidget:
         from studyplanner.ui.dashboard.dashboard_screen import DashboardScreen
 
-        screen = DashboardScreen(self._db, self._clock, defer_charts=True)
+        kept, self._kept_figures = self._kept_figures, None
+        screen = DashboardScreen(self._db, self._clock, defer_charts=True, kept_figures=kept)
         screen.refresh()
         screen.data_changed.connect(self._on_data_changed)
         screen.assistant_requested.connect(self.run_assistant)
@@ -340,6 +347,8 @@ class MainWindow(QMainWindow):
         left): every screen re-reads, so nothing shown (or acted on) outlives its source."""
         if self._recovering:
             return
+        if self._watch is None:
+            return  # painted before the database was opened: its watch starts when it is
         changed = self._watch.outside_change()
         today = self._clock()
         if changed:
@@ -441,6 +450,10 @@ class MainWindow(QMainWindow):
         from studyplanner.ui.window.help_dialog import AboutDialog
 
         AboutDialog(self._db.data_dir, self).exec()
+
+    def watch_from_now(self) -> None:
+        """Start telling outside changes from this moment (the database is open)."""
+        self._watch = self._db.watch()
 
     def restore_window_state(self) -> None:
         """As large and where it was when last closed; maximized the first time."""
