@@ -300,7 +300,9 @@ class DashboardScreen(QWidget):
 
         token = first_paint.token_of(self._db)  # before the figures: see first_paint.keep
         snapshot = progress(self._db, today)
-        first_paint.keep(self._db.data_dir, token, snapshot)
+        folder = self._db.data_dir
+        # kept once this start has painted: writing them is no part of it
+        QTimer.singleShot(0, self, lambda: first_paint.keep(folder, token, snapshot))
         return snapshot
 
     def _show_deadline(self) -> None:
