@@ -365,6 +365,7 @@ def _run_gui(
 
     app = _application(argv)
     failures = _SmokeFailures() if args.smoke_test else None
+    ran_well = False
     try:
         if failures is not None:
             failures.install()
@@ -378,6 +379,7 @@ def _run_gui(
                 except StoreProblem as exc:
                     print(f"studyplanner: {exc.user_message}", file=sys.stderr)
                     return int(exc.exit_code)
+            ran_well = status == 0
             return status
         from studyplanner.ui.window.error_handler import install_error_handler
 
@@ -409,6 +411,7 @@ def _run_gui(
         status = int(app.exec())
         if failed:
             return _show_start_error(failed[0].user_message, int(failed[0].exit_code))
+        ran_well = True
         return status
     finally:
         if failures is not None:
@@ -416,6 +419,10 @@ def _run_gui(
         from studyplanner.ui.shared.background_job import worker
 
         worker().waitForDone()  # a backup or restore on the worker ends before the file closes
+        if ran_well and getattr(db, "is_open", True):
+            from studyplanner.services.first_paint import keep_for_next_start
+
+            keep_for_next_start(db, _clock(args.today)())  # today's and tomorrow's figures
         db.close()
 
 

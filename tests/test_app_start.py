@@ -173,13 +173,13 @@ _PAINT_PROBE = (
 )
 
 
-def _start_probed(data_dir: Path) -> dict[str, object]:
+def _start_probed(data_dir: Path, today: str = "2026-12-03") -> dict[str, object]:
     import json
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-c", _PAINT_PROBE, "--data-dir", str(data_dir), "--smoke-test",
-         "--today", "2026-12-03"],
+         "--today", today],
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -228,3 +228,11 @@ def test_a_second_start_paints_the_kept_figures_before_importing_sqlalchemy(
     assert third["figures"] == expected and third["figures"] != second["figures"]
     fourth = _start_probed(data_dir)  # kept again by the third
     assert fourth["sqlalchemy_before_paint"] is False and fourth["figures"] == expected
+    # the next day's first start: its figures were kept at the last exit
+    tomorrow = _start_probed(data_dir, "2026-12-04")
+    assert tomorrow["sqlalchemy_before_paint"] is False
+    db = open_database(data_dir)
+    try:
+        assert tomorrow["figures"] == first_paint._encode(progress(db, date(2026, 12, 4)))
+    finally:
+        db.close()

@@ -23,7 +23,7 @@ import threading
 import types
 import typing
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from studyplanner.services.database import Database
 
 FILE_NAME = "dashboard-figures.json"
-FORMAT = 1
+FORMAT = 2
 """Raised whenever the file's shape changes (an older file is then ignored)."""
 
 
@@ -70,44 +70,69 @@ class Kept:
     Dashboard reads it once the database is open, just after the first paint."""
 
 
-def keep(data_dir: Path, token: bytes | None, snapshot: ProgressSnapshot | None) -> None:
-    """Keep `snapshot`, read after `token` was, for the next start (a catch-up offer is left
-    out and read again then); forget what was kept when nothing can be (no token, no plan)."""
+def keep(data_dir: Path, token: bytes | None, *snapshots: ProgressSnapshot | None) -> None:
+    """Keep `snapshots` (each for its own day), read after `token` was, for the next start (a
+    catch-up offer is left out and read again then); forget what was kept when nothing can be
+    (no token, no plan)."""
     path = data_dir / FILE_NAME
-    if token is None or snapshot is None:
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
-        return
-    key = Key(token.hex(), snapshot.today, _code_stamp(), HEAD_REVISION)
-    figures = dataclasses.replace(snapshot, catch_up=None)
-    content = {
-        "format": FORMAT,
-        "key": _encode(key),
-        "figures": _encode(figures),
-        "offer": snapshot.catch_up is not None,
-    }
+    entries = []
+    for snapshot in snapshots:
+        if token is None or snapshot is None:
+            continue
+        key = Key(token.hex(), snapshot.today, _code_stamp(), HEAD_REVISION)
+        figures = dataclasses.replace(snapshot, catch_up=None)
+        entries.append(
+            {
+                "key": _encode(key),
+                "figures": _encode(figures),
+                "offer": snapshot.catch_up is not None,
+            }
+        )
     with contextlib.suppress(OSError):  # a full disk or a read-only folder: the slow start
+        if not entries:
+            path.unlink(missing_ok=True)
+            return
+        content = {"format": FORMAT, "entries": entries}
         atomic_write(path, json.dumps(content, separators=(",", ":")).encode())
 
 
+def keep_for_next_start(db: Database, today: date) -> None:
+    """At exit: the figures of today and of tomorrow as the file now is, so that tomorrow's
+    first start paints at once too when nothing is written meanwhile (the figures of a day
+    depend on the data and that day alone). Never in the way of quitting: a problem with the
+    file leaves nothing kept."""
+    from studyplanner.services.errors import StoreProblem
+    from studyplanner.services.progress import progress
+
+    try:
+        token = token_of(db)
+        days = (today, today + timedelta(days=1))
+        keep(db.data_dir, token, *(progress(db, day) for day in days))
+    except StoreProblem:
+        with contextlib.suppress(OSError):
+            (db.data_dir / FILE_NAME).unlink(missing_ok=True)
+
+
 def kept(data_dir: Path, token: bytes | None, revision: str | None, today: date) -> Kept | None:
-    """The figures kept with this very token, on this day, by this code, from a file at this
+    """The figures kept with this very token, for this day, by this code, from a file at this
     app's schema revision; else None."""
     if token is None or revision != HEAD_REVISION:
         return None
+    wanted = Key(token.hex(), today, _code_stamp(), revision)
     try:
         content = json.loads((data_dir / FILE_NAME).read_bytes())
         if content.get("format") != FORMAT:
             return None
-        key = _decode(Key, content["key"])
-        if key != Key(token.hex(), today, _code_stamp(), revision):
-            return None
-        offer = content["offer"]
-        if not isinstance(offer, bool):
-            return None
-        return Kept(_decode(ProgressSnapshot, content["figures"]), offer)
+        for entry in content["entries"]:
+            if _decode(Key, entry["key"]) != wanted:
+                continue
+            offer = entry["offer"]
+            if not isinstance(offer, bool):
+                return None
+            return Kept(_decode(ProgressSnapshot, entry["figures"]), offer)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
+    return None
 
 
 @functools.cache

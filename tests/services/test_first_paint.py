@@ -117,10 +117,15 @@ def test_figures_of_another_shape_are_ignored(db: Database) -> None:
         lambda f: f.__setitem__("headline", {"situation": "nonsense"}),
         lambda f: f.__setitem__("catch_up", {"kind": "study_more"}),
     ):
-        figures = json.loads(json.dumps(content["figures"]))
+        (entry,) = content["entries"]
+        figures = json.loads(json.dumps(entry["figures"]))
         damage(figures)
-        path.write_text(json.dumps({**content, "figures": figures}))
+        path.write_text(json.dumps({**content, "entries": [{**entry, "figures": figures}]}))
         assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY) is None
+    path.write_text(json.dumps({**content, "entries": [{**entry, "offer": "yes"}]}))
+    assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY) is None
+    path.write_text(json.dumps(content))
+    assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY) is not None
 
 
 def test_what_cannot_be_kept_removes_what_was(db: Database) -> None:
@@ -152,6 +157,21 @@ def test_a_catch_up_offer_is_left_out_and_said_to_be_read_again(db: Database) ->
     back = first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY)
     assert back is not None and back.offer_pending
     assert back.figures == dataclasses.replace(late, catch_up=None)
+
+
+def test_at_exit_today_and_tomorrow_are_kept_as_the_file_is(db: Database) -> None:
+    """The figures of a day depend on the data and the day alone: tomorrow's first start paints
+    at once too when nothing is written meanwhile. Their day after is not kept."""
+    _learner(db)
+    first_paint.keep_for_next_start(db, TODAY)
+    token = first_paint.token_of(db)
+    for day in (TODAY, TODAY + timedelta(days=1)):
+        found = first_paint.kept(db.data_dir, token, HEAD_REVISION, day)
+        read = progress(db, day)
+        assert found is not None and read is not None
+        assert found.figures == dataclasses.replace(read, catch_up=None)
+        assert found.offer_pending == (read.catch_up is not None)
+    assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY + timedelta(days=2)) is None
 
 
 def test_the_deferred_database_opens_once_on_first_use(data_dir: Path) -> None:
