@@ -113,6 +113,16 @@ def keep_for_next_start(db: Database, today: date) -> None:
             (db.data_dir / FILE_NAME).unlink(missing_ok=True)
 
 
+def kept_for(data_dir: Path, today: date) -> bool:
+    """Whether figures for `today`, computed by this code at this schema revision, are kept at
+    all (the file's token is not known yet): start-up asks this before it waits for the file's
+    check, and goes the usual way at once when there are none."""
+    return any(
+        key.today == today and key.code == _code_stamp() and key.revision == HEAD_REVISION
+        for key, _entry in _entries(data_dir)
+    )
+
+
 def kept(data_dir: Path, token: bytes | None, revision: str | None, today: date) -> Kept | None:
     """The figures kept with this very token, for this day, by this code, from a file at this
     app's schema revision; else None."""
@@ -120,19 +130,27 @@ def kept(data_dir: Path, token: bytes | None, revision: str | None, today: date)
         return None
     wanted = Key(token.hex(), today, _code_stamp(), revision)
     try:
-        content = json.loads((data_dir / FILE_NAME).read_bytes())
-        if content.get("format") != FORMAT:
-            return None
-        for entry in content["entries"]:
-            if _decode(Key, entry["key"]) != wanted:
+        for key, entry in _entries(data_dir):
+            if key != wanted:
                 continue
             offer = entry["offer"]
             if not isinstance(offer, bool):
                 return None
             return Kept(_decode(ProgressSnapshot, entry["figures"]), offer)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
     return None
+
+
+def _entries(data_dir: Path) -> list[tuple[Key, dict[str, Any]]]:
+    """The file's entries with their keys; none when it is missing, unreadable or foreign."""
+    try:
+        content = json.loads((data_dir / FILE_NAME).read_bytes())
+        if not isinstance(content, dict) or content.get("format") != FORMAT:
+            return []
+        return [(_decode(Key, entry["key"]), entry) for entry in content["entries"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return []
 
 
 @functools.cache

@@ -83,8 +83,12 @@ def test_any_write_a_new_day_other_code_or_schema_and_they_are_not_used(
     now = first_paint.token_of(db)
     assert now is not None and now != token
     assert first_paint.kept(db.data_dir, now, HEAD_REVISION, TODAY) is None
+    # the question start-up asks before the token is known: figures for the day at all?
+    assert first_paint.kept_for(db.data_dir, TODAY)
+    assert not first_paint.kept_for(db.data_dir, TODAY + timedelta(days=1))
     monkeypatch.setattr(first_paint, "_code_stamp", lambda: "another build")
     assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY) is None
+    assert not first_paint.kept_for(db.data_dir, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -103,6 +107,7 @@ def test_a_damaged_or_foreign_file_is_ignored(db: Database, content: bytes) -> N
     token, _snapshot = _kept(db)
     (db.data_dir / first_paint.FILE_NAME).write_bytes(content)
     assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY) is None
+    assert not first_paint.kept_for(db.data_dir, TODAY)
 
 
 def test_figures_of_another_shape_are_ignored(db: Database) -> None:
