@@ -107,6 +107,10 @@ def keep_for_next_start(db: Database, today: date) -> None:
     try:
         token = token_of(db)
         days = (today, today + timedelta(days=1))
+        if token is not None and all(
+            kept(db.data_dir, token, HEAD_REVISION, day) is not None for day in days
+        ):
+            return  # nothing was written since they were kept: nothing to read
         keep(db.data_dir, token, *(progress(db, day) for day in days))
     except StoreProblem:
         with contextlib.suppress(OSError):

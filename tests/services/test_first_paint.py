@@ -179,6 +179,32 @@ def test_at_exit_today_and_tomorrow_are_kept_as_the_file_is(db: Database) -> Non
     assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY + timedelta(days=2)) is None
 
 
+def test_at_exit_nothing_is_read_again_when_nothing_was_written(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import studyplanner.services.progress as progress_service
+
+    _learner(db)
+    first_paint.keep_for_next_start(db, TODAY)
+    reads: list[date] = []
+    original = progress_service.progress
+
+    def counted(database: Database, day: date) -> ProgressSnapshot | None:
+        reads.append(day)
+        return original(database, day)
+
+    monkeypatch.setattr(progress_service, "progress", counted)
+    first_paint.keep_for_next_start(db, TODAY)  # a session that only looked
+    assert reads == []
+    plan = active_plan(db, TODAY)
+    assert plan is not None
+    log_session(db, plan.track.modules[4].id, TODAY, 30, "", TODAY)
+    first_paint.keep_for_next_start(db, TODAY)  # a session that wrote
+    assert reads == [TODAY, TODAY + timedelta(days=1)]
+    token = first_paint.token_of(db)
+    assert first_paint.kept(db.data_dir, token, HEAD_REVISION, TODAY + timedelta(days=1))
+
+
 def test_the_deferred_database_opens_once_on_first_use(data_dir: Path) -> None:
     opened: list[Database] = []
 
