@@ -433,19 +433,29 @@ def _run_gui(
         db.close()
 
 
-def _call_after_first_paint(window: Any, callback: Any) -> None:
-    """`callback` once the window has been painted the first time (and that paint is done)."""
+def _call_after_first_paint(window: Any, callback: Any, at_the_latest_ms: int = 2000) -> None:
+    """`callback`, once, when the window has been painted the first time (and that paint is
+    done), or after `at_the_latest_ms` if it never is (a window the desktop keeps out of view
+    gets no paint, and the database must open all the same)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
+
+    called: list[bool] = []
+
+    def once() -> None:
+        if not called:
+            called.append(True)
+            callback()
 
     class _FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
-                QTimer.singleShot(0, window, callback)
+                QTimer.singleShot(0, window, once)
             return False
 
     window._first_paint_filter = _FirstPaint(window)  # kept as long as the window
     window.installEventFilter(window._first_paint_filter)
+    QTimer.singleShot(at_the_latest_ms, window, once)
 
 
 def _backup_timer(db: Any, window: Any) -> Any:

@@ -99,3 +99,22 @@ def test_a_kept_late_plan_gets_its_catch_up_offer_once_open(qtbot: QtBot, tmp_pa
     db.close()
     window.close()
     deferred.close()
+
+
+def test_what_follows_the_first_paint_runs_once_even_without_a_paint(qtbot: QtBot) -> None:
+    """A window the desktop keeps out of view is never painted: the database must open all the
+    same, and only once when the paint comes after all."""
+    from PySide6.QtWidgets import QMainWindow
+
+    calls: list[str] = []
+    hidden = QMainWindow()
+    qtbot.addWidget(hidden)
+    studyplanner_app._call_after_first_paint(hidden, lambda: calls.append("hidden"), 50)
+    qtbot.waitUntil(lambda: calls == ["hidden"], timeout=5_000)
+    shown = QMainWindow()
+    qtbot.addWidget(shown)
+    studyplanner_app._call_after_first_paint(shown, lambda: calls.append("shown"), 300)
+    shown.show()
+    qtbot.waitUntil(lambda: "shown" in calls, timeout=5_000)
+    qtbot.wait(400)  # past the latest moment: not called a second time
+    assert calls == ["hidden", "shown"]
