@@ -982,7 +982,7 @@ SPANISH: dict[str, str] = {
     "tomorrow": "mañana",
     "{names} and {last}": "{names} y {last}",
     "Today's study: {duration} of {titles}.": "Estudio de hoy: {duration} de {titles}.",
-    "“{title}” was due {days} ago ({date}); log it as done or re-plan.": "«{title}» vencía hace {days} ({date}); regístrelo como hecho o vuelva a planificar.",
+    "“{title}” was due {days} ago ({date}); mark it complete or re-plan.": "«{title}» vencía hace {days} ({date}); márquelo como completado o vuelva a planificar.",
     "“{title}” is {when} ({date}).": "«{title}» es {when} ({date}).",
     "No study logged for {days}. A short session today keeps the plan on track.": "Sin estudio registrado desde hace {days}. Una sesión corta hoy mantiene el plan en marcha.",
     "No study logged yet for {days}. A short session today keeps the plan on track.": "Todavía sin estudio registrado tras {days}. Una sesión corta hoy mantiene el plan en marcha.",

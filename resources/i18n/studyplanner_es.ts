@@ -3096,8 +3096,8 @@ Replace it?</source>
         <translation>Estudio de hoy: {duration} de {titles}.</translation>
     </message>
     <message>
-        <source>“{title}” was due {days} ago ({date}); log it as done or re-plan.</source>
-        <translation>«{title}» vencía hace {days} ({date}); regístrelo como hecho o vuelva a planificar.</translation>
+        <source>“{title}” was due {days} ago ({date}); mark it complete or re-plan.</source>
+        <translation>«{title}» vencía hace {days} ({date}); márquelo como completado o vuelva a planificar.</translation>
     </message>
     <message>
         <source>“{title}” is {when} ({date}).</source>

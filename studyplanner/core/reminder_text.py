@@ -50,7 +50,7 @@ def english(reason: Reason) -> str:
         case ModuleOverdue(title, due, late):
             return (
                 f"'{title}' was due {late} day{'s' if late != 1 else ''} ago "
-                f"({due.isoformat()}); log it as done or re-plan."
+                f"({due.isoformat()}); mark it complete or re-plan."
             )
         case ExamSoon(title, on, days_left):
             return f"'{title}' is {_days(days_left)} ({on.isoformat()})."

@@ -150,7 +150,7 @@ def test_module_past_its_baseline_due_date() -> None:
     r = only(remind(TODAY, study=study), K.MODULE_OVERDUE)
     assert r.key == "module-overdue:5:2026-03-01"  # the same situation, the same key
     assert "was due 9 days ago" in r.message
-    assert "log it as done or re-plan" in r.message
+    assert "mark it complete or re-plan" in r.message
     # Re-planned to a new due date: a new situation, a new key.
     moved = StudyFacts(open_modules=(PlannedModule(5, "Anatomy", date(2026, 3, 6)),))
     assert only(remind(TODAY, study=moved), K.MODULE_OVERDUE).key == "module-overdue:5:2026-03-06"

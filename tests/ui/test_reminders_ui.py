@@ -222,7 +222,7 @@ def test_a_date_in_a_module_title_is_shown_as_typed(qtbot: QtBot, today: date) -
     row = ReminderRow(reminder, today)
     qtbot.addWidget(row)
     assert row.message.text() == (
-        f"“{title}” was due 3 days ago ({format_date(due)}); log it as done or re-plan."
+        f"“{title}” was due 3 days ago ({format_date(due)}); mark it complete or re-plan."
     )
     assert due.isoformat() not in row.message.text()
 

@@ -58,7 +58,7 @@ def reminder_words(reason: Reason) -> str:
                 duration=format_hours(minutes), titles=", ".join(titles)
             )
         case ModuleOverdue(title, due, late):
-            return _t("“{title}” was due {days} ago ({date}); log it as done or re-plan.").format(
+            return _t("“{title}” was due {days} ago ({date}); mark it complete or re-plan.").format(
                 title=title, days=days_words(late), date=format_date(due)
             )
         case ExamSoon(title, on, days_left):
