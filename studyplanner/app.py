@@ -225,20 +225,6 @@ def _run_gui_from_kept(
                     kept_token=token)  # fmt: skip
 
 
-def _open_deferred(db: Any, window: Any, kept_token: bytes | None, reread: bool = False) -> None:
-    """Open the database the window was painted without; every screen re-reads when the file
-    changed after its figures were checked (a write by another program meanwhile), the
-    Dashboard alone when `reread` (its catch-up offer was not kept)."""
-    from studyplanner.services import first_paint
-
-    db.open()
-    window.watch_from_now()  # changes from here on are told by the window's own watch
-    if first_paint.token_of(db) != kept_token:
-        window.routing.refresh_all()
-    elif reread:
-        window.dashboard.refresh()
-
-
 def _already_running(data_dir: Path, args: argparse.Namespace, argv: Sequence[str]) -> int:
     """Another window holds the data folder: bring it to the front, touching nothing."""
     if args.smoke_test:
@@ -371,7 +357,9 @@ def _run_gui(
     from studyplanner.ui.window.main_window import MainWindow
 
     app = _application(argv)
-    failures = _SmokeFailures() if args.smoke_test else None
+    from studyplanner.ui.window.start_up import SmokeFailures, call_after_first_paint, open_deferred
+
+    failures = SmokeFailures() if args.smoke_test else None
     ran_well = False
     try:
         if failures is not None:
@@ -382,7 +370,7 @@ def _run_gui(
             status = _smoke_test(app, window, failures)
             if kept is not None and status == 0:  # the whole start: the database opens too
                 try:
-                    _open_deferred(db, window, kept_token, kept.offer_pending)
+                    open_deferred(db, window, kept_token, kept.offer_pending)
                 except StoreProblem as exc:
                     print(f"studyplanner: {exc.user_message}", file=sys.stderr)
                     return int(exc.exit_code)
@@ -399,7 +387,7 @@ def _run_gui(
         def after_first_paint() -> None:
             if kept is not None:
                 try:
-                    _open_deferred(db, window, kept_token, kept.offer_pending)
+                    open_deferred(db, window, kept_token, kept.offer_pending)
                 except StoreProblem as exc:  # the file changed between its check and now
                     failed.append(exc)
                     window.hide()
@@ -411,7 +399,7 @@ def _run_gui(
             if kept is None:
                 window.start_assistant_if_no_plan()
 
-        _call_after_first_paint(window, after_first_paint)
+        call_after_first_paint(window, after_first_paint)
         window.show()
         if notice:
             QMessageBox.information(window, "Study Planner", notice)
@@ -431,31 +419,6 @@ def _run_gui(
 
             keep_for_next_start(db, _clock(args.today)())  # today's and tomorrow's figures
         db.close()
-
-
-def _call_after_first_paint(window: Any, callback: Any, at_the_latest_ms: int = 2000) -> None:
-    """`callback`, once, when the window has been painted the first time (and that paint is
-    done), or after `at_the_latest_ms` if it never is (a window the desktop keeps out of view
-    gets no paint, and the database must open all the same)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    called: list[bool] = []
-
-    def once() -> None:
-        if not called:
-            called.append(True)
-            callback()
-
-    class _FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, window, once)
-            return False
-
-    window._first_paint_filter = _FirstPaint(window)  # kept as long as the window
-    window.installEventFilter(window._first_paint_filter)
-    QTimer.singleShot(at_the_latest_ms, window, once)
 
 
 def _backup_timer(db: Any, window: Any) -> Any:
@@ -478,58 +441,12 @@ def _freeze_start_up_objects() -> None:
     gc.enable()
 
 
-class _SmokeFailures:
-    """What went wrong while the smoke test built and painted the window. An exception in a Qt
-    slot or event handler (building a screen, painting) does not reach the caller: Qt's binding
-    prints it through sys.excepthook and carries on, showing an empty screen. Recorded here, it
-    makes the smoke test fail."""
+def _smoke_test(app: Any, window: Any, failures: Any = None) -> int:
+    """The smoke test's check of the painted window (ui/window/start_up.py); a name of its own
+    here, which benchmarks/bench_startup.py wraps to stamp the first paint."""
+    from studyplanner.ui.window.start_up import smoke_test
 
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-        self._previous: Any = None
-
-    def install(self) -> None:
-        self._previous = sys.excepthook
-        sys.excepthook = self._record
-
-    def uninstall(self) -> None:
-        if self._previous is not None:
-            sys.excepthook = self._previous
-            self._previous = None
-
-    def _record(self, kind: type[BaseException], value: BaseException, tb: Any) -> None:
-        self.errors.append(f"{kind.__name__}: {value}")
-        if self._previous is not None:
-            self._previous(kind, value, tb)
-
-
-def _smoke_test(app: Any, window: Any, failures: _SmokeFailures | None = None) -> int:
-    """Exit 0 once the window, already holding the user's data, has really been painted with
-    the screen it opens on built; 1 when building or painting it raised (or nothing was painted
-    within 30 seconds)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class _FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                # Leave the loop once this paint is done: work the app queued for after its
-                # first paint (the Dashboard's charts) is not part of start-up.
-                app.exit(0)
-            return False
-
-    painted = _FirstPaint()
-    window.installEventFilter(painted)
-    window.show()
-    QTimer.singleShot(30_000, lambda: app.exit(1))
-    status = int(app.exec())
-    errors = list(failures.errors) if failures is not None else []
-    opened = window.stack.currentIndex()
-    if not errors and (opened < 0 or window._screens[opened] is None):
-        errors.append("the screen the window opens on was not built")
-    if errors:
-        print(f"studyplanner: the smoke test failed: {errors[0]}", file=sys.stderr)
-        return 1
-    return status
+    return smoke_test(app, window, failures)
 
 
 def _show_start_error(message: str, code: int) -> int:

@@ -33,13 +33,19 @@ def test_random_bytes_are_refused_untouched(data_dir: Path) -> None:
     assert _sha(path) == before
 
 
-def test_truncated_database_is_refused_untouched(data_dir: Path) -> None:
+def _truncated_database(data_dir: Path) -> Path:
+    """A database cut to a third of its length, its journal files gone."""
     open_database(data_dir).close()
     path = data_dir / "studyplanner.sqlite3"
     for extra in path.parent.glob("studyplanner.sqlite3-*"):
         extra.unlink()
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
+    return path
+
+
+def test_truncated_database_is_refused_untouched(data_dir: Path) -> None:
+    path = _truncated_database(data_dir)
     before = _sha(path)
     with pytest.raises(DatabaseDamaged):
         open_database(data_dir)
@@ -102,12 +108,7 @@ def test_the_check_ahead_finds_what_the_plain_check_finds(data_dir: Path) -> Non
 def test_the_check_ahead_hands_its_problem_to_the_caller(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_database(data_dir).close()
-    path = data_dir / "studyplanner.sqlite3"
-    for extra in path.parent.glob("studyplanner.sqlite3-*"):
-        extra.unlink()
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 3])
+    path = _truncated_database(data_dir)
     before = _sha(path)
     with pytest.raises(DatabaseDamaged):
         CheckAhead(path).result()

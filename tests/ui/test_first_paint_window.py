@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from studyplanner import app as studyplanner_app
 from studyplanner.core.model import Availability
 from studyplanner.services import first_paint
 from studyplanner.services.database import Database, open_database
@@ -19,6 +18,7 @@ from studyplanner.services.progress import log_session, progress
 from studyplanner.services.snapshots import NewPlan, PlanSettings
 from studyplanner.store.migrate import HEAD_REVISION
 from studyplanner.ui.window.main_window import MainWindow
+from studyplanner.ui.window.start_up import call_after_first_paint, open_deferred
 
 DAY = date(2026, 12, 3)
 
@@ -54,7 +54,7 @@ def test_a_write_between_the_check_and_the_open_is_shown(qtbot: QtBot, tmp_path:
     assert window.dashboard.snapshot() == kept
     log_session(db, plan.track.modules[0].id, DAY, 50, "", DAY)  # the command line, meanwhile
     expected = progress(db, DAY)
-    studyplanner_app._open_deferred(deferred, window, token)
+    open_deferred(deferred, window, token)
     assert deferred.is_open
     assert window.dashboard.snapshot() == expected
     assert window.dashboard.snapshot() != kept
@@ -92,7 +92,7 @@ def test_a_kept_late_plan_gets_its_catch_up_offer_once_open(qtbot: QtBot, tmp_pa
     assert not deferred.is_open
     button = window.dashboard.headline.action_button
     assert button.isVisibleTo(window) and button.toolTip() == ""  # no offer painted
-    studyplanner_app._open_deferred(deferred, window, token, reread=True)
+    open_deferred(deferred, window, token, reread=True)
     snapshot = window.dashboard.snapshot()
     assert snapshot is not None and snapshot.catch_up is not None
     assert button.toolTip() != ""  # the fix's own sentence, as without kept figures
@@ -109,11 +109,11 @@ def test_what_follows_the_first_paint_runs_once_even_without_a_paint(qtbot: QtBo
     calls: list[str] = []
     hidden = QMainWindow()
     qtbot.addWidget(hidden)
-    studyplanner_app._call_after_first_paint(hidden, lambda: calls.append("hidden"), 50)
+    call_after_first_paint(hidden, lambda: calls.append("hidden"), 50)
     qtbot.waitUntil(lambda: calls == ["hidden"], timeout=5_000)
     shown = QMainWindow()
     qtbot.addWidget(shown)
-    studyplanner_app._call_after_first_paint(shown, lambda: calls.append("shown"), 300)
+    call_after_first_paint(shown, lambda: calls.append("shown"), 300)
     shown.show()
     qtbot.waitUntil(lambda: "shown" in calls, timeout=5_000)
     qtbot.wait(400)  # past the latest moment: not called a second time
